@@ -8,14 +8,15 @@ comes out. Writing is canonical (times in the interview's zone, fixed key order)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.domain.errors import Problems, show_value as _show
+from app.domain.errors import Problems
+from app.domain.errors import show_value as _show
 from app.domain.policy import Policy, read_overrides
 from app.domain.records import (
     ActionKind,
@@ -154,7 +155,9 @@ class _Reader:
         for key in raw:
             if key not in allowed:
                 where = f"{path}.{key}" if path else str(key)
-                self.problems.add(where, f"unknown field; expected one of {', '.join(sorted(allowed))}")
+                self.problems.add(
+                    where, f"unknown field; expected one of {', '.join(sorted(allowed))}"
+                )
 
     def obj(self, raw: object, path: str) -> Mapping[str, Any] | None:
         if isinstance(raw, Mapping):
@@ -212,8 +215,11 @@ class _Reader:
             self.problems.add(where, "missing" if value is None else f"not an id: {_show(value)}")
             return ""
         if len(value) > MAX_ID or any(ch < " " for ch in value) or value != value.strip():
-            self.problems.add(where, f"not an id (at most {MAX_ID} characters, no spaces "
-                              f"around it, no control characters): {_show(value)}")
+            self.problems.add(
+                where,
+                f"not an id (at most {MAX_ID} characters, no spaces "
+                f"around it, no control characters): {_show(value)}",
+            )
             return ""
         return value
 
@@ -283,7 +289,9 @@ class _Reader:
         self.keys(body, path, {"name", "email", "phone", "timezone", "signature"})
         tz = body.get("timezone")
         if tz is not None and not is_zone(tz):
-            self.problems.add(f"{path}.timezone", f"not a time zone such as Europe/London: {_show(tz)}")
+            self.problems.add(
+                f"{path}.timezone", f"not a time zone such as Europe/London: {_show(tz)}"
+            )
             tz = None
         return Profile(
             name=self.text(body, "name", path),
@@ -302,28 +310,33 @@ class _Reader:
         if tz_name is None:
             tz_name = default_zone
         elif not is_zone(tz_name):
-            self.problems.add(f"{path}.timezone", f"not a time zone such as Europe/London: "
-                              f"{_show(tz_name)}")
+            self.problems.add(
+                f"{path}.timezone", f"not a time zone such as Europe/London: {_show(tz_name)}"
+            )
             tz_name = "UTC"
         tz = zone(tz_name)
         contacts = tuple(
-            c for i, item in enumerate(self.array(body.get("contacts"), f"{path}.contacts"))
+            c
+            for i, item in enumerate(self.array(body.get("contacts"), f"{path}.contacts"))
             if (c := self.contact(item, f"{path}.contacts[{i}]")) is not None
         )
         self.unique((c.id for c in contacts), f"{path}.contacts", "contact")
         contact_ids = {c.id for c in contacts}
         rounds = tuple(
-            r for i, item in enumerate(self.array(body.get("rounds"), f"{path}.rounds"))
+            r
+            for i, item in enumerate(self.array(body.get("rounds"), f"{path}.rounds"))
             if (r := self.round(item, f"{path}.rounds[{i}]", tz, contact_ids)) is not None
         )
         self.unique((r.id for r in rounds), f"{path}.rounds", "round")
         promises = tuple(
-            p for i, item in enumerate(self.array(body.get("promises"), f"{path}.promises"))
+            p
+            for i, item in enumerate(self.array(body.get("promises"), f"{path}.promises"))
             if (p := self.promise(item, f"{path}.promises[{i}]", tz, contact_ids)) is not None
         )
         self.unique((p.id for p in promises), f"{path}.promises", "promise")
         events = tuple(
-            e for i, item in enumerate(self.array(body.get("events"), f"{path}.events"))
+            e
+            for i, item in enumerate(self.array(body.get("events"), f"{path}.events"))
             if (e := self.event(item, f"{path}.events[{i}]", tz)) is not None
         )
         return Interview(
@@ -353,14 +366,18 @@ class _Reader:
         if minutes is None:
             minutes = 60
         if not _is_int(minutes) or not 1 <= minutes <= MAX_MINUTES:
-            self.problems.add(f"{path}.minutes", f"not a whole number of minutes from 1 to "
-                              f"{MAX_MINUTES}: {_show(minutes)}")
+            self.problems.add(
+                f"{path}.minutes",
+                f"not a whole number of minutes from 1 to {MAX_MINUTES}: {_show(minutes)}",
+            )
             minutes = 60
         interviewers = []
         for index, item in enumerate(self.array(body.get("interviewers"), f"{path}.interviewers")):
             where = f"{path}.interviewers[{index}]"
             if not isinstance(item, str) or item not in contacts:
-                self.problems.add(where, f"not the id of a contact of this interview: {_show(item)}")
+                self.problems.add(
+                    where, f"not the id of a contact of this interview: {_show(item)}"
+                )
             elif item in interviewers:
                 self.problems.add(where, f'"{item}" is listed twice')
             else:
@@ -458,8 +475,11 @@ class _Reader:
         if kind is None and body.get("kind") is None:
             self.problems.add(f"{path}.kind", "missing")
         action = self.choice(body, "action", path, ActionKind)
-        if kind in (EventKind.SENT, EventKind.SNOOZE, EventKind.SKIP) and action is None \
-                and body.get("action") is None:
+        if (
+            kind in (EventKind.SENT, EventKind.SNOOZE, EventKind.SKIP)
+            and action is None
+            and body.get("action") is None
+        ):
             self.problems.add(f"{path}.action", f"missing: a {kind} event names the kind of action")
         until = self.moment(body, "until", path, tz, required=kind is EventKind.SNOOZE)
         to_stage = self.choice(body, "to", path, Stage)
@@ -484,13 +504,37 @@ class _Reader:
 
 
 INTERVIEW_KEYS = {
-    "id", "company", "role", "stage", "outcome", "timezone", "rounds", "contacts",
-    "preferences", "decision_by", "offer_deadline", "keep_warm", "notes", "promises", "events",
+    "id",
+    "company",
+    "role",
+    "stage",
+    "outcome",
+    "timezone",
+    "rounds",
+    "contacts",
+    "preferences",
+    "decision_by",
+    "offer_deadline",
+    "keep_warm",
+    "notes",
+    "promises",
+    "events",
 }
 NOTES_KEYS = ("discussed", "recap", "challenges", "open_questions", "company_news", "impressions")
 EVENT_KEYS = {
-    "at", "kind", "action", "id", "round", "contact", "promise", "channel", "text", "summary",
-    "from", "to", "until",
+    "at",
+    "kind",
+    "action",
+    "id",
+    "round",
+    "contact",
+    "promise",
+    "channel",
+    "text",
+    "summary",
+    "from",
+    "to",
+    "until",
 }
 _EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
 
@@ -649,6 +693,12 @@ def _is_int(value: object) -> bool:
 
 
 def _kind_of(value: object) -> str:
-    names: dict[type, str] = {list: "a list", str: "text", bool: "true or false", int: "a number",
-                              float: "a number", type(None): "null"}
+    names: dict[type, str] = {
+        list: "a list",
+        str: "text",
+        bool: "true or false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
     return names.get(type(value), "something else")

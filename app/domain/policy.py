@@ -6,13 +6,15 @@ databases that never chose otherwise; ``Policy.from_overrides`` fills in the res
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import time
 from typing import Any
 
-from app.domain.errors import Problems, show_value as _show
+from app.domain.errors import Problems
+from app.domain.errors import show_value as _show
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
@@ -37,7 +39,7 @@ class Policy:
     holidays: str | None = None
 
     @classmethod
-    def from_overrides(cls, overrides: Mapping[str, Any], path: str = "policy") -> Policy:
+    def from_overrides(cls, overrides: object, path: str = "policy") -> Policy:
         """Build a policy from the interchange's ``policy`` object; raise ``Problems``."""
         problems = Problems()
         values = read_overrides(overrides, path, problems)
@@ -59,7 +61,7 @@ _HOUR_KEYS = ("thank_you_delay_hours", "thank_you_within_hours")
 POLICY_KEYS = (*_HOUR_KEYS, *_INT_KEYS, "suggest_connect", "work_hours", "work_days", "holidays")
 
 
-def read_overrides(overrides: Mapping[str, Any], path: str, problems: Problems) -> dict[str, Any]:
+def read_overrides(overrides: object, path: str, problems: Problems) -> dict[str, Any]:
     """Check each override and turn it into ``Policy`` keyword arguments."""
     values: dict[str, Any] = {}
     if not isinstance(overrides, Mapping):
@@ -148,7 +150,9 @@ def known_country(code: str) -> bool:
 
 
 def _is_country(value: object) -> bool:
-    return isinstance(value, str) and len(value) in (2, 3) and value.isalpha() and known_country(value)
+    return (
+        isinstance(value, str) and len(value) in (2, 3) and value.isalpha() and known_country(value)
+    )
 
 
 def _is_int(value: object) -> bool:
@@ -156,11 +160,7 @@ def _is_int(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and value == value  # NaN
-    )
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 POLICY_FIELDS = tuple(f.name for f in fields(Policy))

@@ -1,0 +1,183 @@
+"""The facts of one interview as the engine sees them at ``now``.
+
+Replay: only events dated at or before ``now`` are seen, and a promise done after ``now`` is
+not done yet. Times are turned into pendulum values in the interview's zone once, here, so
+that the rules never parse or convert the same moment twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import pendulum
+from pendulum import DateTime
+
+from app.domain.policy import Policy
+from app.domain.records import (
+    ActionKind,
+    Contact,
+    ContactRole,
+    Event,
+    EventKind,
+    Interview,
+    Promise,
+    PromiseBy,
+    Round,
+)
+from app.engine.calendar import BusinessCalendar
+from app.engine.describe import person
+
+# Kinds whose sent event counts as having contacted the employer.
+CONTACT_KINDS = frozenset(ActionKind) - {ActionKind.PREPARE, ActionKind.MOVE_ON}
+# Kinds whose sent event spaces out the next nudge (SPEC: "Spacing").
+SPACING_KINDS = frozenset(
+    {ActionKind.THANK_YOU, ActionKind.CHECK_IN, ActionKind.VALUE_ADD, ActionKind.NURTURE}
+)
+FOLLOW_UP_KINDS = frozenset({ActionKind.CHECK_IN, ActionKind.VALUE_ADD})
+
+
+@dataclass(frozen=True, slots=True)
+class HeldRound:
+    round: Round
+    starts: DateTime
+    ends: DateTime
+
+
+@dataclass(frozen=True, slots=True)
+class SeenEvent:
+    event: Event
+    at: DateTime
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    """A run of follow-ups waiting on the employer: from a round's end or a reply."""
+
+    name: str
+    start: DateTime
+    round: HeldRound
+    reply: SeenEvent | None
+    # check_in / value_add events sent or skipped in this sequence, oldest first.
+    follow_ups: tuple[SeenEvent, ...]
+
+
+class Facts:
+    __slots__ = (
+        "calendar",
+        "contacts",
+        "events",
+        "interview",
+        "now",
+        "policy",
+        "rounds",
+        "tz",
+    )
+
+    def __init__(self, interview: Interview, policy: Policy, now: DateTime) -> None:
+        self.interview = interview
+        self.policy = policy
+        self.calendar = BusinessCalendar(policy, interview.timezone)
+        self.tz = self.calendar.tz
+        self.now = now.in_timezone(self.tz)
+        self.contacts: dict[str, Contact] = {c.id: c for c in interview.contacts}
+        rounds = []
+        for item in interview.rounds:
+            starts = self.local(item.starts)
+            rounds.append(HeldRound(item, starts, starts.add(minutes=item.minutes)))
+        rounds.sort(key=lambda r: (r.starts, r.round.id))
+        self.rounds: tuple[HeldRound, ...] = tuple(rounds)
+        seen = []
+        for event in interview.events:
+            at = self.local(event.at)
+            if at <= self.now:
+                seen.append(SeenEvent(event, at))
+        seen.sort(key=lambda e: e.at)
+        self.events: tuple[SeenEvent, ...] = tuple(seen)
+
+    def local(self, moment: datetime) -> DateTime:
+        return pendulum.instance(moment).in_timezone(self.tz)
+
+    # -- events
+
+    def of(self, kind: EventKind, action: ActionKind | None = None) -> list[SeenEvent]:
+        return [
+            e
+            for e in self.events
+            if e.event.kind is kind and (action is None or e.event.action is action)
+        ]
+
+    def sent(self, *kinds: ActionKind) -> list[SeenEvent]:
+        wanted = set(kinds)
+        return [
+            e for e in self.events if e.event.kind is EventKind.SENT and e.event.action in wanted
+        ]
+
+    def last_sent(self, kinds: frozenset[ActionKind]) -> SeenEvent | None:
+        found = [
+            e for e in self.events if e.event.kind is EventKind.SENT and e.event.action in kinds
+        ]
+        return found[-1] if found else None
+
+    # -- people
+
+    def name(self, contact_id: str | None) -> str:
+        contact = self.contacts.get(contact_id) if contact_id else None
+        return person(contact, self.interview.company)
+
+    def recipient(self) -> str | None:
+        """Who a check-in, value-add, nurture or update goes to (SPEC: "The recipient")."""
+        contacts = self.interview.contacts
+        for role in (ContactRole.RECRUITER, ContactRole.HR):
+            for contact in contacts:
+                if contact.role is role:
+                    return contact.id
+        ended = [r for r in self.rounds if r.ends <= self.now]
+        for held in reversed(ended):
+            if held.round.interviewers:
+                return held.round.interviewers[0]
+            break
+        return contacts[0].id if contacts else None
+
+    # -- promises
+
+    def open_promises(self) -> list[Promise]:
+        return [
+            p
+            for p in self.interview.promises
+            if p.by is PromiseBy.ME and (p.done_at is None or self.local(p.done_at) > self.now)
+        ]
+
+    # -- the follow-up sequence
+
+    def sequence(self) -> Sequence | None:
+        """The sequence running at ``now``, or None (no round held yet, or one still booked)."""
+        if not self.rounds:
+            return None
+        last = max(self.rounds, key=lambda r: (r.ends, r.starts))
+        if any(r.ends > self.now for r in self.rounds):
+            return None
+        replies = [e for e in self.of(EventKind.REPLY) if e.at >= last.ends]
+        reply = replies[-1] if replies else None
+        start = reply.at if reply else last.ends
+        name = last.round.id if reply is None else "reply-" + _stamp(reply.at)
+        follow_ups = tuple(
+            e
+            for e in self.events
+            if e.event.kind in (EventKind.SENT, EventKind.SKIP)
+            and e.event.action in FOLLOW_UP_KINDS
+            and (e.at > start if reply else e.at >= start)
+        )
+        return Sequence(name, start, last, reply, follow_ups)
+
+    def anchor_day(self, sequence: Sequence) -> tuple[date, bool]:
+        """The day the employer's answer is due, and whether they named it themselves."""
+        start_day = sequence.start.date()
+        stated = self.interview.decision_by
+        if stated is not None and stated >= start_day:
+            return stated, True
+        return start_day + timedelta(days=self.policy.default_decision_days), False
+
+
+def _stamp(moment: DateTime) -> str:
+    return moment.in_timezone("UTC").format("YYYYMMDD[T]HHmmss[Z]")

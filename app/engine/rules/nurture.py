@@ -1,0 +1,49 @@
+"""A closed process kept warm: a useful note every month or so (000 #6, 001)."""
+
+from __future__ import annotations
+
+from app.domain.records import ActionKind, EventKind, Stage
+from app.engine.action import action_id
+from app.engine.candidate import Candidate, Window
+from app.engine.describe import day, plural
+from app.engine.facts import CONTACT_KINDS, Facts
+
+
+def nurture(facts: Facts) -> list[Candidate]:
+    interview = facts.interview
+    if interview.stage is not Stage.CLOSED or not interview.keep_warm:
+        return []
+    touches = [
+        e
+        for e in facts.events
+        if (e.event.kind is EventKind.SENT and e.event.action in CONTACT_KINDS)
+        or (e.event.kind is EventKind.SKIP and e.event.action is ActionKind.NURTURE)
+    ]
+    if touches:
+        since = touches[-1].at
+        what = f"last contact on {day(since.date())}"
+    elif facts.rounds:
+        since = max(r.ends for r in facts.rounds)
+        what = f"your last interview was on {day(since.date())}"
+    else:
+        return []
+    done = sum(
+        1
+        for e in facts.events
+        if e.event.kind in (EventKind.SENT, EventKind.SKIP) and e.event.action is ActionKind.NURTURE
+    )
+    every = facts.policy.nurture_every_days
+    opens = since.add(days=every)
+    return [
+        Candidate(
+            id=action_id(interview.id, ActionKind.NURTURE, done),
+            kind=ActionKind.NURTURE,
+            window=Window(opens, opens.add(days=7)),
+            reason=(
+                f"{interview.company} is closed but kept warm and {what}; a useful note "
+                f"every {plural(every, 'day')} keeps you in mind"
+            ),
+            contact=facts.recipient(),
+            after=since,
+        )
+    ]

@@ -1,0 +1,130 @@
+"""While the employer owes an answer: check in once their date passes, add value a week
+later, then move on (001, 002 #3-4, 003)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.domain.records import ActionKind, EventKind, Stage
+from app.engine.action import action_id
+from app.engine.candidate import Candidate, Window
+from app.engine.describe import day, plural
+from app.engine.facts import Facts, Sequence
+
+
+def follow_ups(facts: Facts) -> list[Candidate]:
+    if facts.interview.stage is Stage.OFFER:
+        return []  # at offer they have decided
+    sequence = facts.sequence()
+    if sequence is None:
+        return []
+    done = len(sequence.follow_ups)
+    if done == 0:
+        return [_check_in(facts, sequence)]
+    if done < facts.policy.max_unanswered:
+        return [_value_add(facts, sequence)]
+    return _move_on(facts, sequence)
+
+
+def _check_in(facts: Facts, sequence: Sequence) -> Candidate:
+    policy, calendar = facts.policy, facts.calendar
+    anchor, stated = facts.anchor_day(sequence)
+    opens = calendar.at(
+        calendar.business_day_after(anchor, policy.check_in_grace_business_days),
+        policy.work_start,
+    )
+    company = facts.interview.company
+    if sequence.reply is not None:
+        replied = (
+            f"{facts.name(sequence.reply.event.contact)} replied on {day(sequence.reply.at.date())}"
+        )
+        if stated:
+            reason = (
+                f"{replied}; {company} said they would decide by {day(anchor)}; "
+                f"no news since; check in"
+            )
+        else:
+            wait = plural(policy.default_decision_days, "day")
+            reason = f"{replied}; if no news follows within {wait}, check in"
+    elif stated:
+        reason = (
+            f"{company} said they would decide by {day(anchor)}; no reply since; first check-in"
+        )
+    else:
+        held = sequence.round
+        reason = (
+            f"Your {held.round.kind} with {company} ended on {day(held.ends.date())}; "
+            f"employers usually answer within {plural(policy.default_decision_days, 'day')} "
+            f"and no reply has come; first check-in"
+        )
+    return Candidate(
+        id=action_id(facts.interview.id, ActionKind.CHECK_IN, sequence.name),
+        kind=ActionKind.CHECK_IN,
+        window=_business_window(facts, opens),
+        reason=reason,
+        contact=facts.recipient(),
+        sequence=sequence.name,
+        after=sequence.start,
+    )
+
+
+def _value_add(facts: Facts, sequence: Sequence) -> Candidate:
+    last = sequence.follow_ups[-1]
+    gap = facts.policy.follow_up_gap_days
+    earlier = sum(1 for e in sequence.follow_ups if e.event.action is ActionKind.VALUE_ADD)
+    noun = "check-in" if last.event.action is ActionKind.CHECK_IN else "last note"
+    verb = "sent or skipped" if last.event.kind is EventKind.SKIP else "sent"
+    reason = (
+        f"Your {noun} to {facts.interview.company}, {verb} on {day(last.at.date())}, is "
+        f"unanswered after {plural(gap, 'day')}; add value: a work example or a recent "
+        f"achievement"
+    )
+    return Candidate(
+        id=action_id(facts.interview.id, ActionKind.VALUE_ADD, sequence.name, earlier),
+        kind=ActionKind.VALUE_ADD,
+        window=_business_window(facts, last.at.add(days=gap)),
+        reason=reason,
+        contact=facts.recipient(),
+        sequence=sequence.name,
+        after=last.at,
+    )
+
+
+def _move_on(facts: Facts, sequence: Sequence) -> list[Candidate]:
+    ident = action_id(facts.interview.id, ActionKind.MOVE_ON, sequence.name)
+    for seen in facts.events:
+        event = seen.event
+        about_it = event.action_id == ident or (
+            event.action_id is None and seen.at >= sequence.start
+        )
+        if (
+            event.kind in (EventKind.SENT, EventKind.SKIP)
+            and event.action is ActionKind.MOVE_ON
+            and about_it
+        ):
+            return []  # accepted, or declined: no more nudges in this sequence
+    last = sequence.follow_ups[-1]
+    count = len(sequence.follow_ups)
+    skipped = any(e.event.kind is EventKind.SKIP for e in sequence.follow_ups)
+    reason = (
+        f"{plural(count, 'follow-up')} to {facts.interview.company} "
+        f"{'sent or skipped' if skipped else 'sent'} since {day(sequence.start.date())} "
+        f"{'is' if count == 1 else 'are'} unanswered; time to move on: close it, and keep "
+        f"it warm if you like"
+    )
+    return [
+        Candidate(
+            id=ident,
+            kind=ActionKind.MOVE_ON,
+            window=_business_window(facts, last.at.add(days=facts.policy.follow_up_gap_days)),
+            reason=reason,
+            sequence=sequence.name,
+            after=sequence.start,
+        )
+    ]
+
+
+def _business_window(facts: Facts, opens: datetime) -> Window:
+    days = facts.policy.window_business_days
+    opening = facts.local(opens)
+    return Window(opening, facts.calendar.window_close(opening, days), business_days=days)

@@ -1,0 +1,111 @@
+"""Invariants of the engine over generated interviews, policies and times."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+import pendulum
+from hypothesis import given, settings
+
+from app.domain.interchange import read_interview, write_interview
+from app.domain.policy import Policy
+from app.domain.records import ActionKind, Event, EventKind, Interview, Stage
+from app.engine import State, compute_actions
+from app.engine.action import CONTACTING
+from tests.engine.strategies import interviews, moments, pipelines, policies
+
+settings.register_profile("engine", deadline=None, max_examples=150)
+settings.load_profile("engine")
+
+
+def run(items: list[Interview], overrides: dict[str, Any], now: datetime):
+    return compute_actions(items, Policy.from_overrides(overrides), pendulum.instance(now))
+
+
+@given(pipelines(), policies, moments)
+def test_windows_are_ordered_and_states_agree_with_now(items, overrides, now):
+    for action in run(items, overrides, now):
+        assert action.due_from <= action.due_by
+        expected = (
+            State.UPCOMING
+            if now < action.due_from
+            else State.DUE
+            if now <= action.due_by
+            else State.OVERDUE
+        )
+        assert action.state is expected
+
+
+@given(pipelines(), policies, moments)
+def test_nothing_but_a_promise_opens_before_no_contact_before(items, overrides, now):
+    by_id = {i.id: i for i in items}
+    for action in run(items, overrides, now):
+        interview = by_id[action.interview]
+        quiet = interview.preferences.no_contact_before
+        if quiet is None or action.kind not in CONTACTING or action.kind is ActionKind.KEEP_PROMISE:
+            continue
+        assert action.due_from.in_timezone(interview.timezone).date() >= quiet
+
+
+@given(pipelines(), policies, moments)
+def test_no_call_to_a_no_calls_employer(items, overrides, now):
+    by_id = {i.id: i for i in items}
+    for action in run(items, overrides, now):
+        if by_id[action.interview].preferences.no_calls:
+            assert action.channel != "phone"
+
+
+@given(pipelines(), policies, moments)
+def test_no_follow_ups_leaves_only_promises_among_contacts(items, overrides, now):
+    by_id = {i.id: i for i in items}
+    for action in run(items, overrides, now):
+        if by_id[action.interview].preferences.no_follow_ups and action.kind in CONTACTING:
+            assert action.kind is ActionKind.KEEP_PROMISE
+
+
+@given(pipelines(), policies, moments)
+def test_a_closed_interview_yields_only_nurture_and_only_when_kept_warm(items, overrides, now):
+    by_id = {i.id: i for i in items}
+    for action in run(items, overrides, now):
+        interview = by_id[action.interview]
+        if interview.stage is Stage.CLOSED:
+            assert interview.keep_warm and action.kind is ActionKind.NURTURE
+
+
+@given(pipelines(), policies, moments)
+def test_ids_are_unique_stable_and_survive_export_and_import(items, overrides, now):
+    first = run(items, overrides, now)
+    assert len({a.id for a in first}) == len(first)
+    again = [read_interview(write_interview(i), "UTC") for i in items]
+    second = run(again, overrides, now)
+    assert [(a.id, a.due_from, a.due_by, a.reason) for a in first] == [
+        (a.id, a.due_from, a.due_by, a.reason) for a in second
+    ]
+
+
+@given(interviews(), policies, moments)
+def test_following_every_nudge_never_leaves_more_than_max_unanswered(interview, overrides, now):
+    policy = Policy.from_overrides(overrides)
+    current = replace(interview, stage=Stage.WAITING)
+    moment = pendulum.instance(now)
+    for _ in range(12):
+        actions = compute_actions([current], policy, moment)
+        nudge = next(
+            (a for a in actions if a.kind in (ActionKind.CHECK_IN, ActionKind.VALUE_ADD)), None
+        )
+        if nudge is None:
+            break
+        moment = max(moment, nudge.due_from)
+        event = Event(at=moment, kind=EventKind.SENT, action=nudge.kind, action_id=nudge.id)
+        current = replace(
+            current, events=tuple(sorted((*current.events, event), key=lambda e: e.at))
+        )
+        moment = moment.add(minutes=1)
+    from app.engine.facts import Facts
+
+    sequence = Facts(current, policy, moment.add(years=1)).sequence()
+    if sequence is not None:
+        ours = [e for e in sequence.follow_ups if e.event.action_id is not None]
+        assert not ours or len(sequence.follow_ups) <= policy.max_unanswered
