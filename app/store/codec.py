@@ -1,0 +1,59 @@
+"""Bytes of a database file to tables and back, with a precise reason when the bytes are bad."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from app.store.errors import UnreadableDatabase
+from app.store.schema import CURRENT_SCHEMA, MIGRATIONS, SCHEMA_KEY, Migration, upgrade
+
+_BLANK = b" \t\r\n"
+
+
+def decode(
+    content: bytes,
+    path: Path,
+    backup: Path,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
+) -> dict[str, dict[str, Any]]:
+    """The upgraded tables held by ``content``; raises ``UnreadableDatabase``/``NewerSchema``."""
+    try:
+        raw = orjson.loads(content)
+    except orjson.JSONDecodeError as error:
+        raise UnreadableDatabase(path, backup, _why_not_json(content, error)) from error
+    return upgrade(raw, path, backup, migrations)
+
+
+def encode(tables: Mapping[str, Mapping[str, Any]]) -> bytes:
+    """The file content for ``tables``: the schema version first, compact, newline-terminated.
+
+    The same tables always give the same bytes. Raises ``TypeError`` for values JSON cannot
+    hold and ``ValueError`` for a table named like the version key.
+    """
+    if SCHEMA_KEY in tables:
+        raise ValueError(f"{SCHEMA_KEY!r} is reserved and cannot name a table")
+    return orjson.dumps({SCHEMA_KEY: CURRENT_SCHEMA, **tables}, option=orjson.OPT_APPEND_NEWLINE)
+
+
+def _why_not_json(content: bytes, error: orjson.JSONDecodeError) -> str:
+    if not content.strip(_BLANK):
+        return "is empty"
+    if not content.strip(b"\x00" + _BLANK):
+        return "contains only NUL bytes (the disk lost its content, often in a crash)"
+    if content.startswith(codecs.BOM_UTF8):
+        return "starts with a byte order mark (BOM), which JSON does not allow"
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"is not UTF-8 text (byte {bad.start + 1} is not valid)"
+    where = f"line {error.lineno}, column {error.colno}"
+    if error.pos >= len(text.rstrip()) or error.msg == "unexpected end of data":
+        return f"is cut short ({where})"
+    if "\x00" in text:
+        return f"contains NUL bytes (the disk lost part of its content; {where})"
+    return f"is not valid JSON ({where})"

@@ -1,0 +1,164 @@
+"""A TinyDB storage that cannot lose or corrupt the database file.
+
+Every write is atomic and keeps the previous version as ``<db>.bak``; a file that cannot be
+read (damaged, or written by a newer followup) is never written over; parsing happens only
+when the file changed, since TinyDB reads the whole database before every operation.
+
+The storage does not lock: a read-modify-write that must not lose another instance's changes
+runs inside a ``DatabaseLock``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import Storage
+
+from app.store.atomic import atomic_write, remove_leftover_temporaries
+from app.store.codec import decode, encode
+from app.store.errors import UnreadableDatabase, WriteFailed, os_reason
+from app.store.paths import backup_path
+from app.store.schema import MIGRATIONS, Migration
+
+Tables = dict[str, dict[str, Any]]
+# Identifies one version of the file: every write makes a new inode, and a change in place
+# moves the size or the modification time.
+_Stamp = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    stamp: _Stamp
+    tables: Tables
+
+
+def _stamp_of(status: os.stat_result) -> _Stamp:
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+class SafeJSONStorage(Storage):
+    """TinyDB storage over one JSON file: ``TinyDB(path, storage=SafeJSONStorage)``.
+
+    ``read`` returns the tables it cached for an unchanged file, shared and not copied: a
+    caller must not change them, or documents returned from them (TinyDB copies documents
+    only one level deep), except to pass them to ``write``. After a failed operation that
+    may have changed them halfway, call ``invalidate``.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        migrations: Mapping[int, Migration] = MIGRATIONS,
+        create_dirs: bool = True,
+    ) -> None:
+        super().__init__()
+        # Resolved so that the temporaries and the backup sit beside the real file, and a
+        # symlinked database stays a symlink.
+        self._path = Path(path).resolve()
+        self._backup = backup_path(self._path)
+        self._migrations = migrations
+        self._create_dirs = create_dirs
+        self._cache: _Snapshot | None = None
+        # The version of the file last read whole or written by us: safe to write over.
+        self._trusted: _Stamp | None = None
+        remove_leftover_temporaries(self._path)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def backup_path(self) -> Path:
+        return self._backup
+
+    def read(self) -> Tables | None:
+        """The upgraded tables, or None when the file does not exist yet.
+
+        Raises ``UnreadableDatabase`` or ``NewerSchema``; the file is never rewritten here.
+        """
+        try:
+            handle = self._path.open("rb")
+        except FileNotFoundError:
+            self.invalidate()
+            return None
+        except OSError as error:
+            self.invalidate()
+            raise self._unreadable(error) from error
+        with handle:
+            try:
+                stamp = _stamp_of(os.fstat(handle.fileno()))
+                if self._cache is not None and self._cache.stamp == stamp:
+                    return self._cache.tables
+                self.invalidate()
+                content = handle.read()
+            except OSError as error:
+                raise self._unreadable(error) from error
+        tables = decode(content, self._path, self._backup, self._migrations)
+        self._cache = _Snapshot(stamp, tables)
+        self._trusted = stamp
+        return tables
+
+    def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:
+        """Replace the file with ``data``, keeping the current file as the backup.
+
+        Raises ``UnreadableDatabase``/``NewerSchema`` rather than write over a file that
+        cannot be read, and ``WriteFailed`` when the write itself fails.
+        """
+        try:
+            content = encode(data)
+            self._check_safe_to_replace()
+            if self._create_dirs:
+                self._create_folder()
+            written = atomic_write(self._path, content, backup=self._backup)
+        except BaseException:
+            # TinyDB changes the tables read() returned before it writes them; after a failed
+            # write the cache would no longer match the file.
+            self.invalidate()
+            self._trusted = None
+            raise
+        # The next read parses what is on disk rather than keeping the caller's objects, which
+        # the caller may still change and which may hold values that JSON turns into others.
+        self.invalidate()
+        self._trusted = _stamp_of(written)
+
+    def invalidate(self) -> None:
+        """Forget the cached tables; the next read parses the file."""
+        self._cache = None
+
+    def close(self) -> None:
+        self.invalidate()
+
+    def _check_safe_to_replace(self) -> None:
+        try:
+            status = self._path.stat()
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            raise self._unreadable(error) from error
+        if _stamp_of(status) == self._trusted:
+            return
+        # Changed since we last saw it, or never read: make sure it is a database we can read.
+        try:
+            content = self._path.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            raise self._unreadable(error) from error
+        decode(content, self._path, self._backup, self._migrations)
+
+    def _create_folder(self) -> None:
+        folder = self._path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WriteFailed(self._path, f"cannot create {folder}: {os_reason(error)}") from error
+
+    def _unreadable(self, error: OSError) -> UnreadableDatabase:
+        return UnreadableDatabase(
+            self._path, self._backup, f"could not be read ({os_reason(error)})"
+        )
