@@ -1,0 +1,29 @@
+"""``describe_when``: a moment said back the way the dashboard shows it, whatever the locale."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.when.grammar import MONTH_ABBREVIATIONS, WEEKDAY_NAMES
+
+
+def describe_when(moment: datetime, now: datetime) -> str:
+    """``later today at 15:00``, ``tomorrow 09:00``, ``Mon 30 Nov 09:00`` (with the year when
+    it is not this year's), on the clock of ``moment``'s own zone.
+
+    Each phrase reads back through ``parse_when`` to the same minute.
+    """
+    if moment.tzinfo is None or now.tzinfo is None:
+        raise ValueError("describe_when needs aware datetimes")
+    local_now = now.astimezone(moment.tzinfo)
+    clock = f"{moment.hour:02}:{moment.minute:02}"
+    days = (moment.date() - local_now.date()).days
+    if days == 0:
+        return f"later today at {clock}" if moment > now else f"today at {clock}"
+    if days == 1:
+        return f"tomorrow {clock}"
+    if days == -1:
+        return f"yesterday {clock}"
+    month = MONTH_ABBREVIATIONS[moment.month - 1].title()
+    year = "" if moment.year == local_now.year else f" {moment.year}"
+    return f"{WEEKDAY_NAMES[moment.weekday()][:3]} {moment.day} {month}{year} {clock}"

@@ -1,0 +1,71 @@
+"""``parse_when``: what a person typed, read against the caller's clock in the interview's zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from app.when.errors import ACCEPTED_FORMS, MAX_LENGTH, WhenError, out_of_range, unreadable
+from app.when.grammar import read_iso, read_phrase, refuse_ambiguous
+
+if TYPE_CHECKING:
+    from pendulum import DateTime
+    from pendulum.tz.timezone import Timezone
+
+
+def parse_when(text: str, now: datetime, zone: str) -> DateTime:
+    """The moment ``text`` names, as an aware DateTime in ``zone``.
+
+    ``now`` is the caller's clock (aware); nothing here reads the real one, the machine's zone
+    or its locale. Raises WhenError, and nothing else, when the text is empty, unknown,
+    ambiguous (03/04/2027) or out of range; its message lists the accepted forms.
+    """
+    import pendulum
+
+    tz = _timezone(zone)
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise WhenError("the clock passed in has no time zone")
+    cleaned = _clean(text)
+    if not cleaned:
+        raise WhenError(f"no date given; try: {ACCEPTED_FORMS}")
+    if len(cleaned) > MAX_LENGTH:
+        raise unreadable(text)
+    try:
+        local = pendulum.instance(now).in_timezone(tz)
+        local_now = datetime(
+            local.year, local.month, local.day, local.hour, local.minute, local.second,
+            local.microsecond,
+        )  # fmt: skip
+        found = read_iso(cleaned, text)
+        if found is None:
+            refuse_ambiguous(cleaned, text)
+            found = read_phrase(cleaned, local_now, now.astimezone(UTC))
+        if found is None:
+            raise unreadable(text)
+        if found.tzinfo is not None:
+            return pendulum.instance(found).in_timezone(tz)
+        # A wall-clock time skipped by DST moves forward; one that happens twice is the later.
+        return pendulum.datetime(
+            found.year, found.month, found.day, found.hour, found.minute, found.second,
+            found.microsecond, tz=tz,
+        )  # fmt: skip
+    except WhenError:
+        raise
+    except (ValueError, OverflowError) as error:
+        raise out_of_range(text, "beyond the calendar") from error
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.lower().replace(",", " ").split())
+
+
+def _timezone(zone: str) -> Timezone:
+    import pendulum
+
+    try:
+        tz = pendulum.timezone(zone)
+    except (ValueError, OSError) as error:
+        raise WhenError(f"unknown time zone {zone!r}") from error
+    if not isinstance(tz, pendulum.Timezone):
+        raise WhenError(f"unknown time zone {zone!r}")
+    return tz
