@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -548,8 +548,9 @@ def parse_moment(value: object, tz: tzinfo) -> datetime | None:
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        # fold=0 picks the earlier of two repeated wall-clock times, as pendulum does.
-        return parsed.replace(tzinfo=tz)
+        # Through UTC and back, so that a wall time skipped by DST moves forward to one that
+        # exists, and a repeated one is the first of the two (fold=0).
+        return parsed.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
     try:
         return parsed.astimezone(tz)
     except OverflowError:

@@ -1,0 +1,369 @@
+"""The one door to the database: records go in and come out as dataclasses.
+
+The file is a TinyDB database with two tables: ``meta``, one document holding the profile and the
+policy overrides, and ``interviews``, one document per interview in exactly the interchange form
+(``app.domain.interchange`` converts both ways, here and nowhere else). What is read is validated
+like an imported file, so a hand-edited mistake is reported with its place, not as a traceback.
+
+Every write goes through ``update``: under the lock, it reads the file as it is now, applies the
+change and writes the result in one atomic replacement, so two instances never lose each other's
+writes and a crash never leaves half a change.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, NoReturn
+
+from app.domain.errors import InvalidData, Problems
+from app.domain.interchange import (
+    Pipeline,
+    read_interview,
+    read_profile,
+    write_interview,
+    write_profile,
+)
+from app.domain.policy import read_overrides
+from app.domain.records import Event, Interview, Profile
+from app.errors import UserError
+from app.store.errors import UnreadableDatabase
+from app.store.paths import backup_path
+
+META = "meta"
+INTERVIEWS = "interviews"
+META_KEYS = {"profile", "policy"}
+
+Change = Callable[[Pipeline], Pipeline]
+Table = dict[str, dict[str, Any]]
+
+
+class UnknownInterview(UserError):
+    def __init__(self, interview_id: str, path: Path) -> None:
+        super().__init__(f'there is no interview "{interview_id}" in {path}')
+        self.interview_id = interview_id
+
+
+class InterviewsExist(UserError):
+    """An import would overwrite interviews that are already there."""
+
+    def __init__(self, ids: list[str], path: Path) -> None:
+        more = f" (and {len(ids) - 1} more)" if len(ids) > 1 else ""
+        super().__init__(f'interview "{ids[0]}"{more} is already in {path}')
+        self.ids = ids
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    profile_fields: tuple[str, ...] = ()
+    policy_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """The file as read: the records, the documents they came from (by interview id), and the
+    documents left unread because the change is about one interview only."""
+
+    pipeline: Pipeline
+    tables: dict[str, Any]
+    doc_ids: dict[str, str]
+    carried: Table
+
+
+class Repository:
+    def __init__(self, path: Path, *, default_zone: str) -> None:
+        self._path = path
+        self._default_zone = default_zone
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def backup_path(self) -> Path:
+        return backup_path(self._path)
+
+    # ----------------------------------------------------------------------- reading
+
+    def load(self) -> Pipeline:
+        """The database as it is now; empty if there is no file. Never writes anything."""
+        if not self._path.exists():
+            return Pipeline()
+        with self._open(create_dirs=False) as db:
+            return self._decode(db.storage.read()).pipeline
+
+    def load_profile(self) -> Profile:
+        """Only the profile: the file is parsed, but no interview is read."""
+        if not self._path.exists():
+            return Profile()
+        with self._open(create_dirs=False) as db:
+            raw = db.storage.read()
+        if raw is None:
+            return Profile()
+        problems = Problems()
+        profile, _ = _read_meta(_table(raw, META), problems)
+        if problems:
+            self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
+        return profile
+
+    # ----------------------------------------------------------------------- writing
+
+    def update(self, change: Change) -> Pipeline:
+        """Apply ``change`` to the current file under the lock; write only if it changed."""
+        return self._update(change, only=None)
+
+    def import_pipeline(self, incoming: Pipeline, *, replace: bool) -> ImportReport:
+        """Add the interviews of ``incoming``, all or none.
+
+        An interview id already in the database is refused unless ``replace``. The profile's
+        empty fields are filled from ``incoming``, and policy keys the database does not set are
+        added; with ``replace``, ``incoming`` wins for every field and key it sets.
+        """
+        reports: list[ImportReport] = []
+
+        def change(current: Pipeline) -> Pipeline:
+            merged, report = merge(current, incoming, replace=replace, path=self._path)
+            reports.append(report)
+            return merged
+
+        self.update(change)
+        return reports[-1]
+
+    def put_interview(self, interview: Interview) -> None:
+        """Store ``interview``, replacing the one with its id or adding it."""
+
+        def change(current: Pipeline) -> Pipeline:
+            return replace(current, interviews=_upsert(current.interviews, interview))
+
+        self._update(change, only=interview.id)
+
+    def change_interview(
+        self, interview_id: str, fn: Callable[[Interview], Interview]
+    ) -> Interview:
+        """Apply ``fn`` to the stored interview, as it is in the file now."""
+        changed: list[Interview] = []
+
+        def change(current: Pipeline) -> Pipeline:
+            interviews = list(current.interviews)
+            for index, interview in enumerate(interviews):
+                if interview.id == interview_id:
+                    interviews[index] = fn(interview)
+                    changed.append(interviews[index])
+                    return replace(current, interviews=tuple(interviews))
+            raise UnknownInterview(interview_id, self._path)
+
+        self._update(change, only=interview_id)
+        return changed[-1]
+
+    def append_event(self, interview_id: str, event: Event) -> Interview:
+        """Add ``event`` to an interview's history, which stays in time order."""
+        return self.change_interview(interview_id, lambda i: with_event(i, event))
+
+    # ----------------------------------------------------------------------- the file
+
+    def _update(self, change: Change, *, only: str | None) -> Pipeline:
+        """``update``; with ``only``, ``change`` sees just that interview (if stored), and the
+        other documents are written back as they were, unread: a change to one interview then
+        costs a parse and a write of the file rather than reading ten thousand records."""
+        from app.store.lock import DatabaseLock
+
+        with DatabaseLock(self._path), self._open(create_dirs=True) as db:
+            before = self._decode(db.storage.read(), only=only)
+            after = change(before.pipeline)
+            if after != before.pipeline:
+                db.storage.write(self._encode(before, after))
+            return after
+
+    @contextmanager
+    def _open(self, *, create_dirs: bool) -> Iterator[Any]:
+        from tinydb import TinyDB
+
+        from app.store.storage import SafeJSONStorage
+
+        db = TinyDB(self._path, storage=SafeJSONStorage, create_dirs=create_dirs)
+        try:
+            yield db
+        finally:
+            db.close()
+
+    def _decode(self, raw: Mapping[str, Any] | None, only: str | None = None) -> _Snapshot:
+        if raw is None:
+            return _Snapshot(Pipeline(), {}, {}, {})
+        problems = Problems()
+        tables = dict(raw)
+        meta = _table(tables, META)
+        docs = _table(tables, INTERVIEWS)
+        profile, policy = _read_meta(meta, problems)
+        zone = profile.timezone or self._default_zone
+        interviews: list[Interview] = []
+        doc_ids: dict[str, str] = {}
+        carried: Table = {}
+        for doc_id in sorted(docs, key=_doc_order):
+            if only is not None and docs[doc_id].get("id") != only:
+                carried[doc_id] = docs[doc_id]
+                continue
+            where = f'{INTERVIEWS}["{doc_id}"]'
+            try:
+                interview = read_interview(docs[doc_id], zone, where)
+            except InvalidData as bad:
+                problems.items.extend(bad.problems)
+                continue
+            if interview.id in doc_ids:
+                problems.add(f"{where}.id", f'duplicate interview id "{interview.id}"')
+                continue
+            doc_ids[interview.id] = doc_id
+            interviews.append(interview)
+        if problems:
+            self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
+        return _Snapshot(Pipeline(profile, policy, tuple(interviews)), tables, doc_ids, carried)
+
+    def _encode(self, before: _Snapshot, after: Pipeline) -> dict[str, Any]:
+        """The new tables: documents of unchanged interviews kept as they were, by doc id."""
+        _check_ids(after, {doc.get("id") for doc in before.carried.values()})
+        old = {i.id: i for i in before.pipeline.interviews}
+        stored: Table = before.tables.get(INTERVIEWS) or {}
+        next_id = max((_doc_order(k) for k in stored), default=0) + 1
+        table: Table = dict(before.carried)
+        problems = Problems()
+        for interview in after.interviews:
+            doc_id = before.doc_ids.get(interview.id)
+            if doc_id is not None and (
+                old[interview.id] is interview or old[interview.id] == interview
+            ):
+                table[doc_id] = stored[doc_id]
+                continue
+            if doc_id is None:
+                doc_id, next_id = str(next_id), next_id + 1
+            doc = write_interview(interview)
+            # What is written must read back: a dangling reference is refused here, not
+            # discovered on the next start.
+            try:
+                read_interview(doc, self._default_zone, f'interview "{interview.id}"')
+            except InvalidData as bad:
+                problems.items.extend(bad.problems)
+            table[doc_id] = doc
+        profile = write_profile(after.profile)
+        if after.profile != before.pipeline.profile:
+            try:
+                read_profile(profile)
+            except InvalidData as bad:
+                problems.items.extend(bad.problems)
+        if after.policy_overrides != before.pipeline.policy_overrides:
+            read_overrides(after.policy_overrides, "policy", problems)
+        problems.raise_if_any()
+        tables = dict(before.tables)
+        tables[META] = {"1": {"profile": profile, "policy": dict(after.policy_overrides)}}
+        tables[INTERVIEWS] = dict(sorted(table.items(), key=lambda item: _doc_order(item[0])))
+        return tables
+
+    def _unreadable(self, problem: str) -> NoReturn:
+        raise UnreadableDatabase(self._path, self.backup_path, problem)
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def merge(
+    current: Pipeline, incoming: Pipeline, *, replace: bool, path: Path
+) -> tuple[Pipeline, ImportReport]:
+    """``current`` with ``incoming`` imported into it (see ``Repository.import_pipeline``)."""
+    stored = {i.id for i in current.interviews}
+    clashes = [i.id for i in incoming.interviews if i.id in stored]
+    if clashes and not replace:
+        raise InterviewsExist(clashes, path)
+    replacing = {i.id: i for i in incoming.interviews if i.id in stored}
+    interviews = (
+        *(replacing.get(i.id, i) for i in current.interviews),
+        *(i for i in incoming.interviews if i.id not in stored),
+    )
+    profile, profile_fields = merge_profile(current.profile, incoming.profile, replace_all=replace)
+    policy = dict(current.policy_overrides)
+    policy_keys = []
+    for key, value in incoming.policy_overrides.items():
+        if (key not in policy or replace) and policy.get(key, _MISSING) != value:
+            policy[key] = value
+            policy_keys.append(key)
+    report = ImportReport(
+        added=tuple(i.id for i in incoming.interviews if i.id not in stored),
+        replaced=tuple(clashes),
+        profile_fields=profile_fields,
+        policy_keys=tuple(policy_keys),
+    )
+    return Pipeline(profile, policy, interviews), report
+
+
+def with_event(interview: Interview, event: Event) -> Interview:
+    """``interview`` with ``event`` after every event at or before its time."""
+    events = list(interview.events)
+    events.insert(bisect.bisect_right(events, event.at, key=lambda e: e.at), event)
+    return replace(interview, events=tuple(events))
+
+
+def merge_profile(
+    current: Profile, incoming: Profile, *, replace_all: bool
+) -> tuple[Profile, tuple[str, ...]]:
+    """``current`` with ``incoming``'s non-empty fields: where it has none, or everywhere."""
+    changes: dict[str, Any] = {}
+    for name in (f.name for f in fields(Profile)):
+        mine, theirs = getattr(current, name), getattr(incoming, name)
+        if theirs and theirs != mine and (replace_all or not mine):
+            changes[name] = theirs
+    return replace(current, **changes), tuple(changes)
+
+
+def _upsert(interviews: tuple[Interview, ...], interview: Interview) -> tuple[Interview, ...]:
+    for index, old in enumerate(interviews):
+        if old.id == interview.id:
+            return (*interviews[:index], interview, *interviews[index + 1 :])
+    return (*interviews, interview)
+
+
+def _check_ids(pipeline: Pipeline, taken: set[object]) -> None:
+    """No two interviews with one id, counting those of the documents left unread."""
+    problems = Problems()
+    seen = set(taken)
+    for interview in pipeline.interviews:
+        if interview.id in seen:
+            problems.add(f'interview "{interview.id}"', "duplicate interview id")
+        seen.add(interview.id)
+    problems.raise_if_any()
+
+
+def _table(tables: Mapping[str, Any], name: str) -> Table:
+    # The storage has checked the layout: every table maps numeric ids to objects.
+    table: Table = tables.get(name) or {}
+    return table
+
+
+def _read_meta(meta: Table, problems: Problems) -> tuple[Profile, dict[str, Any]]:
+    if not meta:
+        return Profile(), {}
+    doc_id = min(meta, key=_doc_order)
+    where = f'{META}["{doc_id}"]'
+    doc = meta[doc_id]
+    if len(meta) > 1:
+        problems.add(META, "holds more than one document")
+    for key in doc:
+        if key not in META_KEYS:
+            problems.add(f"{where}.{key}", "unknown field; expected policy or profile")
+    try:
+        profile = read_profile(doc.get("profile"), f"{where}.profile")
+    except InvalidData as bad:
+        problems.items.extend(bad.problems)
+        profile = Profile()
+    policy = doc.get("policy") or {}
+    read_overrides(policy, f"{where}.policy", problems)
+    return profile, dict(policy) if isinstance(policy, Mapping) else {}
+
+
+def _doc_order(doc_id: str) -> int:
+    # TinyDB's document ids are numbers stored as text: "10" comes after "9".
+    return int(doc_id)
+
+
+_MISSING = object()
