@@ -1,0 +1,207 @@
+"""The ``followup`` command line (SPEC section 8): parse, dispatch, and turn every failure into
+one line on stderr.
+
+Each command lives in its own module under ``app.commands`` and is imported only when it runs,
+so that ``import``, ``export`` and ``due`` start fast and never load the terminal UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from app.domain.records import Channel
+
+if TYPE_CHECKING:
+    from app.commands.context import Context
+
+    CommandFunc = Callable[[argparse.Namespace, Context], int]
+
+PROG = "followup"
+DEBUG_ENV = "FOLLOWUP_DEBUG"
+
+# command -> (module, function). The dashboard runs when no command is given.
+DASHBOARD = "dashboard"
+COMMANDS: dict[str, tuple[str, str]] = {
+    DASHBOARD: ("app.commands.dashboard", "run"),
+    "demo": ("app.commands.demo", "run"),
+    "import": ("app.commands.import_", "run"),
+    "export": ("app.commands.export", "run"),
+    "due": ("app.commands.due", "run"),
+    "draft": ("app.commands.draft", "run"),
+    "sent": ("app.commands.events", "sent"),
+    "reply": ("app.commands.events", "reply"),
+    "snooze": ("app.commands.events", "snooze"),
+    "skip": ("app.commands.events", "skip"),
+    "calendar": ("app.commands.calendar", "run"),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    out, err = sys.stdout, sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:
+        # argparse exits by itself on --help (0) and on a usage error (2).
+        return done.code if isinstance(done.code, int) else 2
+    try:
+        return _run(args, out, err)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`followup export | head`): stop quietly, and keep Python
+        # from complaining again when it flushes stdout on exit.
+        _silence_stdout()
+        return 1
+    except Exception as problem:  # every failure ends here, as one line
+        known, line = _describe(problem)
+        _say(err, line)
+        if not known and os.environ.get(DEBUG_ENV):
+            traceback.print_exc(file=err)
+        return 1
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from app.commands.context import Context, parse_at
+    from app.paths import resolve_db_path
+
+    command = args.command or DASHBOARD
+    func = _load(command)
+    ctx = Context(
+        db_path=resolve_db_path(args.db),
+        at=parse_at(getattr(args, "at", None)),
+        out=out,
+        err=err,
+    )
+    return func(args, ctx)
+
+
+def _load(command: str) -> CommandFunc:
+    module_name, func_name = COMMANDS[command]
+    from app.errors import UserError
+
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as missing:
+        # Only the command's own module being absent means "not yet"; a module it imports
+        # that is missing is a bug, reported as one.
+        if missing.name is None or not (module_name + ".").startswith(missing.name + "."):
+            raise
+        raise UserError(f"{_label(command)} is not available yet") from None
+    func = getattr(module, func_name, None)
+    if not callable(func):
+        raise UserError(f"{_label(command)} is not available yet")
+    return func  # type: ignore[no-any-return]
+
+
+def _label(command: str) -> str:
+    return "the dashboard" if command == DASHBOARD else command
+
+
+def _describe(problem: BaseException) -> tuple[bool, str]:
+    """The one line for a failure, and whether it is one we expected (not a bug)."""
+    from app.domain.errors import InvalidData
+    from app.errors import UserError
+    from app.store.errors import StoreError
+
+    if isinstance(problem, InvalidData):
+        return True, problem.summary()
+    if isinstance(problem, (UserError, StoreError)):
+        return True, str(problem)
+    if isinstance(problem, OSError):
+        where = f"{problem.filename}: " if problem.filename else ""
+        return True, f"{where}{problem.strerror or problem}"
+    return False, f"internal error: {type(problem).__name__}: {problem}"
+
+
+def _say(err: TextIO, line: str) -> None:
+    err.write(f"{PROG}: {' '.join(line.splitlines())}\n")
+    err.flush()
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Make sure you follow up after every interview. "
+        "With no command, opens the dashboard.",
+    )
+    parser.add_argument("--db", metavar="PATH", default=None, help=_DB_HELP)
+    # --db is accepted after the command too (scripts put it last); SUPPRESS keeps a
+    # missing one there from hiding the one given before the command.
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=_DB_HELP)
+    at = argparse.ArgumentParser(add_help=False)
+    at.add_argument(
+        "--at",
+        metavar="T",
+        help="stand-in for now, ISO 8601 (e.g. 2026-11-20T09:00 or 2026-11-20T09:00:00+00:00)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(
+        name: str, summary: str, *parents: argparse.ArgumentParser
+    ) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=summary, parents=[db, *parents])
+
+    command("demo", "fill a database with realistic sample interviews", at)
+    imp = command("import", "add the interviews of an interchange file")
+    imp.add_argument("file", metavar="FILE", help="an interchange file (JSON)")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace interviews whose id is already there"
+    )
+    command("export", "print the whole database as an interchange file")
+    due = command("due", "actions overdue, due, or opening within N days", at)
+    due.add_argument(
+        "--days", metavar="N", type=_days, default=14, help="how far ahead (default 14)"
+    )
+    due.add_argument("--json", action="store_true", help="print a JSON array")
+    draft = command("draft", "print the draft of an action", at)
+    draft.add_argument("id", metavar="ID", help="the action's id")
+    draft.add_argument("--copy", action="store_true", help="copy it to the clipboard")
+    sent = command("sent", "mark an action done/sent", at)
+    sent.add_argument("id", metavar="ID", help="the action's id")
+    channels = [c.value for c in Channel]
+    sent.add_argument("--channel", metavar="C", choices=channels, help="how it went out")
+    sent.add_argument(
+        "--keep-warm", action="store_true", help="on a move_on: keep in touch now and then"
+    )
+    reply = command("reply", "record that the employer answered", at)
+    reply.add_argument("interview", metavar="INTERVIEW", help="the interview's id")
+    reply.add_argument("--contact", metavar="C", help="the id of the contact who answered")
+    reply.add_argument("--summary", metavar="S", help="what they said, in a line")
+    snooze = command("snooze", "put an action off until a time", at)
+    snooze.add_argument("id", metavar="ID", help="the action's id")
+    snooze.add_argument("--until", metavar="T", required=True, help="when to see it again")
+    skip = command("skip", "drop an action for good", at)
+    skip.add_argument("id", metavar="ID", help="the action's id")
+    command("calendar", "the open actions as an iCalendar file", at)
+    return parser
+
+
+_DB_HELP = "the database file (default: $FOLLOWUP_DB, else the user data folder)"
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of days: {text!r}") from None
+    if not 0 <= days <= 100_000:
+        raise argparse.ArgumentTypeError(f"not a number of days from 0 to 100000: {text!r}")
+    return days

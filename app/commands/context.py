@@ -1,0 +1,96 @@
+"""What every command gets: the database, "now", the machine's zone and where to print.
+
+Everything here is computed on first use, so a command pays only for what it needs: ``export``
+never reads the clock, and a ``--at`` with an offset never opens the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from app.domain.interchange import is_zone, zone
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    import pendulum
+
+    from app.store.repository import Repository
+
+FALLBACK_ZONE = "UTC"
+
+
+@dataclass
+class Context:
+    db_path: Path
+    at: datetime | None
+    """``--at`` as given: aware, or naive to be read in the profile's zone."""
+    out: TextIO
+    err: TextIO
+
+    @cached_property
+    def repo(self) -> Repository:
+        from app.store.repository import Repository
+
+        return Repository(self.db_path, default_zone=self.local_zone)
+
+    @cached_property
+    def local_zone(self) -> str:
+        zone, problem = machine_zone()
+        if problem:
+            self.warn(f"{problem}; times are read in {zone}")
+        return zone
+
+    @cached_property
+    def now(self) -> pendulum.DateTime:
+        """``--at``, else the clock, read once so that a whole command sees one instant."""
+        import pendulum
+
+        if self.at is None:
+            return pendulum.now(self.local_zone)
+        if self.at.tzinfo is not None:
+            return pendulum.instance(self.at)
+        # Read as the interchange reads a bare date-time, then go through UTC: pendulum's
+        # instance() moves a wall time that falls in a DST gap to another instant.
+        local = self.at.replace(tzinfo=zone(self.home_zone))
+        return pendulum.instance(local.astimezone(UTC)).in_timezone(self.home_zone)
+
+    @cached_property
+    def home_zone(self) -> str:
+        """The profile's zone, else the machine's: where a bare date-time is read."""
+        return self.repo.load_profile().timezone or self.local_zone
+
+    def say(self, line: str) -> None:
+        self.out.write(line + "\n")
+
+    def warn(self, line: str) -> None:
+        self.err.write(f"followup: warning: {line}\n")
+
+
+def parse_at(text: str | None) -> datetime | None:
+    """Check ``--at`` before anything runs; its zone, if it has none, is settled later."""
+    if text is None:
+        return None
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(
+            f"--at: not an ISO 8601 date-time: {text!r} "
+            "(e.g. 2026-11-20T09:00 or 2026-11-20T09:00:00+00:00)"
+        ) from None
+
+
+def machine_zone() -> tuple[str, str | None]:
+    """The machine's IANA zone, or UTC and why not."""
+    from pendulum.tz import get_local_timezone
+
+    try:
+        name = get_local_timezone().name
+    except Exception as err:  # pendulum raises several kinds when the system has no zone
+        return FALLBACK_ZONE, f"cannot tell this machine's time zone ({err})"
+    if not is_zone(name):
+        return FALLBACK_ZONE, f"this machine's time zone {name!r} is not an IANA name"
+    return name, None
