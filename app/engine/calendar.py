@@ -8,7 +8,7 @@ calendar's zone, so that "09:00" always means 09:00 on that day's local clock, D
 from __future__ import annotations
 
 from collections.abc import Container
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from functools import lru_cache
 
 import pendulum
@@ -71,9 +71,6 @@ class BusinessCalendar:
             clock.microsecond,
             tz=self.tz,
         )
-
-    def local(self, moment: datetime) -> DateTime:
-        return pendulum.instance(moment).in_timezone(self.tz)
 
     def start_of_day(self, day: date) -> DateTime:
         return self.at(day, time(0, 0))

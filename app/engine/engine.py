@@ -7,7 +7,7 @@ is in the events. Nothing here reads the clock, the disk or the screen.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pendulum
 from pendulum import DateTime
@@ -27,7 +27,7 @@ from app.engine.rules.sequence import follow_ups
 
 def compute_actions(interviews: Iterable[Interview], policy: Policy, now: datetime) -> list[Action]:
     """Every open action at ``now``, sorted by ``due_by``."""
-    moment = pendulum.instance(now)
+    moment = pendulum.instance(now.astimezone(UTC))
     relevant = [
         Facts(i, policy, moment) for i in interviews if i.stage is not Stage.CLOSED or i.keep_warm
     ]

@@ -8,7 +8,7 @@ that the rules never parse or convert the same moment twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pendulum
 from pendulum import DateTime
@@ -96,7 +96,9 @@ class Facts:
         self.events: tuple[SeenEvent, ...] = tuple(seen)
 
     def local(self, moment: datetime) -> DateTime:
-        return pendulum.instance(moment).in_timezone(self.tz)
+        # pendulum.instance() re-reads the wall time in the zone, which moves a time in a
+        # DST gap to another instant; going through UTC keeps the instant.
+        return pendulum.instance(moment.astimezone(UTC)).in_timezone(self.tz)
 
     # -- events
 
