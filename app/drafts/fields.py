@@ -1,0 +1,264 @@
+"""The placeholders a template may use, and their values for one action, read from the records.
+
+Every value is plain text; an empty one is missing, and the template shows its label instead.
+Lists (recap points, challenges, open questions) come twice: the first item alone, for a short
+note, and all of them as "- " lines, for a letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from app.domain.interchange import Pipeline, zone
+from app.domain.records import ActionKind, Contact, Interview, Profile, Round
+from app.drafts import spoken
+from app.engine.action import Action, action_id
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    label: str
+    """Shown as ``[label]`` where the value is missing."""
+    about: str
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("my_name", "your name", "your name, from the profile"),
+    Field("my_first_name", "your first name", "the first word of your name"),
+    Field("my_email", "your email", "your email address"),
+    Field("my_phone", "your phone number", "your phone number"),
+    Field("signature", "your name", "your signature, else your name, phone and email"),
+    Field("name", "their name", "the contact's full name"),
+    Field("first_name", "their first name", "the contact's first name"),
+    Field("title", "their title", "the contact's job title"),
+    Field("company", "company", "the company"),
+    Field("role", "role", "the role you interviewed for"),
+    Field(
+        "day",
+        "day you spoke",
+        'the day of the interview, said relative to now: "today", "yesterday", "on Monday", '
+        '"last week", "on 3 November" (for a promise: the day it was made)',
+    ),
+    Field(
+        "meeting",
+        "the interview",
+        'the meeting, after "I enjoyed" or "thank you for": "our video call", "the onsite '
+        'interview"',
+    ),
+    Field("interviewers", "who interviewed you", "the first names of the other interviewers"),
+    Field("recap_point", "recap point", "the first point to recap"),
+    Field("recap_points", "recap point", 'every point to recap, one "- " line each'),
+    Field("challenge", "challenge you discussed and how you would meet it", "the first one"),
+    Field(
+        "challenges",
+        "challenge you discussed and how you would meet it",
+        'every challenge discussed and how you would address it, one "- " line each',
+    ),
+    Field("open_question", "question you can answer better now", "the first one"),
+    Field(
+        "open_questions",
+        "question you can answer better now",
+        'every question you could not answer well, answered now, one "- " line each',
+    ),
+    Field("company_news", "recent company news", "recent good news about the company"),
+    Field("discussed", "what you discussed", "the notes on what was discussed"),
+    Field(
+        "timeline",
+        "when they said they would decide",
+        'the decision date they gave, to follow "hoping to decide": "by Friday", "by the end of '
+        'the month"',
+    ),
+    Field(
+        "offer_deadline",
+        "when you must answer the other offer",
+        'for update_others: the other offer\'s deadline, "by Friday 27 November"',
+    ),
+    Field(
+        "promise",
+        "what you promised",
+        'for keep_promise: the promise, to follow "I promised to": "send you my references"',
+    ),
+    Field("date", "date", "today's date, as a letter is dated: 20 November 2026"),
+)
+LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
+
+
+def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, str]:
+    """The value of every field for ``action``; "" where the records have none."""
+    interview = _aware(find_interview(pipeline, action.interview))
+    today = now.astimezone(zone(interview.timezone)).date()
+    contact = interview.contact(action.contact)
+    held = _round_of(action, interview, now, contact)
+    values = {
+        **_me(pipeline.profile),
+        **_them(contact),
+        "company": interview.company.strip(),
+        "role": interview.role.strip(),
+        "meeting": _meeting(held.kind) if held else "",
+        "interviewers": _others(interview, held, contact),
+        "day": _day(action, interview, held, today),
+        "timeline": _timeline(interview, now, today),
+        "offer_deadline": _offer_deadline(action, pipeline, today),
+        "promise": _promise(action, interview, contact),
+        "date": spoken.full_date(today),
+        "company_news": _one_line(interview.notes.company_news),
+        "discussed": interview.notes.discussed.strip(),
+    }
+    notes = interview.notes
+    for single, many, items in (
+        ("recap_point", "recap_points", notes.recap),
+        ("challenge", "challenges", notes.challenges),
+        ("open_question", "open_questions", notes.open_questions),
+    ):
+        # A note typed over several lines still reads as one point in a sentence or a list.
+        kept = [_one_line(item) for item in items if item.strip()]
+        values[single] = kept[0] if kept else ""
+        values[many] = spoken.bullets(kept)
+    assert set(values) == set(LABELS), set(values) ^ set(LABELS)
+    return values
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def find_interview(pipeline: Pipeline, interview_id: str) -> Interview:
+    for interview in pipeline.interviews:
+        if interview.id == interview_id:
+            return interview
+    raise LookupError(f'no interview "{interview_id}"')
+
+
+def _aware(interview: Interview) -> Interview:
+    """Records carry aware times; one that slipped through naive is read in the interview's
+    zone, as the interchange format reads it, rather than failing every comparison."""
+    tz = zone(interview.timezone)
+
+    def fixed(moment: datetime) -> datetime:
+        return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
+
+    rounds = tuple(replace(r, starts=fixed(r.starts)) for r in interview.rounds)
+    promises = tuple(
+        replace(p, created=fixed(p.created)) if p.created else p for p in interview.promises
+    )
+    return replace(interview, rounds=rounds, promises=promises)
+
+
+def _me(profile: Profile) -> dict[str, str]:
+    name = " ".join(profile.name.split())
+    signature = profile.signature.strip()
+    if not signature and name:
+        signature = "\n".join(p for p in (name, profile.phone.strip(), profile.email.strip()) if p)
+    return {
+        "my_name": name,
+        "my_first_name": name.split()[0] if name else "",
+        "my_email": profile.email.strip(),
+        "my_phone": profile.phone.strip(),
+        "signature": signature,
+    }
+
+
+def _them(contact: Contact | None) -> dict[str, str]:
+    name = " ".join(contact.name.split()) if contact else ""
+    return {
+        "name": name,
+        "first_name": spoken.first_name(name),
+        "title": contact.title.strip() if contact else "",
+    }
+
+
+def _ends(held: Round) -> datetime:
+    return held.starts + timedelta(minutes=held.minutes)
+
+
+def _round_of(
+    action: Action, interview: Interview, now: datetime, contact: Contact | None
+) -> Round | None:
+    """The meeting a note refers to: the action's own round, else the latest one held (for an
+    invitation to connect, the latest one with that contact)."""
+    own = interview.round(action.round)
+    if own is not None:
+        return own
+    held = [r for r in interview.rounds if _ends(r) <= now]
+    theirs = [r for r in held if contact is not None and contact.id in r.interviewers]
+    pool = (theirs if action.kind is ActionKind.CONNECT else []) or held
+    return max(pool, key=lambda r: r.starts) if pool else None
+
+
+def _day(action: Action, interview: Interview, held: Round | None, today: date) -> str:
+    tz = zone(interview.timezone)
+    promise = interview.promise(action.promise)
+    if action.kind is ActionKind.KEEP_PROMISE and promise and promise.created:
+        return spoken.day_phrase(promise.created.astimezone(tz).date(), today)
+    if held is None:
+        return ""
+    return spoken.day_phrase(held.starts.astimezone(tz).date(), today)
+
+
+def _meeting(kind: str) -> str:
+    """How a note names the meeting: "our video call", "my visit", "the panel interview"."""
+    words = " ".join(kind.lower().replace("-", " ").replace("_", " ").split())
+    if not words:
+        return "our conversation"
+    if words in {"onsite", "on site"}:
+        return "the onsite interview"
+    if words in {"in person", "office visit", "visit"}:
+        return "our meeting"
+    if "phone" in words or words == "call":
+        return "our call"
+    if "video" in words:
+        return "our video call"
+    if words == "panel":
+        return "the panel interview"
+    if words.split()[-1] in {"interview", "call", "chat", "meeting", "conversation", "screen"}:
+        return f"our {words}"
+    return f"our {words} interview"
+
+
+def _others(interview: Interview, held: Round | None, contact: Contact | None) -> str:
+    if held is None:
+        return ""
+    names = []
+    for person_id in held.interviewers:
+        person = interview.contact(person_id)
+        if person is None or (contact is not None and person.id == contact.id):
+            continue
+        names.append(spoken.first_name(" ".join(person.name.split())))
+    return spoken.names_list(names)
+
+
+def _timeline(interview: Interview, now: datetime, today: date) -> str:
+    """The employer's own decision date, unless it is older than the last meeting (then it was
+    about an earlier stage and no longer holds)."""
+    decision = interview.decision_by
+    if decision is None:
+        return ""
+    tz = zone(interview.timezone)
+    held = [_ends(r).astimezone(tz).date() for r in interview.rounds if _ends(r) <= now]
+    if held and decision < max(held):
+        return ""
+    return spoken.timeline_phrase(decision, today)
+
+
+def _offer_deadline(action: Action, pipeline: Pipeline, today: date) -> str:
+    if action.kind is not ActionKind.UPDATE_OTHERS:
+        return ""
+    for other in pipeline.interviews:
+        if other.offer_deadline is None:
+            continue
+        if action_id(action.interview, ActionKind.UPDATE_OTHERS, other.id) == action.id:
+            return spoken.deadline_phrase(other.offer_deadline, today)
+    return ""
+
+
+def _promise(action: Action, interview: Interview, contact: Contact | None) -> str:
+    promise = interview.promise(action.promise)
+    if promise is None or not promise.what.strip():
+        return ""
+    names = []
+    if contact is not None:
+        full = " ".join(contact.name.split())
+        names = [full, spoken.first_name(full)]
+    return spoken.promise_phrase(promise.what, names)

@@ -1,0 +1,136 @@
+"""Days, deadlines and people said the way a person writes them in a note.
+
+English names are spelled out here rather than taken from ``strftime``, so that a draft reads the
+same whatever the machine's locale.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Sequence
+from datetime import date
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
+
+
+def day_phrase(day: date, today: date) -> str:
+    """``today``, ``yesterday``, ``on Monday``, ``last week``, ``on 3 November``.
+
+    It reads after "Thank you for your time …" and "since we spoke …" alike.
+    """
+    ago = (today - day).days
+    if ago == 0:
+        return "today"
+    if ago == 1:
+        return "yesterday"
+    if ago == -1:
+        return "tomorrow"
+    if -6 <= ago <= 6:
+        return f"on {WEEKDAYS[day.weekday()]}"
+    if 7 <= ago <= 13 and _week(day) == _week(today) - 1:
+        return "last week"
+    return f"on {date_phrase(day, today)}"
+
+
+def timeline_phrase(day: date, today: date) -> str:
+    """When the employer said it would decide, to follow "you were hoping to decide …".
+
+    ``by Friday``, ``by the end of last week`` (001's wording), ``by the end of the month``,
+    ``by 27 November``; ``today`` and ``yesterday`` need no "by".
+    """
+    ahead = (day - today).days
+    if ahead == 0:
+        return "today"
+    if ahead == -1:
+        return "yesterday"
+    if ahead == 1:
+        return "by tomorrow"
+    if ahead < -1 and day.weekday() >= 4 and _week(day) == _week(today) - 1:
+        return "by the end of last week"
+    if -6 <= ahead <= 6:
+        return f"by {WEEKDAYS[day.weekday()]}"
+    if day.day == monthrange(day.year, day.month)[1]:
+        if (day.year, day.month) == (today.year, today.month):
+            return "by the end of the month"
+        return f"by the end of {MONTHS[day.month - 1]}" + _year(day, today)
+    return f"by {date_phrase(day, today)}"
+
+
+def deadline_phrase(day: date, today: date) -> str:
+    """A deadline I must meet, said with its date so that nobody can misread it:
+    ``by Friday 27 November``."""
+    return f"by {WEEKDAYS[day.weekday()]} {date_phrase(day, today)}"
+
+
+def date_phrase(day: date, today: date) -> str:
+    """``3 November``, with the year only when it is not this year's."""
+    return f"{day.day} {MONTHS[day.month - 1]}{_year(day, today)}"
+
+
+def full_date(day: date) -> str:
+    """``20 November 2026``, as a letter is dated."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def first_name(name: str) -> str:
+    """What a note says after "Hi": the first name, or "Dr Okafor" where a title leads."""
+    words = name.split()
+    if not words:
+        return ""
+    if len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+        return f"{words[0]} {words[-1]}"
+    return words[0]
+
+
+def names_list(names: Sequence[str]) -> str:
+    """``Daniel``, ``Daniel and Inês``, ``Daniel, Inês and Tom``."""
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def bullets(items: Sequence[str]) -> str:
+    return "\n".join(f"- {item.strip()}" for item in items if item.strip())
+
+
+def promise_phrase(what: str, names: Sequence[str]) -> str:
+    """A promise as it reads after "I promised to …", told to the person it was made to.
+
+    "Send Lena the contact details" becomes "send you the contact details", and "Lena's team"
+    becomes "your team", so that the note does not talk about its reader in the third person.
+    """
+    text = " ".join(what.split()).rstrip(".")
+    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+        pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b")
+        text = pattern.sub(lambda m: "your" if m.group("own") else "you", text)
+    first, _, rest = text.partition(" ")
+    # A verb leads ("Send …"); an acronym ("CV …") or "I" keeps its capital.
+    if len(first) > 1 and first[1:].islower() and first != "I":
+        text = first.lower() + (f" {rest}" if rest else "")
+    return text
+
+
+def _week(day: date) -> int:
+    """A count of Monday-to-Sunday weeks, comparable across years."""
+    return (day.toordinal() - 1) // 7
+
+
+def _year(day: date, today: date) -> str:
+    return "" if day.year == today.year else f" {day.year}"

@@ -1,0 +1,1 @@
+"""The built-in draft templates, one file per action kind and part: ``KIND.PART.txt``."""

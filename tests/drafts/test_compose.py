@@ -1,0 +1,375 @@
+"""Drafts filled from the records: every kind on every channel, what is missing, what to warn
+about, and the user's own templates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from app.domain.records import ActionKind, Channel, Contact
+from app.drafts import LINKEDIN_LIMIT, TEMPLATE_NAMES, Draft, DraftError, compose
+from app.drafts.fields import FIELDS, LABELS, values_for
+from app.drafts.library import KINDS, PARTS, builtin, template_name
+from app.engine import Action
+from app.engine.action import CONTACTING
+
+from .support import acme, action_of, demo, demo_actions, demo_now
+
+MARKER = re.compile(r"\[([^\[\]]+)\]")
+THANKS_AT = "2026-11-20T16:00:00+00:00"
+THANKS_ID = "acme/thank_you/r1/jane"
+
+
+def test_every_builtin_template_exists_and_parses() -> None:
+    assert set(KINDS) == set(CONTACTING)
+    assert len(TEMPLATE_NAMES) == len(KINDS) * 6
+    for name in TEMPLATE_NAMES:
+        loaded = builtin(name)
+        assert (loaded.subject is not None) == (".email." in name), name
+        assert loaded.body.names() <= set(LABELS)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=str)
+@pytest.mark.parametrize("channel", list(Channel), ids=str)
+def test_every_kind_on_every_channel_renders_from_the_demo(
+    kind: ActionKind, channel: Channel
+) -> None:
+    pipeline, now = demo(), demo_now()
+    for action in demo_actions()[kind]:
+        draft = compose(action, pipeline, now, channel=channel)
+        values = values_for(action, pipeline, now)
+        _check(draft, values)
+        if channel is Channel.EMAIL:
+            assert draft.subject and draft.text.startswith(f"Subject: {draft.subject}\n\n")
+        else:
+            assert draft.subject is None
+        assert (draft.voicemail is not None) == (channel is Channel.PHONE)
+        if channel is Channel.LINKEDIN:
+            assert len(draft.body) <= LINKEDIN_LIMIT, (action.id, len(draft.body))
+            assert draft.limit == LINKEDIN_LIMIT
+
+
+def _check(draft: Draft, values: dict[str, str]) -> None:
+    text = draft.text
+    assert "{" not in text and "}" not in text, text
+    assert text == text.strip() and "\n\n\n" not in text
+    assert not any(line != line.rstrip() for line in text.splitlines())
+    # What is reported is exactly what is in the text, and each one is truly missing.
+    assert draft.placeholders == draft.unfilled()
+    found = {f"[{m}]" for m in MARKER.findall(text) if m in LABELS.values()}
+    assert found == set(draft.placeholders)
+    for marker in draft.placeholders:
+        fields = [f.name for f in FIELDS if f"[{f.label}]" == marker]
+        assert fields and all(not values[f] for f in fields), (marker, draft.action_id)
+
+
+def test_a_demo_thank_you_is_complete_on_every_channel() -> None:
+    pipeline, now = demo(), demo_now()
+    (action,) = [a for a in demo_actions()[ActionKind.THANK_YOU] if a.contact == "marcus"]
+    for channel in Channel:
+        draft = compose(action, pipeline, now, channel=channel)
+        assert draft.placeholders == (), (channel, draft.placeholders)
+    email = compose(action, pipeline, now)
+    assert email.subject == "Thanks for the interview – Senior Product Manager"
+    assert email.recipient == "Marcus Feld <marcus.feld@brightwater.example>"
+    body = email.body
+    assert body.startswith("Dear Marcus,\n\nThank you for taking the time to meet with me today")
+    assert "Brightwater Analytics" in body
+    assert "- Led the pricing-page redesign" in body
+    assert "- Churn in the first 30 days worries them most" in body
+    assert "- Marcus asked how I would price a usage-based tier" in body
+    assert body.endswith("Jordan Ellis\nProduct Manager · data products\n+44 7700 900461")
+    assert email.warnings == ()
+
+
+def test_a_demo_check_in_uses_the_employers_timeline() -> None:
+    pipeline, now = demo(), pendulum.parse("2026-11-19T10:00:00+00:00")
+    action = action_of(pipeline, "2026-11-19T10:00:00+00:00", "harbor-analytics/check_in/r2")
+    draft = compose(action, pipeline, now)  # type: ignore[arg-type]
+    assert draft.subject == "Checking in – Product Analytics Lead"
+    assert "I know you mentioned you were hoping to decide by Tuesday" in draft.body
+    assert "with Daniel and Inês" in draft.body
+    assert "Harbor Lane won the regional rail-freight contract in the spring." in draft.body
+
+
+def test_keep_promise_says_the_promise_to_its_reader() -> None:
+    pipeline, now = demo(), demo_now()
+    (action,) = [a for a in demo_actions()[ActionKind.KEEP_PROMISE] if a.contact == "lena"]
+    draft = compose(action, pipeline, now)
+    assert (
+        "As promised when we spoke on Monday, I'm writing to send you the contact details of "
+        "two references." in draft.body
+    )
+
+
+def test_update_others_gives_the_other_offers_deadline_but_not_its_name() -> None:
+    pipeline, now = demo(), demo_now()
+    action = demo_actions()[ActionKind.UPDATE_OTHERS][0]
+    draft = compose(action, pipeline, now)
+    assert "by Saturday 28 November" in draft.body
+    assert "Oakline" not in draft.text
+
+
+# --------------------------------------------------------------------------- the day
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        ("2026-11-20T16:00:00+00:00", "meet with me today"),
+        ("2026-11-21T09:00:00+00:00", "meet with me yesterday"),
+        ("2026-11-23T09:00:00+00:00", "meet with me on Friday"),
+        ("2026-11-27T09:00:00+00:00", "meet with me last week"),
+        ("2026-12-07T09:00:00+00:00", "meet with me on 20 November"),
+        # Still Friday in London, whatever the time.
+        ("2026-11-20T23:30:00+00:00", "meet with me today"),
+        ("2026-11-21T00:30:00+00:00", "meet with me yesterday"),
+    ],
+)
+def test_the_day_is_said_relative_to_now(now: str, said: str) -> None:
+    pipeline = acme()
+    action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    draft = compose(action, pipeline, pendulum.parse(now))  # type: ignore[arg-type]
+    assert said in draft.body
+
+
+def test_the_day_is_read_in_the_interviews_zone() -> None:
+    pipeline = acme(
+        timezone="Asia/Tokyo",
+        rounds=[{"id": "r1", "starts": "2026-11-20T23:00:00", "interviewers": ["jane"]}],
+    )
+    action = action_of(pipeline, "2026-11-20T15:00:00+00:00", THANKS_ID)
+    # 15:00 in London is 00:00 on the 21st in Tokyo: the day after the interview there.
+    draft = compose(action, pipeline, pendulum.parse("2026-11-20T15:00:00+00:00"))  # type: ignore[arg-type]
+    assert "meet with me yesterday" in draft.body
+
+
+# --------------------------------------------------------------------------- missing values
+
+
+def test_missing_values_stay_visible_and_are_reported() -> None:
+    pipeline = acme(notes={}, profile={})
+    action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    draft = compose(action, pipeline, pendulum.parse(THANKS_AT))  # type: ignore[arg-type]
+    assert draft.placeholders == ("[recap point]", "[your name]")
+    assert draft.missing == ("recap point", "your name")
+    assert "\n[recap point]\n" in draft.body
+    assert draft.body.endswith("Best regards,\n[your name]")
+    edited = draft.text.replace("[recap point]", "- Shipped it").replace("[your name]", "Al")
+    assert draft.unfilled(edited) == ()
+    assert draft.unfilled(draft.text.replace("[your name]", "Al")) == ("[recap point]",)
+
+
+def test_a_signature_is_made_from_the_profile_when_there_is_none() -> None:
+    pipeline = acme(profile={"name": "Alex Morgan", "phone": "+44 1", "email": "a@m.example"})
+    action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    draft = compose(action, pipeline, pendulum.parse(THANKS_AT))  # type: ignore[arg-type]
+    assert draft.body.endswith("Best regards,\nAlex Morgan\n+44 1\na@m.example")
+
+
+def test_a_stale_decision_date_is_not_quoted() -> None:
+    pipeline = acme(decision_by="2026-11-01", stage="waiting")
+    values = values_for(
+        action_of(pipeline, "2026-12-01T10:00:00+00:00", "acme/check_in/r1"),
+        pipeline,
+        pendulum.parse("2026-12-01T10:00:00+00:00"),  # type: ignore[arg-type]
+    )
+    assert values["timeline"] == ""
+
+
+def test_actions_that_contact_no_one_have_no_draft() -> None:
+    pipeline = acme()
+    prepare = replace(action_of(pipeline, THANKS_AT, THANKS_ID), kind=ActionKind.PREPARE)
+    with pytest.raises(DraftError, match="contacts no one"):
+        compose(prepare, pipeline, pendulum.parse(THANKS_AT))  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- warnings
+
+
+@pytest.mark.parametrize(
+    ("email", "personal"),
+    [
+        ("jane@gmail.com", True),
+        ("Jane@GoogleMail.com", True),
+        ("jane@yahoo.co.uk", True),
+        ("jane@hotmail.fr", True),
+        ("jane@outlook.com", True),
+        ("jane@icloud.com", True),
+        ("jane@proton.me", True),
+        ("jane@acme.example", False),
+        ("jane@outlook.acme.com", False),
+        ("jane@mail.acme.com", False),
+        ("not an address", False),
+    ],
+)
+def test_personal_addresses_are_flagged(email: str, personal: bool) -> None:
+    pipeline = acme()
+    contacts = tuple(
+        replace(c, email=email) if c.id == "jane" else c for c in pipeline.interviews[0].contacts
+    )
+    pipeline = replace(pipeline, interviews=(replace(pipeline.interviews[0], contacts=contacts),))
+    action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    draft = compose(action, pipeline, pendulum.parse(THANKS_AT))  # type: ignore[arg-type]
+    flagged = [w for w in draft.warnings if "personal address" in w]
+    assert bool(flagged) == personal
+    if personal:
+        assert email in flagged[0] and "business" in flagged[0]
+    # Not on a channel that does not use the address.
+    linkedin = compose(action, pipeline, pendulum.parse(THANKS_AT), channel=Channel.LINKEDIN)  # type: ignore[arg-type]
+    assert not [w for w in linkedin.warnings if "personal address" in w]
+
+
+def test_a_missing_address_or_number_is_said() -> None:
+    pipeline = acme()
+    action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    now = pendulum.parse(THANKS_AT)
+    assert (
+        "no phone number on file for Jane Doe"
+        in compose(
+            action,
+            pipeline,
+            now,
+            channel=Channel.PHONE,  # type: ignore[arg-type]
+        ).warnings
+    )
+    assert (
+        "no LinkedIn profile on file for Jane Doe"
+        in compose(
+            action,
+            pipeline,
+            now,
+            channel=Channel.LINKEDIN,  # type: ignore[arg-type]
+        ).warnings
+    )
+
+
+def test_a_long_linkedin_note_is_flagged() -> None:
+    pipeline = acme(role="Principal " * 30 + "Manager")
+    action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    draft = compose(action, pipeline, pendulum.parse(THANKS_AT), channel=Channel.LINKEDIN)  # type: ignore[arg-type]
+    assert len(draft.body) > LINKEDIN_LIMIT
+    assert any("LinkedIn takes 300" in w for w in draft.warnings)
+
+
+# --------------------------------------------------------------------------- user templates
+
+
+def _thanks(folder: Path | None) -> Draft:
+    pipeline = acme()
+    action: Action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    return compose(action, pipeline, pendulum.parse(THANKS_AT), templates=folder)  # type: ignore[arg-type]
+
+
+def test_a_user_template_replaces_the_builtin_one(tmp_path: Path) -> None:
+    (tmp_path / "thank_you.email.txt").write_text(
+        "Subject: Thanks, {first_name}!\n\nCheers for {meeting} {day}, {first_name}.\n{{ok}}\n",
+        encoding="utf-8",
+    )
+    draft = _thanks(tmp_path)
+    assert draft.subject == "Thanks, Jane!"
+    assert draft.body == "Cheers for the onsite interview today, Jane.\n{ok}"
+    assert draft.warnings == ()
+    # Other templates stay built-in.
+    assert "thank you for meeting" in _linkedin(tmp_path).body
+
+
+def _linkedin(folder: Path) -> Draft:
+    pipeline = acme()
+    action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    return compose(
+        action,
+        pipeline,
+        pendulum.parse(THANKS_AT),
+        channel=Channel.LINKEDIN,
+        templates=folder,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        ("Subject: Hi\n\nDear {first_name},\nThanks {profile.__class__}\n", 4, "not a placeholder"),
+        ("Subject: Hi\n\nDear {frist_name},\n", 3, "unknown placeholder {frist_name}"),
+        ("Subject: Hi {role\n\nDear Jane\n", 1, "unbalanced brace"),
+        ("Subject: Hi\n\n{if company_news}\nDear\n", 3, "never closed"),
+        ("Dear {first_name},\n", 1, 'starts with its subject line: "Subject: …"'),
+    ],
+)
+def test_a_broken_user_template_is_reported_and_the_builtin_used(
+    tmp_path: Path, content: str, line: int, words: str
+) -> None:
+    path = tmp_path / "thank_you.email.txt"
+    path.write_text(content, encoding="utf-8")
+    draft = _thanks(tmp_path)
+    assert draft.subject == "Thanks for the interview – Product Manager"
+    (warning,) = draft.warnings
+    assert warning.startswith(f"{path}, line {line}: ")
+    assert words in warning
+    assert warning.endswith("using the built-in template instead")
+
+
+def test_a_user_template_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "thank_you.email.txt"
+    path.write_bytes(b"Subject: Hi\n\nCaf\xe9\n")
+    (warning,) = _thanks(tmp_path).warnings
+    assert warning.startswith(f"{path}, line 3: not UTF-8 text")
+
+
+def test_windows_line_ends_and_a_bom_are_fine(tmp_path: Path) -> None:
+    (tmp_path / "thank_you.email.txt").write_bytes(
+        "\ufeffSubject: Hi {first_name}\r\n\r\nBody {day}\r\n".encode()
+    )
+    draft = _thanks(tmp_path)
+    assert (draft.subject, draft.body, draft.warnings) == ("Hi Jane", "Body today", ())
+
+
+def test_a_misnamed_user_file_is_pointed_out(tmp_path: Path) -> None:
+    (tmp_path / "thankyou.email.txt").write_text("Subject: x\n\ny\n", encoding="utf-8")
+    (tmp_path / "README.txt").write_text("my notes", encoding="utf-8")
+    (tmp_path / "thank_you.email.txt~").write_text("backup", encoding="utf-8")
+    (warning,) = _thanks(tmp_path).warnings
+    assert "thankyou.email.txt: not a template name" in warning
+
+
+def test_a_missing_user_folder_is_no_problem(tmp_path: Path) -> None:
+    draft = _thanks(tmp_path / "nowhere")
+    assert draft.warnings == ()
+
+
+def test_every_template_name_is_kind_dot_part() -> None:
+    assert template_name(ActionKind.CHECK_IN, "voicemail") == "check_in.voicemail.txt"
+    assert {p for parts in PARTS.values() for p in parts} == {
+        "email",
+        "linkedin",
+        "phone",
+        "voicemail",
+        "letter",
+        "text",
+    }
+
+
+def test_a_contact_without_a_name_keeps_a_placeholder() -> None:
+    pipeline = acme()
+    contacts = (Contact(id="jane", email="jane@acme.example"),)
+    pipeline = replace(pipeline, interviews=(replace(pipeline.interviews[0], contacts=contacts),))
+    action = action_of(pipeline, THANKS_AT, THANKS_ID)
+    draft = compose(action, pipeline, pendulum.parse(THANKS_AT))  # type: ignore[arg-type]
+    assert draft.body.startswith("Dear [their first name],")
+    assert "[their first name]" in draft.placeholders
+
+
+def test_a_time_without_a_zone_is_read_in_the_interviews_zone() -> None:
+    """The demo built from a pendulum "now" has had such a time; a draft must not fail on it."""
+    pipeline = acme()
+    interview = pipeline.interviews[0]
+    (held,) = interview.rounds
+    naive = replace(held, starts=held.starts.replace(tzinfo=None))
+    pipeline = replace(pipeline, interviews=(replace(interview, rounds=(naive,)),))
+    action = action_of(acme(), THANKS_AT, THANKS_ID)
+    draft = compose(action, pipeline, pendulum.parse(THANKS_AT))  # type: ignore[arg-type]
+    assert "meet with me today" in draft.body
