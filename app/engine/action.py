@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from urllib.parse import quote
 
-from pendulum import DateTime
-
 from app.domain.records import ActionKind, Channel
 
+_SAFE = re.compile(r"[A-Za-z0-9_.@~:+-]+")
 CONTACTING = frozenset(ActionKind) - {ActionKind.PREPARE, ActionKind.MOVE_ON}
 
 
@@ -29,8 +30,8 @@ class Action:
     round: str | None
     promise: str | None
     channel: Channel | None
-    due_from: DateTime
-    due_by: DateTime
+    due_from: datetime
+    due_by: datetime
     state: State
     reason: str
     # The sequence a check_in, value_add or move_on belongs to, by its name in ids.
@@ -47,10 +48,12 @@ def action_id(interview: str, kind: ActionKind, *parts: str | int) -> str:
     Parts are escaped so that an id such as "r/1" cannot be read as two parts.
     """
     pieces = [interview, kind.value, *(str(p) for p in parts)]
-    return "/".join(quote(piece, safe="-_.@~:+") for piece in pieces)
+    return "/".join(
+        piece if _SAFE.fullmatch(piece) else quote(piece, safe="-_.@~:+") for piece in pieces
+    )
 
 
-def state_at(due_from: DateTime, due_by: DateTime, now: DateTime) -> State:
+def state_at(due_from: datetime, due_by: datetime, now: datetime) -> State:
     if now < due_from:
         return State.UPCOMING
     if now <= due_by:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import Enum
-
-from pendulum import DateTime
 
 from app.domain.records import ActionKind
 from app.engine.calendar import BusinessCalendar
+from app.engine.timekeeping import add_elapsed
 
 
 class Expiry(Enum):
@@ -19,8 +19,8 @@ class Expiry(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    due_from: DateTime
-    due_by: DateTime
+    due_from: datetime
+    due_by: datetime
     # A window of this many business days is counted again from a new opening.
     business_days: int | None = None
     # An update_others keeps its closing when its opening moves.
@@ -33,7 +33,7 @@ class Window:
             return self
         return replace(self, due_by=calendar.window_close(self.due_from, 1))
 
-    def moved_to(self, opening: DateTime, calendar: BusinessCalendar) -> Window:
+    def moved_to(self, opening: datetime, calendar: BusinessCalendar) -> Window:
         """The window opening no earlier than ``opening``, its length kept (SPEC: moves)."""
         if opening <= self.due_from:
             return self
@@ -43,7 +43,7 @@ class Window:
             due_by = self.due_by
         else:
             elapsed = self.due_by.timestamp() - self.due_from.timestamp()
-            due_by = opening.add(seconds=elapsed)
+            due_by = add_elapsed(opening, elapsed)
         return replace(self, due_from=opening, due_by=due_by).fixed(calendar)
 
 
@@ -60,7 +60,7 @@ class Candidate:
     expiry: Expiry = Expiry.NEVER
     # An event typed without an action id applies to this candidate only if dated after
     # this moment: the start of its sequence, the round it follows, the note before it.
-    after: DateTime | None = None
+    after: datetime | None = None
     notes: tuple[str, ...] = field(default=())
 
     def with_window(self, window: Window, note: str | None = None) -> Candidate:

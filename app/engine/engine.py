@@ -7,10 +7,7 @@ is in the events. Nothing here reads the clock, the disk or the screen.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
-
-import pendulum
-from pendulum import DateTime
+from datetime import datetime
 
 from app.domain.policy import Policy
 from app.domain.records import Interview, Stage
@@ -23,11 +20,12 @@ from app.engine.rules.nurture import nurture
 from app.engine.rules.offers import Offer, open_offers, update_others
 from app.engine.rules.promises import keep_promise
 from app.engine.rules.sequence import follow_ups
+from app.engine.timekeeping import add_days, plain
 
 
 def compute_actions(interviews: Iterable[Interview], policy: Policy, now: datetime) -> list[Action]:
     """Every open action at ``now``, sorted by ``due_by``."""
-    moment = pendulum.instance(now.astimezone(UTC))
+    moment = plain(now)
     relevant = [
         Facts(i, policy, moment) for i in interviews if i.stage is not Stage.CLOSED or i.keep_warm
     ]
@@ -35,7 +33,8 @@ def compute_actions(interviews: Iterable[Interview], policy: Policy, now: dateti
     found: list[Action] = []
     for facts in relevant:
         found.extend(actions_for(facts, offers))
-    found.sort(key=lambda a: (a.due_by, a.due_from, a.id))
+    # Timestamps, because comparing date-times in different zones is slow.
+    found.sort(key=lambda a: (a.due_by.timestamp(), a.due_from.timestamp(), a.id))
     return found
 
 
@@ -87,10 +86,10 @@ def _finish(facts: Facts, candidate: Candidate) -> Action | None:
     )
 
 
-def _expired(candidate: Candidate, now: DateTime) -> bool:
+def _expired(candidate: Candidate, now: datetime) -> bool:
     due_by = candidate.window.due_by
     if candidate.expiry is Expiry.AT_CLOSE:
         return now > due_by
     if candidate.expiry is Expiry.WEEK_AFTER_CLOSE:
-        return now > due_by.add(days=7)
+        return now > add_days(due_by, 7)
     return False

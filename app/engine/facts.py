@@ -1,7 +1,7 @@
 """The facts of one interview as the engine sees them at ``now``.
 
 Replay: only events dated at or before ``now`` are seen, and a promise done after ``now`` is
-not done yet. Times are turned into pendulum values in the interview's zone once, here, so
+not done yet. Times are put on the interview's clocks once, here, so
 that the rules never parse or convert the same moment twice.
 """
 
@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-
-import pendulum
-from pendulum import DateTime
 
 from app.domain.policy import Policy
 from app.domain.records import (
@@ -27,6 +24,7 @@ from app.domain.records import (
 )
 from app.engine.calendar import BusinessCalendar
 from app.engine.describe import person
+from app.engine.timekeeping import add_days, add_elapsed
 
 # Kinds whose sent event counts as having contacted the employer.
 CONTACT_KINDS = frozenset(ActionKind) - {ActionKind.PREPARE, ActionKind.MOVE_ON}
@@ -40,14 +38,14 @@ FOLLOW_UP_KINDS = frozenset({ActionKind.CHECK_IN, ActionKind.VALUE_ADD})
 @dataclass(frozen=True, slots=True)
 class HeldRound:
     round: Round
-    starts: DateTime
-    ends: DateTime
+    starts: datetime
+    ends: datetime
 
 
 @dataclass(frozen=True, slots=True)
 class SeenEvent:
     event: Event
-    at: DateTime
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +53,7 @@ class Sequence:
     """A run of follow-ups waiting on the employer: from a round's end or a reply."""
 
     name: str
-    start: DateTime
+    start: datetime
     round: HeldRound
     reply: SeenEvent | None
     # check_in / value_add events sent or skipped in this sequence, oldest first.
@@ -71,20 +69,21 @@ class Facts:
         "now",
         "policy",
         "rounds",
+        "snoozed_kinds",
         "tz",
     )
 
-    def __init__(self, interview: Interview, policy: Policy, now: DateTime) -> None:
+    def __init__(self, interview: Interview, policy: Policy, now: datetime) -> None:
         self.interview = interview
         self.policy = policy
         self.calendar = BusinessCalendar(policy, interview.timezone)
         self.tz = self.calendar.tz
-        self.now = now.in_timezone(self.tz)
+        self.now = now.astimezone(self.tz)
         self.contacts: dict[str, Contact] = {c.id: c for c in interview.contacts}
         rounds = []
         for item in interview.rounds:
             starts = self.local(item.starts)
-            rounds.append(HeldRound(item, starts, starts.add(minutes=item.minutes)))
+            rounds.append(HeldRound(item, starts, add_elapsed(starts, item.minutes * 60)))
         rounds.sort(key=lambda r: (r.starts, r.round.id))
         self.rounds: tuple[HeldRound, ...] = tuple(rounds)
         seen = []
@@ -94,11 +93,12 @@ class Facts:
                 seen.append(SeenEvent(event, at))
         seen.sort(key=lambda e: e.at)
         self.events: tuple[SeenEvent, ...] = tuple(seen)
+        self.snoozed_kinds = frozenset(
+            e.event.action for e in seen if e.event.kind is EventKind.SNOOZE
+        )
 
-    def local(self, moment: datetime) -> DateTime:
-        # pendulum.instance() re-reads the wall time in the zone, which moves a time in a
-        # DST gap to another instant; going through UTC keeps the instant.
-        return pendulum.instance(moment.astimezone(UTC)).in_timezone(self.tz)
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.tz)
 
     # -- events
 
@@ -120,6 +120,24 @@ class Facts:
             e for e in self.events if e.event.kind is EventKind.SENT and e.event.action in kinds
         ]
         return found[-1] if found else None
+
+    def long_gone(self, kind: ActionKind, closes: datetime, grace_days: int) -> bool:
+        """Whether an action of ``kind`` closing at ``closes`` has been dropped for good, so
+        that a rule need not build it: nothing (a snooze, a no-contact date) can move it past
+        ``grace_days`` after it closed."""
+        # A DST change makes calendar days differ from elapsed ones by at most an hour or so:
+        # the elapsed test settles nearly every case without the calendar arithmetic.
+        elapsed = self.now - closes
+        if elapsed <= timedelta(days=grace_days, hours=-3):
+            return False
+        if elapsed <= timedelta(days=grace_days, hours=3) and self.now <= add_days(
+            closes, grace_days
+        ):
+            return False
+        quiet = self.interview.preferences.no_contact_before
+        if quiet is not None and quiet >= closes.astimezone(self.tz).date():
+            return False
+        return kind not in self.snoozed_kinds
 
     # -- people
 
@@ -181,5 +199,5 @@ class Facts:
         return start_day + timedelta(days=self.policy.default_decision_days), False
 
 
-def _stamp(moment: DateTime) -> str:
-    return moment.in_timezone("UTC").format("YYYYMMDD[T]HHmmss[Z]")
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pendulum
 
@@ -92,6 +94,6 @@ def only(found: list[Action], kind: str) -> Action:
     return matching[0]
 
 
-def at(moment: pendulum.DateTime) -> str:
+def at(moment: datetime) -> str:
     """A time as tests write it: local wall clock in London."""
-    return moment.in_timezone(ZONE).format("YYYY-MM-DD HH:mm")
+    return moment.astimezone(ZoneInfo(ZONE)).strftime("%Y-%m-%d %H:%M")

@@ -7,6 +7,7 @@ from app.engine.action import action_id
 from app.engine.candidate import Candidate, Expiry, Window
 from app.engine.describe import day, moment
 from app.engine.facts import Facts
+from app.engine.timekeeping import add_days, add_elapsed
 
 
 def prepare(facts: Facts) -> list[Candidate]:
@@ -15,7 +16,7 @@ def prepare(facts: Facts) -> list[Candidate]:
     for held in facts.rounds:
         if facts.now >= held.starts:
             continue  # dropped once the round starts
-        opens = held.starts.subtract(days=facts.policy.prepare_days_before)
+        opens = add_days(held.starts, -facts.policy.prepare_days_before)
         found.append(
             Candidate(
                 id=action_id(facts.interview.id, ActionKind.PREPARE, held.round.id),
@@ -36,12 +37,12 @@ def thank_you(facts: Facts) -> list[Candidate]:
     delay, within = policy.thank_you_delay_hours, policy.thank_you_within_hours
     found = []
     for held in facts.rounds:
-        if facts.now < facts.calendar.start_of_day(held.starts.date()):
+        if facts.now < held.starts and facts.now < facts.calendar.start_of_day(held.starts.date()):
             continue  # listed from 00:00 on the round's day
-        window = Window(
-            held.ends.add(seconds=round(delay * 3600)),
-            held.ends.add(seconds=round(within * 3600)),
-        ).fixed(facts.calendar)
+        closes = add_elapsed(held.ends, within * 3600)
+        if facts.long_gone(ActionKind.THANK_YOU, closes, WEEK):
+            continue  # a week after it closed it no longer helps
+        window = Window(add_elapsed(held.ends, delay * 3600), closes).fixed(facts.calendar)
         due = (
             f"within {_hours(within)} hours"
             if not delay
@@ -86,11 +87,13 @@ def connect(facts: Facts) -> list[Candidate]:
         if contact is None or contact in first_thanks or contact not in facts.contacts:
             continue
         first_thanks[contact] = seen
+        if facts.long_gone(ActionKind.CONNECT, add_days(seen.at, 7), _CONNECT_MARGIN_DAYS):
+            continue
         found.append(
             Candidate(
                 id=action_id(facts.interview.id, ActionKind.CONNECT, contact),
                 kind=ActionKind.CONNECT,
-                window=Window(seen.at.add(days=1), seen.at.add(days=7)),
+                window=Window(add_days(seen.at, 1), add_days(seen.at, 7)),
                 reason=(
                     f"You thanked {facts.name(contact)} on {day(seen.at.date())}; "
                     f"invite them to connect on LinkedIn, with a line on why"
@@ -101,6 +104,11 @@ def connect(facts: Facts) -> list[Candidate]:
             )
         )
     return found
+
+
+WEEK = 7
+# A connect window is moved into work hours; no work week leaves a month without a work day.
+_CONNECT_MARGIN_DAYS = 31
 
 
 def _hours(value: float) -> str:

@@ -7,6 +7,7 @@ from app.engine.action import action_id
 from app.engine.candidate import Candidate, Window
 from app.engine.describe import day, plural
 from app.engine.facts import CONTACT_KINDS, Facts
+from app.engine.timekeeping import add_days
 
 
 def nurture(facts: Facts) -> list[Candidate]:
@@ -33,12 +34,12 @@ def nurture(facts: Facts) -> list[Candidate]:
         if e.event.kind in (EventKind.SENT, EventKind.SKIP) and e.event.action is ActionKind.NURTURE
     )
     every = facts.policy.nurture_every_days
-    opens = since.add(days=every)
+    opens = add_days(since, every)
     return [
         Candidate(
             id=action_id(interview.id, ActionKind.NURTURE, done),
             kind=ActionKind.NURTURE,
-            window=Window(opens, opens.add(days=7)),
+            window=Window(opens, add_days(opens, 7)),
             reason=(
                 f"{interview.company} is closed but kept warm and {what}; a useful note "
                 f"every {plural(every, 'day')} keeps you in mind"

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-
-import pendulum
-from pendulum import DateTime
+from datetime import date, datetime
 
 from app.domain.records import ActionKind, EventKind, Interview, Stage
 from app.engine.action import action_id
@@ -19,7 +16,7 @@ from app.engine.facts import Facts
 @dataclass(frozen=True, slots=True)
 class Offer:
     interview: Interview
-    arrived: DateTime
+    arrived: datetime
     deadline: date
 
 
@@ -57,7 +54,7 @@ def update_others(facts: Facts, offers: list[Offer]) -> list[Candidate]:
         if offer.interview.id == interview.id:
             continue
         closes = _closing(facts.calendar, offer.deadline)
-        opens = pendulum.instance(offer.arrived).in_timezone(facts.tz)
+        opens = offer.arrived.astimezone(facts.tz)
         found.append(
             Candidate(
                 id=action_id(interview.id, ActionKind.UPDATE_OTHERS, offer.interview.id),
@@ -75,5 +72,5 @@ def update_others(facts: Facts, offers: list[Offer]) -> list[Candidate]:
     return found
 
 
-def _closing(calendar: BusinessCalendar, deadline: date) -> DateTime:
+def _closing(calendar: BusinessCalendar, deadline: date) -> datetime:
     return calendar.at(calendar.business_day_before(deadline, 2), calendar.work_end)

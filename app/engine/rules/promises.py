@@ -7,13 +7,14 @@ from app.engine.action import action_id
 from app.engine.candidate import Candidate, Window
 from app.engine.describe import moment
 from app.engine.facts import Facts
+from app.engine.timekeeping import add_elapsed
 
 
 def keep_promise(facts: Facts) -> list[Candidate]:
     found = []
     for promise in facts.open_promises():
         due = facts.local(promise.due)
-        opens = due.subtract(hours=24)
+        opens = add_elapsed(due, -24 * 3600)
         if promise.created is not None:
             opens = max(opens, facts.local(promise.created))
         found.append(

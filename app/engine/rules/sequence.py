@@ -10,6 +10,7 @@ from app.engine.action import action_id
 from app.engine.candidate import Candidate, Window
 from app.engine.describe import day, plural
 from app.engine.facts import Facts, Sequence
+from app.engine.timekeeping import add_days
 
 
 def follow_ups(facts: Facts) -> list[Candidate]:
@@ -82,7 +83,7 @@ def _value_add(facts: Facts, sequence: Sequence) -> Candidate:
     return Candidate(
         id=action_id(facts.interview.id, ActionKind.VALUE_ADD, sequence.name, earlier),
         kind=ActionKind.VALUE_ADD,
-        window=_business_window(facts, last.at.add(days=gap)),
+        window=_business_window(facts, add_days(last.at, gap)),
         reason=reason,
         contact=facts.recipient(),
         sequence=sequence.name,
@@ -116,7 +117,7 @@ def _move_on(facts: Facts, sequence: Sequence) -> list[Candidate]:
         Candidate(
             id=ident,
             kind=ActionKind.MOVE_ON,
-            window=_business_window(facts, last.at.add(days=facts.policy.follow_up_gap_days)),
+            window=_business_window(facts, add_days(last.at, facts.policy.follow_up_gap_days)),
             reason=reason,
             sequence=sequence.name,
             after=sequence.start,

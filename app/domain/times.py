@@ -1,0 +1,33 @@
+"""Wall-clock times in a zone, read the way pendulum reads them.
+
+A wall time that a DST change skips moves forward by the gap (01:30 on the spring-forward
+morning in London is 02:30 BST); one that happens twice is the later of the two (pendulum's
+choice, so that typed and computed times agree). A test checks both against pendulum.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+
+@lru_cache(maxsize=256)
+def zone_info(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def wall_time(naive: datetime, tz: tzinfo) -> datetime:
+    """``naive`` read on the clocks of ``tz``."""
+    first = naive.replace(tzinfo=tz, fold=0)
+    second = naive.replace(tzinfo=tz, fold=1)
+    before, after = first.utcoffset(), second.utcoffset()
+    if before == after:
+        return first
+    if before is not None and after is not None and before > after:
+        return second  # repeated: the later one
+    return first.astimezone(UTC).astimezone(tz)  # skipped: forward by the gap
+
+
+def at(day: date, clock: time, tz: tzinfo) -> datetime:
+    return wall_time(datetime.combine(day, clock.replace(tzinfo=None)), tz)
