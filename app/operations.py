@@ -1,0 +1,120 @@
+"""What the user does to an interview, as pure functions: the command line and the dashboard
+record the same facts in the same way. Each returns the changed interview; none writes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from app.domain.records import (
+    ActionKind,
+    Channel,
+    Event,
+    EventKind,
+    Interview,
+    Outcome,
+    Stage,
+)
+from app.engine import Action
+from app.errors import UserError
+
+
+def mark_sent(
+    interview: Interview,
+    action: Action,
+    now: datetime,
+    *,
+    channel: Channel | None = None,
+    text: str = "",
+    keep_warm: bool = False,
+) -> Interview:
+    """The action done: a ``sent`` event; a promise kept; a ``move_on`` closes the interview."""
+    events = [_about(action, EventKind.SENT, now, channel=channel or action.channel, text=text)]
+    promises = interview.promises
+    if action.kind is ActionKind.KEEP_PROMISE:
+        promises = tuple(replace(p, done_at=now) if p.id == action.promise else p for p in promises)
+    stage, outcome, warm = interview.stage, interview.outcome, interview.keep_warm
+    if action.kind is ActionKind.MOVE_ON:
+        events.append(Event(at=now, kind=EventKind.STAGE, from_stage=stage, to_stage=Stage.CLOSED))
+        stage, outcome, warm = Stage.CLOSED, Outcome.MOVED_ON, warm or keep_warm
+    elif keep_warm:
+        raise UserError("--keep-warm goes with a move_on action only")
+    return replace(
+        interview,
+        promises=promises,
+        events=_appended(interview, events),
+        stage=stage,
+        outcome=outcome,
+        keep_warm=warm,
+    )
+
+
+def snooze(interview: Interview, action: Action, now: datetime, until: datetime) -> Interview:
+    if until <= now:
+        raise UserError(f"a snooze must end after now ({now.isoformat()})")
+    event = _about(action, EventKind.SNOOZE, now, until=until)
+    return replace(interview, events=_appended(interview, [event]))
+
+
+def skip(interview: Interview, action: Action, now: datetime) -> Interview:
+    return replace(interview, events=_appended(interview, [_about(action, EventKind.SKIP, now)]))
+
+
+def record_reply(
+    interview: Interview, now: datetime, *, contact: str | None = None, summary: str = ""
+) -> Interview:
+    if contact is not None and interview.contact(contact) is None:
+        known = ", ".join(c.id for c in interview.contacts) or "none"
+        raise UserError(f"{interview.id} has no contact {contact!r} (contacts: {known})")
+    event = Event(at=now, kind=EventKind.REPLY, contact=contact, summary=summary)
+    return replace(interview, events=_appended(interview, [event]))
+
+
+def move_stage(
+    interview: Interview,
+    now: datetime,
+    stage: Stage,
+    *,
+    outcome: Outcome | None = None,
+    keep_warm: bool | None = None,
+) -> Interview:
+    """A stage event and the new stage; closing needs an outcome, reopening clears it."""
+    if stage is interview.stage:
+        return interview
+    if stage is Stage.CLOSED and outcome is None:
+        raise UserError("closing an interview needs an outcome")
+    event = Event(at=now, kind=EventKind.STAGE, from_stage=interview.stage, to_stage=stage)
+    return replace(
+        interview,
+        stage=stage,
+        outcome=outcome if stage is Stage.CLOSED else None,
+        keep_warm=interview.keep_warm if keep_warm is None else keep_warm,
+        events=_appended(interview, [event]),
+    )
+
+
+def _about(
+    action: Action,
+    kind: EventKind,
+    now: datetime,
+    *,
+    channel: Channel | None = None,
+    until: datetime | None = None,
+    text: str = "",
+) -> Event:
+    return Event(
+        at=now,
+        kind=kind,
+        action=action.kind,
+        action_id=action.id,
+        round=action.round,
+        contact=action.contact,
+        promise=action.promise,
+        channel=channel,
+        until=until,
+        text=text,
+    )
+
+
+def _appended(interview: Interview, events: list[Event]) -> tuple[Event, ...]:
+    return tuple(sorted((*interview.events, *events), key=lambda e: e.at))
