@@ -91,7 +91,10 @@ class _When:
     @classmethod
     def of(cls, now: datetime, zone: str) -> _When:
         tz = tz_of(zone)
-        local = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=tz)
+        # A standard datetime: pendulum's arithmetic with a timedelta can drop a ZoneInfo zone.
+        local = datetime.fromtimestamp(now.timestamp(), tz)
         return cls(local, tz, zone)
 
     def elsewhere(self, zone: str) -> _When:
@@ -129,6 +132,13 @@ class _When:
 
     def at(self, day: date, hour: int, minute: int = 0) -> datetime:
         return datetime.combine(day, time(hour, minute), tzinfo=self.tz)
+
+    def recent_meeting_end(self) -> datetime:
+        """When a meeting held at a plausible hour most recently ended: two hours ago in the
+        afternoon, else at 16:00 on the last business day (no panel ends at dawn)."""
+        if self.now.weekday() < 5 and self.now.hour >= 12:
+            return self.ago(hours=2)
+        return self.at(self.back(1), 16)
 
     def ago(self, *, hours: int) -> datetime:
         """``hours`` before now, on a five-minute mark, as a calendar would show a meeting."""
@@ -197,9 +207,9 @@ def _stage(at: datetime, before: Stage, after: Stage) -> Event:
 
 
 def _brightwater(w: _When) -> Interview:
-    """A panel that ended two hours ago: three thank-yous are due, and a promise tomorrow."""
+    """A panel that ended a few hours ago: three thank-yous are due, and a promise tomorrow."""
     domain = "brightwater.example"
-    panel_ends = w.ago(hours=2)
+    panel_ends = w.recent_meeting_end()
     screen = w.at(w.back(8), 10)
     return Interview(
         id="brightwater-pm",

@@ -8,6 +8,7 @@ comes out. Writing is canonical (times in the interview's zone, fixed key order)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
@@ -37,6 +38,7 @@ from app.domain.records import (
 )
 
 FORMAT = "followup/1"
+_CONTROL = re.compile(r"[\x00-\x1f]")
 MAX_TEXT = 1_000_000
 MAX_ID = 200
 MAX_MINUTES = 7 * 24 * 60
@@ -61,7 +63,7 @@ def zone(name: str) -> tzinfo:
     """The zone of an IANA name; ``KeyError`` where there is no such zone."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError) as err:
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as err:
         raise KeyError(name) from err
 
 
@@ -210,11 +212,18 @@ class _Reader:
 
     def ident(self, raw: Mapping[str, Any], key: str, path: str) -> str:
         value = raw.get(key)
+        if (
+            isinstance(value, str)
+            and 0 < len(value) <= MAX_ID
+            and value == value.strip()
+            and not _CONTROL.search(value)
+        ):
+            return value
         where = f"{path}.{key}"
         if not isinstance(value, str) or not value.strip():
             self.problems.add(where, "missing" if value is None else f"not an id: {_show(value)}")
             return ""
-        if len(value) > MAX_ID or any(ch < " " for ch in value) or value != value.strip():
+        if len(value) > MAX_ID or _CONTROL.search(value) or value != value.strip():
             self.problems.add(
                 where,
                 f"not an id (at most {MAX_ID} characters, no spaces "
@@ -241,6 +250,9 @@ class _Reader:
         value = raw.get(key)
         if value is None:
             return None
+        member = kind._value2member_map_.get(value) if isinstance(value, str) else None
+        if member is not None:
+            return member  # type: ignore[return-value]
         try:
             return kind(value)
         except ValueError:
