@@ -4,6 +4,15 @@ It imports neither Textual nor TinyDB, and never reads the clock.
 """
 
 from app.engine.action import Action, State
-from app.engine.engine import compute_actions
+from app.engine.engine import compute_actions, interview_actions, offers_at, sort_key
+from app.engine.rules.offers import Offer
 
-__all__ = ["Action", "State", "compute_actions"]
+__all__ = [
+    "Action",
+    "Offer",
+    "State",
+    "compute_actions",
+    "interview_actions",
+    "offers_at",
+    "sort_key",
+]

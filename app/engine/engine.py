@@ -33,9 +33,24 @@ def compute_actions(interviews: Iterable[Interview], policy: Policy, now: dateti
     found: list[Action] = []
     for facts in relevant:
         found.extend(actions_for(facts, offers))
-    # Timestamps, because comparing date-times in different zones is slow.
-    found.sort(key=lambda a: (a.due_by.timestamp(), a.due_from.timestamp(), a.id))
+    found.sort(key=sort_key)
     return found
+
+
+def offers_at(interviews: Iterable[Interview], policy: Policy, now: datetime) -> list[Offer]:
+    """The open offers with a deadline, which every other interview is told about."""
+    moment = plain(now)
+    return open_offers([Facts(i, policy, moment) for i in interviews if i.stage is Stage.OFFER])
+
+
+def interview_actions(
+    interview: Interview, policy: Policy, now: datetime, offers: list[Offer]
+) -> list[Action]:
+    """The actions of one interview, given the offers of all: what a change to one interview
+    needs recomputed, unless it changes an offer."""
+    if interview.stage is Stage.CLOSED and not interview.keep_warm:
+        return []
+    return actions_for(Facts(interview, policy, plain(now)), offers)
 
 
 def actions_for(facts: Facts, offers: list[Offer]) -> list[Action]:
@@ -93,3 +108,9 @@ def _expired(candidate: Candidate, now: datetime) -> bool:
     if candidate.expiry is Expiry.WEEK_AFTER_CLOSE:
         return now > add_days(due_by, 7)
     return False
+
+
+def sort_key(action: Action) -> tuple[float, float, str]:
+    """By ``due_by``, then ``due_from``, then id; as timestamps, because comparing date-times
+    in different zones is slow."""
+    return (action.due_by.timestamp(), action.due_from.timestamp(), action.id)

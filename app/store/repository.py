@@ -160,6 +160,15 @@ class Repository:
         self._update(change, only=interview_id)
         return changed[-1]
 
+    def remove_interview(self, interview_id: str) -> None:
+        """Take an interview out (an addition undone); absent already is fine."""
+
+        def change(current: Pipeline) -> Pipeline:
+            kept = tuple(i for i in current.interviews if i.id != interview_id)
+            return replace(current, interviews=kept)
+
+        self._update(change, only=interview_id)
+
     def append_event(self, interview_id: str, event: Event) -> Interview:
         """Add ``event`` to an interview's history, which stays in time order."""
         return self.change_interview(interview_id, lambda i: with_event(i, event))

@@ -1,0 +1,284 @@
+"""The dashboard's one door to the data: the pipeline in memory, its actions, and every change
+the user makes, applied at once on screen and saved to the database when the screen asks.
+
+It knows nothing of Textual: the screen calls it, and runs ``save_pending`` in a worker thread
+so that a slow disk never freezes the interface. A change is kept as the operation that made it,
+so that saving re-applies it to the interview as it is in the file (another followup may have
+written since) rather than writing back a stale copy.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from app import operations
+from app.domain.interchange import Pipeline
+from app.domain.records import Channel, Interview, Outcome, Stage
+from app.engine import (
+    Action,
+    Offer,
+    State,
+    compute_actions,
+    interview_actions,
+    offers_at,
+    sort_key,
+)
+from app.errors import UserError
+from app.store.repository import Repository
+
+Clock = Callable[[], datetime]
+Edit = Callable[[Interview], Interview]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    label: str
+    interview_id: str
+    before: Interview | None  # None: the change added the interview
+    after: Interview | None  # None: the change removed it (an undone addition)
+    edit: Edit | None = None  # re-applied to the stored interview; None: write ``after`` as is
+
+
+class Workspace:
+    def __init__(self, repo: Repository, clock: Clock, *, default_zone: str = "UTC") -> None:
+        self.repo = repo
+        self.clock = clock
+        self.default_zone = default_zone
+        self.pipeline = Pipeline()
+        self.now = clock()
+        self.actions: list[Action] = []
+        self._by_interview: dict[str, list[Action]] = {}
+        self._offers: list[Offer] = []
+        self._undo: list[Change] = []
+        self._pending: list[Change] = []
+        self._saving = threading.Lock()
+        self.unsaved = False
+
+    # ----------------------------------------------------------------------- reading
+
+    def load(self) -> None:
+        """Read the database (blocking) and work out every action."""
+        self.pipeline = self.repo.load()
+        self.refresh()
+
+    def load_demo(self) -> None:
+        """Fill the database with the sample interviews and read it again (blocking)."""
+        from app.demo import demo_pipeline
+
+        zone = self.pipeline.profile.timezone or self.default_zone
+        self.repo.import_pipeline(demo_pipeline(self.clock(), zone), replace=True)
+        self.load()
+
+    def refresh(self) -> None:
+        """Every action at the clock's now: after a load, or when time has moved on."""
+        self.now = self.clock()
+        policy = self.pipeline.policy
+        self._offers = offers_at(self.pipeline.interviews, policy, self.now)
+        self.actions = compute_actions(self.pipeline.interviews, policy, self.now)
+        self._by_interview = {}
+        for action in self.actions:
+            self._by_interview.setdefault(action.interview, []).append(action)
+
+    @property
+    def interviews(self) -> tuple[Interview, ...]:
+        return self.pipeline.interviews
+
+    def interview(self, interview_id: str) -> Interview | None:
+        return next((i for i in self.pipeline.interviews if i.id == interview_id), None)
+
+    def actions_of(self, interview_id: str) -> list[Action]:
+        return self._by_interview.get(interview_id, [])
+
+    def action(self, action_id: str) -> Action | None:
+        interview_id = action_id.split("/", 1)[0]
+        found = [a for a in self.actions_of(interview_id) if a.id == action_id]
+        return found[0] if found else next((a for a in self.actions if a.id == action_id), None)
+
+    def next_action(self, interview_id: str) -> Action | None:
+        """The most pressing action: overdue first, then due, then the next to open."""
+        actions = self.actions_of(interview_id)
+        if not actions:
+            return None
+        rank = {State.OVERDUE: 0, State.DUE: 1, State.UPCOMING: 2}
+        return min(
+            actions,
+            key=lambda a: (
+                rank[a.state],
+                (a.due_from if a.state is State.UPCOMING else a.due_by).timestamp(),
+            ),
+        )
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    # ----------------------------------------------------------------------- changes
+
+    def mark_sent(
+        self,
+        action_id: str,
+        *,
+        channel: Channel | None = None,
+        text: str = "",
+        keep_warm: bool = False,
+    ) -> Change:
+        action = self._open_action(action_id)
+        now = self.clock()
+        return self._apply(
+            f"Marked sent: {_kind(action)} · {action.company}",
+            action.interview,
+            lambda i: operations.mark_sent(
+                i, action, now, channel=channel, text=text, keep_warm=keep_warm
+            ),
+        )
+
+    def snooze(self, action_id: str, until: datetime) -> Change:
+        action = self._open_action(action_id)
+        now = self.clock()
+        return self._apply(
+            f"Snoozed: {_kind(action)} · {action.company}",
+            action.interview,
+            lambda i: operations.snooze(i, action, now, until),
+        )
+
+    def skip(self, action_id: str) -> Change:
+        action = self._open_action(action_id)
+        now = self.clock()
+        return self._apply(
+            f"Skipped: {_kind(action)} · {action.company}",
+            action.interview,
+            lambda i: operations.skip(i, action, now),
+        )
+
+    def reply(self, interview_id: str, *, contact: str | None, summary: str) -> Change:
+        now = self.clock()
+        interview = self._existing(interview_id)
+        return self._apply(
+            f"Reply recorded · {interview.company}",
+            interview_id,
+            lambda i: operations.record_reply(i, now, contact=contact, summary=summary),
+        )
+
+    def move_stage(
+        self,
+        interview_id: str,
+        stage: Stage,
+        *,
+        outcome: Outcome | None = None,
+        keep_warm: bool | None = None,
+    ) -> Change:
+        now = self.clock()
+        interview = self._existing(interview_id)
+        return self._apply(
+            f"{interview.company} moved to {stage.value.replace('_', ' ')}",
+            interview_id,
+            lambda i: operations.move_stage(i, now, stage, outcome=outcome, keep_warm=keep_warm),
+        )
+
+    def save_interview(self, interview: Interview) -> Change:
+        """An interview added or edited in a form, stored as it is."""
+        before = self.interview(interview.id)
+        label = f"Saved {interview.company}" if before else f"Added {interview.company}"
+        change = Change(label, interview.id, before, interview)
+        self._put(change)
+        return change
+
+    def undo(self) -> Change | None:
+        """Put back the interview as it was before the last change."""
+        if not self._undo:
+            return None
+        last = self._undo.pop()
+        change = Change(f"Undone: {last.label}", last.interview_id, last.after, last.before)
+        self._put(change, remember=False)
+        return change
+
+    # ----------------------------------------------------------------------- saving
+
+    def save_pending(self) -> int:
+        """Write every change not yet saved, oldest first (blocking). Raises if the write
+        fails; the changes stay pending and on screen, to be saved again."""
+        with self._saving:
+            saved = 0
+            while self._pending:
+                change = self._pending[0]
+                if change.after is None:
+                    self.repo.remove_interview(change.interview_id)
+                elif change.edit is not None and change.before is not None:
+                    self.repo.change_interview(change.interview_id, change.edit)
+                else:
+                    self.repo.put_interview(change.after)
+                self._pending.pop(0)
+                saved += 1
+            self.unsaved = False
+            return saved
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    # ----------------------------------------------------------------------- inside
+
+    def _apply(self, label: str, interview_id: str, edit: Edit) -> Change:
+        before = self._existing(interview_id)
+        change = Change(label, interview_id, before, edit(before), edit)
+        self._put(change)
+        return change
+
+    def _put(self, change: Change, *, remember: bool = True) -> None:
+        interviews = [i for i in self.pipeline.interviews if i.id != change.interview_id]
+        if change.after is not None:
+            position = next(
+                (n for n, i in enumerate(self.pipeline.interviews) if i.id == change.interview_id),
+                len(interviews),
+            )
+            interviews.insert(position, change.after)
+        self.pipeline = replace(self.pipeline, interviews=tuple(interviews))
+        if remember:
+            self._undo.append(change)
+        self._pending.append(change)
+        self.unsaved = True
+        self._recompute(change)
+
+    def _recompute(self, change: Change) -> None:
+        touches_offers = any(
+            i is not None and i.stage is Stage.OFFER for i in (change.before, change.after)
+        )
+        if touches_offers:
+            self.refresh()
+            return
+        self.now = self.clock()
+        self.actions = [a for a in self.actions if a.interview != change.interview_id]
+        fresh: list[Action] = []
+        if change.after is not None:
+            fresh = interview_actions(change.after, self.pipeline.policy, self.now, self._offers)
+        self._by_interview[change.interview_id] = fresh
+        self.actions.extend(fresh)
+        self.actions.sort(key=sort_key)
+
+    def _open_action(self, action_id: str) -> Action:
+        action = self.action(action_id)
+        if action is None:
+            raise UserError(f"the action {action_id} is no longer open")
+        return action
+
+    def _existing(self, interview_id: str) -> Interview:
+        interview = self.interview(interview_id)
+        if interview is None:
+            raise UserError(f"there is no interview {interview_id}")
+        return interview
+
+
+_RANK = {State.OVERDUE: 0, State.DUE: 1, State.UPCOMING: 2}
+
+
+def urgency(action: Action) -> tuple[int, float]:
+    """Overdue first, then due, then upcoming; within each, what closes or opens first."""
+    moment = action.due_from if action.state is State.UPCOMING else action.due_by
+    return _RANK[action.state], moment.timestamp()
+
+
+def _kind(action: Action) -> str:
+    return action.kind.value.replace("_", "-")
