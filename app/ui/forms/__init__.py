@@ -1,0 +1,30 @@
+"""The dialogs of the dashboard: each returns a value with ``dismiss`` (None when cancelled)
+and saves nothing; the screen that opened it stores the result."""
+
+from app.ui.forms.confirm import ConfirmDialog
+from app.ui.forms.contact import ContactForm
+from app.ui.forms.edit_menu import EditMenu
+from app.ui.forms.interview import InterviewForm
+from app.ui.forms.notes import NotesForm
+from app.ui.forms.outcome import OutcomeForm, OutcomeInput
+from app.ui.forms.preferences import PreferencesForm
+from app.ui.forms.promise import PromiseForm
+from app.ui.forms.reply import ReplyForm, ReplyInput
+from app.ui.forms.round import RoundForm
+from app.ui.forms.snooze import SnoozeForm
+
+__all__ = [
+    "ConfirmDialog",
+    "ContactForm",
+    "EditMenu",
+    "InterviewForm",
+    "NotesForm",
+    "OutcomeForm",
+    "OutcomeInput",
+    "PreferencesForm",
+    "PromiseForm",
+    "ReplyForm",
+    "ReplyInput",
+    "RoundForm",
+    "SnoozeForm",
+]

@@ -1,0 +1,29 @@
+"""The words a person reads for the values of the records' enums."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+from app.domain.records import Contact
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def spoken(value: StrEnum) -> str:
+    """``next_round`` reads ``Next round``."""
+    return value.value.replace("_", " ").capitalize()
+
+
+def options(kind: type[E]) -> list[tuple[str, E]]:
+    """Every value of ``kind``, in the order it is declared (the board's order, for stages)."""
+    return [(spoken(value), value) for value in kind]
+
+
+def contact_label(contact: Contact) -> str:
+    name = contact.name or contact.id
+    return f"{name} · {contact.title}" if contact.title else name
+
+
+def contact_options(contacts: tuple[Contact, ...]) -> list[tuple[str, str]]:
+    return [(contact_label(contact), contact.id) for contact in contacts]

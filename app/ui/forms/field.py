@@ -1,0 +1,67 @@
+"""A labelled control with a line under it for what is wrong with it (or worth knowing)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+
+class Field(Vertical):
+    """The label, the control and a short note on one row, and the message line below.
+
+    ``key`` names the field in a form's ``Checker`` and is the control's id. A stacked field
+    (a text area, a list) puts its label above the control instead of beside it.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        control: Widget,
+        *,
+        key: str,
+        note: str = "",
+        stacked: bool = False,
+    ) -> None:
+        super().__init__(id=f"{key}-field", classes="field")
+        self.key = key
+        self.control = control
+        self.visited = False
+        self.label = Label(label, classes="field-label", markup=False)
+        self.note = Static(note, classes="field-note", markup=False)
+        self.message = Static("", classes="field-message", markup=False)
+        self.set_class(stacked, "-stacked")
+        self.set_class(bool(note), "-noted")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield self.label
+            yield self.control
+            yield self.note
+        yield self.message
+
+    # Textual restyles `:focus-within` only on nodes a rule of that kind targets, and these
+    # rules target the label; a class on the field is always current.
+    def on_descendant_focus(self) -> None:
+        self.set_class(self.has_focus_within, "-focused")
+
+    def on_descendant_blur(self) -> None:
+        self.set_class(self.has_focus_within, "-focused")
+
+    def show(self, error: str | None, warning: str | None = None) -> None:
+        """An error stops the form saving; a warning is only advice. Both use the same line."""
+        self.message.update(error or warning or "")
+        self.set_class(error is not None, "-invalid")
+        self.set_class(error is None and warning is not None, "-warned")
+        self.control.set_class(error is not None, "-invalid")
+
+    def show_note(self, text: str, *, doubtful: bool = False) -> None:
+        self.note.update(text)
+        self.set_class(bool(text), "-noted")
+        self.set_class(doubtful, "-doubtful")
+
+    def hide(self, hidden: bool) -> None:
+        """A field that does not apply is out of sight and out of the tab order."""
+        self.set_class(hidden, "-hidden")
+        self.control.disabled = hidden

@@ -1,0 +1,124 @@
+"""Add or edit an interview's own details; its rounds, contacts, notes and history are edited
+elsewhere and come back unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Select
+
+from app.domain.records import Interview, Outcome, Stage
+from app.ui.forms.base import Form
+from app.ui.forms.checks import Checker, zone_problem
+from app.ui.forms.choices import options
+from app.ui.forms.field import Field
+from app.ui.forms.ids import slug, unique
+from app.ui.forms.when_field import WhenField
+
+_DAY_EXAMPLE = "e.g. 2026-11-27 or next friday"
+
+
+class InterviewForm(Form[Interview]):
+    """Returns the interview as edited; a new one gets an id made of its company and role."""
+
+    def __init__(
+        self,
+        interview: Interview | None,
+        *,
+        now: datetime,
+        default_zone: str,
+        existing_ids: frozenset[str],
+    ) -> None:
+        super().__init__("Edit interview" if interview else "New interview")
+        self.interview = interview
+        self.now = now
+        self.existing_ids = existing_ids
+        self.fallback_zone = interview.timezone if interview else default_zone
+
+    def compose_fields(self) -> ComposeResult:
+        known = self.interview or Interview(id="", company="", role="", timezone=self.fallback_zone)
+        self.company = Input(known.company, placeholder="e.g. Acme Ltd", id="company", compact=True)
+        self.role = Input(known.role, placeholder="e.g. Product Manager", id="role", compact=True)
+        self.stage: Select[Stage] = Select(
+            options(Stage), value=known.stage, allow_blank=False, id="stage", compact=True
+        )
+        self.outcome: Select[Outcome] = Select(
+            options(Outcome),
+            value=known.outcome or Select.NULL,
+            prompt="How did it end?",
+            id="outcome",
+            compact=True,
+        )
+        self.outcome_field = Field("Outcome", self.outcome, key="outcome")
+        self.zone = Input(
+            known.timezone, placeholder="e.g. Europe/London", id="timezone", compact=True
+        )
+        self.decision_by = self._day("Decision by", "decision_by", known.decision_by)
+        self.offer_deadline = self._day("Offer deadline", "offer_deadline", known.offer_deadline)
+        self.keep_warm = Checkbox(
+            "stay in touch once it is closed", value=known.keep_warm, id="keep_warm", compact=True
+        )
+        yield Field("Company", self.company, key="company")
+        yield Field("Role", self.role, key="role")
+        yield Field("Stage", self.stage, key="stage")
+        yield self.outcome_field
+        yield Field("Time zone", self.zone, key="timezone")
+        yield self.decision_by
+        yield self.offer_deadline
+        yield Field("Keep warm", self.keep_warm, key="keep_warm")
+
+    def _day(self, label: str, key: str, day: date | None) -> WhenField:
+        return WhenField(
+            label,
+            key=key,
+            now=self.now,
+            zone=self.fallback_zone,
+            value=day.isoformat() if day else "",
+            placeholder=_DAY_EXAMPLE,
+            date_only=True,
+        )
+
+    def update_fields(self) -> None:
+        self.outcome_field.hide(self.stage.value != Stage.CLOSED)
+        zone = self.zone.value.strip()
+        # Dates are read in the zone typed above, once it is a real one.
+        usable = zone if zone_problem(zone) is None else self.fallback_zone
+        self.decision_by.zone = usable
+        self.offer_deadline.zone = usable
+
+    def read(self, check: Checker) -> Interview | None:
+        company = check.required("company", self.company.value)
+        role = check.required("role", self.role.value)
+        stage = self.stage.value
+        outcome: Outcome | None = None
+        if stage == Stage.CLOSED:
+            if isinstance(self.outcome.value, Outcome):
+                outcome = self.outcome.value
+            else:
+                check.fail("outcome", "required when the stage is closed")
+        zone = self.zone.value.strip()
+        if problem := zone_problem(zone):
+            check.fail("timezone", problem)
+        decision_by = self.decision_by.check(check)
+        offer_deadline = self.offer_deadline.check(check)
+        if not check.ok or not isinstance(stage, Stage):
+            return None
+        base = self.interview or Interview(
+            id=unique(slug(company, role, fallback="interview"), self.existing_ids),
+            company=company,
+            role=role,
+            timezone=zone,
+        )
+        return replace(
+            base,
+            company=company,
+            role=role,
+            stage=stage,
+            outcome=outcome,
+            timezone=zone,
+            decision_by=decision_by.date() if decision_by else None,
+            offer_deadline=offer_deadline.date() if offer_deadline else None,
+            keep_warm=self.keep_warm.value,
+        )

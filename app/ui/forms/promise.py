@@ -1,0 +1,104 @@
+"""Add or edit a promise: something I said I would do (or they said they would), and by when."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Select, Static
+
+from app.domain.records import Contact, Promise, PromiseBy
+from app.ui.forms.base import Form
+from app.ui.forms.checks import Checker
+from app.ui.forms.choices import contact_options
+from app.ui.forms.field import Field
+from app.ui.forms.ids import numbered
+from app.ui.forms.when_field import WhenField, moment_text
+
+_BY = [("Me", PromiseBy.ME), ("Them", PromiseBy.THEM)]
+
+
+class PromiseForm(Form[Promise]):
+    """Returns the promise; a new one is ``created`` now and gets the next id of ``p1``, ``p2`` …
+    Ticking "done" dates it now; unticking clears it."""
+
+    def __init__(
+        self,
+        promise: Promise | None,
+        *,
+        contacts: tuple[Contact, ...],
+        zone: str,
+        now: datetime,
+        existing_ids: frozenset[str],
+    ) -> None:
+        super().__init__(f"Edit promise {promise.id}" if promise else "New promise")
+        self.promise = promise
+        self.contacts = contacts
+        self.zone = zone
+        self.now = now
+        self.existing_ids = existing_ids
+
+    def compose_fields(self) -> ComposeResult:
+        promise = self.promise
+        self.what = Input(
+            promise.what if promise else "",
+            placeholder="e.g. Send my list of references",
+            id="what",
+            compact=True,
+        )
+        self.by: Select[PromiseBy] = Select(
+            _BY,
+            value=promise.by if promise else PromiseBy.ME,
+            allow_blank=False,
+            id="by",
+            compact=True,
+        )
+        people = contact_options(self.contacts)
+        if promise and promise.to and promise.to not in {c.id for c in self.contacts}:
+            # Someone no longer among the contacts stays selectable rather than lost.
+            people.append((promise.to, promise.to))
+        self.to: Select[str] = Select(
+            people,
+            value=(promise.to or Select.NULL) if promise else Select.NULL,
+            prompt="nobody in particular",
+            id="to",
+            compact=True,
+        )
+        self.due = WhenField(
+            "Due",
+            key="due",
+            now=self.now,
+            zone=self.zone,
+            value=moment_text(promise.due, self.zone) if promise else "",
+            placeholder="e.g. friday 5pm or 2026-11-21 09:00",
+        )
+        self.done = Checkbox(
+            "done", value=bool(promise and promise.done_at), id="done", compact=True
+        )
+        yield Static(f"Times are in {self.zone}.", classes="dialog-hint", markup=False)
+        yield Field("What", self.what, key="what")
+        yield Field("Promised by", self.by, key="by")
+        yield Field("To", self.to, key="to")
+        yield self.due
+        yield Field("Done", self.done, key="done")
+
+    def read(self, check: Checker) -> Promise | None:
+        what = check.required("what", self.what.value)
+        due = self.due.check(check, required=True)
+        by = self.by.value
+        if not check.ok or due is None or not isinstance(by, PromiseBy):
+            return None
+        to = self.to.value if isinstance(self.to.value, str) else None
+        base = self.promise or Promise(
+            id=numbered("p", self.existing_ids), what=what, due=due, created=self.now
+        )
+        done_at = base.done_at if base.done_at else self.now
+        return replace(
+            base,
+            what=what,
+            by=by,
+            to=to,
+            due=due,
+            done_at=done_at if self.done.value else None,
+        )
