@@ -1,0 +1,1 @@
+"""The dashboard (Textual). Only this package imports Textual."""

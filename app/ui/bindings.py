@@ -1,0 +1,71 @@
+"""The keys of SPEC section 10, each with an id, a label and a tooltip. The footer, the help
+screen and the command palette are all made from these lists, so they cannot drift apart."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+DASHBOARD = [
+    Binding("a", "add", "Add", id="add-interview", tooltip="Add an interview"),
+    Binding(
+        "e",
+        "edit",
+        "Edit",
+        id="edit-interview",
+        tooltip="Edit the selected interview: details, rounds, contacts, notes, promises",
+    ),
+    Binding(
+        "c",
+        "copy",
+        "Copy",
+        id="copy-draft",
+        tooltip="Copy the selected action's draft to the clipboard",
+    ),
+    Binding("s", "sent", "Sent", id="mark-sent", tooltip="Mark the selected action sent"),
+    Binding("z", "snooze", "Snooze", id="snooze", tooltip="Put the selected action off"),
+    Binding("x", "skip", "Skip", id="skip", tooltip="Drop the selected action for good"),
+    Binding("R", "reply", "Reply", id="record-reply", tooltip="Record that the employer answered"),
+    Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change"),
+    Binding(
+        "less_than_sign",
+        "move(-1)",
+        "◀ Stage",
+        key_display="<",
+        id="stage-back",
+        tooltip="Move the card to the previous stage",
+    ),
+    Binding(
+        "greater_than_sign",
+        "move(1)",
+        "Stage ▶",
+        key_display=">",
+        id="stage-forward",
+        tooltip="Move the card to the next stage",
+    ),
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        key_display="/",
+        id="filter",
+        tooltip="Filter the board by company, role or contact",
+    ),
+    Binding(
+        "r",
+        "review",
+        "Review",
+        id="daily-review",
+        tooltip="Step through today's and overdue actions",
+    ),
+    Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
+    Binding("q", "quit", "Quit", id="quit", tooltip="Leave followup"),
+]
+
+# Moving around: listed on the help screen; the widgets that own them bind them.
+NAVIGATION = [
+    ("←→↑↓ h j k l", "Move between cards and columns"),
+    ("tab / shift+tab", "Next / previous pane"),
+    ("enter", "Open the selected card's detail"),
+    ("escape", "Close a dialog, clear the filter"),
+    ("ctrl+p", "The command palette: every action by name"),
+]

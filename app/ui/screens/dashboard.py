@@ -1,0 +1,565 @@
+"""The dashboard: the board across the top, the selected interview's detail and the due actions
+below. The one screen that talks to the workspace; its widgets only show what it gives them and
+tell it what the user did."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path, PurePath
+from typing import ClassVar, Protocol, TypeVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label
+
+from app.domain.records import (
+    STAGES,
+    Contact,
+    Interview,
+    Notes,
+    Preferences,
+    Promise,
+    Round,
+    Stage,
+)
+from app.engine import Action, State
+from app.errors import UserError
+from app.store.errors import StoreError
+from app.ui.bindings import DASHBOARD
+from app.ui.format import badge, kind_label, short_when, urgency
+from app.ui.widgets.board import Board, Card
+from app.ui.widgets.detail import DetailPane
+from app.ui.widgets.due import DuePanel, DueRow
+from app.workspace import Change, Workspace
+from app.workspace import urgency as rank
+
+UPCOMING_DAYS = 14
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+P = TypeVar("P", bound=_Identified)
+HERE = Path(__file__).parent
+
+
+class DashboardScreen(Screen[None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        HERE / "dashboard.tcss",
+        HERE.parent / "widgets" / "widgets.tcss",
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *DASHBOARD,
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            show=False,
+            id="save",
+            tooltip="Save changes that could not be saved",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            show=False,
+            id="clear-filter",
+            tooltip="Show every card again",
+        ),
+    ]
+
+    class Saved(Message):
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
+    class SaveFailed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.filter_text = ""
+        self.selected_interview: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter by company, role or contact", id="filter")
+        yield Board(id="board")
+        with Horizontal(id="lower"):
+            yield DetailPane(id="detail")
+            with Vertical(id="due-box"):
+                yield Label("Due", id="due-title")
+                yield DuePanel(id="due")
+        yield Label("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Board).focus()
+        self.show_all()
+
+    # ----------------------------------------------------------------------- data down
+
+    def show_all(self, *, keep_action: str | None = None) -> None:
+        workspace = self.workspace
+        now = workspace.now
+        visible = [i for i in workspace.interviews if self._matches(i)]
+        cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
+        ordered = sorted(
+            visible,
+            key=lambda i: (_rank_of(workspace.next_action(i.id)), i.company.lower(), i.id),
+        )
+        for interview in ordered:
+            action = workspace.next_action(interview.id)
+            cards[interview.stage].append(
+                Card(
+                    interview.id,
+                    interview.company,
+                    interview.role,
+                    badge(action, now) if action else _quiet(interview),
+                    urgency(action, now),
+                )
+            )
+        board = self.query_one(Board)
+        board.show(cards, keep=self.selected_interview)
+        self.selected_interview = board.selected
+        shown = {i.id for i in visible}
+        self.query_one(DuePanel).show(self._due_rows(shown), keep=keep_action)
+        self._show_detail()
+        self._show_status()
+
+    def _due_rows(self, shown: set[str]) -> list[DueRow]:
+        now = self.workspace.now
+        horizon = now.timestamp() + UPCOMING_DAYS * 86400
+        groups: dict[str, list[Action]] = {"Overdue": [], "Today": [], "Upcoming": []}
+        for action in self.workspace.actions:
+            if action.interview not in shown:
+                continue
+            level = urgency(action, now)
+            if action.state is State.OVERDUE:
+                groups["Overdue"].append(action)
+            elif level == "today":
+                groups["Today"].append(action)
+            elif action.due_from.timestamp() <= horizon:
+                groups["Upcoming"].append(action)
+        rows: list[DueRow] = []
+        for title, actions in groups.items():
+            if not actions:
+                continue
+            rows.append(DueRow(f"{title} · {len(actions)}"))
+            actions.sort(key=rank)
+            for action in actions:
+                rows.append(
+                    DueRow(
+                        self._headline(action),
+                        action.reason,
+                        action.id,
+                        urgency(action, now),
+                    )
+                )
+        if not rows:
+            rows.append(DueRow("Nothing due in the next two weeks."))
+        return rows
+
+    def _headline(self, action: Action) -> str:
+        interview = self.workspace.interview(action.interview)
+        who = ""
+        if interview is not None and action.contact:
+            contact = interview.contact(action.contact)
+            who = f" → {contact.name if contact and contact.name else action.contact}"
+        when = (
+            f"opens {short_when(action.due_from, self.workspace.now)}"
+            if action.state is State.UPCOMING
+            else f"due {short_when(action.due_by, self.workspace.now)}"
+        )
+        return f"{kind_label(action)}{who} · {action.company} · {when}"
+
+    def _show_detail(self) -> None:
+        interview_id = self.selected_interview
+        interview = self.workspace.interview(interview_id) if interview_id else None
+        actions = self.workspace.actions_of(interview_id) if interview_id else []
+        self.query_one(DetailPane).show(interview, actions, self.workspace.now)
+
+    def _show_status(self, message: str = "") -> None:
+        status = self.query_one("#status", Label)
+        unsaved = self.workspace.unsaved and self.workspace.pending
+        status.set_class(bool(unsaved), "-unsaved")
+        if unsaved:
+            status.update(f"Not saved: {message or 'saving…'} (ctrl+s tries again)")
+        else:
+            counts = dict.fromkeys(State, 0)
+            for action in self.workspace.actions:
+                counts[action.state] += 1
+            summary = (
+                f"{len(self.workspace.interviews)} interviews · "
+                f"{counts[State.OVERDUE]} overdue · {counts[State.DUE]} due"
+            )
+            if self.filter_text:
+                summary += f" · filter: {self.filter_text}"
+            status.update(message or summary)
+
+    def _matches(self, interview: Interview) -> bool:
+        if not self.filter_text:
+            return True
+        needle = self.filter_text.casefold()
+        haystack = [interview.company, interview.role, *(c.name for c in interview.contacts)]
+        return any(needle in text.casefold() for text in haystack)
+
+    # ----------------------------------------------------------------------- messages up
+
+    @on(Board.Highlighted)
+    def _card_highlighted(self, message: Board.Highlighted) -> None:
+        self.selected_interview = message.interview_id
+        self._show_detail()
+
+    @on(Board.Opened)
+    def _card_opened(self, message: Board.Opened) -> None:
+        self.selected_interview = message.interview_id
+        self._show_detail()
+        self.query_one(DetailPane).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, message: Input.Changed) -> None:
+        self.filter_text = message.value.strip()
+        self.show_all()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(Board).focus()
+
+    # ----------------------------------------------------------------------- keys
+
+    def target_action(self) -> Action | None:
+        """The action a key applies to: the one highlighted in the due panel when it has the
+        focus, else the selected card's most pressing one."""
+        panel = self.query_one(DuePanel)
+        if panel.has_focus and panel.selected:
+            return self.workspace.action(panel.selected)
+        if self.selected_interview:
+            return self.workspace.next_action(self.selected_interview)
+        return None
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.add_class("-shown")
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.value = ""
+        field.remove_class("-shown")
+        self.filter_text = ""
+        self.show_all()
+        self.query_one(Board).focus()
+
+    def action_help(self) -> None:
+        from app.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.BINDINGS))
+
+    def action_add(self) -> None:
+        from app.ui.forms import InterviewForm
+
+        form = InterviewForm(
+            None,
+            now=self.workspace.now,
+            default_zone=self._default_zone(),
+            existing_ids=frozenset(i.id for i in self.workspace.interviews),
+        )
+        self.app.push_screen(form, self._save_interview)
+
+    def action_edit(self) -> None:
+        from app.ui.forms import EditMenu
+
+        interview = self._selected()
+        if interview is None:
+            return
+        self.app.push_screen(EditMenu(interview), lambda part: self._edit_part(interview, part))
+
+    def action_sent(self) -> None:
+        action = self.target_action()
+        if action is None:
+            self.notify("Nothing to mark sent here.", severity="warning")
+            return
+        if action.kind.value == "move_on":
+            from app.ui.forms import ConfirmDialog
+
+            def close(warm: bool | None) -> None:
+                if warm is not None:
+                    self._apply(lambda: self.workspace.mark_sent(action.id, keep_warm=warm))
+
+            question = f"Close {action.company} as moved on. Keep in touch now and then?"
+            self.app.push_screen(ConfirmDialog(question, yes="Keep warm", no="Just close"), close)
+            return
+        self._apply(lambda: self.workspace.mark_sent(action.id))
+
+    def action_snooze(self) -> None:
+        from app.ui.forms import SnoozeForm
+
+        action = self.target_action()
+        interview = self._selected(action)
+        if action is None or interview is None:
+            self.notify("Nothing to snooze here.", severity="warning")
+            return
+
+        def snooze(until: datetime | None) -> None:
+            if until is not None:
+                self._apply(lambda: self.workspace.snooze(action.id, until))
+
+        self.app.push_screen(
+            SnoozeForm(now=self.workspace.clock(), zone=interview.timezone), snooze
+        )
+
+    def action_skip(self) -> None:
+        action = self.target_action()
+        if action is None:
+            self.notify("Nothing to skip here.", severity="warning")
+            return
+        self._apply(lambda: self.workspace.skip(action.id))
+
+    def action_reply(self) -> None:
+        from app.ui.forms import ReplyForm, ReplyInput
+
+        interview = self._selected(self.target_action())
+        if interview is None:
+            return
+
+        def record(answer: ReplyInput | None) -> None:
+            if answer is not None:
+                self._apply(
+                    lambda: self.workspace.reply(
+                        interview.id, contact=answer.contact, summary=answer.summary
+                    )
+                )
+
+        self.app.push_screen(ReplyForm(contacts=interview.contacts), record)
+
+    def action_undo(self) -> None:
+        if not self.workspace.can_undo:
+            self.notify("Nothing to undo.")
+            return
+        self._apply(self._undone)
+
+    def _undone(self) -> Change:
+        change = self.workspace.undo()
+        if change is None:
+            raise UserError("nothing to undo")
+        return change
+
+    def action_move(self, step: int) -> None:
+        interview = self._selected()
+        if interview is None:
+            return
+        index = STAGES.index(interview.stage) + step
+        if not 0 <= index < len(STAGES):
+            return
+        stage = STAGES[index]
+        if stage is Stage.CLOSED:
+            from app.ui.forms import OutcomeForm, OutcomeInput
+
+            def close(answer: OutcomeInput | None) -> None:
+                if answer is not None:
+                    self._apply(
+                        lambda: self.workspace.move_stage(
+                            interview.id, stage, outcome=answer.outcome, keep_warm=answer.keep_warm
+                        )
+                    )
+
+            self.app.push_screen(OutcomeForm(keep_warm=interview.keep_warm), close)
+            return
+        self._apply(lambda: self.workspace.move_stage(interview.id, stage))
+
+    def action_copy(self) -> None:
+        action = self.target_action()
+        if action is None or not action.contacting:
+            self.notify("This action has no message to copy.", severity="warning")
+            return
+        from app.drafts import compose
+        from app.paths import templates_dir
+
+        draft = compose(
+            action, self.workspace.pipeline, self.workspace.clock(), templates=templates_dir()
+        )
+        if draft.placeholders:
+            from app.ui.forms import ConfirmDialog
+
+            def copy(yes: bool | None) -> None:
+                if yes:
+                    self._copy(draft.text)
+
+            missing = ", ".join(draft.placeholders[:3])
+            question = f"The draft still has placeholders ({missing}). Copy it anyway?"
+            self.app.push_screen(ConfirmDialog(question, yes="Copy", no="Not yet"), copy)
+            return
+        self._copy(draft.text)
+
+    @work(thread=True, exclusive=True, group="demo")
+    def load_demo(self) -> None:
+        try:
+            self.workspace.load_demo()
+        except (StoreError, UserError, OSError) as problem:
+            self.app.call_from_thread(self.notify, str(problem), severity="error")
+            return
+        self.app.call_from_thread(self.show_all)
+        self.app.call_from_thread(self.notify, "Loaded the demo data.")
+
+    def action_save(self) -> None:
+        self._save()
+
+    def action_review(self) -> None:
+        from app.ui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.workspace), lambda _: self.show_all())
+
+    # ----------------------------------------------------------------------- doing
+
+    def _apply(self, make: Callable[[], Change]) -> None:
+        """Make a change with the workspace, show it, and save it in the background."""
+        try:
+            change = make()
+        except UserError as problem:
+            self.notify(str(problem), severity="error")
+            return
+        keep = self.query_one(DuePanel).selected
+        if change.after is not None and change.after.id != self.selected_interview:
+            self.selected_interview = change.after.id
+        self.show_all(keep_action=keep)
+        self.notify(change.label, timeout=3)
+        self._save()
+
+    @work(thread=True, exclusive=False, group="save")
+    def _save(self) -> None:
+        try:
+            count = self.workspace.save_pending()
+        except (StoreError, UserError, OSError) as problem:
+            self.post_message(self.SaveFailed(str(problem)))
+        else:
+            self.post_message(self.Saved(count))
+
+    @on(Saved)
+    def _saved(self) -> None:
+        self._show_status()
+
+    @on(SaveFailed)
+    def _save_failed(self, message: SaveFailed) -> None:
+        self._show_status(message.problem)
+        self.notify(f"Not saved: {message.problem}", severity="error", timeout=10)
+
+    @work(thread=True, exclusive=True, group="clipboard")
+    def _copy(self, text: str) -> None:
+        from app.clipboard import copy_text
+
+        def terminal(value: str) -> None:
+            self.app.call_from_thread(self.app.copy_to_clipboard, value)
+
+        result = copy_text(text, terminal=terminal)
+        self.app.call_from_thread(
+            self.notify, result.message, severity="information" if result.ok else "error"
+        )
+
+    def _save_interview(self, interview: Interview | None) -> None:
+        if interview is not None:
+            self._apply(lambda: self.workspace.save_interview(interview))
+
+    def _edit_part(self, interview: Interview, part: str | None) -> None:
+        from app.ui import forms
+
+        if part is None:
+            return
+        now, zone = self.workspace.clock(), interview.timezone
+        kind, _, ident = part.partition(":")
+        new = ident == "new"
+        if kind == "interview":
+            ids = frozenset(i.id for i in self.workspace.interviews)
+            form = forms.InterviewForm(interview, now=now, default_zone=zone, existing_ids=ids)
+            self.app.push_screen(form, self._save_interview)
+        elif kind == "round":
+            self.app.push_screen(
+                forms.RoundForm(
+                    None if new else interview.round(ident),
+                    contacts=interview.contacts,
+                    zone=zone,
+                    now=now,
+                    existing_ids=frozenset(r.id for r in interview.rounds),
+                ),
+                lambda value: self._put_part(interview, value),
+            )
+        elif kind == "contact":
+            self.app.push_screen(
+                forms.ContactForm(
+                    None if new else interview.contact(ident),
+                    existing_ids=frozenset(c.id for c in interview.contacts),
+                ),
+                lambda value: self._put_part(interview, value),
+            )
+        elif kind == "promise":
+            self.app.push_screen(
+                forms.PromiseForm(
+                    None if new else interview.promise(ident),
+                    contacts=interview.contacts,
+                    zone=zone,
+                    now=now,
+                    existing_ids=frozenset(p.id for p in interview.promises),
+                ),
+                lambda value: self._put_part(interview, value),
+            )
+        elif kind == "preferences":
+
+            def preferences(value: Preferences | None) -> None:
+                if value is not None:
+                    self._save_interview(replace(interview, preferences=value))
+
+            form_p = forms.PreferencesForm(interview.preferences, zone=zone, now=now)
+            self.app.push_screen(form_p, preferences)
+        elif kind == "notes":
+
+            def notes(value: Notes | None) -> None:
+                if value is not None:
+                    self._save_interview(replace(interview, notes=value))
+
+            self.app.push_screen(forms.NotesForm(interview.notes), notes)
+
+    def _put_part(self, interview: Interview, value: Round | Contact | Promise | None) -> None:
+        if value is None:
+            return
+        current = self.workspace.interview(interview.id) or interview
+        if isinstance(value, Round):
+            changed = replace(current, rounds=_upsert(current.rounds, value))
+        elif isinstance(value, Contact):
+            changed = replace(current, contacts=_upsert(current.contacts, value))
+        else:
+            changed = replace(current, promises=_upsert(current.promises, value))
+        self._save_interview(changed)
+
+    def _selected(self, action: Action | None = None) -> Interview | None:
+        interview_id = action.interview if action else self.selected_interview
+        return self.workspace.interview(interview_id) if interview_id else None
+
+    def _default_zone(self) -> str:
+        return self.workspace.pipeline.profile.timezone or self.workspace.default_zone
+
+
+def _upsert(items: tuple[P, ...], value: P) -> tuple[P, ...]:
+    if any(item.id == value.id for item in items):
+        return tuple(value if item.id == value.id else item for item in items)
+    return (*items, value)
+
+
+def _rank_of(action: Action | None) -> tuple[int, float]:
+    return rank(action) if action else (3, 0.0)
+
+
+def _quiet(interview: Interview) -> str:
+    if interview.stage is Stage.CLOSED:
+        outcome = interview.outcome.value.replace("_", " ") if interview.outcome else "closed"
+        return outcome
+    return "nothing due"

@@ -1,0 +1,159 @@
+"""The detail pane of the selected interview: everything the user knows about the process."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from app.domain.records import Event, EventKind, Interview
+from app.engine import Action
+from app.engine.describe import day, moment
+from app.ui.format import badge, stage_title
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Scrolls; its content is set with ``show``."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._body = Static("", id="detail-body")
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield self._body
+
+    def show(self, interview: Interview | None, actions: list[Action], now: datetime) -> None:
+        if interview is None:
+            self._body.update(Text("No interview selected.", style="dim"))
+            return
+        self._body.update(render_detail(interview, actions, now))
+
+
+def render_detail(interview: Interview, actions: list[Action], now: datetime) -> Text:
+    text = Text()
+    text.append(interview.company, style="bold")
+    text.append(f" · {interview.role}\n")
+    stage = stage_title(interview.stage.value)
+    if interview.outcome:
+        stage += f" ({interview.outcome.value.replace('_', ' ')})"
+    text.append(f"{stage} · {interview.timezone}", style="dim")
+    if interview.keep_warm:
+        text.append(" · kept warm", style="dim")
+    text.append("\n")
+    if interview.decision_by:
+        text.append(f"Decision by {day(interview.decision_by)}\n")
+    if interview.offer_deadline:
+        text.append(f"Offer deadline {day(interview.offer_deadline)}\n")
+
+    _section(text, "Next")
+    if actions:
+        for action in actions[:6]:
+            text.append(f"• {badge(action, now)}", style="bold")
+            who = interview.contact(action.contact)
+            if who:
+                text.append(f" → {who.name or who.id}")
+            text.append(f"\n  {action.reason}\n", style="dim")
+    else:
+        text.append("Nothing to do.\n", style="dim")
+
+    _section(text, "Rounds")
+    for held in interview.rounds:
+        local = held.starts.astimezone(held.starts.tzinfo)
+        names = ", ".join(_name(interview, c) for c in held.interviewers) or "no interviewer"
+        text.append(f"{held.id} · {moment(local)} · {held.minutes} min · {held.kind}\n")
+        text.append(f"  with {names}\n", style="dim")
+    if not interview.rounds:
+        text.append("No rounds yet.\n", style="dim")
+
+    _section(text, "Contacts")
+    for contact in interview.contacts:
+        text.append(contact.name or contact.id, style="bold")
+        details = [d for d in (contact.title, contact.role.value) if d]
+        text.append(f" · {' · '.join(details)}\n")
+        for value in (contact.email, contact.phone, contact.linkedin):
+            if value:
+                text.append(f"  {value}\n", style="dim")
+    if not interview.contacts:
+        text.append("No contacts yet.\n", style="dim")
+
+    prefs = interview.preferences
+    _section(text, "Preferences")
+    channels = ", ".join(c.value for c in prefs.channels) or "not said"
+    text.append(f"Channels: {channels}\n")
+    flags = [
+        label
+        for on, label in ((prefs.no_calls, "no calls"), (prefs.no_follow_ups, "no follow-ups"))
+        if on
+    ]
+    if prefs.no_contact_before:
+        flags.append(f"no contact before {day(prefs.no_contact_before)}")
+    if flags:
+        text.append(" · ".join(flags) + "\n", style="bold")
+
+    notes = interview.notes
+    _section(text, "Notes")
+    for label, value in (
+        ("Discussed", notes.discussed),
+        ("Impressions", notes.impressions),
+        ("Company news", notes.company_news),
+    ):
+        if value:
+            text.append(f"{label}: ", style="bold")
+            text.append(f"{value}\n")
+    for label, items in (
+        ("Recap", notes.recap),
+        ("Challenges", notes.challenges),
+        ("Open questions", notes.open_questions),
+    ):
+        if items:
+            text.append(f"{label}\n", style="bold")
+            for item in items:
+                text.append(f"  • {item}\n")
+
+    _section(text, "Promises")
+    for promise in interview.promises:
+        side = "I" if promise.by.value == "me" else "They"
+        to = _name(interview, promise.to) if promise.to else interview.company
+        done = f" · done {day(promise.done_at.date())}" if promise.done_at else ""
+        text.append(f"{side} → {to}: {promise.what}", style="bold" if not done else "")
+        text.append(f" · by {moment(promise.due)}{done}\n", style="dim")
+    if not interview.promises:
+        text.append("No promises.\n", style="dim")
+
+    _section(text, "History")
+    for event in reversed(interview.events):
+        text.append(f"{moment(event.at)} · ", style="dim")
+        text.append(_event_line(interview, event) + "\n")
+    if not interview.events:
+        text.append("Nothing yet.\n", style="dim")
+    return text
+
+
+def _section(text: Text, title: str) -> None:
+    text.append(f"\n{title}\n", style="bold underline")
+
+
+def _name(interview: Interview, contact_id: str | None) -> str:
+    contact = interview.contact(contact_id)
+    return (contact.name or contact.id) if contact else (contact_id or "")
+
+
+def _event_line(interview: Interview, event: Event) -> str:
+    kind = event.action.value.replace("_", "-") if event.action else ""
+    who = f" {_name(interview, event.contact)}" if event.contact else ""
+    if event.kind is EventKind.SENT:
+        how = f" by {event.channel.value}" if event.channel else ""
+        return f"sent {kind} to{who or ' them'}{how}"
+    if event.kind is EventKind.REPLY:
+        said = f": {event.summary}" if event.summary else ""
+        return f"reply from{who or ' ' + interview.company}{said}"
+    if event.kind is EventKind.STAGE:
+        was = stage_title(event.from_stage.value) if event.from_stage else "?"
+        now = stage_title(event.to_stage.value) if event.to_stage else "?"
+        return f"moved from {was} to {now}"
+    if event.kind is EventKind.SNOOZE:
+        until = f" until {moment(event.until)}" if event.until else ""
+        return f"snoozed {kind}{until}"
+    return f"skipped {kind}"

@@ -1,0 +1,73 @@
+"""The layers point one way: the core never imports the interface or the storage engine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = [
+    "app.domain",
+    "app.engine",
+    "app.drafts",
+    "app.store",
+    "app.when",
+    "app.clipboard",
+    "app.operations",
+    "app.workspace",
+]
+
+
+def modules_of(package: str) -> list[str]:
+    folder = ROOT / package.replace(".", "/")
+    if not folder.is_dir():
+        return [package]
+    found = sorted(
+        ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        for path in folder.rglob("*.py")
+        if path.name != "__init__.py"
+    )
+    return [*found, package]
+
+
+@pytest.mark.parametrize("package", CORE)
+def test_the_core_never_imports_textual(package: str) -> None:
+    names = modules_of(package)
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "", f"{package} imports {done.stdout.strip()}"
+
+
+@pytest.mark.parametrize("package", ["app.domain", "app.engine", "app.drafts", "app.when"])
+def test_the_pure_layers_never_import_tinydb(package: str) -> None:
+    names = modules_of(package)
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}: importlib.import_module(name)\n"
+        "print('tinydb' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    assert done.stdout.strip() == "False", done.stderr

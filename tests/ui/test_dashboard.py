@@ -1,0 +1,295 @@
+"""The dashboard driven from the keyboard: each key of SPEC section 10 and what it changes,
+on screen and in the database."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from textual.widgets import Input
+
+from app.domain.records import STAGES, EventKind, Outcome, Stage
+from app.engine import State
+from app.ui.forms import InterviewForm, OutcomeForm, ReplyForm, SnoozeForm
+from app.ui.screens.dashboard import DashboardScreen
+from app.ui.screens.help import HelpScreen
+from app.ui.screens.review import ReviewScreen
+from app.ui.screens.welcome import WelcomeScreen
+from app.ui.widgets.board import Board, StageColumn
+from app.ui.widgets.due import DuePanel
+from tests.ui.conftest import stored
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def settle(app, pilot) -> None:
+    """Let the save workers finish and the screen catch up."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_board_has_a_column_per_stage_with_counts(make):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        columns = app.screen.query(StageColumn)
+        assert [c.stage for c in columns] == list(STAGES)
+        for column in columns:
+            expected = sum(1 for i in app.workspace.interviews if i.stage is column.stage)
+            assert column.count == expected
+            title = str(app.screen.query_one(f"#stage-{column.stage.value} .stage-title").render())
+            assert title.endswith(f"· {expected}")
+        assert sum(c.count for c in columns) == len(app.workspace.interviews) >= 8
+
+
+async def test_arrows_and_vim_keys_move_between_cards_and_columns(make):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        board = app.screen.query_one(Board)
+        first = board.selected
+        await pilot.press("l")
+        assert board.column == 1
+        await pilot.press("right", "h")
+        assert board.column == 1
+        await pilot.press("left")
+        assert board.column == 0 and board.selected == first
+        waiting = STAGES.index(Stage.WAITING)
+        for _ in range(waiting):
+            await pilot.press("l")
+        column = app.screen.query_one(f"#column-{Stage.WAITING.value}", StageColumn)
+        assert column.count >= 2
+        await pilot.press("j")
+        assert column.cursor == 1 and board.selected == column.cards[1].interview_id
+        await pilot.press("k")
+        assert column.cursor == 0
+        # the detail pane follows the selected card
+        detail = str(app.screen.query_one("#detail-body").render())
+        assert app.workspace.interview(board.selected).company in detail
+
+
+async def test_moving_a_card_records_a_stage_event(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        board = app.screen.query_one(Board)
+        selected = board.selected
+        before = app.workspace.interview(selected).stage
+        await pilot.press("greater_than_sign")
+        await settle(app, pilot)
+        after = STAGES[STAGES.index(before) + 1]
+        assert board.selected == selected and board.column == STAGES.index(after)
+    interview = next(i for i in stored(db).interviews if i.id == selected)
+    assert interview.stage is after
+    event = interview.events[-1]
+    assert (event.kind, event.from_stage, event.to_stage) == (EventKind.STAGE, before, after)
+
+
+async def test_closing_a_card_asks_for_the_outcome(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        offer = next(i for i in app.workspace.interviews if i.stage is Stage.OFFER)
+        app.screen.query_one(Board).select(offer.id)
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeForm)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.workspace.interview(offer.id).stage is Stage.OFFER
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # no outcome chosen yet: refused
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeForm)
+        await pilot.press("space", "ctrl+s")  # the first outcome: accepted
+        await settle(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    interview = next(i for i in stored(db).interviews if i.id == offer.id)
+    assert (interview.stage, interview.outcome) == (Stage.CLOSED, Outcome.ACCEPTED)
+
+
+async def test_marking_sent_removes_the_action_and_stores_the_event(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = app.screen.query_one(DuePanel)
+        panel.focus()
+        await pilot.pause()
+        action_id = panel.selected
+        action = app.workspace.action(action_id)
+        assert action is not None and action.state is not State.UPCOMING
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert action_id not in {row.action_id for row in panel.rows}
+        assert app.workspace.action(action_id) is None
+    interview = next(i for i in stored(db).interviews if i.id == action.interview)
+    sent = [e for e in interview.events if e.kind is EventKind.SENT and e.action_id == action_id]
+    assert len(sent) == 1 and sent[0].action is action.kind
+
+
+async def test_snooze_moves_the_action_and_undo_restores_it(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = app.screen.query_one(DuePanel)
+        panel.focus()
+        await pilot.pause()
+        action_id = panel.selected
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeForm)
+        await pilot.press("2")  # tomorrow morning
+        await settle(app, pilot)
+        moved = app.workspace.action(action_id)
+        assert moved is not None and moved.state is State.UPCOMING
+        assert moved.due_from.astimezone(moved.due_by.tzinfo).hour == 9
+        assert "snoozed until Sat 21 Nov at 09:00" in moved.reason
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert app.workspace.action(action_id).state is not State.UPCOMING
+    events = [e for i in stored(db).interviews for e in i.events if e.action_id == action_id]
+    assert not any(e.kind is EventKind.SNOOZE for e in events)
+
+
+async def test_skip_then_undo(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = app.screen.query_one(DuePanel)
+        panel.focus()
+        await pilot.pause()
+        action_id = panel.selected
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert app.workspace.action(action_id) is None
+        skipped = [e for i in stored(db).interviews for e in i.events if e.action_id == action_id]
+        assert [e.kind for e in skipped] == [EventKind.SKIP]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert app.workspace.action(action_id) is not None
+    assert not [e for i in stored(db).interviews for e in i.events if e.action_id == action_id]
+
+
+async def test_recording_a_reply(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        interview_id = app.screen.query_one(Board).selected
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyForm)
+        await pilot.press("tab", *"They will decide next week", "ctrl+s")
+        await settle(app, pilot)
+    interview = next(i for i in stored(db).interviews if i.id == interview_id)
+    assert interview.events[-1].kind is EventKind.REPLY
+    assert interview.events[-1].summary == "They will decide next week"
+
+
+async def test_adding_an_interview_refuses_bad_input_and_saves_good(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        count = len(app.workspace.interviews)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, InterviewForm)
+        await pilot.press("ctrl+s")  # nothing typed: company and role are required
+        await pilot.pause()
+        assert app.screen is form and len(app.workspace.interviews) == count
+        form.query_one("#company", Input).value = "Umbrella Corp"
+        form.query_one("#role", Input).value = "Research Scientist"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query_one(Board).selected == "umbrella-corp-research-scientist"
+    assert any(i.company == "Umbrella Corp" for i in stored(db).interviews)
+
+
+async def test_the_filter_narrows_the_board_and_escape_clears_it(make):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        total = sum(c.count for c in app.screen.query(StageColumn))
+        company = app.workspace.interviews[0].company
+        await pilot.press("slash", *company.lower())
+        await pilot.pause()
+        shown = sum(c.count for c in app.screen.query(StageColumn))
+        assert 1 <= shown < total
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert sum(c.count for c in app.screen.query(StageColumn)) == total
+
+
+async def test_copy_puts_the_draft_on_the_clipboard(make, clipboard):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = app.screen.query_one(DuePanel)
+        panel.focus()
+        await pilot.pause()
+        action = app.workspace.action(panel.selected)
+        assert action is not None and action.contacting
+        await pilot.press("c")
+        await pilot.pause()
+        if not isinstance(app.screen, DashboardScreen):  # placeholders left: it asks first
+            await pilot.press("y")
+        await settle(app, pilot)
+    assert len(clipboard.copied) == 1
+    interview = next(i for i in app.workspace.interviews if i.id == action.interview)
+    assert interview.company in clipboard.copied[0] or interview.role in clipboard.copied[0]
+
+
+async def test_help_lists_every_key_of_the_bindings(make):
+    app = make()
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = {b.tooltip for b in app.screen.bindings}
+        dashboard_keys = {b.tooltip for b in DashboardScreen.BINDINGS}
+        assert shown == dashboard_keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_the_review_opens_on_r(make):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_an_empty_database_welcomes_and_can_load_the_demo(make, tmp_path):
+    app = make(tmp_path / "empty.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert len(app.workspace.interviews) >= 8
+    assert len(stored(tmp_path / "empty.json").interviews) >= 8
+
+
+async def test_usable_at_80x24_and_no_crash_small_or_while_resizing(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j", "tab", "j", "tab")
+        assert app.screen.query_one(Board).region.height >= 5
+        for size in ((40, 12), (20, 5), (120, 40), (40, 12), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press("question_mark", "escape", "l", "k")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+def test_without_a_terminal_it_exits_at_once_with_a_message(tmp_path):
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(tmp_path / "db.json")],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=30,
+        check=False,
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode == 1
+    assert "needs a terminal" in done.stderr and done.stderr.count("\n") == 1
+    assert elapsed < 3  # a second of its own; the rest is starting Python on a busy machine

@@ -1,0 +1,34 @@
+"""How each screen looks, on the demo data at a fixed time: a change to the look shows up as a
+changed snapshot to review (``pytest --snapshot-update`` accepts it)."""
+
+from __future__ import annotations
+
+SIZE = (120, 36)
+
+
+def test_dashboard(snap_compare, make):
+    assert snap_compare(make(), terminal_size=SIZE, press=["_"])
+
+
+def test_detail_pane(snap_compare, make):
+    assert snap_compare(make(), terminal_size=SIZE, press=["l", "l", "enter", "_"])
+
+
+def test_due_panel(snap_compare, make):
+    assert snap_compare(make(), terminal_size=SIZE, press=["tab", "tab", "j", "_"])
+
+
+def test_daily_review(snap_compare, make):
+    assert snap_compare(make(), terminal_size=SIZE, press=["r", "_"])
+
+
+def test_help(snap_compare, make):
+    assert snap_compare(make(), terminal_size=SIZE, press=["question_mark", "_"])
+
+
+def test_welcome(snap_compare, make, tmp_path):
+    assert snap_compare(make(tmp_path / "empty.json"), terminal_size=(80, 24), press=["_"])
+
+
+def test_small_terminal(snap_compare, make):
+    assert snap_compare(make(), terminal_size=(80, 24), press=["_"])
