@@ -11,8 +11,14 @@ from hypothesis import strategies as st
 from app.domain.times import at, zone_info
 from app.engine.timekeeping import add_days, add_elapsed
 
-ZONES = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata",
-         "America/Sao_Paulo", "Pacific/Chatham"]
+ZONES = [
+    "Europe/London",
+    "America/New_York",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+    "America/Sao_Paulo",
+    "Pacific/Chatham",
+]
 
 # Quarter hours over three years, so that every DST change of these zones is crossed.
 instants = st.integers(0, 3 * 366 * 96).map(
@@ -39,8 +45,11 @@ def test_elapsed_time_is_real_time_like_pendulum(instant, zone, seconds):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dates(min_value=datetime(2025, 1, 1).date(), max_value=datetime(2027, 12, 31).date()),
-       st.integers(0, 95), st.sampled_from(ZONES))
+@given(
+    st.dates(min_value=datetime(2025, 1, 1).date(), max_value=datetime(2027, 12, 31).date()),
+    st.integers(0, 95),
+    st.sampled_from(ZONES),
+)
 def test_wall_times_are_read_like_pendulum_in_gaps_and_overlaps(day, quarter, zone):
     clock = (datetime.min + timedelta(minutes=15 * quarter)).time()
     mine = at(day, clock, zone_info(zone))
@@ -49,7 +58,8 @@ def test_wall_times_are_read_like_pendulum_in_gaps_and_overlaps(day, quarter, zo
 
 
 def test_24_hours_across_the_autumn_change_is_not_a_day():
-    evening = at(datetime(2026, 10, 24).date(), datetime(2000, 1, 1, 15).time(),
-                 zone_info("Europe/London"))
+    evening = at(
+        datetime(2026, 10, 24).date(), datetime(2000, 1, 1, 15).time(), zone_info("Europe/London")
+    )
     assert add_elapsed(evening, 24 * 3600).isoformat() == "2026-10-25T14:00:00+00:00"
     assert add_days(evening, 1).isoformat() == "2026-10-25T15:00:00+00:00"
