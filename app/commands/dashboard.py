@@ -17,6 +17,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
     from app.ui.factory import make_app
 
-    app = make_app(ctx.db_path, default_zone=ctx.local_zone)
+    if ctx.db_path.exists():
+        # Refuse a file we cannot read before taking over the terminal: a cheap check of the
+        # layout, while the full read happens behind the first screen.
+        ctx.repo.load_profile()
+    app = make_app(ctx.db_path, default_zone=ctx.local_zone, load_first=False)
     app.run()
     return app.return_code or 0

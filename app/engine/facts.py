@@ -121,9 +121,11 @@ class Facts:
         ]
         return found[-1] if found else None
 
-    def long_gone(self, kind: ActionKind, closes: datetime, grace_days: int) -> bool:
-        """Whether an action of ``kind`` closing at ``closes`` has been dropped for good, so
-        that a rule need not build it: nothing (a snooze, a no-contact date) can move it past
+    def long_gone(
+        self, kind: ActionKind, opens: datetime, closes: datetime, grace_days: int
+    ) -> bool:
+        """Whether an action of ``kind`` with this window has been dropped for good, so that a
+        rule need not build it: nothing (a snooze, a no-contact date) can move it past
         ``grace_days`` after it closed."""
         # A DST change makes calendar days differ from elapsed ones by at most an hour or so:
         # the elapsed test settles nearly every case without the calendar arithmetic.
@@ -135,8 +137,8 @@ class Facts:
         ):
             return False
         quiet = self.interview.preferences.no_contact_before
-        if quiet is not None and quiet >= closes.astimezone(self.tz).date():
-            return False
+        if quiet is not None and quiet >= opens.astimezone(self.tz).date():
+            return False  # the window moves to that date, and its close with it
         return kind not in self.snoozed_kinds
 
     # -- people

@@ -17,9 +17,12 @@ def make_app(
     *,
     clock: Callable[[], datetime] | None = None,
     default_zone: str = "UTC",
+    load_first: bool = True,
 ) -> FollowupApp:
-    """The application on ``db_path``, loaded (blocking: a bad file fails here, before the
-    screen is taken over). ``clock`` stands in for the real one in tests and screenshots."""
+    """The application on ``db_path``. With ``load_first`` the database is read here
+    (blocking: what tests and screenshots want); without, the screen appears at once and the
+    database is read in a worker behind it, a bad file closing the app with one line.
+    ``clock`` stands in for the real one in tests and screenshots."""
     if clock is None:
         import pendulum
 
@@ -29,5 +32,6 @@ def make_app(
     workspace = Workspace(
         Repository(db_path, default_zone=default_zone), clock, default_zone=default_zone
     )
-    workspace.load()
-    return FollowupApp(workspace)
+    if load_first:
+        workspace.load()
+    return FollowupApp(workspace, loaded=load_first)

@@ -154,3 +154,22 @@ def test_a_naive_time_is_read_in_the_interviews_zone():
     )
     action = only(actions(tokyo, "2026-11-20 12:00"), "thank_you")
     assert action.due_from.isoformat() == "2026-11-20T15:00:00+09:00"
+
+
+def test_a_window_fixed_to_close_later_is_dropped_a_week_after_its_real_close():
+    # A delay longer than the window: it would close before it opens, so it closes at the end
+    # of work hours on the day it opens, and is dropped a week after that.
+    late = {"thank_you_delay_hours": 72}
+    action = only(actions(interview(), "2026-11-23 16:00", **late), "thank_you")
+    assert (at(action.due_from), at(action.due_by)) == ("2026-11-23 15:00", "2026-11-23 17:00")
+    assert only(actions(interview(), "2026-11-30 16:59", **late), "thank_you").state == "overdue"
+    assert of_kind(actions(interview(), "2026-11-30 17:01", **late), "thank_you") == []
+
+
+def test_a_window_moved_by_no_contact_before_is_dropped_a_week_after_its_moved_close():
+    wait = interview(preferences={"no_contact_before": "2026-11-21"})
+    longer = {"thank_you_within_hours": 48}
+    action = only(actions(wait, "2026-11-21 10:00", **longer), "thank_you")
+    assert (at(action.due_from), at(action.due_by)) == ("2026-11-21 09:00", "2026-11-23 09:00")
+    assert only(actions(wait, "2026-11-30 08:00", **longer), "thank_you").state == "overdue"
+    assert of_kind(actions(wait, "2026-11-30 09:01", **longer), "thank_you") == []

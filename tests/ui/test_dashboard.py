@@ -293,3 +293,28 @@ def test_without_a_terminal_it_exits_at_once_with_a_message(tmp_path):
     assert done.returncode == 1
     assert "needs a terminal" in done.stderr and done.stderr.count("\n") == 1
     assert elapsed < 3  # a second of its own; the rest is starting Python on a busy machine
+
+
+async def test_the_screen_appears_first_and_the_database_is_read_behind_it(db):
+    from app.ui.factory import make_app
+    from tests.ui.conftest import NOW, ZONE
+
+    app = make_app(db, clock=lambda: NOW, default_zone=ZONE, load_first=False)
+    assert app.workspace.interviews == ()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.loaded and len(app.workspace.interviews) >= 8
+        assert sum(c.count for c in app.screen.query(StageColumn)) == len(app.workspace.interviews)
+
+
+async def test_an_unreadable_database_closes_the_app_with_one_line(tmp_path):
+    from app.ui.factory import make_app
+    from tests.ui.conftest import NOW, ZONE
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    app = make_app(bad, clock=lambda: NOW, default_zone=ZONE, load_first=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+    assert app.return_code == 1
+    assert bad.read_text() == "{not json"

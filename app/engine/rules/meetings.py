@@ -39,10 +39,11 @@ def thank_you(facts: Facts) -> list[Candidate]:
     for held in facts.rounds:
         if facts.now < held.starts and facts.now < facts.calendar.start_of_day(held.starts.date()):
             continue  # listed from 00:00 on the round's day
-        closes = add_elapsed(held.ends, within * 3600)
-        if facts.long_gone(ActionKind.THANK_YOU, closes, WEEK):
+        window = Window(
+            add_elapsed(held.ends, delay * 3600), add_elapsed(held.ends, within * 3600)
+        ).fixed(facts.calendar)
+        if facts.long_gone(ActionKind.THANK_YOU, window.due_from, window.due_by, WEEK):
             continue  # a week after it closed it no longer helps
-        window = Window(add_elapsed(held.ends, delay * 3600), closes).fixed(facts.calendar)
         due = (
             f"within {_hours(within)} hours"
             if not delay
@@ -87,7 +88,9 @@ def connect(facts: Facts) -> list[Candidate]:
         if contact is None or contact in first_thanks or contact not in facts.contacts:
             continue
         first_thanks[contact] = seen
-        if facts.long_gone(ActionKind.CONNECT, add_days(seen.at, 7), _CONNECT_MARGIN_DAYS):
+        if facts.long_gone(
+            ActionKind.CONNECT, add_days(seen.at, 1), add_days(seen.at, 7), _CONNECT_MARGIN_DAYS
+        ):
             continue
         found.append(
             Candidate(

@@ -106,6 +106,11 @@ class DashboardScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(Board).focus()
         self.show_all()
+        if not getattr(self.app, "loaded", True):
+            self.show_loading()
+
+    def show_loading(self) -> None:
+        self.query_one("#status", Label).update(f"Reading {self.workspace.repo.path} …")
 
     # ----------------------------------------------------------------------- data down
 
@@ -424,6 +429,9 @@ class DashboardScreen(Screen[None]):
 
     def _apply(self, make: Callable[[], Change]) -> None:
         """Make a change with the workspace, show it, and save it in the background."""
+        if not getattr(self.app, "loaded", True):
+            self.notify("Still reading the database; try again in a moment.")
+            return
         try:
             change = make()
         except UserError as problem:
