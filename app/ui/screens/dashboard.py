@@ -14,8 +14,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Label
 
 from app.domain.records import (
@@ -33,6 +31,7 @@ from app.errors import UserError
 from app.store.errors import StoreError
 from app.ui.bindings import DASHBOARD
 from app.ui.format import badge, kind_label, short_when, urgency
+from app.ui.screens.base import WorkspaceScreen
 from app.ui.widgets.board import Board, Card
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel, DueRow
@@ -51,7 +50,7 @@ P = TypeVar("P", bound=_Identified)
 HERE = Path(__file__).parent
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(WorkspaceScreen):
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         HERE / "dashboard.tcss",
         HERE.parent / "widgets" / "widgets.tcss",
@@ -76,19 +75,8 @@ class DashboardScreen(Screen[None]):
         ),
     ]
 
-    class Saved(Message):
-        def __init__(self, count: int) -> None:
-            super().__init__()
-            self.count = count
-
-    class SaveFailed(Message):
-        def __init__(self, problem: str) -> None:
-            super().__init__()
-            self.problem = problem
-
     def __init__(self, workspace: Workspace) -> None:
-        super().__init__()
-        self.workspace = workspace
+        super().__init__(workspace)
         self.filter_text = ""
         self.selected_interview: str | None = None
 
@@ -399,13 +387,13 @@ class DashboardScreen(Screen[None]):
 
             def copy(yes: bool | None) -> None:
                 if yes:
-                    self._copy(draft.text)
+                    self.copy(draft.text)
 
             missing = ", ".join(draft.placeholders[:3])
             question = f"The draft still has placeholders ({missing}). Copy it anyway?"
             self.app.push_screen(ConfirmDialog(question, yes="Copy", no="Not yet"), copy)
             return
-        self._copy(draft.text)
+        self.copy(draft.text)
 
     @work(thread=True, exclusive=True, group="demo")
     def load_demo(self) -> None:
@@ -418,7 +406,7 @@ class DashboardScreen(Screen[None]):
         self.app.call_from_thread(self.notify, "Loaded the demo data.")
 
     def action_save(self) -> None:
-        self._save()
+        self.save()
 
     def action_review(self) -> None:
         from app.ui.screens.review import ReviewScreen
@@ -442,37 +430,15 @@ class DashboardScreen(Screen[None]):
             self.selected_interview = change.after.id
         self.show_all(keep_action=keep)
         self.notify(change.label, timeout=3)
-        self._save()
+        self.save()
 
-    @work(thread=True, exclusive=False, group="save")
-    def _save(self) -> None:
-        try:
-            count = self.workspace.save_pending()
-        except (StoreError, UserError, OSError) as problem:
-            self.post_message(self.SaveFailed(str(problem)))
-        else:
-            self.post_message(self.Saved(count))
-
-    @on(Saved)
+    @on(WorkspaceScreen.Saved)
     def _saved(self) -> None:
         self._show_status()
 
-    @on(SaveFailed)
-    def _save_failed(self, message: SaveFailed) -> None:
+    @on(WorkspaceScreen.SaveFailed)
+    def _not_saved(self, message: WorkspaceScreen.SaveFailed) -> None:
         self._show_status(message.problem)
-        self.notify(f"Not saved: {message.problem}", severity="error", timeout=10)
-
-    @work(thread=True, exclusive=True, group="clipboard")
-    def _copy(self, text: str) -> None:
-        from app.clipboard import copy_text
-
-        def terminal(value: str) -> None:
-            self.app.call_from_thread(self.app.copy_to_clipboard, value)
-
-        result = copy_text(text, terminal=terminal)
-        self.app.call_from_thread(
-            self.notify, result.message, severity="information" if result.ok else "error"
-        )
 
     def _save_interview(self, interview: Interview | None) -> None:
         if interview is not None:

@@ -10,11 +10,11 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static, TextArea
 
 from app.domain.records import ActionKind, EventKind, Interview
@@ -22,8 +22,8 @@ from app.drafts import Draft
 from app.engine import Action, State
 from app.engine.describe import day, moment
 from app.errors import UserError
-from app.store.errors import StoreError
 from app.ui.format import kind_label, short_when
+from app.ui.screens.base import WorkspaceScreen
 from app.workspace import Change, Workspace, urgency
 
 HERE = Path(__file__).parent
@@ -81,13 +81,12 @@ class Summary:
         return lines
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(WorkspaceScreen):
     CSS_PATH: ClassVar[list[str | PurePath]] = [HERE / "review.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     def __init__(self, workspace: Workspace) -> None:
-        super().__init__()
-        self.workspace = workspace
+        super().__init__(workspace)
         self.items: list[Action] = todays_actions(workspace)
         self.index = 0
         self.tally = Tally()
@@ -242,12 +241,12 @@ class ReviewScreen(Screen[None]):
 
             def copy(yes: bool | None) -> None:
                 if yes:
-                    self._copy(text)
+                    self.copy(text)
 
             question = f"The draft still has {', '.join(unfilled[:3])}. Copy it anyway?"
             self.app.push_screen(ConfirmDialog(question, yes="Copy", no="Not yet"), copy)
             return
-        self._copy(text)
+        self.copy(text)
 
     def action_sent(self) -> None:
         action = self.current
@@ -320,7 +319,7 @@ class ReviewScreen(Screen[None]):
             )
         if change is not None:
             self.notify(change.label, timeout=3)
-        self._save()
+        self.save()
         self.show_current()
 
     # ----------------------------------------------------------------------- doing
@@ -335,7 +334,7 @@ class ReviewScreen(Screen[None]):
         setattr(self.tally, what, getattr(self.tally, what) + 1)
         self._undo_marks.append(action.id)
         self.notify(change.label, timeout=2)
-        self._save()
+        self.save()
         self._advance()
 
     def _advance(self) -> None:
@@ -358,27 +357,6 @@ class ReviewScreen(Screen[None]):
             self.tally.skipped,
             still,
             min(upcoming, key=lambda t: t.timestamp()) if upcoming else None,
-        )
-
-    @work(thread=True, exclusive=False, group="save")
-    def _save(self) -> None:
-        try:
-            self.workspace.save_pending()
-        except (StoreError, UserError, OSError) as problem:
-            self.app.call_from_thread(
-                self.notify, f"Not saved: {problem}", severity="error", timeout=10
-            )
-
-    @work(thread=True, exclusive=True, group="clipboard")
-    def _copy(self, text: str) -> None:
-        from app.clipboard import copy_text
-
-        def terminal(value: str) -> None:
-            self.app.call_from_thread(self.app.copy_to_clipboard, value)
-
-        result = copy_text(text, terminal=terminal)
-        self.app.call_from_thread(
-            self.notify, result.message, severity="information" if result.ok else "error"
         )
 
     @on(TextArea.Changed, "#draft-editor")
