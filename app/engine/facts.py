@@ -98,6 +98,9 @@ class Facts:
         )
 
     def local(self, moment: datetime) -> datetime:
+        # Records read from the interchange are on the interview's clocks already.
+        if moment.tzinfo is self.tz:
+            return moment
         return moment.astimezone(self.tz)
 
     # -- events
