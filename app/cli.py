@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "snooze": ("app.commands.events", "snooze"),
     "skip": ("app.commands.events", "skip"),
     "calendar": ("app.commands.calendar", "run"),
+    "restore": ("app.commands.restore", "run"),
 }
 
 
@@ -191,6 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
     skip = command("skip", "drop an action for good", at)
     skip.add_argument("id", metavar="ID", help="the action's id")
     command("calendar", "the open actions as an iCalendar file", at)
+    restore = command("restore", "list the database's backups, or put one back")
+    restore.add_argument(
+        "backup",
+        metavar="BACKUP",
+        nargs="?",
+        help="the number (from the list) or path of the backup to restore",
+    )
+    restore.add_argument("--yes", action="store_true", help="restore without asking")
     return parser
 
 
