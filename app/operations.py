@@ -40,9 +40,8 @@ def mark_sent(
     elif keep_warm:
         raise UserError("--keep-warm goes with a move_on action only")
     return replace(
-        interview,
+        interview.with_events(*events),
         promises=promises,
-        events=_appended(interview, events),
         stage=stage,
         outcome=outcome,
         keep_warm=warm,
@@ -53,11 +52,11 @@ def snooze(interview: Interview, action: Action, now: datetime, until: datetime)
     if until <= now:
         raise UserError(f"a snooze must end after now ({now.isoformat()})")
     event = _about(action, EventKind.SNOOZE, now, until=until)
-    return replace(interview, events=_appended(interview, [event]))
+    return interview.with_events(event)
 
 
 def skip(interview: Interview, action: Action, now: datetime) -> Interview:
-    return replace(interview, events=_appended(interview, [_about(action, EventKind.SKIP, now)]))
+    return interview.with_events(_about(action, EventKind.SKIP, now))
 
 
 def record_reply(
@@ -67,7 +66,7 @@ def record_reply(
         known = ", ".join(c.id for c in interview.contacts) or "none"
         raise UserError(f"{interview.id} has no contact {contact!r} (contacts: {known})")
     event = Event(at=now, kind=EventKind.REPLY, contact=contact, summary=summary)
-    return replace(interview, events=_appended(interview, [event]))
+    return interview.with_events(event)
 
 
 def move_stage(
@@ -85,11 +84,10 @@ def move_stage(
         raise UserError("closing an interview needs an outcome")
     event = Event(at=now, kind=EventKind.STAGE, from_stage=interview.stage, to_stage=stage)
     return replace(
-        interview,
+        interview.with_events(event),
         stage=stage,
         outcome=outcome if stage is Stage.CLOSED else None,
         keep_warm=interview.keep_warm if keep_warm is None else keep_warm,
-        events=_appended(interview, [event]),
     )
 
 
@@ -114,7 +112,3 @@ def _about(
         until=until,
         text=text,
     )
-
-
-def _appended(interview: Interview, events: list[Event]) -> tuple[Event, ...]:
-    return tuple(sorted((*interview.events, *events), key=lambda e: e.at))

@@ -12,19 +12,6 @@ from app.commands.context import Context
 from app.engine import Action, State, compute_actions
 from app.engine.describe import moment
 
-JSON_KEYS = (
-    "id",
-    "interview",
-    "company",
-    "kind",
-    "contact",
-    "round",
-    "channel",
-    "due_from",
-    "due_by",
-    "state",
-    "reason",
-)
 WIDTH = 80
 
 

@@ -130,14 +130,6 @@ def read_interview(raw: object, default_zone: str, path: str = "interview") -> I
     return interview
 
 
-def read_event(raw: object, timezone: str, path: str = "event") -> Event:
-    problems = Problems()
-    event = _Reader(problems).event(raw, path, zone(timezone))
-    problems.raise_if_any()
-    assert event is not None
-    return event
-
-
 def read_profile(raw: object, path: str = "profile") -> Profile:
     problems = Problems()
     profile = _Reader(problems).profile(raw, path)

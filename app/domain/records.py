@@ -6,7 +6,8 @@ dates such as ``decision_by`` are ``date`` values read in the interview's zone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -162,6 +163,14 @@ class Interview:
     notes: Notes = field(default_factory=Notes)
     promises: tuple[Promise, ...] = ()
     events: tuple[Event, ...] = ()
+
+    def with_events(self, *events: Event) -> Interview:
+        """This interview with ``events`` added to its history, which stays in time order
+        (an event goes after every one at or before its time)."""
+        history = list(self.events)
+        for event in events:
+            history.insert(bisect_right(history, event.at, key=lambda e: e.at), event)
+        return replace(self, events=tuple(history))
 
     def contact(self, contact_id: str | None) -> Contact | None:
         if contact_id is None:

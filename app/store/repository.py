@@ -12,7 +12,6 @@ writes and a crash never leaves half a change.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
@@ -171,7 +170,7 @@ class Repository:
 
     def append_event(self, interview_id: str, event: Event) -> Interview:
         """Add ``event`` to an interview's history, which stays in time order."""
-        return self.change_interview(interview_id, lambda i: with_event(i, event))
+        return self.change_interview(interview_id, lambda i: i.with_events(event))
 
     # ----------------------------------------------------------------------- the file
 
@@ -304,13 +303,6 @@ def merge(
         policy_keys=tuple(policy_keys),
     )
     return Pipeline(profile, policy, interviews), report
-
-
-def with_event(interview: Interview, event: Event) -> Interview:
-    """``interview`` with ``event`` after every event at or before its time."""
-    events = list(interview.events)
-    events.insert(bisect.bisect_right(events, event.at, key=lambda e: e.at), event)
-    return replace(interview, events=tuple(events))
 
 
 def merge_profile(

@@ -24,6 +24,15 @@ from tests.ui.conftest import stored
 ROOT = Path(__file__).resolve().parents[2]
 
 
+async def into_due_panel(app, pilot) -> str:
+    """Move into the due panel, as tab does, and return the highlighted action's id."""
+    panel = app.screen.query_one(DuePanel)
+    panel.focus()
+    await pilot.pause()
+    assert panel.selected is not None
+    return panel.selected
+
+
 async def settle(app, pilot) -> None:
     """Let the save workers finish and the screen catch up."""
     await app.workers.wait_for_complete()
@@ -111,10 +120,8 @@ async def test_closing_a_card_asks_for_the_outcome(make, db):
 async def test_marking_sent_removes_the_action_and_stores_the_event(make, db):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
+        action_id = await into_due_panel(app, pilot)
         panel = app.screen.query_one(DuePanel)
-        panel.focus()
-        await pilot.pause()
-        action_id = panel.selected
         action = app.workspace.action(action_id)
         assert action is not None and action.state is not State.UPCOMING
         await pilot.press("s")
@@ -129,10 +136,7 @@ async def test_marking_sent_removes_the_action_and_stores_the_event(make, db):
 async def test_snooze_moves_the_action_and_undo_restores_it(make, db):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
-        panel = app.screen.query_one(DuePanel)
-        panel.focus()
-        await pilot.pause()
-        action_id = panel.selected
+        action_id = await into_due_panel(app, pilot)
         await pilot.press("z")
         await pilot.pause()
         assert isinstance(app.screen, SnoozeForm)
@@ -152,10 +156,7 @@ async def test_snooze_moves_the_action_and_undo_restores_it(make, db):
 async def test_skip_then_undo(make, db):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
-        panel = app.screen.query_one(DuePanel)
-        panel.focus()
-        await pilot.pause()
-        action_id = panel.selected
+        action_id = await into_due_panel(app, pilot)
         await pilot.press("x")
         await settle(app, pilot)
         assert app.workspace.action(action_id) is None
@@ -218,10 +219,7 @@ async def test_the_filter_narrows_the_board_and_escape_clears_it(make):
 async def test_copy_puts_the_draft_on_the_clipboard(make, clipboard):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
-        panel = app.screen.query_one(DuePanel)
-        panel.focus()
-        await pilot.pause()
-        action = app.workspace.action(panel.selected)
+        action = app.workspace.action(await into_due_panel(app, pilot))
         assert action is not None and action.contacting
         await pilot.press("c")
         await pilot.pause()
