@@ -8,6 +8,11 @@ like an imported file, so a hand-edited mistake is reported with its place, not 
 Every write goes through ``update``: under the lock, it reads the file as it is now, applies the
 change and writes the result in one atomic replacement, so two instances never lose each other's
 writes and a crash never leaves half a change.
+
+A repository remembers the file as it last read or wrote it, records included, and trusts that
+memory for as long as the file on disk is the one it saw (same inode, size and modification
+time): a long-lived repository, as the dashboard's, then reads a large file once, and a save
+costs little more than writing the bytes.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from app.domain.interchange import (
 from app.domain.policy import read_overrides
 from app.domain.records import Event, Interview, Profile
 from app.errors import UserError
+from app.memory import collector_paused
 from app.store.errors import UnreadableDatabase
 from app.store.paths import backup_path
 
@@ -78,6 +84,10 @@ class Repository:
     def __init__(self, path: Path, *, default_zone: str) -> None:
         self._path = path
         self._default_zone = default_zone
+        self._db: Any = None
+        # The records decoded from the tables the storage last returned or wrote, and those
+        # tables: the storage hands back the same object for as long as the file is unchanged.
+        self._known: tuple[object, _Snapshot] | None = None
 
     @property
     def path(self) -> Path:
@@ -93,14 +103,14 @@ class Repository:
         """The database as it is now; empty if there is no file. Never writes anything."""
         if not self._path.exists():
             return Pipeline()
-        with self._open(create_dirs=False) as db:
-            return self._decode(db.storage.read()).pipeline
+        with self._open() as db:
+            return self._snapshot(db.storage.read()).pipeline
 
     def load_profile(self) -> Profile:
         """Only the profile: the file is parsed, but no interview is read."""
         if not self._path.exists():
             return Profile()
-        with self._open(create_dirs=False) as db:
+        with self._open() as db:
             raw = db.storage.read()
         if raw is None:
             return Profile()
@@ -180,28 +190,60 @@ class Repository:
         costs a parse and a write of the file rather than reading ten thousand records."""
         from app.store.lock import DatabaseLock
 
-        with DatabaseLock(self._path), self._open(create_dirs=True) as db:
-            before = self._decode(db.storage.read(), only=only)
+        with DatabaseLock(self._path), self._open() as db:
+            raw = db.storage.read()
+            known = self._known is not None and self._known[0] is raw
+            before = self._snapshot(raw) if known else self._decode(raw, only=only)
             after = change(before.pipeline)
-            if after != before.pipeline:
-                db.storage.write(self._encode(before, after))
+            if after is before.pipeline or after == before.pipeline:
+                return after
+            tables, doc_ids = self._encode(before, after)
+            db.storage.write(tables)
+            # Only a change that saw every interview leaves records that stand for the file.
+            whole = not before.carried
+            self._known = (tables, _Snapshot(after, tables, doc_ids, {})) if whole else None
             return after
 
     @contextmanager
-    def _open(self, *, create_dirs: bool) -> Iterator[Any]:
+    def _open(self) -> Iterator[Any]:
+        """The TinyDB database, kept open between calls so that its storage's memory of the
+        file lasts; forgotten after any failure, so that the next call starts from the file."""
         from tinydb import TinyDB
 
         from app.store.storage import SafeJSONStorage
 
-        db = TinyDB(self._path, storage=SafeJSONStorage, create_dirs=create_dirs)
+        if self._db is None:
+            self._db = TinyDB(self._path, storage=SafeJSONStorage, keep_written=True)
         try:
-            yield db
-        finally:
-            db.close()
+            yield self._db
+        except (UserError, InvalidData):
+            raise  # a refused change: the file and what is remembered of it are as they were
+        except BaseException:
+            self.forget()
+            raise
+
+    def forget(self) -> None:
+        """Drop what this repository remembers of the file; the next call reads it again."""
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._known = None
+
+    def _snapshot(self, raw: Mapping[str, Any] | None) -> _Snapshot:
+        """The whole file's records, decoded once per version of the file."""
+        if self._known is not None and self._known[0] is raw:
+            return self._known[1]
+        snapshot = self._decode(raw)
+        self._known = (raw, snapshot)
+        return snapshot
 
     def _decode(self, raw: Mapping[str, Any] | None, only: str | None = None) -> _Snapshot:
         if raw is None:
             return _Snapshot(Pipeline(), {}, {}, {})
+        with collector_paused():
+            return self._decode_tables(raw, only)
+
+    def _decode_tables(self, raw: Mapping[str, Any], only: str | None) -> _Snapshot:
         problems = Problems()
         tables = dict(raw)
         meta = _table(tables, META)
@@ -230,13 +272,15 @@ class Repository:
             self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
         return _Snapshot(Pipeline(profile, policy, tuple(interviews)), tables, doc_ids, carried)
 
-    def _encode(self, before: _Snapshot, after: Pipeline) -> dict[str, Any]:
-        """The new tables: documents of unchanged interviews kept as they were, by doc id."""
+    def _encode(self, before: _Snapshot, after: Pipeline) -> tuple[dict[str, Any], dict[str, str]]:
+        """The new tables, with the document id of each interview: documents of unchanged
+        interviews kept as they were, by doc id."""
         _check_ids(after, {doc.get("id") for doc in before.carried.values()})
         old = {i.id: i for i in before.pipeline.interviews}
         stored: Table = before.tables.get(INTERVIEWS) or {}
         next_id = max((_doc_order(k) for k in stored), default=0) + 1
         table: Table = dict(before.carried)
+        doc_ids: dict[str, str] = {}
         problems = Problems()
         for interview in after.interviews:
             doc_id = before.doc_ids.get(interview.id)
@@ -244,9 +288,11 @@ class Repository:
                 old[interview.id] is interview or old[interview.id] == interview
             ):
                 table[doc_id] = stored[doc_id]
+                doc_ids[interview.id] = doc_id
                 continue
             if doc_id is None:
                 doc_id, next_id = str(next_id), next_id + 1
+            doc_ids[interview.id] = doc_id
             doc = write_interview(interview)
             # What is written must read back: a dangling reference is refused here, not
             # discovered on the next start.
@@ -267,7 +313,7 @@ class Repository:
         tables = dict(before.tables)
         tables[META] = {"1": {"profile": profile, "policy": dict(after.policy_overrides)}}
         tables[INTERVIEWS] = dict(sorted(table.items(), key=lambda item: _doc_order(item[0])))
-        return tables
+        return tables, doc_ids
 
     def _unreadable(self, problem: str) -> NoReturn:
         raise UnreadableDatabase(self._path, self.backup_path, problem)

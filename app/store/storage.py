@@ -46,7 +46,8 @@ class SafeJSONStorage(Storage):
     ``read`` returns the tables it cached for an unchanged file, shared and not copied: a
     caller must not change them, or documents returned from them (TinyDB copies documents
     only one level deep), except to pass them to ``write``. After a failed operation that
-    may have changed them halfway, call ``invalidate``.
+    may have changed them halfway, call ``invalidate``. With ``keep_written``, what ``write``
+    was given is what ``read`` returns next, for as long as the file stays as written.
     """
 
     def __init__(
@@ -55,6 +56,7 @@ class SafeJSONStorage(Storage):
         *,
         migrations: Mapping[int, Migration] = MIGRATIONS,
         create_dirs: bool = True,
+        keep_written: bool = False,
     ) -> None:
         super().__init__()
         # Resolved so that the temporaries and the backup sit beside the real file, and a
@@ -63,6 +65,7 @@ class SafeJSONStorage(Storage):
         self._backup = backup_path(self._path)
         self._migrations = migrations
         self._create_dirs = create_dirs
+        self._keep_written = keep_written
         self._cache: _Snapshot | None = None
         # The version of the file last read whole or written by us: safe to write over.
         self._trusted: _Stamp | None = None
@@ -121,10 +124,16 @@ class SafeJSONStorage(Storage):
             self.invalidate()
             self._trusted = None
             raise
-        # The next read parses what is on disk rather than keeping the caller's objects, which
-        # the caller may still change and which may hold values that JSON turns into others.
-        self.invalidate()
         self._trusted = _stamp_of(written)
+        if self._keep_written:
+            # The caller has promised never to change ``data`` again and to write only what
+            # JSON gives back as it was: it stands for the file until the file changes.
+            self._cache = _Snapshot(self._trusted, data)  # type: ignore[arg-type]
+        else:
+            # The next read parses what is on disk rather than keeping the caller's objects,
+            # which the caller may still change and which may hold values that JSON turns
+            # into others (TinyDB's own tables do both).
+            self.invalidate()
 
     def invalidate(self) -> None:
         """Forget the cached tables; the next read parses the file."""
