@@ -47,7 +47,8 @@ class Workspace:
         self.repo = repo
         self.clock = clock
         self.default_zone = default_zone
-        self.pipeline = Pipeline()
+        self._pipeline = Pipeline()
+        self._by_id: dict[str, Interview] = {}
         self.now = clock()
         self.actions: list[Action] = []
         self._by_interview: dict[str, list[Action]] = {}
@@ -58,6 +59,16 @@ class Workspace:
         self.unsaved = False
 
     # ----------------------------------------------------------------------- reading
+
+    @property
+    def pipeline(self) -> Pipeline:
+        return self._pipeline
+
+    @pipeline.setter
+    def pipeline(self, pipeline: Pipeline) -> None:
+        # Indexed by id: the board and the due panel look an interview up for every row.
+        self._pipeline = pipeline
+        self._by_id = {i.id: i for i in pipeline.interviews}
 
     def load(self) -> None:
         """Read the database (blocking) and work out every action."""
@@ -87,7 +98,7 @@ class Workspace:
         return self.pipeline.interviews
 
     def interview(self, interview_id: str) -> Interview | None:
-        return next((i for i in self.pipeline.interviews if i.id == interview_id), None)
+        return self._by_id.get(interview_id)
 
     def actions_of(self, interview_id: str) -> list[Action]:
         return self._by_interview.get(interview_id, [])
