@@ -146,6 +146,8 @@ class _Reader:
     # -- shapes
 
     def keys(self, raw: Mapping[str, Any], path: str, allowed: set[str]) -> None:
+        if allowed.issuperset(raw):
+            return
         for key in raw:
             if key not in allowed:
                 where = f"{path}.{key}" if path else str(key)
@@ -169,6 +171,9 @@ class _Reader:
 
     def text(self, raw: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> str:
         value = raw.get(key)
+        # The common case first, without building the path that only a problem needs.
+        if type(value) is str and not required and len(value) <= MAX_TEXT:
+            return value
         where = f"{path}.{key}"
         if value is None:
             if required:
@@ -225,7 +230,8 @@ class _Reader:
         return value
 
     def ref(self, raw: Mapping[str, Any], key: str, path: str) -> str | None:
-        if raw.get(key) is None:
+        value = raw.get(key)
+        if value is None:
             return None
         return self.ident(raw, key, path) or None
 
@@ -256,14 +262,13 @@ class _Reader:
         self, raw: Mapping[str, Any], key: str, path: str, tz: tzinfo, *, required: bool = False
     ) -> datetime | None:
         value = raw.get(key)
-        where = f"{path}.{key}"
         if value is None:
             if required:
-                self.problems.add(where, "missing")
+                self.problems.add(f"{path}.{key}", "missing")
             return None
         parsed = parse_moment(value, tz)
         if parsed is None:
-            self.problems.add(where, f"not a date-time: {_show(value)}")
+            self.problems.add(f"{path}.{key}", f"not a date-time: {_show(value)}")
         return parsed
 
     def day(self, raw: Mapping[str, Any], key: str, path: str) -> date | None:
@@ -548,9 +553,12 @@ def parse_moment(value: object, tz: tzinfo) -> datetime | None:
     if not isinstance(value, str) or len(value) > 64:
         return None
     try:
-        parsed = datetime.fromisoformat(value.strip())
+        parsed = datetime.fromisoformat(value)
     except ValueError:
-        return None
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
     if parsed.tzinfo is None:
         # Through UTC and back, so that a wall time skipped by DST moves forward to one that
         # exists, and a repeated one is the first of the two (fold=0).
