@@ -191,7 +191,10 @@ def build_parser() -> argparse.ArgumentParser:
     snooze.add_argument("--until", metavar="T", required=True, help="when to see it again")
     skip = command("skip", "drop an action for good", at)
     skip.add_argument("id", metavar="ID", help="the action's id")
-    command("calendar", "the open actions as an iCalendar file", at)
+    calendar = command("calendar", "the open actions as an iCalendar file", at)
+    calendar.add_argument(
+        "--out", metavar="FILE", help="write it to FILE, replaced in one step (default: stdout)"
+    )
     restore = command("restore", "list the database's backups, or put one back")
     restore.add_argument(
         "backup",

@@ -1,0 +1,91 @@
+"""``followup calendar [--out FILE]``: the open actions as an iCalendar file, for a calendar app.
+
+Every action ``due`` would list at the same ``--at``, however far ahead, becomes a to-do. With
+``--out`` the file is replaced in one step, so a calendar app subscribed to it never reads half
+of one; without it the file goes to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+from app.commands.context import Context
+from app.domain.interchange import Pipeline
+from app.engine import Action, compute_actions
+from app.errors import UserError
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from app.feeds.ical import calendar
+
+    out = _out_path(args.out, ctx.db_path)
+    if not ctx.db_path.exists():
+        # Unlike `due`, an empty answer here would empty the calendar of whoever subscribed.
+        raise UserError(
+            f"no database at {ctx.db_path}: give the right --db, or make one with "
+            "`followup import` or `followup demo`"
+        )
+    pipeline = ctx.repo.load()
+    now = ctx.now
+    actions = compute_actions(pipeline.interviews, pipeline.policy, now)
+    data = calendar(
+        actions,
+        pipeline.interviews,
+        subjects=subjects(actions, pipeline, now),
+        stamp=datetime.now(UTC),
+    )
+    if out is None:
+        _write_bytes(ctx.out, data)
+        return 0
+    from app.store.atomic import atomic_write
+
+    atomic_write(out, data, backup=None)
+    count = len(actions)
+    ctx.say(f"Wrote {count} open action{'' if count == 1 else 's'} to {out}.")
+    return 0
+
+
+def subjects(actions: list[Action], pipeline: Pipeline, now: datetime) -> dict[str, str]:
+    """The subject line of each action's draft, as ``followup draft`` would write it."""
+    from app.drafts import DraftError, compose
+    from app.paths import templates_dir
+
+    templates = templates_dir()
+    found: dict[str, str] = {}
+    for action in actions:
+        if not action.contacting:
+            continue
+        try:
+            draft = compose(action, pipeline, now, templates=templates)
+        except DraftError:
+            continue
+        if draft.subject:
+            found[action.id] = draft.subject
+    return found
+
+
+def _out_path(value: str | None, database: Path) -> Path | None:
+    if value is None:
+        return None
+    if not value.strip():
+        # Almost always an unset shell variable; stdout is not what was asked for either.
+        raise UserError("--out is empty: give the path of the calendar file to write")
+    out = Path(value).expanduser()
+    if out.resolve() == database.resolve():
+        raise UserError(f"--out {out} is the database itself: give another file")
+    return out
+
+
+def _write_bytes(stream: TextIO, data: bytes) -> None:
+    # As bytes: the file's line ends are CRLF by RFC 5545, which a text stream on Windows
+    # would turn into CR CR LF, and a terminal set to ASCII could not print the names.
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
