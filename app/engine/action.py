@@ -28,6 +28,8 @@ class Action:
     kind: ActionKind
     contact: str | None
     round: str | None
+    # The promise a keep_promise keeps, or the promise of theirs whose passing opened a
+    # check_in (its draft quotes it).
     promise: str | None
     channel: Channel | None
     due_from: datetime

@@ -98,7 +98,7 @@ def _finish(facts: Facts, candidate: Candidate) -> Action | None:
         kind=candidate.kind,
         contact=candidate.contact,
         round=candidate.round,
-        promise=candidate.promise,
+        promise=candidate.promise or candidate.anchor,
         channel=constraints.channel(facts, candidate),
         due_from=window.due_from,
         due_by=window.due_by,

@@ -167,11 +167,25 @@ class Facts:
     # -- promises
 
     def open_promises(self) -> list[Promise]:
-        return [
+        """My promises not kept yet."""
+        return [p for p in self.interview.promises if p.by is PromiseBy.ME and not self.kept(p)]
+
+    def kept(self, promise: Promise) -> bool:
+        return promise.done_at is not None and self.local(promise.done_at) <= self.now
+
+    def lapsed_promises(self, sequence: Sequence) -> list[Promise]:
+        """Their promises due since the sequence started whose time has passed undone, earliest
+        first. One due before it, like a decision date before it, belongs to an earlier wait that
+        what started this one (a reply, a later round) has ended."""
+        found = [
             p
             for p in self.interview.promises
-            if p.by is PromiseBy.ME and (p.done_at is None or self.local(p.done_at) > self.now)
+            if p.by is PromiseBy.THEM
+            and not self.kept(p)
+            and sequence.start <= self.local(p.due) < self.now
         ]
+        found.sort(key=lambda p: (self.local(p.due), p.id))
+        return found
 
     # -- the follow-up sequence
 

@@ -9,13 +9,22 @@ from zoneinfo import ZoneInfo
 
 import pendulum
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain.interchange import read_interview, write_interview
 from app.domain.policy import Policy
-from app.domain.records import ActionKind, Event, EventKind, Interview, Stage
+from app.domain.records import (
+    ActionKind,
+    Event,
+    EventKind,
+    Interview,
+    Promise,
+    PromiseBy,
+    Stage,
+)
 from app.engine import State, compute_actions
 from app.engine.action import CONTACTING
-from tests.engine.strategies import interviews, moments, pipelines, policies
+from tests.engine.strategies import days, interviews, moments, pipelines, policies
 
 settings.register_profile("engine", deadline=None, max_examples=150)
 settings.load_profile("engine")
@@ -112,3 +121,72 @@ def test_following_every_nudge_never_leaves_more_than_max_unanswered(interview, 
     if sequence is not None:
         ours = [e for e in sequence.follow_ups if e.event.action_id is not None]
         assert not ours or len(sequence.follow_ups) <= policy.max_unanswered
+
+
+@st.composite
+def awaiting_theirs(draw: st.DrawFn, *, quiet: bool) -> tuple[Interview, datetime]:
+    """An interview waiting on the employer with promises of theirs, some kept, and a moment to
+    look at it; with ``quiet``, a date before which they asked not to be contacted."""
+    base = draw(interviews())
+    ends = [r.starts + timedelta(minutes=r.minutes) for r in base.rounds]
+    # Most promises fall due, and most moments fall, in the weeks after the last round, where
+    # check-ins are.
+    soon = st.integers(-24, 21 * 24).map(lambda hours: max(ends) + timedelta(hours=hours))
+    near = soon | moments if ends else moments
+    promises = tuple(
+        Promise(
+            id=f"t{index}",
+            what="Send the take-home",
+            due=draw(near),
+            to=draw(st.sampled_from([None, *(c.id for c in base.contacts)])),
+            done_at=draw(st.none() | near),
+            by=PromiseBy.THEM,
+        )
+        for index in range(draw(st.integers(1, 3)))
+    )
+    quiet_until = draw(days) if quiet else base.preferences.no_contact_before
+    preferences = replace(base.preferences, no_follow_ups=False, no_contact_before=quiet_until)
+    interview = replace(
+        base,
+        stage=Stage.WAITING,
+        promises=(*base.promises, *promises),
+        preferences=preferences,
+    )
+    return interview, draw(near)
+
+
+def _check_ins(interview: Interview, overrides: dict[str, Any], now: datetime):
+    return [a for a in run([interview], overrides, now) if a.kind is ActionKind.CHECK_IN]
+
+
+@given(awaiting_theirs(quiet=True), policies)
+def test_no_check_in_opens_before_no_contact_before_whatever_they_promised(case, overrides):
+    interview, now = case
+    quiet = interview.preferences.no_contact_before
+    assert quiet is not None
+    for action in _check_ins(interview, overrides, now):
+        assert action.due_from.astimezone(ZoneInfo(interview.timezone)).date() >= quiet
+
+
+@given(awaiting_theirs(quiet=False), policies)
+def test_their_promises_only_ever_bring_a_check_in_forward_and_keep_its_id(case, overrides):
+    interview, now = case
+    with_theirs = _check_ins(interview, overrides, now)
+    mine_only = replace(
+        interview, promises=tuple(p for p in interview.promises if p.by is PromiseBy.ME)
+    )
+    without = _check_ins(mine_only, overrides, now)
+    assert [a.id for a in with_theirs] == [a.id for a in without]
+    promises = {p.id: p for p in interview.promises}
+    for action, usual in zip(with_theirs, without, strict=True):
+        assert action.due_from <= usual.due_from
+        if action.promise is None:
+            assert (action.due_from, action.due_by, action.reason) == (
+                usual.due_from,
+                usual.due_by,
+                usual.reason,
+            )
+            continue
+        promise = promises[action.promise]
+        assert promise.by is PromiseBy.THEM and promise.due < now
+        assert promise.done_at is None or promise.done_at > now

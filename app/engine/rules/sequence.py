@@ -1,15 +1,15 @@
-"""While the employer owes an answer: check in once their date passes, add value a week
-later, then move on (001, 002 #3-4, 003)."""
+"""While the employer owes an answer: check in once their date passes (or sooner, once a promise
+of theirs passes undone), add value a week later, then move on (001, 002 #3-4, 003)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from app.domain.records import ActionKind, EventKind, Stage
+from app.domain.records import ActionKind, EventKind, Promise, Stage
 from app.engine.action import action_id
 from app.engine.candidate import Candidate, Window
-from app.engine.describe import day, plural
-from app.engine.facts import Facts, Sequence
+from app.engine.describe import day, deed, plural, to_you
+from app.engine.facts import Facts, SeenEvent, Sequence
 from app.engine.timekeeping import add_days
 
 
@@ -28,45 +28,73 @@ def follow_ups(facts: Facts) -> list[Candidate]:
 
 
 def _check_in(facts: Facts, sequence: Sequence) -> Candidate:
-    policy, calendar = facts.policy, facts.calendar
     anchor, stated = facts.anchor_day(sequence)
-    opens = calendar.at(
-        calendar.business_day_after(anchor, policy.check_in_grace_business_days),
-        policy.work_start,
-    )
-    company = facts.interview.company
-    if sequence.reply is not None:
-        replied = (
-            f"{facts.name(sequence.reply.event.contact)} replied on {day(sequence.reply.at.date())}"
-        )
-        if stated:
-            reason = (
-                f"{replied}; {company} said they would decide by {day(anchor)}; "
-                f"no news since; check in"
-            )
-        else:
-            wait = plural(policy.default_decision_days, "day")
-            reason = f"{replied}; if no news follows within {wait}, check in"
-    elif stated:
-        reason = (
-            f"{company} said they would decide by {day(anchor)}; no reply since; first check-in"
-        )
-    else:
-        held = sequence.round
-        reason = (
-            f"Your {held.round.kind} with {company} ended on {day(held.ends.date())}; "
-            f"employers usually answer within {plural(policy.default_decision_days, 'day')} "
-            f"and no reply has come; first check-in"
-        )
+    opens = _check_in_opens(facts, anchor)
+    promise = None
+    lapsed = facts.lapsed_promises(sequence)
+    if lapsed:
+        # The earliest lapsed promise opens earliest: business days never run backwards.
+        earlier = _check_in_opens(facts, facts.local(lapsed[0].due).date())
+        if earlier < opens:
+            opens, promise = earlier, lapsed[0]
     return Candidate(
         id=action_id(facts.interview.id, ActionKind.CHECK_IN, sequence.name),
         kind=ActionKind.CHECK_IN,
         window=_business_window(facts, opens),
-        reason=reason,
+        reason=(
+            _promise_reason(facts, sequence, promise)
+            if promise is not None
+            else _check_in_reason(facts, sequence, anchor, stated=stated)
+        ),
         contact=facts.recipient(),
+        anchor=promise.id if promise is not None else None,
         sequence=sequence.name,
         after=sequence.start,
     )
+
+
+def _check_in_opens(facts: Facts, anchor: date) -> datetime:
+    calendar = facts.calendar
+    grace = facts.policy.check_in_grace_business_days
+    return calendar.at(calendar.business_day_after(anchor, grace), facts.policy.work_start)
+
+
+def _check_in_reason(facts: Facts, sequence: Sequence, anchor: date, *, stated: bool) -> str:
+    company = facts.interview.company
+    days = facts.policy.default_decision_days
+    if sequence.reply is not None:
+        replied = _replied(facts, sequence.reply)
+        if stated:
+            return (
+                f"{replied}; {company} said they would decide by {day(anchor)}; "
+                f"no news since; check in"
+            )
+        return f"{replied}; if no news follows within {plural(days, 'day')}, check in"
+    if stated:
+        return f"{company} said they would decide by {day(anchor)}; no reply since; first check-in"
+    held = sequence.round
+    return (
+        f"Your {held.round.kind} with {company} ended on {day(held.ends.date())}; "
+        f"employers usually answer within {plural(days, 'day')} "
+        f"and no reply has come; first check-in"
+    )
+
+
+def _promise_reason(facts: Facts, sequence: Sequence, promise: Promise) -> str:
+    """Who said they would do what by when, in the user's words told back to them."""
+    names = [c.name for c in facts.interview.contacts] + [facts.interview.company]
+    what = to_you(deed(promise.what, names)) or "get back to you"
+    said = (
+        f"{facts.name(promise.to)} said they would {what} by "
+        f"{day(facts.local(promise.due).date())} and that has passed"
+    )
+    if sequence.reply is not None:
+        return f"{_replied(facts, sequence.reply)}; {said}; check in"
+    return f"{said}; first check-in"
+
+
+def _replied(facts: Facts, reply: SeenEvent) -> str:
+    return f"{facts.name(reply.event.contact)} replied on {day(reply.at.date())}"
 
 
 def _value_add(facts: Facts, sequence: Sequence) -> Candidate:
