@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from app.domain.interchange import Pipeline, zone
-from app.domain.records import ActionKind, Contact, Interview, Profile, Round
+from app.domain.records import ActionKind, Contact, Interview, Profile, PromiseBy, Round
 from app.drafts import spoken
 from app.engine.action import Action, action_id
+from app.engine.describe import deed
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,12 @@ FIELDS: tuple[Field, ...] = (
         "what you promised",
         'for keep_promise: the promise, to follow "I promised to": "send you my references"',
     ),
+    Field(
+        "their_promise",
+        "what they said they would do",
+        "for a check_in that a promise of theirs opened by passing undone: what they said, to "
+        'start a sentence: "You mentioned you would send the take-home by Tuesday"',
+    ),
     Field("date", "date", "today's date, as a letter is dated: 20 November 2026"),
 )
 LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
@@ -102,6 +109,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "timeline": _timeline(interview, now, today),
         "offer_deadline": _offer_deadline(action, pipeline, today),
         "promise": _promise(action, interview, contact),
+        "their_promise": _their_promise(action, interview, today),
         "date": spoken.full_date(today),
         "company_news": _one_line(interview.notes.company_news),
         "discussed": interview.notes.discussed.strip(),
@@ -255,10 +263,33 @@ def _offer_deadline(action: Action, pipeline: Pipeline, today: date) -> str:
 
 def _promise(action: Action, interview: Interview, contact: Contact | None) -> str:
     promise = interview.promise(action.promise)
-    if promise is None or not promise.what.strip():
+    if action.kind is not ActionKind.KEEP_PROMISE or promise is None or not promise.what.strip():
         return ""
     names = []
     if contact is not None:
         full = " ".join(contact.name.split())
         names = [full, spoken.first_name(full)]
     return spoken.promise_phrase(promise.what, names)
+
+
+def _their_promise(action: Action, interview: Interview, today: date) -> str:
+    """The promise of theirs a check-in follows, said to the person the check-in goes to: "You
+    mentioned you would …" when they made it (or nobody in particular did), else "Jane
+    mentioned they would …"."""
+    promise = interview.promise(action.promise)
+    if (
+        action.kind is not ActionKind.CHECK_IN
+        or promise is None
+        or promise.by is not PromiseBy.THEM
+        or not promise.what.strip()
+    ):
+        return ""
+    maker = interview.contact(promise.to)
+    maker_name = " ".join(maker.name.split()) if maker else ""
+    if maker is None or maker.id == action.contact or not maker_name:
+        who = "You mentioned you"
+    else:
+        who = f"{spoken.first_name(maker_name)} mentioned they"
+    names = [c.name for c in interview.contacts] + [interview.company]
+    when = spoken.timeline_phrase(promise.due.astimezone(zone(interview.timezone)).date(), today)
+    return f"{who} would {deed(promise.what, names)} {when}"

@@ -11,6 +11,8 @@ from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date
 
+from app.engine.describe import deed
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
     "January",
@@ -120,11 +122,8 @@ def promise_phrase(what: str, names: Sequence[str]) -> str:
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
         pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b")
         text = pattern.sub(lambda m: "your" if m.group("own") else "you", text)
-    first, _, rest = text.partition(" ")
     # A verb leads ("Send …"); an acronym ("CV …") or "I" keeps its capital.
-    if len(first) > 1 and first[1:].islower() and first != "I":
-        text = first.lower() + (f" {rest}" if rest else "")
-    return text
+    return deed(text)
 
 
 def _week(day: date) -> int:

@@ -1,0 +1,109 @@
+"""A check-in opened by a promise of theirs that passed quotes it, on every channel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+import pytest
+
+from app.domain.interchange import Pipeline
+from app.domain.records import Channel
+from app.drafts import LINKEDIN_LIMIT, compose
+from app.drafts.fields import values_for
+
+from .support import acme, action_of
+
+# Sam said Acme would send the take-home by Tue 24 Nov; on Thu 26 Nov it has not come.
+NOW = "2026-11-26T10:00:00+00:00"
+CHECK_IN = "acme/check_in/r1"
+QUOTE = "You mentioned you would send the take-home by Tuesday"
+THANKED = {
+    "at": "2026-11-20T16:00:00",
+    "kind": "sent",
+    "action": "thank_you",
+    "round": "r1",
+    "contact": "jane",
+    "channel": "email",
+}
+
+
+def waiting(*promises: dict[str, Any], **fields: Any) -> Pipeline:
+    return acme(
+        stage="waiting",
+        decision_by="2026-11-27",
+        promises=list(promises),
+        events=[THANKED],
+        **fields,
+    )
+
+
+def theirs(**fields: Any) -> dict[str, Any]:
+    promise = {
+        "id": "p1",
+        "what": "Send the take-home.",
+        "to": "sam",
+        "due": "2026-11-24T12:00:00",
+        "by": "them",
+    }
+    promise.update(fields)
+    return promise
+
+
+def draft(pipeline: Pipeline, channel: Channel):
+    action = action_of(pipeline, NOW, CHECK_IN)
+    return compose(action, pipeline, pendulum.parse(NOW), channel=channel)
+
+
+def test_the_email_quotes_their_promise_instead_of_the_decision_date():
+    email = draft(waiting(theirs()), Channel.EMAIL)
+    assert f"\n\n{QUOTE}, so I wanted to check in and see where things stand.\n\n" in email.body
+    assert "hoping to decide" not in email.body
+    assert email.placeholders == ()
+
+
+def test_the_linkedin_note_quotes_it_within_the_limit():
+    note = draft(waiting(theirs()), Channel.LINKEDIN)
+    assert note.body == (
+        f"Hi Sam, I hope you're well. {QUOTE}, so I wanted to check in on the Product Manager "
+        "role. I'm still very interested, and happy to share anything that would help. "
+        "Best, Alex"
+    )
+    assert len(note.body) <= LINKEDIN_LIMIT
+    assert not any("characters" in w for w in note.warnings)
+
+
+@pytest.mark.parametrize("channel", [Channel.PHONE, Channel.LETTER, Channel.TEXT], ids=str)
+def test_every_other_channel_quotes_it_too(channel: Channel):
+    text = draft(waiting(theirs()), channel).text
+    assert QUOTE in text and "hoping to decide" not in text
+    if channel is Channel.PHONE:
+        assert text.count(QUOTE) == 2  # the call and the voicemail
+
+
+def test_a_promise_made_by_someone_else_names_them():
+    email = draft(waiting(theirs(to="jane")), Channel.EMAIL)
+    assert "Jane mentioned they would send the take-home by Tuesday, so I" in email.body
+
+
+def test_an_acronym_that_leads_the_promise_keeps_its_capital():
+    email = draft(waiting(theirs(what="OK the budget with Acme finance")), Channel.EMAIL)
+    assert "You mentioned you would OK the budget with Acme finance by Tuesday" in email.body
+
+
+def test_without_a_passed_promise_the_check_in_is_as_before():
+    pipeline = waiting(theirs(done_at="2026-11-25T09:00:00"))
+    action = action_of(pipeline, "2026-11-30T10:00:00+00:00", CHECK_IN)
+    assert action.promise is None
+    email = compose(action, pipeline, pendulum.parse("2026-11-30T10:00:00+00:00"))
+    assert "I know you mentioned you were hoping to decide by the end of last week" in email.body
+    assert "take-home" not in email.body
+
+
+def test_the_promise_field_is_for_my_promises_only():
+    pipeline = waiting(theirs())
+    action = action_of(pipeline, NOW, CHECK_IN)
+    assert action.promise == "p1"
+    values = values_for(action, pipeline, pendulum.parse(NOW))
+    assert values["their_promise"] == QUOTE
+    assert values["promise"] == ""
