@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pendulum
 import pytest
 
+from app.cli import main
 from app.domain.interchange import Pipeline
 from app.domain.records import Channel
 from app.drafts import LINKEDIN_LIMIT, compose
@@ -107,3 +110,18 @@ def test_the_promise_field_is_for_my_promises_only():
     values = values_for(action, pipeline, pendulum.parse(NOW))
     assert values["their_promise"] == QUOTE
     assert values["promise"] == ""
+
+
+def test_followup_draft_quotes_it_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    scenario = Path(__file__).resolve().parents[1] / "scenarios" / "their_promise_passed.json"
+    data = tmp_path / "in.json"
+    data.write_text(json.dumps(json.loads(scenario.read_text())["data"]), encoding="utf-8")
+    db = str(tmp_path / "db.json")
+    assert main(["import", str(data), "--db", db]) == 0
+    capsys.readouterr()
+    code = main(["draft", "globex-data/check_in/r1", "--db", db, "--at", "2026-11-26T10:00:00Z"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "You mentioned you would send the take-home exercise by Tuesday, so I wanted" in out
