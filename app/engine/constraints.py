@@ -6,7 +6,7 @@ whole window (see ``Window.moved_to``) and never earlier.
 
 from __future__ import annotations
 
-from app.domain.records import ActionKind, Channel, EventKind
+from app.domain.records import ActionKind, Channel, Event, EventKind
 from app.engine.action import CONTACTING
 from app.engine.candidate import Candidate
 from app.engine.describe import day, moment, plural
@@ -61,9 +61,20 @@ def events_about(facts: Facts, candidate: Candidate) -> list[SeenEvent]:
                 (event.contact, candidate.contact),
                 (event.promise, candidate.promise),
             )
-        ):
+        ) or _names_the_anchor(event, candidate):
             found.append(seen)
     return found
+
+
+def _names_the_anchor(event: Event, candidate: Candidate) -> bool:
+    """An event typed without an id may name the promise of theirs that opened a check-in
+    (followup writes it on the events it records): that check-in is the one it is about."""
+    return (
+        candidate.anchor is not None
+        and event.promise == candidate.anchor
+        and event.round in (None, candidate.round)
+        and event.contact in (None, candidate.contact)
+    )
 
 
 def is_done(events: list[SeenEvent]) -> bool:

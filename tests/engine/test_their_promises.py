@@ -228,6 +228,26 @@ def test_a_snooze_typed_without_an_id_applies_too():
     assert window(check_in(item, "2026-11-25 10:00")) == ("2026-11-26 14:00", "2026-11-27 17:00")
 
 
+def test_a_snooze_typed_without_an_id_may_name_the_promise():
+    snoozed = {
+        "at": "2026-11-25T09:30:00",
+        "kind": "snooze",
+        "action": "check_in",
+        "promise": "p1",
+        "contact": "sam",
+        "until": "2026-11-26T14:00:00",
+    }
+    item = waiting(theirs("2026-11-24T12:00:00"), events=[THANKED, snoozed])
+    assert window(check_in(item, "2026-11-25 10:00")) == ("2026-11-26 14:00", "2026-11-27 17:00")
+    other = {**snoozed, "promise": "p2"}
+    two = waiting(
+        theirs("2026-11-24T12:00:00"),
+        theirs("2026-11-25T12:00:00", id="p2"),
+        events=[THANKED, other],
+    )
+    assert window(check_in(two, "2026-11-25 10:00")) == ("2026-11-25 09:00", "2026-11-26 17:00")
+
+
 def test_a_check_in_skipped_before_the_promise_passed_stays_skipped():
     skipped = {"at": "2026-11-23T10:00:00", "kind": "skip", "action": "check_in"}
     skipped["id"] = "acme/check_in/r1"
