@@ -18,6 +18,7 @@ from app.ui.screens.help import HelpScreen
 from app.ui.screens.review import ReviewScreen
 from app.ui.screens.welcome import WelcomeScreen
 from app.ui.widgets.board import Board, StageColumn
+from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel
 from tests.ui.conftest import stored
 
@@ -74,7 +75,7 @@ async def test_arrows_and_vim_keys_move_between_cards_and_columns(make):
         await pilot.press("k")
         assert column.cursor == 0
         # the detail pane follows the selected card
-        detail = str(app.screen.query_one("#detail-body").render())
+        detail = app.screen.query_one(DetailPane).text
         assert app.workspace.interview(board.selected).company in detail
 
 

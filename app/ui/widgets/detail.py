@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from app.domain.records import Event, EventKind, Interview
 from app.engine import Action
@@ -14,21 +15,70 @@ from app.engine.describe import day, moment
 from app.ui.format import badge, stage_title
 
 
-class DetailPane(VerticalScroll, can_focus=True):
-    """Scrolls; its content is set with ``show``."""
+class DetailPane(ScrollView, can_focus=True):
+    """Scrolls; its content is set with ``show``.
+
+    It wraps its text once per content and width and then draws only the lines on screen:
+    moving through the board changes it on every key, and a widget whose height follows its
+    content would make the whole screen lay itself out again each time (and a 100 KB note
+    would be wrapped on every frame).
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._body = Static("", id="detail-body")
+        self._text = _NOTHING
+        self._lines: list[Strip] = []
+        self._wrapped_at = -1
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self._body
+    @property
+    def text(self) -> str:
+        """What the pane says, as plain text."""
+        return self._text.plain
 
     def show(self, interview: Interview | None, actions: list[Action], now: datetime) -> None:
-        if interview is None:
-            self._body.update(Text("No interview selected.", style="dim"))
+        changed_interview = interview is None or interview.id != self._shown
+        self._shown = interview.id if interview else None
+        self._text = render_detail(interview, actions, now) if interview else _NOTHING
+        self._wrapped_at = -1
+        self._wrap()
+        if changed_interview:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    _shown: str | None = None
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._wrapped_at or not self.is_mounted:
             return
-        self._body.update(render_detail(interview, actions, now))
+        console = self.app.console
+        options = console.options.update_width(width)
+        lines = console.render_lines(self._text, options, style=self.rich_style, pad=True)
+        self._lines = [Strip(line, width) for line in lines]
+        self._wrapped_at = width
+        # Set without its watchers: a new virtual size would lay the whole screen out again,
+        # on every move through the board. The scrollbar is always shown (see the stylesheet),
+        # so only its extent changes, and the scroll position is kept within the new text.
+        self.set_reactive(DetailPane.virtual_size, Size(width, len(self._lines)))
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = len(self._lines)
+        bar.window_size = self.scrollable_content_region.height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self.call_later(self._wrap)
+        line = self.scroll_offset.y + y
+        if 0 <= line < len(self._lines):
+            return self._lines[line].crop_extend(0, width, self.rich_style)
+        return Strip.blank(max(width, 0), self.rich_style)
+
+
+_NOTHING = Text("No interview selected.", style="dim")
 
 
 def render_detail(interview: Interview, actions: list[Action], now: datetime) -> Text:
