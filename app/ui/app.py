@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+import asyncio
+import signal
+from collections.abc import Callable
+from types import FrameType
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -12,6 +16,15 @@ from app.store.errors import StoreError
 from app.ui.commands import DashboardCommands
 from app.ui.screens.dashboard import DashboardScreen
 from app.workspace import Workspace
+
+# A shutdown (SIGTERM) or a closed terminal (SIGHUP) ends the app as `q` does, instead of
+# killing it where it stands: the terminal is given back, a save under way finishes, and a form
+# left open is dropped as on escape.
+EXIT_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+Handler = Callable[[int, FrameType | None], Any] | int
 
 
 class FollowupApp(App[None]):
@@ -23,8 +36,10 @@ class FollowupApp(App[None]):
         self.workspace = workspace
         self.loaded = loaded
         self.dashboard = DashboardScreen(workspace)
+        self._replaced_handlers: dict[int, Handler] = {}
 
     def on_mount(self) -> None:
+        self._exit_on_signals()
         self.push_screen(self.dashboard)
         if self.loaded:
             self._offer_welcome()
@@ -59,3 +74,28 @@ class FollowupApp(App[None]):
             self.dashboard.action_add()
         elif choice == "demo":
             self.dashboard.load_demo()
+
+    # ----------------------------------------------------------------------- signals
+
+    def _exit_on_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in EXIT_SIGNALS:
+            previous = signal.getsignal(number) or signal.SIG_DFL  # None: set outside Python
+            try:
+                loop.add_signal_handler(number, self._signalled, number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                # No asyncio signals on Windows, nor outside the main thread: the default
+                # action stays, and a write in progress is still atomic.
+                return
+            self._replaced_handlers[number] = previous
+
+    def _signalled(self, number: int) -> None:
+        self.exit(return_code=128 + number)
+
+    def on_unmount(self) -> None:
+        # Put back what was there: under a test runner the process goes on after the app.
+        loop = asyncio.get_running_loop()
+        for number, previous in self._replaced_handlers.items():
+            loop.remove_signal_handler(number)
+            signal.signal(number, previous)
+        self._replaced_handlers.clear()
