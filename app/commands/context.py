@@ -6,7 +6,8 @@ never reads the clock, and a ``--at`` with an offset never opens the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +31,8 @@ class Context:
     """``--at`` as given: aware, or naive to be read in the profile's zone."""
     out: TextIO
     err: TextIO
+    warnings: list[str] = field(default_factory=list)
+    """Every warning said so far, for the dashboard to show: it hides the terminal's stderr."""
 
     @cached_property
     def repo(self) -> Repository:
@@ -67,6 +70,7 @@ class Context:
         self.out.write(line + "\n")
 
     def warn(self, line: str) -> None:
+        self.warnings.append(line)
         self.err.write(f"followup: warning: {line}\n")
 
 
@@ -84,7 +88,14 @@ def parse_at(text: str | None) -> datetime | None:
 
 
 def machine_zone() -> tuple[str, str | None]:
-    """The machine's IANA zone, or UTC and why not."""
+    """The zone that ``TZ`` names, else the system's; UTC and why where neither is known.
+
+    A ``TZ`` that names no zone means UTC, as it does to the C library, and is said: the user
+    set it, so a typo must not pass unseen (pendulum quietly falls back to the system's zone).
+    """
+    value = os.environ.get("TZ")
+    if value is not None:
+        return _zone_of_tz(value)
     from pendulum.tz import get_local_timezone
 
     try:
@@ -94,3 +105,18 @@ def machine_zone() -> tuple[str, str | None]:
     if not is_zone(name):
         return FALLBACK_ZONE, f"this machine's time zone {name!r} is not an IANA name"
     return name, None
+
+
+def _zone_of_tz(value: str) -> tuple[str, str | None]:
+    # POSIX: a leading colon leaves the rest to the system, which reads a zone name or the
+    # path of a zone file (":/usr/share/zoneinfo/Europe/Paris").
+    name = value.removeprefix(":")
+    if is_zone(name):
+        return name, None
+    if os.path.isabs(name) and os.path.isfile(name):
+        under_zoneinfo = os.path.realpath(name).rpartition("zoneinfo/")[2]
+        if is_zone(under_zoneinfo):
+            return under_zoneinfo, None
+    if not name.strip():
+        return FALLBACK_ZONE, "TZ is set but empty"
+    return FALLBACK_ZONE, f"TZ={value!r} is not a time zone"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import Any, ClassVar
 
@@ -31,16 +31,22 @@ class FollowupApp(App[None]):
     TITLE = "followup"
     COMMANDS: ClassVar = App.COMMANDS | {DashboardCommands}
 
-    def __init__(self, workspace: Workspace, *, loaded: bool = True) -> None:
+    def __init__(
+        self, workspace: Workspace, *, loaded: bool = True, warnings: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.loaded = loaded
+        self.warnings = tuple(warnings)
         self.dashboard = DashboardScreen(workspace)
         self._replaced_handlers: dict[int, Handler] = {}
 
     def on_mount(self) -> None:
         self._exit_on_signals()
         self.push_screen(self.dashboard)
+        for line in self.warnings:
+            # Not markup: a warning quotes what the user typed, brackets and all.
+            self.notify(line, title="Warning", severity="warning", timeout=30, markup=False)
         if self.loaded:
             self._offer_welcome()
         else:

@@ -3,7 +3,7 @@ script: a database, a clock, and a zone for new interviews."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -18,11 +18,13 @@ def make_app(
     clock: Callable[[], datetime] | None = None,
     default_zone: str = "UTC",
     load_first: bool = True,
+    warnings: Sequence[str] = (),
 ) -> FollowupApp:
     """The application on ``db_path``. With ``load_first`` the database is read here
     (blocking: what tests and screenshots want); without, the screen appears at once and the
     database is read in a worker behind it, a bad file closing the app with one line.
-    ``clock`` stands in for the real one in tests and screenshots."""
+    ``clock`` stands in for the real one in tests and screenshots; ``warnings`` are shown once
+    the screen is up, where the terminal's stderr cannot be seen."""
     if clock is None:
         import pendulum
 
@@ -34,4 +36,4 @@ def make_app(
     )
     if load_first:
         workspace.load()
-    return FollowupApp(workspace, loaded=load_first)
+    return FollowupApp(workspace, loaded=load_first, warnings=warnings)
