@@ -57,6 +57,20 @@ DASHBOARD = [
         id="daily-review",
         tooltip="Step through today's and overdue actions",
     ),
+    Binding(
+        "w",
+        "waiting",
+        "Waiting",
+        id="waiting-on-them",
+        tooltip="Waiting on them: every date they gave, how late it is",
+    ),
+    Binding(
+        "t",
+        "stats",
+        "Stats",
+        id="stats",
+        tooltip="Stats: answer times, replies, sends per week, stages",
+    ),
     Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
     Binding("q", "quit", "Quit", id="quit", tooltip="Leave followup"),
 ]

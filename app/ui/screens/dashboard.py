@@ -413,6 +413,37 @@ class DashboardScreen(WorkspaceScreen):
 
         self.app.push_screen(ReviewScreen(self.workspace), lambda _: self.show_all())
 
+    def action_waiting(self) -> None:
+        from app.insights import waiting_on_them
+        from app.ui.screens.waiting import WaitingScreen
+
+        now = self.workspace.clock()
+        items = waiting_on_them(self.workspace.interviews, now)
+        self.app.push_screen(WaitingScreen(items, now), self._show_card)
+
+    def action_stats(self) -> None:
+        from app.insights import compute_stats
+        from app.ui.screens.stats import StatsScreen
+
+        now = self.workspace.clock()
+        self.app.push_screen(StatsScreen(compute_stats(self.workspace.interviews, now), now))
+
+    def _show_card(self, interview_id: str | None) -> None:
+        """Back from a view on one interview: select its card, clearing a filter that hid it."""
+        interview = self.workspace.interview(interview_id) if interview_id else None
+        if interview is None:
+            return
+        if not self._matches(interview):
+            field = self.query_one("#filter", Input)
+            # Quietly: a change event arriving later would redraw the board on the old card.
+            with field.prevent(Input.Changed):
+                field.value = ""
+            field.remove_class("-shown")
+            self.filter_text = ""
+        self.selected_interview = interview.id
+        self.show_all()
+        self.query_one(Board).focus()
+
     # ----------------------------------------------------------------------- doing
 
     def _apply(self, make: Callable[[], Change]) -> None:
