@@ -26,6 +26,8 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "due": ("tab", "tab", "j"),
     "review": ("r",),
     "help": ("question_mark",),
+    "waiting": ("w",),
+    "stats": ("t",),
 }
 
 
