@@ -1,0 +1,103 @@
+"""A child process of the paint benches: an app run headless at 120x40 that prints, at the
+paint it is asked about, the seconds since the start time its parent gave it, then exits.
+
+    python -m bench.paint bare STARTED          the bare app's first paint
+    python -m bench.paint first DB STARTED      the dashboard's first paint (loading)
+    python -m bench.paint full DB STARTED       the first paint with the data on screen
+
+STARTED is ``time.time()`` taken by the parent just before it started this process, so the
+figure runs from the process's start (the interpreter, the imports) to the paint.
+
+A paint is Textual's compositor update handed to the app's display. Headless, Textual skips
+turning it into the terminal's bytes; this process does that too, at every paint, because a
+terminal needs them. The bare app is ``App`` with one ``Static``: what any Textual program
+pays. The dashboard is the one ``followup`` starts: the screen first, the database read in a
+worker behind it (``make_app(load_first=False)``), at a fixed clock.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+
+SIZE = (120, 40)
+
+
+def main() -> None:
+    mode, started = sys.argv[1], float(sys.argv[-1])
+    if mode == "bare":
+        app: App[Any] = _bare()
+        ready: Callable[[], bool] = lambda: True  # noqa: E731
+    else:
+        app, populated = _dashboard(Path(sys.argv[2]))
+        ready = populated if mode == "full" else lambda: True
+    _report_at_paint(app, started, ready)
+    app.run(headless=True, size=SIZE)
+    raise SystemExit("the app ended before the paint it was asked about")
+
+
+def _bare() -> App[Any]:
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("hello")
+
+    return Bare()
+
+
+def _dashboard(db: Path) -> tuple[App[Any], Callable[[], bool]]:
+    import pendulum
+
+    from app.ui.factory import make_app
+    from app.ui.widgets.board import StageColumn
+    from app.ui.widgets.due import DuePanel
+
+    now = pendulum.datetime(2026, 11, 20, 10, tz="UTC")
+    app = make_app(db, clock=lambda: now, default_zone="UTC", load_first=False)
+
+    def populated() -> bool:
+        # Read, worked out, and handed to the widgets: cards with their badges, due rows.
+        if not app.loaded:
+            return False
+        screen = app.dashboard
+        cards = sum(column.count for column in screen.query(StageColumn))
+        return cards == len(app.workspace.interviews) and screen.query_one(DuePanel).count > 0
+
+    return app, populated
+
+
+def _report_at_paint(app: App[Any], started: float, ready: Callable[[], bool]) -> None:
+    def painted() -> None:
+        if ready():
+            print(time.time() - started, flush=True)
+            os._exit(0)
+
+    on_paint(app, painted)
+
+
+def on_paint(app: App[Any], then: Callable[[], None]) -> None:
+    """Call ``then`` after every paint of ``app``: Textual's compositor update handed to the
+    app's display, and turned into the terminal's bytes (which headless Textual skips, and a
+    terminal needs)."""
+    display = app._display
+
+    def painted(screen: Any, renderable: Any) -> None:
+        display(screen, renderable)
+        if renderable is None:
+            return
+        if hasattr(renderable, "render_segments"):
+            renderable.render_segments(app.console)
+        then()
+
+    app._display = painted  # type: ignore[method-assign]
+
+
+if __name__ == "__main__":
+    main()
