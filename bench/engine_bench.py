@@ -1,93 +1,103 @@
-"""The scheduling engine's time for every action, and the whole `followup due --json` process.
+"""The scheduling engine's time for every action, and after one change.
 
-Run from the project's root: ``python -m bench.engine_bench [--runs N] [--sizes 1000,10000]``.
+Run from the project's root: ``python -m bench.engine_bench [--runs N] [--sizes 100,10000]``.
 
-The engine is timed in-process on generated pipelines (all actions, then one interview after a
-change); ``due --json`` as a whole process against ``python -c pass`` and against
-``python -c "import pendulum, tinydb"``. Figures are medians with min-max.
+In one process, on the pipeline read from each generated database, at a fixed now:
+
+- all actions: ``compute_actions(interviews, policy, now)``, what a start or a refresh runs;
+- after one change: ``interview_actions`` of one interview just marked sent, given the open
+  offers kept from the last full run; what the dashboard recomputes after a change that does
+  not touch an offer;
+- workspace, after one change: ``Workspace.mark_sent`` on a long-lived workspace, as the
+  dashboard calls it: the change applied, that interview's actions recomputed and every action
+  sorted again, before anything is drawn or saved. Informative; no target of its own.
+
+The first two are interleaved run by run; each run changes another interview. Figures are
+medians with min-max.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench import figures, options
+from bench.data import databases
+
 AT = "2026-11-20T10:00:00+00:00"
 
 
-def spread(values: list[float], unit: float = 1.0, label: str = "s") -> str:
-    m = statistics.median(values) * unit
-    return f"{m:8.3f} {label} ({min(values) * unit:.3f}-{max(values) * unit:.3f})"
-
-
-def process(argv: list[str]) -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    with open(os.devnull, "wb") as sink:
-        started = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=sink, cwd=ROOT, env=env)
-        return time.perf_counter() - started
+@dataclass(frozen=True, slots=True)
+class Measured:
+    actions: int
+    full: list[float]
+    one: list[float]
+    workspace: list[float]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--sizes", default="1000,10000")
-    args = parser.parse_args()
+    args = options.parser(__doc__, runs=5).parse_args()
+    with databases(args.sizes, args.data) as dbs:
+        for size, db in dbs.items():
+            measured = measure(db, args.runs)
+            print(figures.heading(size, f"{measured.actions:,} open actions, {args.runs} runs"))
+            for figure, values, unit in (
+                ("engine, all actions", measured.full, "ms"),
+                ("engine, after one change", measured.one, "ms"),
+                ("workspace, after one change", measured.workspace, "ms"),
+            ):
+                print(figures.timed_row(figure, size, values, unit), flush=True)
+    return 0
 
+
+def measure(db: Path, runs: int) -> Measured:
     import pendulum
 
-    from app.engine import compute_actions, interview_actions, offers_at
+    from app import operations
+    from app.engine import State, compute_actions, interview_actions, offers_at
     from app.store.repository import Repository
-    from bench.generate import generate_pipeline
+    from app.workspace import Workspace
 
     now = pendulum.parse(AT)
-    with tempfile.TemporaryDirectory() as folder:
-        for size in (int(s) for s in args.sizes.split(",")):
-            pipeline = generate_pipeline(size)
-            policy = pipeline.policy
-            full, one = [], []
-            for _ in range(args.runs):
-                started = time.perf_counter()
-                actions = compute_actions(pipeline.interviews, policy, now)
-                full.append(time.perf_counter() - started)
-                # After a change the dashboard recomputes that interview alone, with the open
-                # offers it has kept from the last full run.
-                target = pipeline.interviews[size // 2]
-                offers = offers_at(pipeline.interviews, policy, now)
-                started = time.perf_counter()
-                interview_actions(target, policy, now, offers)
-                one.append(time.perf_counter() - started)
-            db = Path(folder) / f"engine-{size}.json"
-            Repository(db, default_zone="UTC").import_pipeline(pipeline, replace=False)
-            due, bare, floor = [], [], []
-            for _ in range(args.runs):
-                bare.append(process([sys.executable, "-c", "pass"]))
-                floor.append(process([sys.executable, "-c", "import pendulum, tinydb"]))
-                due.append(
-                    process(
-                        [sys.executable, "-m", "app", "due", "--json", "--at", AT, "--db", str(db)]
-                    )
-                )
-            print(f"{size:,} interviews, {len(actions):,} actions")
-            print(f"  engine, all actions        {spread(full)}")
-            print(f"  engine, one interview      {spread(one, 1000, 'ms')}  (offers kept)")
-            print(f"  due --json, whole process  {spread(due)}")
-            print(
-                f"  python -c pass             {spread(bare)}"
-                f"   ratio {statistics.median(due) / statistics.median(bare):.1f}x"
-            )
-            print(
-                f"  import pendulum, tinydb    {spread(floor)}"
-                f"   ratio {statistics.median(due) / statistics.median(floor):.1f}x"
-            )
-    return 0
+    assert isinstance(now, pendulum.DateTime)
+    pipeline = Repository(db, default_zone="UTC").load()
+    policy = pipeline.policy
+    by_id = {i.id: i for i in pipeline.interviews}
+    workspace = Workspace(Repository(db, default_zone="UTC"), lambda: now)
+    workspace.load()
+    open_now = [a for a in workspace.actions if a.state in (State.DUE, State.OVERDUE)]
+    # Changes spread through the pipeline, one interview each, none an offer (a change to an
+    # offer recomputes everything, which "all actions" measures).
+    chosen = _spread([a for a in open_now if by_id[a.interview].stage.value != "offer"], runs)
+    full: list[float] = []
+    one: list[float] = []
+    done: list[float] = []
+    actions: list[Any] = []
+    for action in chosen:
+        started = time.perf_counter()
+        actions = compute_actions(pipeline.interviews, policy, now)
+        full.append(time.perf_counter() - started)
+
+        offers = offers_at(pipeline.interviews, policy, now)
+        changed = operations.mark_sent(by_id[action.interview], action, now)
+        started = time.perf_counter()
+        interview_actions(changed, policy, now, offers)
+        one.append(time.perf_counter() - started)
+
+        started = time.perf_counter()
+        workspace.mark_sent(action.id)
+        done.append(time.perf_counter() - started)
+    return Measured(len(actions), full, one, done)
+
+
+def _spread(items: list[Any], count: int) -> list[Any]:
+    """``count`` items taken evenly through ``items``, each one at most once."""
+    if len(items) < count:
+        raise SystemExit(f"only {len(items)} open actions to change, {count} runs asked for")
+    step = len(items) / count
+    return [items[int(n * step)] for n in range(count)]
 
 
 if __name__ == "__main__":
