@@ -1,134 +1,168 @@
-"""How long the database takes, against the least any JSON file store could take.
+"""What the database costs: one save and one open, each against the least any JSON file store
+could do with the same bytes.
 
-Run from the project's root: ``python -m bench.store_bench [--runs N] [--sizes 1000,10000]``.
+Run from the project's root: ``python -m bench.store_bench [--runs N] [--sizes 100,10000]``.
 
-For each size it measures the whole ``followup export`` process (start-up included, output to
-/dev/null), one write (``Repository.append_event`` of one event: lock, read, validate, write
-with backup), and the floor for that write: ``orjson.dumps`` of the same tables, fsync and
-``os.replace``. Each figure is the median and the min-max of the runs.
+In one process, on a private copy of each generated database:
+
+- one save: as the dashboard saves. A ``Workspace`` over a ``Repository``, loaded once and
+  kept; each run marks one due action sent (not timed), then ``save_pending()`` is timed: the
+  lock, the change re-applied to the file as it is, the write with its backup, fsync, rename.
+- its floor: the same file's tables (parsed before the timing) serialized with
+  ``orjson.dumps``, written to a temporary in the same folder, fsync, and ``os.replace`` over
+  a file of the same size.
+- one open: a fresh ``Repository(db, default_zone="UTC").load()``: the file read, parsed,
+  upgraded, and every record built and validated.
+- its floor: ``orjson.loads`` of the file's bytes. Both open figures include reading the
+  bytes from the (warm) page cache.
+
+Each save and its floor, then each open and its floor, are timed run by run, taking turns at
+going first. One unmeasured run comes first (the first save of a session also imports the
+lock). Figures are medians with min-max; ratios are of the medians.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
-import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench import figures, options
+from bench.data import databases, private_copy
+
+AT = "2026-11-20T10:00:00+00:00"
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    megabytes: float
+    save: list[float]
+    save_floor: list[float]
+    opened: list[float]
+    open_floor: list[float]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--sizes", default="1000,10000")
-    args = parser.parse_args()
-    rows = []
-    with tempfile.TemporaryDirectory() as folder:
-        for size in (int(s) for s in args.sizes.split(",")):
-            rows.append(measure(size, Path(folder) / f"bench-{size}.json", args.runs))
-    print_table(rows)
+    args = options.parser(__doc__, runs=7).parse_args()
+    with databases(args.sizes, args.data) as dbs:
+        for size, shared in dbs.items():
+            db = private_copy(shared, "store")
+            try:
+                measured = measure(db, args.runs)
+            finally:
+                for leftover in db.parent.glob(f"{db.stem}*"):
+                    leftover.unlink()
+            print(figures.heading(size, f"{measured.megabytes:.1f} MB, {args.runs} runs"))
+            for label, values in (
+                ("one save (save_pending)", measured.save),
+                ("floor: dumps, write, fsync, rename", measured.save_floor),
+            ):
+                print(figures.row(label, figures.spread(values, "ms")))
+            print(figures.ratio_row("one save / floor", size, measured.save, measured.save_floor))
+            for label, values in (
+                ("open (Repository.load)", measured.opened),
+                ("floor: read, orjson.loads", measured.open_floor),
+            ):
+                print(figures.row(label, figures.spread(values, "ms")))
+            opening = figures.ratio_row(
+                "open / orjson.loads", size, measured.opened, measured.open_floor
+            )
+            print(opening, flush=True)
     return 0
 
 
-def measure(size: int, db: Path, runs: int) -> dict[str, object]:
-    from app.domain.records import Event, EventKind
+def measure(db: Path, runs: int) -> Measured:
+    import pendulum
+
+    from app.engine import State
     from app.store.repository import Repository
-    from bench.generate import generate_pipeline
+    from app.workspace import Workspace
 
-    repo = Repository(db, default_zone="UTC")
-    repo.import_pipeline(generate_pipeline(size), replace=False)
-    target = repo.load().interviews[size // 2].id
+    now = pendulum.parse(AT)
+    assert isinstance(now, pendulum.DateTime)
+    workspace = Workspace(Repository(db, default_zone="UTC"), lambda: now)
+    workspace.load()
+    due = [a for a in workspace.actions if a.state in (State.DUE, State.OVERDUE)]
+    # One action per interview, spread through the file, the first one unmeasured.
+    per_interview = list({a.interview: a for a in due}.values())
+    if len(per_interview) <= runs:
+        raise SystemExit(f"{db} has {len(per_interview)} due actions, {runs + 1} needed")
+    step = len(per_interview) / (runs + 1)
+    chosen = [per_interview[int(n * step)] for n in range(runs + 1)]
+    floor_target = db.with_name(f"{db.stem}-floor.json")
+    floor_target.write_bytes(db.read_bytes())
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("FOLLOWUP_DB", None)
-
-    def export() -> float:
-        with open(os.devnull, "wb") as sink:
-            started = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "app", "export", "--db", str(db)],
-                check=True,
-                stdout=sink,
-                cwd=ROOT,
-                env=env,
-            )
-            return time.perf_counter() - started
-
-    def append() -> float:
-        event = Event(at=datetime.now(UTC), kind=EventKind.REPLY, summary="bench")
-        started = time.perf_counter()
-        repo.append_event(target, event)
-        return time.perf_counter() - started
-
-    return {
-        "size": size,
-        "megabytes": db.stat().st_size / 1e6,
-        "export": timed(export, runs),
-        "append": timed(append, runs),
-        "floor": timed(lambda: write_floor(db), runs),
-    }
+    save: list[float] = []
+    save_floor: list[float] = []
+    opened: list[float] = []
+    open_floor: list[float] = []
+    for run, action in enumerate(chosen):
+        workspace.mark_sent(action.id)
+        # Each pair in turn goes first, so that neither always meets the disk the other left.
+        pairs = [
+            (lambda: _timed(workspace.save_pending), lambda: write_floor(db, floor_target)),
+            (lambda: _timed(Repository(db, default_zone="UTC").load), lambda: read_floor(db)),
+        ]
+        figures_of_run = [_in_turn(first, second, run) for first, second in pairs]
+        if run:
+            (saved, floor), (loaded, loads) = figures_of_run
+            save.append(saved)
+            save_floor.append(floor)
+            opened.append(loaded)
+            open_floor.append(loads)
+    return Measured(db.stat().st_size / 1e6, save, save_floor, opened, open_floor)
 
 
-def write_floor(db: Path) -> float:
-    """The least a safe JSON write of these tables can cost: serialize, fsync, rename."""
-    import orjson
-
-    from app.store.codec import decode
-    from app.store.paths import backup_path
-
-    tables = decode(db.read_bytes(), db, backup_path(db))
-    temporary = db.with_name(db.name + ".floor")
+def _timed(action: Callable[[], object]) -> float:
     started = time.perf_counter()
-    with open(temporary, "wb") as handle:
-        handle.write(orjson.dumps(tables))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, db.with_name(db.name + ".floor-done"))
+    action()
     return time.perf_counter() - started
 
 
-def timed(action: Callable[[], float], runs: int) -> list[float]:
-    action()  # once to warm the page cache and the imports
-    return [action() for _ in range(runs)]
+def _in_turn(
+    first: Callable[[], float], second: Callable[[], float], run: int
+) -> tuple[float, float]:
+    """Both timed, ``first`` first on even runs and last on odd ones."""
+    if run % 2:
+        later = second()
+        return first(), later
+    earlier = first()
+    return earlier, second()
 
 
-def show(seconds: list[float]) -> str:
-    def ms(value: float) -> str:
-        return f"{value * 1000:,.0f}"
+def write_floor(db: Path, target: Path) -> float:
+    """The least a safe JSON write of ``db``'s tables can cost: serialize, write, fsync,
+    rename over ``target`` (a file of the same size in the same folder)."""
+    import orjson
 
-    return f"{ms(statistics.median(seconds))} ms ({ms(min(seconds))}-{ms(max(seconds))})"
+    tables: Any = orjson.loads(db.read_bytes())
+    temporary = target.with_name(target.name + ".tmp")
+    started = time.perf_counter()
+    content = orjson.dumps(tables)
+    with open(temporary, "wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)
+    return time.perf_counter() - started
 
 
-def print_table(rows: list[dict[str, object]]) -> None:
-    header = ("interviews", "file", "export (process)", "append_event", "floor", "write/floor")
-    lines = [header]
-    for row in rows:
-        append, floor = row["append"], row["floor"]
-        assert isinstance(append, list) and isinstance(floor, list)
-        ratio = statistics.median(append) / statistics.median(floor)
-        lines.append(
-            (
-                f"{row['size']:,}",
-                f"{row['megabytes']:.1f} MB",
-                show(row["export"]),  # type: ignore[arg-type]
-                show(append),
-                show(floor),
-                f"{ratio:.1f}x",
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    for number, line in enumerate(lines):
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
-        if number == 0:
-            print("  ".join("-" * width for width in widths))
+def read_floor(db: Path) -> float:
+    """The least reading ``db`` can cost: its bytes, parsed by ``orjson``, with the cycle
+    collector held off as ``Repository`` holds it off (else the floor would pay for passes
+    over the heap that the repository does not)."""
+    import orjson
+
+    from app.memory import collector_paused
+
+    started = time.perf_counter()
+    with collector_paused():
+        orjson.loads(db.read_bytes())
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
