@@ -1,0 +1,57 @@
+"""Peak memory: `followup due --json` and the dashboard fully populated, against the bare
+programs they are built on.
+
+Run from the project's root: ``python -m bench.memory_bench [--runs N] [--sizes 100,10000]``.
+
+Each figure is the peak resident memory (``ru_maxrss``) of one fresh process, read for that
+process alone with ``os.wait4``:
+
+- ``python -c "import pendulum, tinydb"`` and ``python -m app due --json --at … --db FILE``;
+- the bare Textual app (``App`` with one ``Static``) at its first paint, and the dashboard at
+  its first fully populated paint (``bench/paint.py``, headless at 120x40).
+
+The runs are interleaved; figures are medians with min-max, in MB, and the ratio of the
+medians. There are no targets for memory: the figures are there to be watched.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from bench import figures, options
+from bench.cli_bench import AT
+from bench.data import databases
+from bench.processes import PAINT, PYTHON, interleaved, reported, run
+
+
+def main() -> int:
+    args = options.parser(__doc__, runs=3).parse_args()
+    with databases(args.sizes, args.data) as dbs:
+        for size, db in dbs.items():
+            due = [PYTHON, "-m", "app", "due", "--json", "--at", AT, "--db", str(db)]
+            done = interleaved(
+                {
+                    "import pendulum, tinydb": partial(
+                        run, [PYTHON, "-c", "import pendulum, tinydb"]
+                    ),
+                    "due --json": partial(run, due),
+                    "bare app": partial(reported, [*PAINT, "bare"]),
+                    "dashboard": partial(reported, [*PAINT, "full", str(db)]),
+                },
+                args.runs,
+            )
+            peaks = {name: [one.peak_mb for one in finished] for name, finished in done.items()}
+            print(figures.heading(size, f"{args.runs} runs each, peak resident memory"))
+            for name, values in peaks.items():
+                print(figures.row(name, figures.spread(values, "MB")))
+            for measured, floor in (
+                ("due --json", "import pendulum, tinydb"),
+                ("dashboard", "bare app"),
+            ):
+                figure = f"{measured} / {floor}, memory"
+                print(figures.ratio_row(figure, size, peaks[measured], peaks[floor]), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
