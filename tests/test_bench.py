@@ -1,0 +1,129 @@
+"""The benchmarks still run: every script and the runner, at 20 interviews and one run each.
+What they measure is not checked here, only that they finish and print every figure."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.figures import judged, p90, spread
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALLEST = ["--sizes", "20", "--runs", "1"]
+
+# Each script and the start of every figure line it must print.
+FIGURES = {
+    "dashboard_bench": [
+        "bare app, first paint",
+        "dashboard, first paint",
+        "dashboard, fully populated",
+        "dashboard first paint / bare app",
+        "dashboard fully populated / bare app",
+    ],
+    "keys_bench": [
+        "keypress to repaint, board, median",
+        "keypress to repaint, board, p90",
+        "keypress to repaint, due panel, median",
+        "keypress to repaint, due panel, p90",
+        "presses cut short (a paint after the end)",
+    ],
+    "cli_bench": [
+        "python -c pass",
+        "import pendulum, tinydb",
+        "due --json / import pendulum, tinydb",
+    ],
+    "engine_bench": [
+        "engine, all actions",
+        "engine, after one change",
+        "workspace, after one change",
+    ],
+    "store_bench": [
+        "one save (save_pending)",
+        "floor: dumps, write, fsync, rename",
+        "one save / floor",
+        "open (Repository.load)",
+        "floor: read, orjson.loads",
+        "open / orjson.loads",
+    ],
+    "memory_bench": [
+        "due --json / import pendulum, tinydb, memory",
+        "dashboard / bare app, memory",
+    ],
+}
+
+
+def bench(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def figure_lines(output: str) -> list[str]:
+    return [line.strip() for line in output.splitlines() if line.startswith("  ")]
+
+
+@pytest.mark.parametrize("script", sorted(FIGURES))
+def test_each_script_prints_its_figures(script: str) -> None:
+    done = bench(f"bench.{script}", *SMALLEST)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("20 interviews")
+    lines = figure_lines(done.stdout)
+    for figure in FIGURES[script]:
+        assert any(line.startswith(figure) for line in lines), f"{figure!r} not in {lines}"
+
+
+def test_no_keypress_is_measured_short_of_its_last_paint() -> None:
+    done = bench("bench.keys_bench", "--sizes", "20", "--runs", "12")
+
+    assert done.returncode == 0, done.stderr
+    [cut_short] = [line for line in figure_lines(done.stdout) if line.startswith("presses cut")]
+    assert cut_short.endswith(" 0 of 24")
+
+
+def test_the_runner_runs_every_script_and_lists_the_targets() -> None:
+    done = bench("bench", *SMALLEST)
+
+    assert done.returncode == 0, done.stderr
+    for script in FIGURES:
+        assert f"== {script} (--runs 1)" in done.stdout
+    assert "generated 20 interviews" in done.stdout
+    # No target is set at 20 interviews, so the summary lists none.
+    assert done.stdout.rstrip().endswith("0 of 0 targets met")
+
+
+def test_a_bad_size_is_one_line_and_no_run() -> None:
+    done = bench("bench.engine_bench", "--sizes", "100,lots")
+
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "expected sizes such as 100,1000,10000, got '100,lots'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_figure_is_its_median_with_the_least_and_the_most() -> None:
+    assert spread([0.003, 0.001, 0.002], "ms") == "2.00 ms (1.00-3.00)"
+
+
+def test_p90_is_the_value_nine_in_ten_are_at_or_below() -> None:
+    values = [float(n) for n in range(1, 21)]
+
+    assert p90(values) == 18.0
+    assert p90([5.0]) == 5.0
+
+
+def test_a_figure_is_judged_against_its_target_at_that_size() -> None:
+    assert judged("one save / floor", 100, 1.9) == "target <= 2x: met"
+    assert judged("one save / floor", 100, 2.1) == "target <= 2x: NOT MET"
+    assert judged("engine, after one change", 10_000, 0.019) == "target <= 20 ms: met"
+    assert judged("engine, after one change", 10_000, 0.021) == "target <= 20 ms: NOT MET"
+    assert judged("one save / floor", 1_000, 9.0) == "(no target at 1,000)"
+    assert judged("workspace, after one change", 10_000, 9.0) == "(no target)"
