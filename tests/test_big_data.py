@@ -28,8 +28,6 @@ NOW = pendulum.datetime(2026, 11, 20, 10, 0, tz=ZONE)
 NOTE_START, NOTE_END = "NOTE-STARTS-HERE", "NOTE-ENDS-HERE"
 NOTE = f"{NOTE_START} {'we went through the roadmap line by line. ' * 2500}"[:102_386] + NOTE_END
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -47,6 +45,7 @@ def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 async def test_ten_thousand_interviews_and_a_long_note(big_db: Path) -> None:
     assert len(NOTE) == 100 * 1024
     app = make_app(big_db, clock=lambda: NOW, default_zone=ZONE, load_first=False)
