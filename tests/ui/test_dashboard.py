@@ -273,6 +273,16 @@ async def test_usable_at_80x24_and_no_crash_small_or_while_resizing(make):
         for size in ((40, 12), (20, 5), (120, 40), (40, 12), (80, 24)):
             await pilot.resize_terminal(*size)
             await pilot.pause()
+            if size == (120, 40):  # room for all of it: every column, the detail, the due list
+                screen = app.screen
+                assert all(column.region.width >= 12 for column in screen.query(StageColumn))
+                panes = (
+                    screen.query_one(Board),
+                    screen.query_one("#detail"),
+                    screen.query_one(DuePanel),
+                )
+                assert min(pane.region.height for pane in panes) >= 10
+                assert screen.query_one("#status").region.bottom <= 40
         await pilot.press("question_mark", "escape", "l", "k")
         assert isinstance(app.screen, DashboardScreen)
 
