@@ -79,7 +79,7 @@ def _run(argv: list[str], module: str, verdicts: list[str]) -> bool:
     for line in child.stdout:
         print(line, end="", flush=True)
         if not line.startswith(" "):
-            size = line.split(",")[0].strip()
+            size = line.split(" interviews")[0] + " interviews"
         elif f" {MARK} <= " in line:
             verdicts.append(f"{module:<16} {size:<18} {line.strip()}")
     code = child.wait()
