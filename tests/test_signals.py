@@ -51,7 +51,7 @@ INTERCHANGE = {
 class Terminal:
     """The dashboard in a pseudo-terminal, and everything it has drawn so far."""
 
-    def __init__(self, db: Path, home: Path) -> None:
+    def __init__(self, db: Path, home: Path, tz: str = "Europe/London") -> None:
         import fcntl
         import struct
         import termios
@@ -62,7 +62,7 @@ class Terminal:
         environment.update(
             TERM="xterm-256color",
             PYTHONPATH=str(ROOT),
-            TZ="Europe/London",
+            TZ=tz,
             XDG_DATA_HOME=str(home / "data"),
             XDG_CONFIG_HOME=str(home / "config"),
         )

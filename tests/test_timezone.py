@@ -145,3 +145,28 @@ def test_tz_may_name_a_zone_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     assert machine_zone() == ("Asia/Tokyo", None)
     path.unlink()  # a path to no file at all
     assert machine_zone() == ("UTC", f"TZ={str(localtime)!r} is not a time zone")
+
+
+def test_the_dashboard_in_a_terminal_shows_a_bad_tz(tmp_path: Path) -> None:
+    from app.cli import main
+    from tests.test_signals import ANSI, INTERCHANGE, Terminal, wait_for
+
+    db, source = tmp_path / "followup.json", tmp_path / "in.json"
+    source.write_text(json.dumps(INTERCHANGE))
+    assert main(["import", str(source), "--db", str(db)]) == 0
+    terminal = Terminal(db, tmp_path, tz="Invalid/Zone")
+
+    def before_and_on_screen() -> tuple[str, str]:
+        before, _, after = terminal.output.partition(b"\x1b[?1049h")  # full screen from here
+        return before.decode(), " ".join(ANSI.sub(b"", after).decode().split())
+
+    try:
+        wait_for(lambda: "1 interviews" in before_and_on_screen()[1], "the dashboard")
+        wait_for(lambda: "Invalid/Zone" in before_and_on_screen()[1], "the warning on screen")
+        before, on_screen = before_and_on_screen()
+        assert UTC_BECAUSE.format("TZ='Invalid/Zone' is not a time zone").strip() in before
+        assert "is not a time zone" in on_screen
+        terminal.type("\x11")  # ctrl+q
+        assert terminal.process.wait(timeout=10) == 0
+    finally:
+        terminal.close()
