@@ -48,10 +48,20 @@ INTERCHANGE = {
 }
 
 
+LIMITED = """
+import resource, runpy, signal
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, ({0}, {0}))
+runpy.run_module("app", run_name="__main__")
+"""
+
+
 class Terminal:
     """The dashboard in a pseudo-terminal, and everything it has drawn so far."""
 
-    def __init__(self, db: Path, home: Path, tz: str = "Europe/London") -> None:
+    def __init__(
+        self, db: Path, home: Path, tz: str = "Europe/London", max_file_size: int | None = None
+    ) -> None:
         import fcntl
         import struct
         import termios
@@ -66,8 +76,12 @@ class Terminal:
             XDG_DATA_HOME=str(home / "data"),
             XDG_CONFIG_HOME=str(home / "config"),
         )
+        command = [sys.executable, "-m", "app", "--db", str(db)]
+        if max_file_size is not None:
+            # No file may grow past this size, as on a full disk; the terminal is not a file.
+            command[1:3] = ["-c", LIMITED.format(max_file_size)]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "app", "--db", str(db)],
+            command,
             stdin=follower,
             stdout=follower,
             stderr=follower,
@@ -198,4 +212,33 @@ def assert_saved_state(db: Path, saved: bytes) -> None:
     assert interview.stage is Stage.INTERVIEWED  # the saved move from "scheduled"
     assert interview.company == "Acme Ltd"  # the typing was never saved
     assert TYPED not in saved.decode()
+    assert [n for n in os.listdir(db.parent) if n.startswith(temporary_prefix(db))] == []
+
+
+@pytest.mark.parametrize("leave", ["ctrl+q", "SIGTERM"])
+def test_changes_that_could_not_be_saved_are_tried_again_and_reported_on_leaving(
+    db: Path, tmp_path: Path, leave: str
+) -> None:
+    before = db.read_bytes()
+    terminal = Terminal(db, tmp_path, max_file_size=len(before))
+    try:
+        wait_for(lambda: "1 interviews" in terminal.text(), "the dashboard to read the database")
+        terminal.type(">")
+        wait_for(lambda: "Not saved" in terminal.text(), "the failed save to show")
+        mark = len(terminal.output)
+        if leave == "ctrl+q":
+            terminal.type("\x11")
+        else:
+            terminal.process.send_signal(signal.SIGTERM)
+        assert terminal.process.wait(timeout=10) == 1
+        wait_for(lambda: LEAVE_FULL_SCREEN in terminal.output[mark:], "the terminal restored")
+        after = terminal.output[mark:].partition(LEAVE_FULL_SCREEN)[2]
+        said = " ".join(ANSI.sub(b"", after).decode().split())
+        assert said.startswith(
+            f"followup: 1 change could not be saved before leaving: could not save {db}"
+        )
+        assert "File too large" in said and "Traceback" not in said
+    finally:
+        terminal.close()
+    assert db.read_bytes() == before
     assert [n for n in os.listdir(db.parent) if n.startswith(temporary_prefix(db))] == []

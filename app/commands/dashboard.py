@@ -21,7 +21,23 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         )
     app = build(ctx)
     app.run()
+    save_what_is_left(app)
     return app.return_code or 0
+
+
+def save_what_is_left(app: FollowupApp) -> None:
+    """Changes whose save failed (a full disk) are tried once more on the way out; if that
+    fails too, the user is told, rather than the changes going quietly with the window."""
+    from app.store.errors import StoreError
+
+    count = app.workspace.pending
+    if not count:
+        return
+    try:
+        app.workspace.save_pending()
+    except (StoreError, UserError, OSError) as problem:
+        changes = "1 change" if count == 1 else f"{count} changes"
+        raise UserError(f"{changes} could not be saved before leaving: {problem}") from None
 
 
 def build(ctx: Context) -> FollowupApp:

@@ -14,6 +14,7 @@ import pytest
 from textual.widgets import Label
 
 from app.domain.records import STAGES, EventKind
+from app.errors import UserError
 from app.store import atomic
 from app.store.paths import temporary_prefix
 from app.ui.widgets.board import Board
@@ -95,3 +96,31 @@ async def test_a_full_disk_keeps_the_changes_on_screen_and_the_file_as_it_was(
     assert interview.stage is moved_to
     # Written in the order they were made: the stage event after the sent one.
     assert interview.events[-1].kind is EventKind.STAGE
+
+
+async def test_a_change_left_unsaved_is_saved_on_leaving_once_there_is_space(
+    make: Callable[..., Any], db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.commands.dashboard import save_what_is_left
+
+    app = make()
+    before = sha256(db)
+    with monkeypatch.context() as disk:
+        disk.setattr(atomic, "_write_all", no_space)
+        async with app.run_test(size=(140, 40)) as pilot:
+            selected = app.screen.query_one(Board).selected
+            stage = app.workspace.interview(selected).stage
+            await pilot.press("greater_than_sign")
+            await settle(app, pilot)
+            assert app.workspace.pending == 1
+        # Left while the disk was full: tried again, refused again, and said.
+        with pytest.raises(
+            UserError, match=rf"^1 change could not be saved before leaving: .*{FULL}"
+        ):
+            save_what_is_left(app)
+        assert sha256(db) == before
+    # Had there been space by then, it would have been written.
+    save_what_is_left(app)
+    assert app.workspace.pending == 0
+    interview = next(i for i in stored(db).interviews if i.id == selected)
+    assert interview.stage is STAGES[STAGES.index(stage) + 1]
