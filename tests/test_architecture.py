@@ -15,6 +15,8 @@ CORE = [
     "app.drafts",
     "app.store",
     "app.when",
+    "app.insights",
+    "app.feeds",
     "app.clipboard",
     "app.operations",
     "app.workspace",
@@ -54,7 +56,10 @@ def test_the_core_never_imports_textual(package: str) -> None:
     assert done.stdout.strip() == "", f"{package} imports {done.stdout.strip()}"
 
 
-@pytest.mark.parametrize("package", ["app.domain", "app.engine", "app.drafts", "app.when"])
+@pytest.mark.parametrize(
+    "package",
+    ["app.domain", "app.engine", "app.drafts", "app.when", "app.insights", "app.feeds"],
+)
 def test_the_pure_layers_never_import_tinydb(package: str) -> None:
     names = modules_of(package)
     code = (
