@@ -29,7 +29,7 @@ DASHBOARD = [
     Binding(
         "less_than_sign",
         "move(-1)",
-        "◀ Stage",
+        "◀",
         key_display="<",
         id="stage-back",
         tooltip="Move the card to the previous stage",
@@ -37,7 +37,7 @@ DASHBOARD = [
     Binding(
         "greater_than_sign",
         "move(1)",
-        "Stage ▶",
+        "▶",
         key_display=">",
         id="stage-forward",
         tooltip="Move the card to the next stage",

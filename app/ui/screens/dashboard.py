@@ -89,7 +89,9 @@ class DashboardScreen(WorkspaceScreen):
                 yield Label("Due", id="due-title")
                 yield DuePanel(id="due")
         yield Label("", id="status")
-        yield Footer()
+        # Every key of the table fits at 120 columns only without the palette's own entry;
+        # ctrl+p is on the help screen.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(Board).focus()

@@ -85,7 +85,12 @@ class Board(Widget, can_focus=True):
         Binding("up,k", "row(-1)", "Up", show=False, id="board-up", tooltip="The card above"),
         Binding("down,j", "row(1)", "Down", show=False, id="board-down", tooltip="The card below"),
         Binding(
-            "enter", "open", "Open", id="board-open", tooltip="Show the selected card's detail"
+            "enter",
+            "open",
+            "Open",
+            show=False,  # the footer is full; help and the palette list it
+            id="board-open",
+            tooltip="Show the selected card's detail",
         ),
     ]
 
