@@ -95,7 +95,8 @@ class DuePanel(RowList, can_focus=True):
                 )
             return Strip.blank(width, base)
         if selected and self.has_focus:
-            base = base + self.component("due--selected")
+            # The whole style, not the partial one: only it blends a see-through background.
+            base = self.get_component_rich_style("due--selected")
         if offset == 0:
             style = base + self.component(f"due--{item.urgency}")
             return self.text_strip(f" {item.title}", width, style)
