@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from app.domain.errors import InvalidData
 from app.store.errors import StoreError
@@ -45,14 +46,26 @@ class FollowupApp(App[None]):
         self._exit_on_signals()
         self.push_screen(self.dashboard)
         for line in self.warnings:
-            # Not markup: a warning quotes what the user typed, brackets and all.
-            self.notify(line, title="Warning", severity="warning", timeout=30, markup=False)
+            self.notify(line, title="Warning", severity="warning", timeout=30)
         if self.loaded:
             self._offer_welcome()
         else:
             # The screen appears first; the database is read and worked out behind it, once
             # the first frame is drawn (the read holds the interpreter while it parses).
             self.call_after_refresh(self._load)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice is plain text: most quote what the user typed (a company called
+        "Acme [/] Ltd", a path, a TZ value), which markup would misread or choke on."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:

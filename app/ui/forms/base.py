@@ -15,6 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import (
@@ -60,7 +61,8 @@ class Dialog(ModalScreen[R], Generic[R]):
 
     def compose(self) -> ComposeResult:
         box = Vertical(classes="dialog")
-        box.border_title = self.heading
+        # Headings name what the user typed ("Edit Acme [/] Ltd"): shown as typed.
+        box.border_title = escape(self.heading)
         with box:
             yield from self.compose_dialog()
         yield Footer()

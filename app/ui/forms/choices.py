@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from rich.text import Text
+
 from app.domain.records import Contact
 
 E = TypeVar("E", bound=StrEnum)
@@ -25,5 +27,6 @@ def contact_label(contact: Contact) -> str:
     return f"{name} · {contact.title}" if contact.title else name
 
 
-def contact_options(contacts: tuple[Contact, ...]) -> list[tuple[str, str]]:
-    return [(contact_label(contact), contact.id) for contact in contacts]
+def contact_options(contacts: tuple[Contact, ...]) -> list[tuple[Text, str]]:
+    # Text, not str: a name is shown as typed, never read as markup.
+    return [(Text(contact_label(contact)), contact.id) for contact in contacts]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import OptionList
@@ -17,7 +18,8 @@ from app.ui.forms.choices import contact_label
 
 
 def menu_entries(interview: Interview) -> list[Option | None]:
-    """The options, in the order they are shown; None draws a line between groups."""
+    """The options, in the order they are shown; None draws a line between groups. Labels
+    that hold what the user typed are Text, so that they are shown as typed."""
     try:
         tz: tzinfo = zone(interview.timezone)
     except (KeyError, OSError):
@@ -26,18 +28,20 @@ def menu_entries(interview: Interview) -> list[Option | None]:
     entries.append(Option("Add a round", id="round:new"))
     for round_ in interview.rounds:
         entries.append(
-            Option(f"Round {round_.id} · {_when(round_.starts, tz)}", id=f"round:{round_.id}")
+            Option(Text(f"Round {round_.id} · {_when(round_.starts, tz)}"), id=f"round:{round_.id}")
         )
     entries.append(None)
     entries.append(Option("Add a contact", id="contact:new"))
     for contact in interview.contacts:
-        entries.append(Option(f"Contact {contact_label(contact)}", id=f"contact:{contact.id}"))
+        entries.append(
+            Option(Text(f"Contact {contact_label(contact)}"), id=f"contact:{contact.id}")
+        )
     entries += [None, Option("Preferences", id="preferences"), Option("Notes", id="notes"), None]
     entries.append(Option("Add a promise", id="promise:new"))
     for promise in interview.promises:
         done = " (done)" if promise.done_at else ""
         label = f"Promise {promise.what} · due {_when(promise.due, tz)}{done}"
-        entries.append(Option(label, id=f"promise:{promise.id}"))
+        entries.append(Option(Text(label), id=f"promise:{promise.id}"))
     return entries
 
 

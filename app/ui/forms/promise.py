@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -57,7 +58,7 @@ class PromiseForm(Form[Promise]):
         people = contact_options(self.contacts)
         if promise and promise.to and promise.to not in {c.id for c in self.contacts}:
             # Someone no longer among the contacts stays selectable rather than lost.
-            people.append((promise.to, promise.to))
+            people.append((Text(promise.to), promise.to))
         self.to: Select[str] = Select(
             people,
             value=(promise.to or Select.NULL) if promise else Select.NULL,

@@ -88,7 +88,7 @@ class DashboardScreen(WorkspaceScreen):
             with Vertical(id="due-box"):
                 yield Label("Due", id="due-title")
                 yield DuePanel(id="due")
-        yield Label("", id="status")
+        yield Label("", id="status", markup=False)
         # Every key of the table fits at 120 columns only without the palette's own entry;
         # ctrl+p is on the help screen.
         yield Footer(compact=True, show_command_palette=False)

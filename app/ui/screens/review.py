@@ -95,14 +95,14 @@ class ReviewScreen(WorkspaceScreen):
         self._undo_marks: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="progress")
+        yield Label("", id="progress", markup=False)
         with Horizontal(id="review-body"):
             with VerticalScroll(id="context"):
-                yield Static("", id="context-text")
+                yield Static("", id="context-text", markup=False)
             with Vertical(id="draft-box"):
-                yield Static("", id="draft-text")
+                yield Static("", id="draft-text", markup=False)
                 yield TextArea("", id="draft-editor", soft_wrap=True, tab_behavior="focus")
-                yield Label("", id="draft-notes")
+                yield Label("", id="draft-notes", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -382,7 +382,7 @@ class SummaryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-box"):
             yield Label("Today's review", id="summary-title")
-            yield Static("\n".join(self.summary.lines(self.now)), id="summary-text")
+            yield Static("\n".join(self.summary.lines(self.now)), id="summary-text", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -56,16 +56,16 @@ class StatsScreen(Screen[None]):
             with Vertical(id="answers-box", classes="section") as box:
                 box.border_title = "How long they took to answer, against the date they gave"
                 yield BarChart(id="answers")
-                yield Label("", id="answers-note", classes="note")
+                yield Label("", id="answers-note", classes="note", markup=False)
             with Horizontal(id="stats-middle"):
                 with Vertical(id="replies-box", classes="section") as box:
                     box.border_title = "Replies by kind of follow-up"
                     yield BarChart(id="replies")
-                    yield Label("", id="replies-note", classes="note")
+                    yield Label("", id="replies-note", classes="note", markup=False)
                 with Vertical(id="funnel-box", classes="section") as box:
                     box.border_title = "How far interviews got"
                     yield BarChart(id="funnel")
-                    yield Label("", id="funnel-note", classes="note")
+                    yield Label("", id="funnel-note", classes="note", markup=False)
             with Vertical(id="weeks-box", classes="section") as box:
                 box.border_title = "Follow-ups sent per week"
                 yield WeekChart(id="weeks")
