@@ -72,7 +72,7 @@ DASHBOARD = [
         tooltip="Stats: answer times, replies, sends per week, stages",
     ),
     Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
-    Binding("q", "quit", "Quit", id="quit", tooltip="Leave followup"),
+    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave followup"),
 ]
 
 # Moving around: listed on the help screen; the widgets that own them bind them.

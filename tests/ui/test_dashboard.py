@@ -327,3 +327,12 @@ async def test_an_unreadable_database_closes_the_app_with_one_line(tmp_path):
         await settle(app, pilot)
     assert app.return_code == 1
     assert bad.read_text() == "{not json"
+
+
+async def test_q_quits(make):
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
