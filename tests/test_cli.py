@@ -313,6 +313,8 @@ def test_machine_zone_falls_back_to_utc_with_a_warning(
 ) -> None:
     import pendulum.tz
 
+    monkeypatch.delenv("TZ", raising=False)  # the system zone is what is asked for here
+
     def broken() -> Any:
         raise RuntimeError("no /etc/localtime")
 

@@ -260,13 +260,17 @@ def test_missing_file_and_folder(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert not db.exists()
 
 
-def test_a_file_over_50_mb_is_refused_before_reading(
+def test_a_file_over_the_limit_is_refused_before_reading(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from app.commands.import_ import MAX_BYTES
+
     source = tmp_path / "huge.json"
     with source.open("wb") as handle:
-        handle.truncate(51 * 1024 * 1024)  # sparse: nothing is actually written
-    assert_refused(capsys, source, tmp_path / "db.json", "up to 50 MB")
+        handle.truncate(MAX_BYTES + 1)  # sparse: nothing is actually written
+    assert_refused(
+        capsys, source, tmp_path / "db.json", f"the file is {MAX_BYTES + 1:,} bytes; followup"
+    )
 
 
 def test_half_valid_file_imports_nothing(
