@@ -10,6 +10,7 @@ written since) rather than writing back a stale copy.
 from __future__ import annotations
 
 import threading
+from bisect import insort
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -266,8 +267,9 @@ class Workspace:
         if change.after is not None:
             fresh = interview_actions(change.after, self.pipeline.policy, self.now, self._offers)
         self._by_interview[change.interview_id] = fresh
-        self.actions.extend(fresh)
-        self.actions.sort(key=sort_key)
+        # Into their places: sorting all of them again costs more than the engine's own work.
+        for action in fresh:
+            insort(self.actions, action, key=sort_key)
 
     def _open_action(self, action_id: str) -> Action:
         action = self.action(action_id)
