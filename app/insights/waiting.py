@@ -6,8 +6,15 @@ they made (a ``Promise`` with ``by`` THEM) that are not done yet. A closed inter
 nothing; a decision date no longer applies once the offer has come (at ``offer`` they have
 decided), and an offer deadline applies only while the offer stands (at ``offer``).
 
+A decision date and a promise of theirs are read as the engine reads them (``wait_began``):
+they are owed only from the start of the present wait, the end of the last round or a later
+reply. A decision date set before that start was about an earlier wait that their answer (or
+the next round) has ended, and before the first round or while one is booked they owe no
+decision at all. A promise of theirs not yet due is listed whatever the wait; once it passes it
+counts as late only if it fell due within the present wait, as the engine's check-in counts it.
+
 Like the engine, the history is read as it was at ``now``: a promise done after ``now`` is still
-open.
+open, and a reply after ``now`` has not come.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from enum import StrEnum
 
 from app.domain.records import Interview, PromiseBy, Stage
 from app.insights.days import end_of, local, today
+from app.insights.wait import wait_began
 
 _ZERO = timedelta(0)
 
@@ -72,8 +80,15 @@ def how_late(item: Awaited) -> str:
 def _owed(interview: Interview, now: datetime) -> Iterator[Awaited]:
     if interview.stage is Stage.CLOSED:
         return
-    if interview.decision_by is not None and interview.stage is not Stage.OFFER:
-        yield _on_day(interview, now, Promised.DECISION, "Their decision", interview.decision_by)
+    began = wait_began(interview, now)
+    decision = interview.decision_by
+    if (
+        decision is not None
+        and interview.stage is not Stage.OFFER
+        and began is not None
+        and decision >= local(began, interview).date()
+    ):
+        yield _on_day(interview, now, Promised.DECISION, "Their decision", decision)
     if interview.offer_deadline is not None and interview.stage is Stage.OFFER:
         deadline = interview.offer_deadline
         yield _on_day(interview, now, Promised.OFFER_DEADLINE, "Offer deadline", deadline)
@@ -82,6 +97,8 @@ def _owed(interview: Interview, now: datetime) -> Iterator[Awaited]:
             continue
         if promise.done_at is not None and promise.done_at <= now:
             continue
+        if promise.due < now and (began is None or promise.due < began):
+            continue  # passed outside the present wait: the engine does not follow it up
         due = local(promise.due, interview)
         contact = interview.contact(promise.to)
         yield Awaited(

@@ -14,7 +14,7 @@ from app.ui.screens.waiting import WaitingScreen
 from app.ui.widgets.board import Board, StageColumn
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.waiting_list import WaitingList
-from tests.insights.helpers import interview
+from tests.insights.helpers import interview, round_
 from tests.ui.conftest import ZONE
 
 SIZE = (120, 36)
@@ -111,7 +111,9 @@ async def test_enter_clears_a_filter_that_hides_the_interview(make):
 
 
 async def test_a_promise_of_theirs_reads_with_who_made_it(make, tmp_path):
+    # Made after the call of Mon 16 Nov, so it falls due in the wait that call began.
     acme = interview(
+        rounds=[round_("r1", "2026-11-16T10:00")],
         promises=[
             {
                 "id": "p1",
@@ -120,7 +122,7 @@ async def test_a_promise_of_theirs_reads_with_who_made_it(make, tmp_path):
                 "due": "2026-11-20T08:00",
                 "by": "them",
             }
-        ]
+        ],
     )
     app = make(database(tmp_path, acme))
     async with app.run_test(size=SIZE) as pilot:
