@@ -17,6 +17,7 @@ from datetime import datetime
 
 from app import operations
 from app.domain.interchange import Pipeline
+from app.domain.merge import Edit, carry_over
 from app.domain.records import Channel, Interview, Outcome, Stage
 from app.engine import (
     Action,
@@ -28,10 +29,9 @@ from app.engine import (
     sort_key,
 )
 from app.errors import UserError
-from app.store.repository import Repository
+from app.store.repository import Repository, UnknownInterview
 
 Clock = Callable[[], datetime]
-Edit = Callable[[Interview], Interview]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,18 @@ class Change:
     before: Interview | None  # None: the change added the interview
     after: Interview | None  # None: the change removed it (an undone addition)
     edit: Edit | None = None  # re-applied to the stored interview; None: write ``after`` as is
+
+
+@dataclass(frozen=True, slots=True)
+class Reread:
+    """The file read again in the background, ready to be shown."""
+
+    pipeline: Pipeline
+    version: object
+    now: datetime
+    offers: list[Offer]
+    actions: list[Action]
+    changes_made: int
 
 
 class Workspace:
@@ -58,6 +70,11 @@ class Workspace:
         self._pending: list[Change] = []
         self._saving = threading.Lock()
         self.unsaved = False
+        # The version of the file this workspace's records stand for, and whether a save has
+        # met writes of another instance since (then they are to be read).
+        self._version: object = None
+        self._stale = False
+        self._changes_made = 0
 
     # ----------------------------------------------------------------------- reading
 
@@ -74,6 +91,8 @@ class Workspace:
     def load(self) -> None:
         """Read the database (blocking) and work out every action."""
         self.pipeline = self.repo.load()
+        self._version = self.repo.version
+        self._stale = False
         self.refresh()
 
     def load_demo(self) -> None:
@@ -86,10 +105,15 @@ class Workspace:
 
     def refresh(self) -> None:
         """Every action at the clock's now: after a load, or when time has moved on."""
-        self.now = self.clock()
+        now = self.clock()
         policy = self.pipeline.policy
-        self._offers = offers_at(self.pipeline.interviews, policy, self.now)
-        self.actions = compute_actions(self.pipeline.interviews, policy, self.now)
+        offers = offers_at(self.pipeline.interviews, policy, now)
+        self._set_actions(now, offers, compute_actions(self.pipeline.interviews, policy, now))
+
+    def _set_actions(self, now: datetime, offers: list[Offer], actions: list[Action]) -> None:
+        self.now = now
+        self._offers = offers
+        self.actions = actions
         self._by_interview = {}
         for action in self.actions:
             self._by_interview.setdefault(action.interview, []).append(action)
@@ -191,19 +215,25 @@ class Workspace:
         )
 
     def save_interview(self, interview: Interview) -> Change:
-        """An interview added or edited in a form, stored as it is."""
+        """An interview added or edited in a form; an edit is saved as what it changed."""
         before = self.interview(interview.id)
         label = f"Saved {interview.company}" if before else f"Added {interview.company}"
-        change = Change(label, interview.id, before, interview)
+        edit = carry_over(before, interview) if before is not None else None
+        change = Change(label, interview.id, before, interview, edit)
         self._put(change)
         return change
 
     def undo(self) -> Change | None:
-        """Put back the interview as it was before the last change."""
+        """Take back the last change: what it changed, leaving what others wrote since."""
         if not self._undo:
             return None
         last = self._undo.pop()
-        change = Change(f"Undone: {last.label}", last.interview_id, last.after, last.before)
+        edit = (
+            carry_over(last.after, last.before)
+            if last.after is not None and last.before is not None
+            else None
+        )
+        change = Change(f"Undone: {last.label}", last.interview_id, last.after, last.before, edit)
         self._put(change, remember=False)
         return change
 
@@ -216,16 +246,54 @@ class Workspace:
             saved = 0
             while self._pending:
                 change = self._pending[0]
-                if change.after is None:
-                    self.repo.remove_interview(change.interview_id)
-                elif change.edit is not None and change.before is not None:
-                    self.repo.change_interview(change.interview_id, change.edit)
-                else:
-                    self.repo.put_interview(change.after)
+                self._save(change)
                 self._pending.pop(0)
                 saved += 1
+                if self.repo.saw_other_writes:
+                    self._stale = True
+                else:
+                    self._version = self.repo.version
             self.unsaved = False
             return saved
+
+    def _save(self, change: Change) -> None:
+        if change.after is None:
+            self.repo.remove_interview(change.interview_id)
+        elif change.edit is None or change.before is None:
+            self.repo.put_interview(change.after)
+        else:
+            try:
+                self.repo.change_interview(change.interview_id, change.edit)
+            except UnknownInterview:
+                # Removed elsewhere since it was read: what was done to it here is kept.
+                self.repo.put_interview(change.after)
+
+    # ----------------------------------------------------------------------- others' writes
+
+    def changed_elsewhere(self) -> bool:
+        """Whether the file holds writes of another instance that this one has not read."""
+        return self._stale or self.repo.disk_version() != self._version
+
+    def read_again(self) -> Reread:
+        """The file as it is now and its actions (blocking; safe in a worker thread: nothing
+        of this workspace changes until ``adopt``)."""
+        pipeline = self.repo.load()
+        version = self.repo.version
+        now = self.clock()
+        offers = offers_at(pipeline.interviews, pipeline.policy, now)
+        actions = compute_actions(pipeline.interviews, pipeline.policy, now)
+        return Reread(pipeline, version, now, offers, actions, self._changes_made)
+
+    def adopt(self, reread: Reread) -> bool:
+        """Show what ``read_again`` read, unless a change was made here meanwhile (then the
+        next save brings the file's news, and it is read again after)."""
+        if reread.changes_made != self._changes_made or self._pending:
+            return False
+        self.pipeline = reread.pipeline
+        self._version = reread.version
+        self._stale = False
+        self._set_actions(reread.now, reread.offers, reread.actions)
+        return True
 
     @property
     def pending(self) -> int:
@@ -250,6 +318,7 @@ class Workspace:
         self.pipeline = replace(self.pipeline, interviews=tuple(interviews))
         if remember:
             self._undo.append(change)
+        self._changes_made += 1
         self._pending.append(change)
         self.unsaved = True
         self._recompute(change)

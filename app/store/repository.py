@@ -17,6 +17,7 @@ costs little more than writing the bytes.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
@@ -88,6 +89,9 @@ class Repository:
         # The records decoded from the tables the storage last returned or wrote, and those
         # tables: the storage hands back the same object for as long as the file is unchanged.
         self._known: tuple[object, _Snapshot] | None = None
+        self._busy = threading.RLock()
+        self.saw_other_writes = False
+        """Whether the last change found the file other than this repository last saw it."""
 
     @property
     def path(self) -> Path:
@@ -193,6 +197,7 @@ class Repository:
         with DatabaseLock(self._path), self._open() as db:
             raw = db.storage.read()
             known = self._known is not None and self._known[0] is raw
+            self.saw_other_writes = not known
             before = self._snapshot(raw) if known else self._decode(raw, only=only)
             after = change(before.pipeline)
             if after is before.pipeline or after == before.pipeline:
@@ -212,15 +217,29 @@ class Repository:
 
         from app.store.storage import SafeJSONStorage
 
-        if self._db is None:
-            self._db = TinyDB(self._path, storage=SafeJSONStorage, keep_written=True)
-        try:
-            yield self._db
-        except (UserError, InvalidData):
-            raise  # a refused change: the file and what is remembered of it are as they were
-        except BaseException:
-            self.forget()
-            raise
+        # One call at a time: the dashboard saves in one worker thread while it may read the
+        # file again in another, and what is remembered of the file is shared by both.
+        with self._busy:
+            if self._db is None:
+                self._db = TinyDB(self._path, storage=SafeJSONStorage, keep_written=True)
+            try:
+                yield self._db
+            except (UserError, InvalidData):
+                raise  # a refused change: the file and what is remembered of it are unchanged
+            except BaseException:
+                self.forget()
+                raise
+
+    @property
+    def version(self) -> object:
+        """The version of the file this repository last read or wrote (None: not yet)."""
+        return None if self._db is None else self._db.storage.trusted_version
+
+    def disk_version(self) -> object:
+        """The version of the file on disk now, to compare with ``version``."""
+        from app.store.storage import file_version
+
+        return file_version(self._path)
 
     def forget(self) -> None:
         """Drop what this repository remembers of the file; the next call reads it again."""

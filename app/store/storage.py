@@ -40,6 +40,15 @@ def _stamp_of(status: os.stat_result) -> _Stamp:
     return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
+def file_version(path: Path) -> _Stamp | None:
+    """Which version of the file ``path`` is now (None: there is none), as the storage tells
+    them apart."""
+    try:
+        return _stamp_of(Path(path).resolve().stat())
+    except OSError:
+        return None
+
+
 class SafeJSONStorage(Storage):
     """TinyDB storage over one JSON file: ``TinyDB(path, storage=SafeJSONStorage)``.
 
@@ -78,6 +87,15 @@ class SafeJSONStorage(Storage):
     @property
     def backup_path(self) -> Path:
         return self._backup
+
+    @property
+    def trusted_version(self) -> _Stamp | None:
+        """The version of the file last read whole or written here."""
+        return self._trusted
+
+    def disk_version(self) -> _Stamp | None:
+        """The version of the file on disk now; None when there is none."""
+        return file_version(self._path)
 
     def read(self) -> Tables | None:
         """The upgraded tables, or None when the file does not exist yet.

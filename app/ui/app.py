@@ -17,11 +17,14 @@ from app.domain.errors import InvalidData
 from app.store.errors import StoreError
 from app.ui.commands import DashboardCommands
 from app.ui.screens.dashboard import DashboardScreen
-from app.workspace import Workspace
+from app.ui.widgets.due import DuePanel
+from app.workspace import Reread, Workspace
 
 # A shutdown (SIGTERM) or a closed terminal (SIGHUP) ends the app as `q` does, instead of
 # killing it where it stands: the terminal is given back, a save under way finishes, and a form
 # left open is dropped as on escape.
+# How often the file is looked at (a stat call) for another followup's writes.
+WATCH_SECONDS = 2.0
 EXIT_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
@@ -50,6 +53,7 @@ class FollowupApp(App[None]):
             self.notify(line, title="Warning", severity="warning", timeout=30)
         if self.loaded:
             _keep_out_of_collections()
+            self._watch_the_file()
             self._offer_welcome()
         else:
             # The screen appears first; the database is read and worked out behind it, once
@@ -83,7 +87,47 @@ class FollowupApp(App[None]):
         self.loaded = True
         _keep_out_of_collections()
         self.dashboard.show_all()
+        self._watch_the_file()
         self._offer_welcome()
+
+    # ----------------------------------------------------------------------- others' writes
+
+    def _watch_the_file(self) -> None:
+        """Another followup (a command in another terminal, a second dashboard) may write the
+        file; its changes are read and shown here, never written over (a save re-applies
+        only what was changed here, to the interview as stored)."""
+        self._unreadable_version: object = None
+        self.set_interval(WATCH_SECONDS, self._check_the_file, name="watch the file")
+
+    def _check_the_file(self) -> None:
+        workspace = self.workspace
+        if (
+            self.screen is not self.dashboard
+            or workspace.pending
+            or not workspace.changed_elsewhere()
+            or workspace.repo.disk_version() == self._unreadable_version
+        ):
+            return
+        self._read_again()
+
+    @work(thread=True, exclusive=True, group="reread")
+    def _read_again(self) -> None:
+        try:
+            reread = self.workspace.read_again()
+        except (StoreError, InvalidData, OSError) as problem:
+            line = problem.summary() if isinstance(problem, InvalidData) else str(problem)
+            self.call_from_thread(self._reread_failed, line)
+            return
+        self.call_from_thread(self._reread, reread)
+
+    def _reread(self, reread: Reread) -> None:
+        if self.screen is self.dashboard and self.workspace.adopt(reread):
+            self.dashboard.show_all(keep_action=self.dashboard.query_one(DuePanel).selected)
+            self.notify("Changes made elsewhere are shown.", timeout=3)
+
+    def _reread_failed(self, line: str) -> None:
+        self._unreadable_version = self.workspace.repo.disk_version()
+        self.notify(f"The file changed and cannot be read: {line}", severity="error", timeout=10)
 
     def _offer_welcome(self) -> None:
         if not self.workspace.interviews:

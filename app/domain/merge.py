@@ -1,0 +1,77 @@
+"""A change made to one copy of an interview, carried over to another copy of the same one.
+
+The dashboard edits the interview it read; meanwhile another instance (a command in another
+terminal, a second dashboard) may have written the stored one. Writing the edited copy whole
+would undo that other write, so a change is saved as what it changed: the fields it changed,
+the rounds, contacts and promises it added, changed or removed (by id), and the events it added
+or took away; everything else stays as stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import fields, replace
+from typing import Any, Protocol
+
+from app.domain.records import Event, Interview
+
+Edit = Callable[[Interview], Interview]
+
+_KEYED = frozenset({"rounds", "contacts", "promises"})
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def carry_over(before: Interview, after: Interview) -> Edit:
+    """The edit that turns ``before`` into ``after``, to apply to another copy of it."""
+    changed = {
+        f.name: (getattr(before, f.name), getattr(after, f.name))
+        for f in fields(Interview)
+        if f.name != "id" and getattr(before, f.name) != getattr(after, f.name)
+    }
+
+    def apply(stored: Interview) -> Interview:
+        if not changed:
+            return stored
+        updates: dict[str, Any] = {}
+        for name, (old, new) in changed.items():
+            if name in _KEYED:
+                updates[name] = _merge_keyed(getattr(stored, name), old, new)
+            elif name == "events":
+                updates[name] = _merge_events(stored.events, old, new)
+            else:
+                updates[name] = new
+        return replace(stored, **updates)
+
+    return apply
+
+
+def _merge_keyed(
+    stored: Sequence[_Identified], old: Sequence[_Identified], new: Sequence[_Identified]
+) -> tuple[Any, ...]:
+    old_by_id = {item.id: item for item in old}
+    new_by_id = {item.id: item for item in new}
+    removed = old_by_id.keys() - new_by_id.keys()
+    edited = {ident: item for ident, item in new_by_id.items() if old_by_id.get(ident) != item}
+    kept = [edited.pop(item.id, item) for item in stored if item.id not in removed]
+    # What is left was added here (or edited here and removed there: the edit wins).
+    return (*kept, *(item for item in new if item.id in edited))
+
+
+def _merge_events(
+    stored: tuple[Event, ...], old: tuple[Event, ...], new: tuple[Event, ...]
+) -> tuple[Event, ...]:
+    added = Counter(new) - Counter(old)
+    taken = Counter(old) - Counter(new)
+    kept: list[Event] = []
+    for event in stored:
+        if taken[event] > 0:
+            taken[event] -= 1
+        else:
+            kept.append(event)
+    # A history stays in time order; sorted() is stable, so equal times keep their order.
+    return tuple(sorted([*kept, *added.elements()], key=lambda e: e.at))
