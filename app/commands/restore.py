@@ -23,6 +23,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say("Restore one with `followup restore N`.")
         return 0
     chosen = _choose(args.backup, backups, ctx)
+    if not chosen.readable:
+        # Before asking: a "yes" must not be answered by a failure.
+        raise UserError(
+            f"{chosen.path} cannot be restored: it {chosen.problem}; pick another backup "
+            "(`followup restore` lists them)"
+        )
     if not args.yes and not _confirmed(chosen, ctx):
         ctx.say("Nothing was changed.")
         return 1
@@ -48,7 +54,14 @@ def _choose(wanted: str, backups: list[Backup], ctx: Context) -> Backup:
 def _confirmed(backup: Backup, ctx: Context) -> bool:
     if not sys.stdin.isatty():
         raise UserError("restoring replaces the database: add --yes to do it without being asked")
-    answer = input(f"Replace {ctx.db_path} with {_line(backup)}? The current file is kept. [y/N] ")
+    try:
+        answer = input(
+            f"Replace {ctx.db_path} with {_line(backup)}? The current file is kept. [y/N] "
+        )
+    except EOFError:
+        # Ctrl-D: no answer, which is no.
+        ctx.say("")
+        return False
     return answer.strip().lower() in ("y", "yes")
 
 
@@ -57,6 +70,6 @@ def _line(backup: Backup) -> str:
     what = (
         f"{backup.interviews} interview{'s' if backup.interviews != 1 else ''}"
         if backup.interviews is not None
-        else f"unreadable: {backup.problem}"
+        else f"cannot be restored: it {backup.problem}"
     )
     return f"{backup.path}  {when}  {what}"
