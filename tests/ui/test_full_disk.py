@@ -71,7 +71,7 @@ async def test_a_full_disk_keeps_the_changes_on_screen_and_the_file_as_it_was(
             # ... marked as not saved, with the reason, in the status line and a notification.
             assert status.has_class("-unsaved")
             line = str(status.render())
-            assert line.startswith("Not saved:") and FULL in line and "ctrl+s" in line
+            assert line.startswith("Not saved (ctrl+s tries again):") and FULL in line
             toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
             assert any("Not saved" in toast and FULL in toast for toast in toasts)
             # The file is byte for byte what it was, with nothing left beside it.

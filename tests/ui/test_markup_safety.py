@@ -87,6 +87,7 @@ async def test_every_screen_shows_markup_like_text_as_typed(tmp_path: Path) -> N
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         await select_odd(pilot, app)
+        assert str(screen.query_one("#status").render()).startswith("1 interview ·")
         assert ODD in app.screen.query_one(DetailPane).text
         assert "Send [/] the deck" in app.screen.query_one(DetailPane).text
         for key in ("w", "escape", "t", "escape", "r", "escape", "escape"):

@@ -189,13 +189,15 @@ class DashboardScreen(WorkspaceScreen):
         unsaved = self.workspace.unsaved and self.workspace.pending
         status.set_class(bool(unsaved), "-unsaved")
         if unsaved:
-            status.update(f"Not saved: {message or 'saving…'} (ctrl+s tries again)")
+            # The way out first: a long path in the reason must not push it off the line.
+            status.update(f"Not saved (ctrl+s tries again): {message or 'saving…'}")
         else:
             counts = dict.fromkeys(State, 0)
             for action in self.workspace.actions:
                 counts[action.state] += 1
+            count = len(self.workspace.interviews)
             summary = (
-                f"{len(self.workspace.interviews)} interviews · "
+                f"{count} interview{'' if count == 1 else 's'} · "
                 f"{counts[State.OVERDUE]} overdue · {counts[State.DUE]} due"
             )
             if self.filter_text:
