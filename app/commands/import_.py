@@ -11,9 +11,10 @@ from app.domain.errors import InvalidData
 from app.domain.interchange import read_pipeline
 from app.errors import UserError
 
-# Far above any real pipeline (10,000 interviews with long notes export to about 65 MB), and
-# low enough that a wrong file (a disk image, a log) is refused before it is read into memory.
-MAX_BYTES = 256 * 1024 * 1024
+# Twice the largest real pipeline (10,000 interviews with long notes export to about 65 MB),
+# and low enough that a wrong file (a disk image, a log) is refused before it is read: reading
+# a file takes about seven times its size in memory.
+MAX_BYTES = 128 * 1024 * 1024
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

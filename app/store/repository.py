@@ -36,6 +36,7 @@ from app.domain.policy import read_overrides
 from app.domain.records import Event, Interview, Profile
 from app.errors import UserError
 from app.memory import collector_paused
+from app.store.atomic import remove_leftover_temporaries
 from app.store.errors import UnreadableDatabase
 from app.store.paths import backup_path
 
@@ -104,8 +105,11 @@ class Repository:
     # ----------------------------------------------------------------------- reading
 
     def load(self) -> Pipeline:
-        """The database as it is now; empty if there is no file. Never writes anything."""
+        """The database as it is now; empty if there is no file. Never writes anything but the
+        removal of what a killed writer left behind."""
         if not self._path.exists():
+            # A first write killed before its rename leaves only a temporary behind.
+            remove_leftover_temporaries(self._path.resolve())
             return Pipeline()
         with self._open() as db:
             return self._snapshot(db.storage.read()).pipeline

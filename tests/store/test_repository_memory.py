@@ -106,3 +106,16 @@ def test_a_refused_change_keeps_what_was_read(path: Path, parses: list[int]) -> 
     repo.append_event("acme", reply("kept"))
     assert len(parses) == 1
     assert summaries(path, "acme") == ["kept"]
+
+
+def test_a_temporary_left_by_a_killed_first_write_is_removed_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    from app.store.paths import temporary_prefix
+
+    db = tmp_path / "followup.json"
+    leftover = tmp_path / (temporary_prefix(db) + "killed")
+    leftover.write_bytes(b'{"followup_schema": 1, "interv')
+    assert Repository(db, default_zone="UTC").load() == Pipeline()
+    assert not leftover.exists()
+    assert not db.exists()
