@@ -549,6 +549,25 @@ async def test_ticking_done_dates_it_now_and_unticking_clears_it() -> None:
     assert app.results == [PROMISE]
 
 
+async def test_the_contact_of_a_promise_of_theirs_is_who_made_it() -> None:
+    form = PromiseForm(PROMISE, contacts=(JANE,), zone=LONDON, now=NOW, existing_ids=frozenset())
+    app = host(form)
+    async with app.run_test() as pilot:
+        assert str(field(app, "to").label.render()) == "To"
+        await pilot.press("tab", "enter", "t", "enter")
+        assert str(field(app, "to").label.render()) == "From"
+        await pilot.press("enter", "m", "enter")
+        assert str(field(app, "to").label.render()) == "To"
+
+    theirs = replace(PROMISE, by=PromiseBy.THEM)
+    form = PromiseForm(theirs, contacts=(JANE,), zone=LONDON, now=NOW, existing_ids=frozenset())
+    app = host(form)
+    async with app.run_test() as pilot:
+        assert str(field(app, "to").label.render()) == "From"
+        await pilot.press("ctrl+s")
+    assert app.results == [theirs]
+
+
 # ---------------------------------------------------------------- preferences and notes
 
 

@@ -80,9 +80,13 @@ class PromiseForm(Form[Promise]):
         yield Static(f"Times are in {self.zone}.", classes="dialog-hint", markup=False)
         yield Field("What", self.what, key="what")
         yield Field("Promised by", self.by, key="by")
-        yield Field("To", self.to, key="to")
+        self.to_field = Field(_to_label(self.by.value), self.to, key="to")
+        yield self.to_field
         yield self.due
         yield Field("Done", self.done, key="done")
+
+    def update_fields(self) -> None:
+        self.to_field.label.update(_to_label(self.by.value))
 
     def read(self, check: Checker) -> Promise | None:
         what = check.required("what", self.what.value)
@@ -103,3 +107,8 @@ class PromiseForm(Form[Promise]):
             due=due,
             done_at=done_at if self.done.value else None,
         )
+
+
+def _to_label(by: object) -> str:
+    # The contact of a promise of theirs is the one who made it, not the one it was made to.
+    return "From" if by is PromiseBy.THEM else "To"
