@@ -9,7 +9,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from app.domain.records import Event, EventKind, Interview
+from app.domain.records import Event, EventKind, Interview, PromiseBy
 from app.engine import Action
 from app.engine.describe import day, moment
 from app.ui.format import badge, stage_title
@@ -164,10 +164,11 @@ def render_detail(interview: Interview, actions: list[Action], now: datetime) ->
 
     _section(text, "Promises")
     for promise in interview.promises:
-        side = "I" if promise.by.value == "me" else "They"
-        to = _name(interview, promise.to) if promise.to else interview.company
+        person = _name(interview, promise.to) if promise.to else interview.company
+        # The contact of a promise of theirs is the one who made it, not the one it was made to.
+        said = f"{person} promised" if promise.by is PromiseBy.THEM else f"I → {person}"
         done = f" · done {day(promise.done_at.date())}" if promise.done_at else ""
-        text.append(f"{side} → {to}: {promise.what}", style="bold" if not done else "")
+        text.append(f"{said}: {promise.what}", style="bold" if not done else "")
         text.append(f" · by {moment(promise.due)}{done}\n", style="dim")
     if not interview.promises:
         text.append("No promises.\n", style="dim")
