@@ -291,5 +291,5 @@ def _their_promise(action: Action, interview: Interview, today: date) -> str:
     else:
         who = f"{spoken.first_name(maker_name)} mentioned they"
     names = [c.name for c in interview.contacts] + [interview.company]
-    when = spoken.timeline_phrase(promise.due.astimezone(zone(interview.timezone)).date(), today)
+    when = spoken.promised_phrase(promise.due.astimezone(zone(interview.timezone)).date(), today)
     return f"{who} would {deed(promise.what, names)} {when}"

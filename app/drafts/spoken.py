@@ -74,6 +74,21 @@ def timeline_phrase(day: date, today: date) -> str:
     return f"by {date_phrase(day, today)}"
 
 
+def promised_phrase(day: date, today: date) -> str:
+    """By when someone said they would do something, to follow "you would …": always a
+    deadline, since "you would introduce me yesterday" reads as when it was to happen.
+
+    ``by today``, ``by Wednesday`` for yesterday ("by yesterday" is not how people write),
+    ``by tomorrow``; further off, as ``timeline_phrase``.
+    """
+    ahead = (day - today).days
+    if ahead == 0:
+        return "by today"
+    if ahead == -1:
+        return f"by {WEEKDAYS[day.weekday()]}"
+    return timeline_phrase(day, today)
+
+
 def deadline_phrase(day: date, today: date) -> str:
     """A deadline I must meet, said with its date so that nobody can misread it:
     ``by Friday 27 November``."""

@@ -50,6 +50,22 @@ def test_timeline_phrase(day: date, today: date, said: str) -> None:
     assert spoken.timeline_phrase(day, today) == said
 
 
+@pytest.mark.parametrize(
+    ("day", "today", "said"),
+    [
+        (FRI, FRI, "by today"),
+        (FRI, FRI + timedelta(days=1), "by Friday"),
+        (date(2026, 11, 18), date(2026, 11, 19), "by Wednesday"),
+        (FRI, FRI - timedelta(days=1), "by tomorrow"),
+        (date(2026, 11, 17), FRI, "by Tuesday"),
+        (FRI, date(2026, 11, 24), "by the end of last week"),
+        (date(2026, 11, 2), FRI, "by 2 November"),
+    ],
+)
+def test_promised_phrase_is_always_a_deadline(day: date, today: date, said: str) -> None:
+    assert spoken.promised_phrase(day, today) == said
+
+
 def test_deadline_and_dates() -> None:
     assert spoken.deadline_phrase(date(2026, 11, 27), FRI) == "by Friday 27 November"
     assert spoken.full_date(FRI) == "20 November 2026"

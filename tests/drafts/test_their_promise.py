@@ -84,6 +84,21 @@ def test_every_other_channel_quotes_it_too(channel: Channel):
         assert text.count(QUOTE) == 2  # the call and the voicemail
 
 
+@pytest.mark.parametrize(
+    ("due", "by"),
+    [
+        # Due Wed 25 Nov at noon: the check-in opened on Thu 26 Nov at 09:00.
+        ("2026-11-25T12:00:00", "by Wednesday"),
+        # Due at 09:00 this morning: its check-in is still to come, drafted early.
+        ("2026-11-26T09:00:00", "by today"),
+    ],
+)
+def test_a_promise_due_yesterday_or_today_still_reads_as_a_deadline(due: str, by: str):
+    pipeline = waiting(theirs(due=due, what="Introduce me to the CTO"))
+    values = values_for(action_of(pipeline, NOW, CHECK_IN), pipeline, pendulum.parse(NOW))
+    assert values["their_promise"] == f"You mentioned you would introduce me to the CTO {by}"
+
+
 def test_a_promise_made_by_someone_else_names_them():
     email = draft(waiting(theirs(to="jane")), Channel.EMAIL)
     assert "Jane mentioned they would send the take-home by Tuesday, so I" in email.body
