@@ -26,12 +26,25 @@ BASE: dict[str, Any] = {
             "company": "Acme",
             "role": "PM",
             "stage": "waiting",
+            "outcome": None,
             "decision_by": "2026-11-27",
+            "offer_deadline": None,
             "rounds": [
                 {"id": "r1", "starts": "2026-11-20T14:00:00+00:00", "interviewers": ["jane"]}
             ],
             "contacts": [{"id": "jane", "name": "Jane", "role": "interviewer"}],
-            "promises": [{"id": "p1", "what": "refs", "to": "jane", "due": "2026-11-21T09:00:00"}],
+            "preferences": {"channels": ["email"], "no_contact_before": "2026-11-23"},
+            "notes": {"recap": ["scaled the funnel"], "discussed": "roadmap"},
+            "promises": [
+                {
+                    "id": "p1",
+                    "what": "refs",
+                    "to": "jane",
+                    "by": "me",
+                    "due": "2026-11-21T09:00:00",
+                    "created": "2026-11-20T15:00:00",
+                }
+            ],
             "events": [
                 {
                     "at": "2026-11-20T18:00:00",
@@ -39,11 +52,19 @@ BASE: dict[str, Any] = {
                     "action": "thank_you",
                     "round": "r1",
                     "contact": "jane",
-                }
+                    "channel": "email",
+                },
+                {
+                    "at": "2026-11-20T18:05:00",
+                    "kind": "snooze",
+                    "action": "check_in",
+                    "until": "2026-12-07T09:00:00",
+                },
             ],
         }
     ],
 }
+
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
@@ -136,3 +157,48 @@ def test_random_json(tmp_path, capsys, data):
 @given(st.text(max_size=200))
 def test_random_text(tmp_path, capsys, text):
     check(tmp_path, capsys, text)
+
+
+def place(data: Any, where: tuple[Any, ...], value: Any) -> Any:
+    if not where:
+        return value
+    parent = data
+    for step in where[:-1]:
+        parent = parent[step]
+    parent[where[-1]] = value
+    return data
+
+
+def refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], source: Path) -> str:
+    """Import ``source``, which must be refused: exit 1, one line, nothing written."""
+    before = sorted(tmp_path.iterdir())
+    code = main(["import", str(source), "--db", str(tmp_path / "db.json")])
+    out, err = capsys.readouterr()
+    assert code == 1, err
+    assert out == "" and err.count("\n") == 1 and err.startswith("followup: "), err
+    assert "internal error" not in err and "Traceback" not in err
+    assert sorted(tmp_path.iterdir()) == before
+    return err
+
+
+# Values spliced into the file's text where json.dumps (which recurses) could not write them.
+# orjson reads up to 1,024 levels: the first two reach the reader, the third is refused as JSON.
+HOLE = "@hole@"
+HUGE = {
+    "lists 1,000 deep": "[" * 1000 + "]" * 1000,
+    "objects 1,000 deep": '{"a":' * 1000 + "1" + "}" * 1000,
+    "lists 100,000 deep": "[" * 100_000 + "]" * 100_000,
+    "text of 1 MB": json.dumps("x" * 2**20),
+    "text of 5 MB": json.dumps("é" * 5 * 2**20),
+}
+
+
+@pytest.mark.parametrize("value", HUGE.values(), ids=HUGE.keys())
+@pytest.mark.parametrize(
+    "where", paths(BASE), ids=lambda where: ".".join(map(str, where)) or "file"
+)
+def test_a_huge_value_anywhere_is_one_line(tmp_path, capsys, where, value):
+    source = tmp_path / "in.json"
+    text = json.dumps(place(copy.deepcopy(BASE), where, HOLE)).replace(json.dumps(HOLE), value)
+    source.write_text(text, encoding="utf-8")
+    refused(tmp_path, capsys, source)

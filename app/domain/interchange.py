@@ -196,6 +196,9 @@ class _Reader:
             return ()
         if isinstance(value, str):
             # A single note typed as text rather than a list is still the user's note.
+            if len(value) > MAX_TEXT:
+                self.problems.add(where, f"text longer than {MAX_TEXT:,} characters")
+                return ()
             return (value,) if value.strip() else ()
         out = []
         for index, item in enumerate(self.array(value, where)):
@@ -248,15 +251,16 @@ class _Reader:
         value = raw.get(key)
         if value is None:
             return None
-        member = kind._value2member_map_.get(value) if isinstance(value, str) else None
-        if member is not None:
-            return member  # type: ignore[return-value]
-        try:
-            return kind(value)
-        except ValueError:
+        return self.member(value, f"{path}.{key}", kind)
+
+    def member(self, value: object, path: str, kind: type[E]) -> E | None:
+        # Looked up, never passed to ``kind(value)``: the enum's refusal quotes the value's
+        # repr, which for a list nested a thousand deep exceeds the recursion limit.
+        member = _member(kind, value)
+        if member is None:
             names = ", ".join(m.value for m in kind)
-            self.problems.add(f"{path}.{key}", f"not one of {names}: {_show(value)}")
-            return None
+            self.problems.add(path, f"not one of {names}: {_show(value)}")
+        return member
 
     def moment(
         self, raw: Mapping[str, Any], key: str, path: str, tz: tzinfo, *, required: bool = False
@@ -426,13 +430,8 @@ class _Reader:
         self.keys(body, path, {"channels", "no_calls", "no_follow_ups", "no_contact_before"})
         channels: list[Channel] = []
         for index, item in enumerate(self.array(body.get("channels"), f"{path}.channels")):
-            try:
-                channel = Channel(item)
-            except ValueError:
-                names = ", ".join(c.value for c in Channel)
-                self.problems.add(f"{path}.channels[{index}]", f"not one of {names}: {_show(item)}")
-                continue
-            if channel not in channels:
+            channel = self.member(item, f"{path}.channels[{index}]", Channel)
+            if channel is not None and channel not in channels:
                 channels.append(channel)
         return Preferences(
             channels=tuple(channels),
