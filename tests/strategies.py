@@ -53,6 +53,33 @@ def moments(draw: st.DrawFn) -> str:
 days = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)).map(date.isoformat)
 
 
+# Dates outside the years followup keeps (1900 to 2199), which every reader must refuse: the
+# ends of Python's calendar, where the engine's arithmetic would overflow, the years just past
+# each edge, and any other.
+def _far(value: date) -> bool:
+    return not 1900 <= value.year <= 2199
+
+
+far_days = st.one_of(
+    st.sampled_from(["9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01"]),
+    st.dates().filter(_far).map(date.isoformat),
+)
+_FAR_EDGES = [
+    datetime(9999, 12, 31, 23, 59),
+    datetime(1, 1, 1, 0, 0),
+    datetime(1899, 12, 31, 23, 59, 59),
+    datetime(2200, 1, 1, 0, 0),
+]
+
+
+@st.composite
+def far_moments(draw: st.DrawFn) -> str:
+    """An ISO 8601 date-time outside those years, with or without an offset."""
+    naive = draw(st.sampled_from(_FAR_EDGES) | st.datetimes().filter(_far))
+    tz = draw(st.one_of(st.none(), _offsets))
+    return (naive if tz is None else naive.replace(tzinfo=tz)).isoformat()
+
+
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
 

@@ -1,5 +1,6 @@
 """Whatever file is imported, followup answers with exit 0 or one clear line and exit 1, never
-a traceback, and a refused file changes nothing in the database."""
+a traceback, and a refused file changes nothing in the database; an imported one can be
+scheduled (`due` answers too)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.cli import main
+from tests.strategies import far_days, far_moments
 
 BASE: dict[str, Any] = {
     "format": "followup/1",
@@ -64,7 +66,19 @@ BASE: dict[str, Any] = {
         }
     ],
 }
-
+# Where BASE holds a date or a date-time.
+DAY_FIELDS = [
+    ("interviews", 0, "decision_by"),
+    ("interviews", 0, "offer_deadline"),
+    ("interviews", 0, "preferences", "no_contact_before"),
+]
+MOMENT_FIELDS = [
+    ("interviews", 0, "rounds", 0, "starts"),
+    ("interviews", 0, "promises", 0, "due"),
+    ("interviews", 0, "promises", 0, "created"),
+    ("interviews", 0, "events", 0, "at"),
+    ("interviews", 0, "events", 1, "until"),
+]
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
@@ -97,6 +111,8 @@ def mutated(draw: st.DrawFn) -> Any:
             | st.text(min_size=1000, max_size=2000)
             | st.just([[[[[[[[[[[]]]]]]]]]]])
             | st.sampled_from(["", "x", "2026-13-45", "not a date", "closed", "phone"])
+            | far_days
+            | far_moments()
         )
         if not where:
             data = replacement
@@ -129,6 +145,7 @@ def check(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None
         assert digest(db) == before
     else:
         assert main(["export", "--db", str(db)]) == 0
+        assert main(["due", "--json", "--db", str(db), "--at", "2026-11-20T10:00"]) == 0
         capsys.readouterr()
     if db.exists():
         db.unlink()
@@ -179,6 +196,24 @@ def refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], source: Path) ->
     assert "internal error" not in err and "Traceback" not in err
     assert sorted(tmp_path.iterdir()) == before
     return err
+
+
+@FUZZ
+@given(where=st.sampled_from(DAY_FIELDS), value=far_days)
+def test_a_day_outside_the_years_is_refused(tmp_path, capsys, where, value):
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(place(copy.deepcopy(BASE), where, value)))
+    err = refused(tmp_path, capsys, source)
+    assert f'{where[-1]}: not a date between 1900 and 2199: "{value}"' in err
+
+
+@FUZZ
+@given(where=st.sampled_from(MOMENT_FIELDS), value=far_moments())
+def test_a_moment_outside_the_years_is_refused(tmp_path, capsys, where, value):
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(place(copy.deepcopy(BASE), where, value)))
+    err = refused(tmp_path, capsys, source)
+    assert f'{where[-1]}: not a date-time between 1900 and 2199: "{value}"' in err
 
 
 # Values spliced into the file's text where json.dumps (which recurses) could not write them.

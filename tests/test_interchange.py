@@ -155,6 +155,48 @@ BAD_DOCUMENTS = [
         "policy.max_unanswered: not a whole number >= 1",
     ),
     ("not an object", [1, 2], "not an interchange object"),
+    (
+        "far-future day",
+        broken(_set("interviews.1.offer_deadline", "9999-12-31")),
+        'interviews[1].offer_deadline: not a date between 1900 and 2199: "9999-12-31"',
+    ),
+    (
+        "far-past day",
+        broken(_set("interviews.1.decision_by", "0001-01-01")),
+        'interviews[1].decision_by: not a date between 1900 and 2199: "0001-01-01"',
+    ),
+    (
+        "far-future moment with an offset",
+        broken(_set("interviews.0.promises.0.due", "9999-12-31T23:59:00-05:00")),
+        "interviews[0].promises[0].due: not a date-time between 1900 and 2199: "
+        '"9999-12-31T23:59:00-05:00"',
+    ),
+    (
+        "far-past moment",
+        broken(_set("interviews.0.rounds.0.starts", "1899-12-31T23:59:59")),
+        "interviews[0].rounds[0].starts: not a date-time between 1900 and 2199: "
+        '"1899-12-31T23:59:59"',
+    ),
+    (
+        "a year past the end on the interview's clock",
+        broken(_set("interviews.0.events.0.at", "2199-12-31T23:30:00-01:00")),
+        "interviews[0].events[0].at: not a date-time between 1900 and 2199",
+    ),
+    (
+        "far-future snooze",
+        broken(
+            _append(
+                "interviews.0.events",
+                {
+                    "at": "2026-11-20T19:00:00+00:00",
+                    "kind": "snooze",
+                    "action": "check_in",
+                    "until": "9999-12-31T23:59",
+                },
+            )
+        ),
+        'interviews[0].events[1].until: not a date-time between 1900 and 2199: "9999-12-31T23:59"',
+    ),
 ]
 
 BAD_BYTES = [

@@ -235,6 +235,29 @@ def test_stays_within_the_calendar_at_its_edges() -> None:
         parse_when("later today", datetime(9999, 12, 31, 23, tzinfo=UTC), "UTC")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["9999-12-31 23:59", "9999-12-31", "9999-12-31T23:59-05:00", "1899-12-31 23:59", "2200-01-01",
+     "0001-01-01", "in 300 years", "200 years ago", "1 jan 2200", "dec 31 1899",
+     "2199-12-31T23:30-01:00"],
+)  # fmt: skip
+def test_refuses_dates_outside_the_years_kept(text: str) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_when(text, FRIDAY_EVENING, LONDON)
+    assert str(caught.value) == (
+        f"{text!r} is not a date between 1900 and 2199; try: {ACCEPTED_FORMS}"
+    )
+
+
+def test_reads_the_first_and_last_days_of_the_years_kept() -> None:
+    first = parse_when("1900-01-01 00:00", FRIDAY_EVENING, LONDON)
+    last = parse_when("2199-12-31 23:59", FRIDAY_EVENING, LONDON)
+    assert (first.isoformat(), last.isoformat()) == (
+        "1900-01-01T00:00:00+00:00",
+        "2199-12-31T23:59:00+00:00",
+    )
+
+
 # -- describe_when
 
 

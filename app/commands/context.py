@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app.domain.interchange import is_zone, zone
+from app.domain.times import YEARS, in_years
 from app.errors import UserError
 
 if TYPE_CHECKING:
@@ -79,12 +80,15 @@ def parse_at(text: str | None) -> datetime | None:
     if text is None:
         return None
     try:
-        return datetime.fromisoformat(text.strip())
+        at = datetime.fromisoformat(text.strip())
     except ValueError:
         raise UserError(
             f"--at: not an ISO 8601 date-time: {text!r} "
             "(e.g. 2026-11-20T09:00 or 2026-11-20T09:00:00+00:00)"
         ) from None
+    if not in_years(at):
+        raise UserError(f"--at: not a date-time {YEARS}: {text!r}")
+    return at
 
 
 def machine_zone() -> tuple[str, str | None]:

@@ -36,6 +36,7 @@ from app.domain.records import (
     Round,
     Stage,
 )
+from app.domain.times import YEARS, in_years
 
 FORMAT = "followup/1"
 _CONTROL = re.compile(r"[\x00-\x1f]")
@@ -270,18 +271,25 @@ class _Reader:
             if required:
                 self.problems.add(f"{path}.{key}", "missing")
             return None
-        parsed = parse_moment(value, tz)
-        if parsed is None:
+        written = _written_moment(value)
+        if written is None:
             self.problems.add(f"{path}.{key}", f"not a date-time: {_show(value)}")
-        return parsed
+            return None
+        moment = _in_zone(written, tz)
+        if moment is None:
+            self.problems.add(f"{path}.{key}", f"not a date-time {YEARS}: {_show(value)}")
+        return moment
 
     def day(self, raw: Mapping[str, Any], key: str, path: str) -> date | None:
         value = raw.get(key)
         if value is None:
             return None
-        parsed = parse_day(value)
+        parsed = _any_day(value)
         if parsed is None:
             self.problems.add(f"{path}.{key}", f"not a date (YYYY-MM-DD): {_show(value)}")
+        elif not in_years(parsed):
+            self.problems.add(f"{path}.{key}", f"not a date {YEARS}: {_show(value)}")
+            return None
         return parsed
 
     def unique(self, ids: Iterable[str], path: str, what: str) -> None:
@@ -626,27 +634,46 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
 
 
 def parse_moment(value: object, tz: tzinfo) -> datetime | None:
-    """An ISO 8601 date-time; one with no offset is read in ``tz``. The result is in ``tz``."""
-    if not isinstance(value, str) or len(value) > 64:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    if parsed.tzinfo is None:
-        # Through UTC and back, so that a wall time skipped by DST moves forward to one that
-        # exists, and a repeated one is the first of the two (fold=0).
-        return parsed.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
-    try:
-        return parsed.astimezone(tz)
-    except OverflowError:
-        return None
+    """An ISO 8601 date-time in YEARS; one with no offset is read in ``tz``. The result is in
+    ``tz``."""
+    written = _written_moment(value)
+    return None if written is None else _in_zone(written, tz)
 
 
 def parse_day(value: object) -> date | None:
+    """An ISO 8601 date (YYYY-MM-DD) in YEARS."""
+    parsed = _any_day(value)
+    return parsed if parsed is not None and in_years(parsed) else None
+
+
+def _written_moment(value: object) -> datetime | None:
+    """An ISO 8601 date-time in any year, on the clock it was written for."""
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+
+
+def _in_zone(written: datetime, tz: tzinfo) -> datetime | None:
+    """``written`` on the clocks of ``tz``; None unless it lies in YEARS both as written (the
+    move could overflow at the end of the calendar) and in ``tz`` (as it is exported)."""
+    if not in_years(written):
+        return None
+    if written.tzinfo is None:
+        # Through UTC and back, so that a wall time skipped by DST moves forward to one that
+        # exists, and a repeated one is the first of the two (fold=0).
+        moment = written.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
+    else:
+        moment = written.astimezone(tz)
+    return moment if in_years(moment) else None
+
+
+def _any_day(value: object) -> date | None:
     if not isinstance(value, str) or len(value) != 10:
         return None
     try:

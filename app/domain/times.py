@@ -11,6 +11,18 @@ from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+# Every date the program takes in (a file, a typed date, --at) lies in these years. The engine
+# adds days, weeks and months to what it reads, and Python's calendar stops at 9999: a date near
+# that end would overflow in the middle of a computation, long after it was accepted.
+YEARS = f"between {FIRST_YEAR} and {LAST_YEAR}"
+
+
+def in_years(day: date) -> bool:
+    """Whether ``day`` (a date or a date-time, by the year on its own clock) lies in YEARS."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
 
 @lru_cache(maxsize=256)
 def zone_info(name: str) -> ZoneInfo:

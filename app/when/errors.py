@@ -35,6 +35,10 @@ def out_of_range(text: str, why: str) -> WhenError:
     return WhenError(f"{shown(text)} is not a real date ({why}); try: {ACCEPTED_FORMS}")
 
 
+def outside_years(text: str, years: str) -> WhenError:
+    return WhenError(f"{shown(text)} is not a date {years}; try: {ACCEPTED_FORMS}")
+
+
 def ambiguous(text: str, readings: list[str]) -> WhenError:
     """``readings`` are the dates the digits could mean, each in a form we accept."""
     spelled = " or ".join(dict.fromkeys(readings))

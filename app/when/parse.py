@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from app.when.errors import ACCEPTED_FORMS, MAX_LENGTH, WhenError, out_of_range, unreadable
+from app.when.errors import (
+    ACCEPTED_FORMS,
+    MAX_LENGTH,
+    WhenError,
+    out_of_range,
+    outside_years,
+    unreadable,
+)
 from app.when.grammar import read_iso, read_phrase, refuse_ambiguous
 
 if TYPE_CHECKING:
@@ -18,9 +25,13 @@ def parse_when(text: str, now: datetime, zone: str) -> DateTime:
 
     ``now`` is the caller's clock (aware); nothing here reads the real one, the machine's zone
     or its locale. Raises WhenError, and nothing else, when the text is empty, unknown,
-    ambiguous (03/04/2027) or out of range; its message lists the accepted forms.
+    ambiguous (03/04/2027) or outside the years the program keeps (YEARS); its message lists
+    the accepted forms.
     """
     import pendulum
+
+    # Here rather than at the top, with pendulum: app.domain.times loads zoneinfo.
+    from app.domain.times import YEARS, in_years
 
     tz = _timezone(zone)
     if now.tzinfo is None or now.utcoffset() is None:
@@ -42,13 +53,20 @@ def parse_when(text: str, now: datetime, zone: str) -> DateTime:
             found = read_phrase(cleaned, local_now, now.astimezone(UTC))
         if found is None:
             raise unreadable(text)
+        if not in_years(found):
+            raise outside_years(text, YEARS)
         if found.tzinfo is not None:
-            return pendulum.instance(found).in_timezone(tz)
-        # A wall-clock time skipped by DST moves forward; one that happens twice is the later.
-        return pendulum.datetime(
-            found.year, found.month, found.day, found.hour, found.minute, found.second,
-            found.microsecond, tz=tz,
-        )  # fmt: skip
+            moment = pendulum.instance(found).in_timezone(tz)
+        else:
+            # A wall-clock time skipped by DST moves forward; one that happens twice is the later.
+            moment = pendulum.datetime(
+                found.year, found.month, found.day, found.hour, found.minute, found.second,
+                found.microsecond, tz=tz,
+            )  # fmt: skip
+        # Checked again on the zone's clock, where it is kept: an offset can move it a day.
+        if not in_years(moment):
+            raise outside_years(text, YEARS)
+        return moment
     except WhenError:
         raise
     except (ValueError, OverflowError) as error:
