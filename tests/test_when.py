@@ -258,6 +258,36 @@ def test_reads_the_first_and_last_days_of_the_years_kept() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-W48-5", "2026-11-27T09:00:00+00:00"),
+        ("2026w485", "2026-11-27T09:00:00+00:00"),
+        ("2026-W48-5 14:30", "2026-11-27T14:30:00+00:00"),
+        ("2026-W48", "2026-11-23T09:00:00+00:00"),
+        ("2026-W01-1", "2025-12-29T09:00:00+00:00"),
+        ("2026-W53-7", "2027-01-03T09:00:00+00:00"),
+    ],
+)
+def test_reads_iso_week_dates(text: str, expected: str) -> None:
+    assert parse_when(text, FRIDAY_EVENING, LONDON).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2027-W53-1", "'2027-w53-1' is not a real date (2027 has no week 53)"),
+        ("2026-W00-1", "'2026-w00-1' is not a real date (2026 has no week 0)"),
+        ("2026-W48-8", "cannot read '2026-W48-8' as a date"),
+    ],
+)
+def test_a_week_date_that_does_not_exist_says_so(text: str, why: str) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_when(text, FRIDAY_EVENING, LONDON)
+    assert str(caught.value).startswith(why)
+    assert "ambiguous" not in str(caught.value)
+
+
 # -- describe_when
 
 

@@ -15,6 +15,9 @@ The default times, in the interview's zone:
   wall-clock time; "27 nov" without a year is its next occurrence, today included;
 * a local time that DST skips moves forward by the gap; one that happens twice is the later.
 
+ISO week dates are read too: "2026-W48-5" is the Friday of week 48, at 09:00 like any day named
+without a time, and "2026-W48" is that week's Monday.
+
 Numeric dates other than year-month-day (03/04/2027, 3.4.2027, 30/11) are refused as ambiguous
 rather than guessed.
 

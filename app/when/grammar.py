@@ -90,10 +90,14 @@ _UNITS: dict[str, tuple[str, int]] = {
     **dict.fromkeys(("mo", "mos", "month", "months"), ("months", 1)),
     **dict.fromkeys(("y", "yr", "yrs", "year", "years"), ("months", 12)),
 }
+# An ISO week date: 2026-W48-5 is the Friday of week 48 (weeks start on Monday, and week 1 holds
+# the year's first Thursday); 2026-W48 alone is its Monday, as "next week" is.
+_WEEK_DATE = r"([0-9]{4})-?w([0-9]{2})(?:-?([1-7]))?"
 # Day and month written as numbers, in either order; a four-digit year first with dashes is ISO
-# and is let through. Times ("9.30am") and decimals before a unit ("1.5 hours") are no dates.
+# and is let through, and so is a week date's week and day ("w48-5"). Times ("9.30am") and
+# decimals before a unit ("1.5 hours") are no dates.
 _NUMERIC_DATE = (
-    r"(?<![0-9:])([0-9]{1,4})([/.-])([0-9]{1,2})(?:\2([0-9]{1,4}))?(?![0-9])"
+    r"(?<![0-9:w])([0-9]{1,4})([/.-])([0-9]{1,2})(?:\2([0-9]{1,4}))?(?![0-9])"
     r"(?! ?(?:am|pm|a\.m|p\.m|h|hrs?|hours?|mins?|minutes?|days?|weeks?)\b)"
 )
 
@@ -234,6 +238,8 @@ def read_day(text: str, today: date, original: str) -> tuple[date, time] | None:
         return _real_date(int(match[1]), int(match[2]), int(match[3]), original), WORK_START
     if match := re.fullmatch(_NAMED_DATE, text):
         return _named_date(match, today, original), WORK_START
+    if match := re.fullmatch(_WEEK_DATE, text):
+        return _week_date(int(match[1]), int(match[2]), int(match[3] or 1), original), WORK_START
     return None
 
 
@@ -278,6 +284,13 @@ def _next_date(month: int, day: int, today: date, original: str) -> date:
         if found >= today:
             return found
     raise out_of_range(original, "no such day in that month")
+
+
+def _week_date(year: int, week: int, weekday: int, original: str) -> date:
+    try:
+        return date.fromisocalendar(year, week, weekday)
+    except ValueError as error:
+        raise out_of_range(original, f"{year} has no week {week}") from error
 
 
 def _real_date(year: int, month: int, day: int, original: str) -> date:
