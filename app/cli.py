@@ -192,8 +192,18 @@ def build_parser() -> argparse.ArgumentParser:
     skip = command("skip", "drop an action for good", at)
     skip.add_argument("id", metavar="ID", help="the action's id")
     calendar = command("calendar", "the open actions as an iCalendar file", at)
+    calendar.description = (
+        "The open actions as an iCalendar file, for a calendar app: one to-do for each open "
+        "action (upcoming, due or overdue, however far ahead), starting when it opens and due "
+        "when it closes. Each to-do's UID is the action's id, so a calendar that reads the file "
+        "again updates its to-dos in place. --at replays another moment. --out replaces the "
+        "file in one step, so a calendar subscribed to it never reads half of one; a link is "
+        "followed and the file it leads to is replaced."
+    )
     calendar.add_argument(
-        "--out", metavar="FILE", help="write it to FILE, replaced in one step (default: stdout)"
+        "--out",
+        metavar="FILE",
+        help="write it to FILE, replaced in one step; a link stays a link (default: stdout)",
     )
     restore = command("restore", "list the database's backups, or put one back")
     restore.add_argument(

@@ -357,6 +357,82 @@ def test_out_never_writes_over_the_database(
     assert db.read_bytes() == before
 
 
+def test_out_through_a_link_replaces_the_file_it_leads_to(
+    capsysbinary: pytest.CaptureFixture[bytes], db: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "real"
+    published = tmp_path / "published"
+    real.mkdir()
+    published.mkdir()
+    target = real / "followup.ics"
+    target.write_bytes(b"an old feed")
+    link = published / "feed.ics"
+    link.symlink_to(target)
+    code, printed, err = run(
+        capsysbinary, "calendar", "--out", str(link), "--db", str(db), "--at", AT
+    )
+    assert code == 0, err
+    count = len(due_json(capsysbinary, db))
+    assert printed.decode() == f"Wrote {count} open actions to {link} (a link to {target}).\n"
+    assert link.is_symlink() and link.resolve() == target
+    assert DTSTAMP.sub(b"", target.read_bytes()) == DTSTAMP.sub(b"", calendar_of(capsysbinary, db))
+    # The link keeps following the feed: a later run is read through it.
+    later = NOW.add(days=30).isoformat()
+    assert run(capsysbinary, "calendar", "--out", str(link), "--db", str(db), "--at", later)[0] == 0
+    assert link.is_symlink() and len(todos(link.read_bytes())) < count
+    assert [p.name for p in real.iterdir()] == ["followup.ics"]
+    assert [p.name for p in published.iterdir()] == ["feed.ics"]
+
+
+def test_out_through_a_link_to_a_file_not_made_yet_makes_it(
+    capsysbinary: pytest.CaptureFixture[bytes], db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "followup.ics"
+    link = tmp_path / "feed.ics"
+    link.symlink_to(target)
+    code, _, err = run(capsysbinary, "calendar", "--out", str(link), "--db", str(db), "--at", AT)
+    assert code == 0, err
+    assert link.is_symlink() and todos(target.read_bytes())
+
+
+def test_out_through_a_link_never_writes_over_the_database(
+    capsysbinary: pytest.CaptureFixture[bytes], db: Path, tmp_path: Path
+) -> None:
+    before = db.read_bytes()
+    link = tmp_path / "feed.ics"
+    link.symlink_to(db)
+    code, printed, err = run(capsysbinary, "calendar", "--out", str(link), "--db", str(db))
+    assert (code, printed) == (1, b"")
+    assert err == f"followup: --out {link} is the database itself: give another file\n"
+    assert db.read_bytes() == before and link.is_symlink()
+
+
+def test_out_a_loop_of_links_is_one_line(
+    capsysbinary: pytest.CaptureFixture[bytes], db: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    code, printed, err = run(capsysbinary, "calendar", "--out", str(first), "--db", str(db))
+    assert (code, printed) == (1, b"")
+    assert err == f"followup: --out {first} is a link that leads back to itself\n"
+    assert first.is_symlink() and second.is_symlink()
+
+
+def test_help_says_what_the_file_holds(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    code, printed, _ = run(capsysbinary, "calendar", "--help")
+    assert code == 0
+    text = " ".join(printed.decode().split())
+    for promise in (
+        "one to-do for each open action (upcoming, due or overdue",
+        "Each to-do's UID is the action's id",
+        "--at replays another moment",
+        "--out replaces the file in one step",
+        "a link is followed and the file it leads to is replaced",
+    ):
+        assert promise in text
+
+
 # --------------------------------------------------------------------------- bad input
 
 

@@ -2,7 +2,9 @@
 
 Every action ``due`` would list at the same ``--at``, however far ahead, becomes a to-do. With
 ``--out`` the file is replaced in one step, so a calendar app subscribed to it never reads half
-of one; without it the file goes to stdout.
+of one; without it the file goes to stdout. An ``--out`` that is a link is followed: the file it
+leads to is replaced, beside itself, and the link stays, so a feed published through a link
+keeps updating.
 """
 
 from __future__ import annotations
@@ -42,9 +44,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     from app.store.atomic import atomic_write
 
-    atomic_write(out, data, backup=None)
+    target = _followed(out)
+    atomic_write(target, data, backup=None)
     count = len(actions)
-    ctx.say(f"Wrote {count} open action{'' if count == 1 else 's'} to {out}.")
+    through = f" (a link to {target})" if out.is_symlink() else ""
+    ctx.say(f"Wrote {count} open action{'' if count == 1 else 's'} to {out}{through}.")
     return 0
 
 
@@ -74,9 +78,18 @@ def _out_path(value: str | None, database: Path) -> Path | None:
         # Almost always an unset shell variable; stdout is not what was asked for either.
         raise UserError("--out is empty: give the path of the calendar file to write")
     out = Path(value).expanduser()
-    if out.resolve() == database.resolve():
+    if _followed(out) == database.resolve():
         raise UserError(f"--out {out} is the database itself: give another file")
     return out
+
+
+def _followed(out: Path) -> Path:
+    """The file ``out`` leads to through any links: the one to replace, since renaming a new
+    file over a link would put a plain file in the link's place."""
+    try:
+        return out.resolve()
+    except (OSError, RuntimeError):  # a loop of links: RuntimeError before Python 3.13
+        raise UserError(f"--out {out} is a link that leads back to itself") from None
 
 
 def _write_bytes(stream: TextIO, data: bytes) -> None:
