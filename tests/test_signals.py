@@ -164,7 +164,7 @@ def terminal(db: Path, tmp_path: Path) -> Iterator[Terminal]:
 
 def edit_without_saving(terminal: Terminal, db: Path) -> bytes:
     """Move the card on (saved), then type into the edit form (not saved); the file's bytes."""
-    wait_for(lambda: "1 interviews" in terminal.text(), "the dashboard to read the database")
+    wait_for(lambda: "1 interview ·" in terminal.text(), "the dashboard to read the database")
     before = sha256(db)
     terminal.type(">")
     wait_for(lambda: sha256(db) != before, "the stage change to be saved")
@@ -222,7 +222,7 @@ def test_changes_that_could_not_be_saved_are_tried_again_and_reported_on_leaving
     before = db.read_bytes()
     terminal = Terminal(db, tmp_path, max_file_size=len(before))
     try:
-        wait_for(lambda: "1 interviews" in terminal.text(), "the dashboard to read the database")
+        wait_for(lambda: "1 interview ·" in terminal.text(), "the dashboard to read the database")
         terminal.type(">")
         wait_for(lambda: "Not saved" in terminal.text(), "the failed save to show")
         mark = len(terminal.output)

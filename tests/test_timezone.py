@@ -161,7 +161,7 @@ def test_the_dashboard_in_a_terminal_shows_a_bad_tz(tmp_path: Path) -> None:
         return before.decode(), " ".join(ANSI.sub(b"", after).decode().split())
 
     try:
-        wait_for(lambda: "1 interviews" in before_and_on_screen()[1], "the dashboard")
+        wait_for(lambda: "1 interview ·" in before_and_on_screen()[1], "the dashboard")
         wait_for(lambda: "Invalid/Zone" in before_and_on_screen()[1], "the warning on screen")
         before, on_screen = before_and_on_screen()
         assert UTC_BECAUSE.format("TZ='Invalid/Zone' is not a time zone").strip() in before
