@@ -199,6 +199,37 @@ def test_unreadable_database_is_reported_and_kept(
     assert not (tmp_path / "db.json.bak").exists()
 
 
+def test_an_unreadable_database_with_a_backup_says_how_to_put_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "db.json"
+    for company in ("First", "Second"):
+        source = tmp_path / f"{company}.json"
+        source.write_text(
+            json.dumps(
+                {
+                    "format": "followup/1",
+                    "interviews": [{"id": company.lower(), "company": company, "role": "R"}],
+                }
+            )
+        )
+        assert run(capsys, "import", str(source), "--db", str(db))[0] == 0
+    db.write_bytes(b"\x00" * 512)
+    code, out, err = run(capsys, "export", "--db", str(db))
+    assert (code, out) == (1, "")
+    real = db.resolve()
+    assert err == (
+        f"followup: {real} contains only NUL bytes (the disk lost its content, often in a "
+        f"crash); it was left untouched; the previous version is in {real}.bak; "
+        "`followup restore` puts it back\n"
+    )
+    # The advice works as given: the previous version comes back.
+    assert run(capsys, "restore", "1", "--yes", "--db", str(db))[0] == 0
+    code, out, _ = run(capsys, "export", "--db", str(db))
+    assert code == 0
+    assert [i["id"] for i in json.loads(out)["interviews"]] == ["first"]
+
+
 def test_bad_data_inside_the_database_names_the_place(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

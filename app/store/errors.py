@@ -8,7 +8,9 @@ from pathlib import Path
 def describe_backup(backup: Path) -> str:
     """Where the user can find the previous version, or that there is none yet."""
     if backup.is_file():
-        return f"the previous version is in {backup}"
+        # Said here because a user facing a broken file rarely knows that a command exists
+        # for exactly this.
+        return f"the previous version is in {backup}; `followup restore` puts it back"
     return f"there is no backup yet ({backup} does not exist)"
 
 

@@ -138,7 +138,7 @@ def test_the_message_points_to_an_existing_backup(db_path: Path) -> None:
         storage.read()
     assert str(raised.value) == (
         f"{storage.path} is cut short (line 1, column 16); it was left untouched; "
-        f"the previous version is in {storage.backup_path}"
+        f"the previous version is in {storage.backup_path}; `followup restore` puts it back"
     )
     assert orjson.loads(storage.backup_path.read_bytes()) == {
         "followup_schema": 1,
