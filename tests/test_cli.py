@@ -3,7 +3,9 @@ and the demo."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -300,6 +302,59 @@ def test_os_errors_are_one_line(
     assert run(capsys, "export", "--db", str(tmp_path / "db.json"))[2] == (
         "followup: /somewhere/db.json: Permission denied\n"
     )
+
+
+class FullStream(io.StringIO):
+    """Standard output on a full disk, as `> /dev/full` gives: the failure shows on ``write``
+    for a large text and only on ``flush`` for one that fits the buffer."""
+
+    def __init__(self, fails_on: str) -> None:
+        super().__init__()
+        self.fails_on = fails_on
+
+    def _full(self) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def write(self, text: str) -> int:
+        if self.fails_on == "write":
+            self._full()
+        return super().write(text)
+
+    def flush(self) -> None:
+        if self.fails_on == "flush":
+            self._full()
+
+
+@pytest.mark.parametrize("fails_on", ["write", "flush"])
+def test_export_to_a_full_disk_says_standard_output_could_not_be_written(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fails_on: str,
+) -> None:
+    db = tmp_path / "db.json"
+    assert run(capsys, "demo", "--db", str(db), "--at", AT)[0] == 0
+    before = sha256(db)
+    monkeypatch.setattr(sys, "stdout", FullStream(fails_on))
+    code = main(["export", "--db", str(db)])
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"followup: could not write the export to standard output ({os.strerror(errno.ENOSPC)})\n"
+    )
+    assert sha256(db) == before
+
+
+def test_export_into_a_closed_pipe_stays_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    monkeypatch.setattr(cli, "_silence_stdout", lambda: None)  # the real one dups over fd 1
+    assert main(["export", "--db", str(tmp_path / "db.json")]) == 1
+    assert "could not write" not in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("at", ["yesterday", "2026-13-01T10:00", "20 Nov 2026"])

@@ -8,13 +8,24 @@ from typing import Any
 
 from app.commands.context import Context
 from app.domain.interchange import write_pipeline
+from app.errors import UserError
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     if not ctx.db_path.exists():
         # Said on stderr so that stdout stays a valid file; a mistyped --db shows up here.
         ctx.warn(f"{ctx.db_path} does not exist yet; exporting an empty database")
-    ctx.out.write(render(write_pipeline(ctx.repo.load())))
+    text = render(write_pipeline(ctx.repo.load()))
+    try:
+        ctx.out.write(text)
+        # Flushed here, so that a full disk is reported by this command and not lost at exit.
+        ctx.out.flush()
+    except BrokenPipeError:
+        raise  # the reader left (`export | head`): the command line stops quietly
+    except OSError as error:
+        raise UserError(
+            f"could not write the export to standard output ({error.strerror or error})"
+        ) from None
     return 0
 
 
