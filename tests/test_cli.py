@@ -368,6 +368,25 @@ def test_bad_at_is_a_clear_error(
     assert not db.exists()
 
 
+@pytest.mark.parametrize("at", ["x" * 5000, "2026-11-20T10:00" + "0" * 5000])
+def test_a_very_long_bad_at_is_echoed_cut_short(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], at: str
+) -> None:
+    code, out, err = run(capsys, "due", "--db", str(tmp_path / "db.json"), "--at", at)
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1
+    assert err.startswith(f"followup: --at: not an ISO 8601 date-time: {at[:59] + '…'!r} (e.g. ")
+    assert len(err) < 200
+
+
+def test_an_at_of_exactly_the_shown_length_is_echoed_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = "y" * 60
+    _, _, err = run(capsys, "due", "--db", str(tmp_path / "db.json"), "--at", at)
+    assert f"date-time: {at!r} (e.g. " in err
+
+
 def _context(db: Path, at: str | None) -> Context:
     return Context(db_path=db, at=parse_at(at), out=sys.stdout, err=sys.stderr)
 

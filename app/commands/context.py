@@ -75,6 +75,18 @@ class Context:
         self.err.write(f"followup: warning: {line}\n")
 
 
+SHOWN_LENGTH = 60
+"""Enough to recognise what was typed; a paragraph pasted by mistake must not fill the
+terminal with one error line."""
+
+
+def shown(text: str) -> str:
+    """What the user typed, quoted for a one-line message and cut to ``SHOWN_LENGTH``."""
+    if len(text) > SHOWN_LENGTH:
+        text = text[: SHOWN_LENGTH - 1] + "…"
+    return repr(text)
+
+
 def parse_at(text: str | None) -> datetime | None:
     """Check ``--at`` before anything runs; its zone, if it has none, is settled later."""
     if text is None:
@@ -83,11 +95,11 @@ def parse_at(text: str | None) -> datetime | None:
         at = datetime.fromisoformat(text.strip())
     except ValueError:
         raise UserError(
-            f"--at: not an ISO 8601 date-time: {text!r} "
+            f"--at: not an ISO 8601 date-time: {shown(text)} "
             "(e.g. 2026-11-20T09:00 or 2026-11-20T09:00:00+00:00)"
         ) from None
     if not in_years(at):
-        raise UserError(f"--at: not a date-time {YEARS}: {text!r}")
+        raise UserError(f"--at: not a date-time {YEARS}: {shown(text)}")
     return at
 
 
