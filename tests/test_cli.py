@@ -3,6 +3,7 @@ and the demo."""
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import io
@@ -155,7 +156,10 @@ def test_empty_db_option_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
 
 UNREADABLE = {
     "empty": b"",
+    "NUL-filled": b"\x00" * 4096,
     "not JSON": b'{"followup_schema": 1, "interviews": {',
+    "BOM-prefixed": codecs.BOM_UTF8
+    + b'{"followup_schema": 1, "interviews": {"1": {"id": "x", "company": "C", "role": "R"}}}\n',
     "newer schema": b'{"followup_schema": 99, "interviews": {}}\n',
     "a list": b"[1, 2, 3]\n",
     "bad data inside": json.dumps(
@@ -173,15 +177,23 @@ UNREADABLE = {
         }
     ).encode(),
 }
+# What the one line says of each, after the file's name.
+UNREADABLE_BECAUSE = {
+    "empty": "is empty",
+    "NUL-filled": "contains only NUL bytes",
+    "not JSON": "is cut short",
+    "BOM-prefixed": "starts with a byte order mark",
+    "newer schema": "was written by a newer followup (schema 99",
+    "a list": "is not a followup database (it holds a list",
+    "bad data inside": 'holds data followup cannot read: interviews["2"].rounds[0].starts',
+}
 
 
-@pytest.mark.parametrize("content", UNREADABLE.values(), ids=UNREADABLE.keys())
+@pytest.mark.parametrize("kind", UNREADABLE)
 @pytest.mark.parametrize("command", ["export", "import", "demo", "due"])
-def test_unreadable_database_is_reported_and_kept(
-    tmp_path: Path, content: bytes, command: str
-) -> None:
+def test_unreadable_database_is_reported_and_kept(tmp_path: Path, kind: str, command: str) -> None:
     db = tmp_path / "db.json"
-    db.write_bytes(content)
+    db.write_bytes(UNREADABLE[kind])
     source = tmp_path / "in.json"
     source.write_text(
         '{"format": "followup/1", "interviews": [{"id": "n", "company": "C", "role": "R"}]}'
@@ -197,6 +209,7 @@ def test_unreadable_database_is_reported_and_kept(
     if "not available yet" not in line:
         assert str(db) in line or str(db.resolve()) in line
         assert "db.json.bak" in line
+        assert UNREADABLE_BECAUSE[kind] in line
     assert sha256(db) == before
     assert not (tmp_path / "db.json.bak").exists()
 

@@ -3,15 +3,18 @@ on screen and in the database."""
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from app.domain.records import STAGES, EventKind, Outcome, Stage
 from app.engine import State
+from app.store.repository import Repository
 from app.ui.forms import InterviewForm, OutcomeForm, ReplyForm, SnoozeForm
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.help import HelpScreen
@@ -20,6 +23,7 @@ from app.ui.screens.welcome import WelcomeScreen
 from app.ui.widgets.board import Board, StageColumn
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel
+from tests.test_cli import UNREADABLE, UNREADABLE_BECAUSE
 from tests.ui.conftest import stored
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -316,17 +320,57 @@ async def test_the_screen_appears_first_and_the_database_is_read_behind_it(db):
         assert sum(c.count for c in app.screen.query(StageColumn)) == len(app.workspace.interviews)
 
 
-async def test_an_unreadable_database_closes_the_app_with_one_line(tmp_path):
+def exit_messages(app) -> list[str]:
+    """The messages the app will print as it leaves, as they are handed to ``exit``."""
+    said: list[str] = []
+    leave = app.exit
+
+    def exit_saying(result=None, return_code=0, message=None):
+        said.append(message)
+        leave(result, return_code, message)
+
+    app.exit = exit_saying
+    return said
+
+
+@pytest.mark.parametrize("kind", UNREADABLE)
+async def test_an_unreadable_database_closes_the_app_with_one_line(tmp_path, kind):
     from app.ui.factory import make_app
     from tests.ui.conftest import NOW, ZONE
 
     bad = tmp_path / "bad.json"
-    bad.write_text("{not json")
+    bad.write_bytes(UNREADABLE[kind])
+    before = hashlib.sha256(bad.read_bytes()).hexdigest()
     app = make_app(bad, clock=lambda: NOW, default_zone=ZONE, load_first=False)
+    said = exit_messages(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
     assert app.return_code == 1
-    assert bad.read_text() == "{not json"
+    [line] = said
+    real = bad.resolve()
+    assert line.startswith(f"followup: {real} {UNREADABLE_BECAUSE[kind]}")
+    assert f"there is no backup yet ({real}.bak does not exist)" in line
+    assert "\n" not in line
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
+
+
+async def test_an_unreadable_database_with_a_backup_says_how_to_put_it_back(db):
+    from app.ui.factory import make_app
+    from tests.ui.conftest import NOW, ZONE
+
+    Repository(db, default_zone=ZONE).remove_interview(stored(db).interviews[0].id)
+    db.write_bytes(b"\x00" * 4096)
+    app = make_app(db, clock=lambda: NOW, default_zone=ZONE, load_first=False)
+    said = exit_messages(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+    assert app.return_code == 1
+    assert said == [
+        f"followup: {db.resolve()} contains only NUL bytes (the disk lost its content, often in "
+        f"a crash); it was left untouched; the previous version is in {db.resolve()}.bak; "
+        "`followup restore` puts it back"
+    ]
 
 
 async def test_q_quits(make):
