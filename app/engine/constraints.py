@@ -55,26 +55,26 @@ def events_about(facts: Facts, candidate: Candidate) -> list[SeenEvent]:
         if candidate.after is not None and seen.at <= candidate.after:
             continue
         if all(
-            given is None or given == wanted
-            for given, wanted in (
-                (event.round, candidate.round),
-                (event.contact, candidate.contact),
-                (event.promise, candidate.promise),
-            )
-        ) or _names_the_anchor(event, candidate):
+            given is None or given == getattr(candidate, name)
+            for name, given in _identity(event, candidate.kind)
+        ):
             found.append(seen)
     return found
 
 
-def _names_the_anchor(event: Event, candidate: Candidate) -> bool:
-    """An event typed without an id may name the promise of theirs that opened a check-in
-    (followup writes it on the events it records): that check-in is the one it is about."""
-    return (
-        candidate.anchor is not None
-        and event.promise == candidate.anchor
-        and event.round in (None, candidate.round)
-        and event.contact in (None, candidate.contact)
-    )
+# The fields an action is about (SPEC: its id), and so the ones an event typed without an id
+# must agree with. A check-in, value-add, move-on or nurture is told apart by time alone: it
+# belongs to what was running at the event's time, whatever round or contact the event names.
+_IDENTITY: dict[ActionKind, tuple[str, ...]] = {
+    ActionKind.PREPARE: ("round",),
+    ActionKind.THANK_YOU: ("round", "contact"),
+    ActionKind.KEEP_PROMISE: ("promise",),
+    ActionKind.CONNECT: ("contact",),
+}
+
+
+def _identity(event: Event, kind: ActionKind) -> list[tuple[str, str | None]]:
+    return [(name, getattr(event, name)) for name in _IDENTITY.get(kind, ())]
 
 
 def is_done(events: list[SeenEvent]) -> bool:

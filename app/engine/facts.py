@@ -150,14 +150,16 @@ class Facts:
         contact = self.contacts.get(contact_id) if contact_id else None
         return person(contact, self.interview.company)
 
-    def recipient(self) -> str | None:
-        """Who a check-in, value-add, nurture or update goes to (SPEC: "The recipient")."""
+    def recipient(self, at: datetime | None = None) -> str | None:
+        """Who a check-in, value-add, nurture or update goes to (SPEC: "The recipient"), with
+        the rounds ended by ``at`` (default: now)."""
         contacts = self.interview.contacts
         for role in (ContactRole.RECRUITER, ContactRole.HR):
             for contact in contacts:
                 if contact.role is role:
                     return contact.id
-        ended = [r for r in self.rounds if r.ends <= self.now]
+        until = self.now if at is None else at
+        ended = [r for r in self.rounds if r.ends <= until]
         for held in reversed(ended):
             if held.round.interviewers:
                 return held.round.interviewers[0]

@@ -104,6 +104,51 @@ def test_max_unanswered_sets_how_many_follow_ups_before_moving_on():
     assert value.id == "acme/value_add/r1/1"
 
 
+def test_max_unanswered_zero_counts_as_one():
+    one = waiting(events=[THANKED, sent("2026-11-30T10:00:00", "check_in")])
+    zero = actions(one, "2026-12-08 12:00", max_unanswered=0)
+    assert of_kind(zero, "value_add") == []
+    assert at(only(zero, "move_on").due_from) == "2026-12-07 10:00"
+
+
+def test_a_snooze_typed_without_an_id_belongs_to_the_running_sequence_whatever_it_names():
+    def snooze(at: str, action: str, until: str, **fields: str) -> dict[str, str]:
+        return {"at": at, "kind": "snooze", "action": action, "until": until, **fields}
+
+    # The check-in goes to the recruiter; the snooze names the round and the interviewer.
+    named = waiting(
+        events=[
+            THANKED,
+            snooze(
+                "2026-11-29T10:00:00", "check_in", "2026-12-05T10:00:00", round="r1", contact="jane"
+            ),
+        ]
+    )
+    check_in = only(actions(named, "2026-12-01 10:00"), "check_in")
+    assert at(check_in.due_from) == "2026-12-07 09:00"  # Sat 5 Dec 10:00, moved to work hours
+
+    value = waiting(
+        events=[
+            THANKED,
+            sent("2026-11-30T10:00:00", "check_in", round="r1"),
+            snooze("2026-12-01T10:00:00", "value_add", "2026-12-10T10:00:00", round="r1"),
+        ]
+    )
+    assert at(only(actions(value, "2026-12-02 10:00"), "value_add").due_from) == (
+        "2026-12-10 10:00"
+    )
+
+    moving = waiting(
+        events=[
+            THANKED,
+            sent("2026-11-30T10:00:00", "check_in"),
+            sent("2026-12-07T11:00:00", "value_add"),
+            snooze("2026-12-08T10:00:00", "move_on", "2026-12-21T10:00:00", round="r1"),
+        ]
+    )
+    assert at(only(actions(moving, "2026-12-09 10:00"), "move_on").due_from) == ("2026-12-21 10:00")
+
+
 def test_a_skipped_check_in_advances_the_sequence_and_says_so():
     skipped = waiting(
         events=[THANKED, {"at": "2026-11-30T10:00:00", "kind": "skip", "action": "check_in"}]

@@ -1,6 +1,6 @@
 """thank_you: one per interviewer, due within 24 hours of the round's end (000 #3, 004)."""
 
-from tests.engine.helpers import actions, at, interview, of_kind, only, recruiter, sent
+from tests.engine.helpers import actions, at, interview, jane, of_kind, only, recruiter, sent
 
 
 def test_due_within_24_hours_of_the_rounds_end_with_its_reason():
@@ -49,6 +49,36 @@ def test_a_round_with_no_interviewers_thanks_the_recipient():
         "Your onsite with Acme Ltd was on Fri 20 Nov at 14:00; a thank-you to Sam Lee is due "
         "within 24 hours"
     )
+
+
+def test_a_round_with_no_interviewers_keeps_its_recipient_and_id_as_it_ends():
+    # Before r2 ends, the latest ended round is r1 (Jane's); after, r2 itself, which names no
+    # one. The recipient is worked out as r2 ends, so a snooze made before still applies.
+    contacts = [{"id": "carol", "name": "Carol Roe", "role": "other"}, jane()]
+    rounds = [
+        {"id": "r1", "starts": "2026-11-13T14:00:00", "interviewers": ["jane"]},
+        {"id": "r2", "starts": "2026-11-20T14:00:00"},
+    ]
+    plain = interview(rounds=rounds, contacts=contacts)
+    before = _thanks_for_r2(actions(plain, "2026-11-20 10:00"))
+    after = _thanks_for_r2(actions(plain, "2026-11-20 16:00"))
+    assert [(a.id, a.contact) for a in before] == [("acme/thank_you/r2/carol", "carol")]
+    assert [(a.id, a.contact) for a in after] == [("acme/thank_you/r2/carol", "carol")]
+
+    snoozed = {
+        "at": "2026-11-20T10:00:00",
+        "kind": "snooze",
+        "action": "thank_you",
+        "id": before[0].id,
+        "until": "2026-11-21T12:00:00",
+    }
+    later = interview(rounds=rounds, contacts=contacts, events=[snoozed])
+    thanks = _thanks_for_r2(actions(later, "2026-11-20 16:00"))
+    assert [at(a.due_from) for a in thanks] == ["2026-11-21 12:00"]
+
+
+def _thanks_for_r2(found):
+    return [a for a in of_kind(found, "thank_you") if a.round == "r2"]
 
 
 def test_overdue_after_the_window_then_dropped_a_week_after_it_closed():

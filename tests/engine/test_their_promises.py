@@ -7,6 +7,8 @@ recruiter; Acme said it would decide by Fri 27 Nov, so the usual check-in opens 
 
 from typing import Any
 
+import pytest
+
 from app.engine.describe import deed, to_you
 from tests.engine.helpers import actions, at, interview, jane, of_kind, only, recruiter, sent
 
@@ -157,15 +159,52 @@ def test_the_reason_tells_the_user_their_own_note_back():
     assert "Sam Lee said they would OK the budget" in check_in(acronym, "2026-11-25 10:00").reason
 
 
+# A promise of theirs, as people type it, and how it reads after "they would".
+AS_TYPED = [
+    ("Send the take-home.", "send the take-home"),
+    ("Sam will send the take-home by Tuesday", "send the take-home"),
+    ("They will call on Friday", "call"),
+    ("Will send the offer letter", "send the offer letter"),
+    ("Sam to send the contract", "send the contract"),
+    ("Feedback on the take-home", "get back to me about feedback on the take-home"),
+    ("The offer letter", "get back to me about the offer letter"),
+    ("Acme will confirm the start date by the end of the week", "confirm the start date"),
+    ("Acme Ltd is going to share the salary band before Fri 27 Nov", "share the salary band"),
+    ("They'll let me know next week", "let me know"),
+    ("Sam Lee is going to introduce me to the CTO by 27 November", "introduce me to the CTO"),
+    ("Jane's team to share the brief tomorrow", "share the brief"),
+    ("We are going to book the final round on 2026-11-24", "book the final round"),
+    ("To confirm the references", "confirm the references"),
+    ("Call Jane", "call Jane"),
+    ("Send the notes from tomorrow", "send the notes from tomorrow"),
+    ("By Friday", "get back to me"),
+]
+
+
+@pytest.mark.parametrize(("what", "said"), AS_TYPED)
+def test_a_promise_of_theirs_reads_after_would_however_it_was_typed(what: str, said: str):
+    names = ["Jane Doe", "Sam Lee", "Acme Ltd"]
+    assert deed(what, names) == said
+    action = check_in(waiting(theirs("2026-11-24T12:00:00", what)), "2026-11-25 10:00")
+    assert action.reason == (
+        f"Sam Lee said they would {to_you(said)} by Tue 24 Nov and that has passed; "
+        "first check-in"
+    )
+
+
 def test_a_promise_reads_after_would():
     assert deed("  Send   the take-home. ") == "send the take-home"
     assert deed("E-mail the contract") == "e-mail the contract"
-    assert deed("CV feedback to Alex") == "CV feedback to Alex"
-    assert deed("iOS build link") == "iOS build link"
-    assert deed("I will call") == "I will call"
-    assert deed("Jane's team to call", ["Jane Doe"]) == "Jane's team to call"
-    assert deed("Acme to confirm", ["Acme Ltd"]) == "Acme to confirm"
-    assert deed("Acme to confirm") == "acme to confirm"
+    assert deed("OK the budget") == "OK the budget"
+    # A thing rather than a deed, its capitals kept.
+    assert deed("CV feedback to Alex") == "get back to me about CV feedback to Alex"
+    assert deed("iOS build link") == "get back to me about iOS build link"
+    assert deed("Update on the role") == "get back to me about update on the role"
+    assert deed("Update me on the role") == "update me on the role"
+    # "I" is never their subject.
+    assert deed("I will call", ["Isla Brown"]) == "I will call"
+    assert deed("Acme to confirm", ["Acme Ltd"]) == "confirm"
+    assert deed("Will to confirm", ["Will Hart"]) == "confirm"
     assert to_you("let me know about my start date") == "let you know about your start date"
     assert to_you("Send meeting notes") == "Send meeting notes"
 
@@ -228,7 +267,8 @@ def test_a_snooze_typed_without_an_id_applies_too():
     assert window(check_in(item, "2026-11-25 10:00")) == ("2026-11-26 14:00", "2026-11-27 17:00")
 
 
-def test_a_snooze_typed_without_an_id_may_name_the_promise():
+def test_a_snooze_typed_without_an_id_applies_whatever_promise_it_names():
+    # A sequence has one check-in: an event typed by hand belongs to it by its time alone.
     snoozed = {
         "at": "2026-11-25T09:30:00",
         "kind": "snooze",
@@ -245,7 +285,7 @@ def test_a_snooze_typed_without_an_id_may_name_the_promise():
         theirs("2026-11-25T12:00:00", id="p2"),
         events=[THANKED, other],
     )
-    assert window(check_in(two, "2026-11-25 10:00")) == ("2026-11-25 09:00", "2026-11-26 17:00")
+    assert window(check_in(two, "2026-11-25 10:00")) == ("2026-11-26 14:00", "2026-11-27 17:00")
 
 
 def test_a_check_in_skipped_before_the_promise_passed_stays_skipped():

@@ -50,7 +50,9 @@ def thank_you(facts: Facts) -> list[Candidate]:
             else f"between {_hours(delay)} and {_hours(within)} hours after it"
         )
         interviewers = held.round.interviewers
-        for contact in interviewers or (facts.recipient(),):
+        # The recipient as the round ends, not as now: it is part of the id, which must not
+        # change when the round it thanks for ends (a snooze or skip made before would be lost).
+        for contact in interviewers or (facts.recipient(at=held.ends),):
             if interviewers:
                 reason = (
                     f"{facts.name(contact)} interviewed you on {moment(held.starts)}; "
