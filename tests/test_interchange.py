@@ -151,8 +151,8 @@ BAD_DOCUMENTS = [
     ),
     (
         "bad policy",
-        broken(_set("policy", {"max_unanswered": 0})),
-        "policy.max_unanswered: not a whole number >= 1",
+        broken(_set("policy", {"max_unanswered": -1})),
+        "policy.max_unanswered: not a whole number >= 0",
     ),
     ("not an object", [1, 2], "not an interchange object"),
     (

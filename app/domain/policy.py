@@ -51,7 +51,8 @@ _INT_KEYS = {
     "default_decision_days": 0,
     "check_in_grace_business_days": 0,
     "follow_up_gap_days": 0,
-    "max_unanswered": 1,
+    # SPEC: "max_unanswered is at least 1": a 0 is read as 1 (see read_overrides).
+    "max_unanswered": 0,
     "min_gap_business_days": 0,
     "window_business_days": 1,
     "nurture_every_days": 1,
@@ -73,7 +74,7 @@ def read_overrides(overrides: object, path: str, problems: Problems) -> dict[str
             if not _is_int(value) or value < _INT_KEYS[key]:
                 problems.add(where, f"not a whole number >= {_INT_KEYS[key]}: {_show(value)}")
             else:
-                values[key] = value
+                values[key] = max(value, 1) if key == "max_unanswered" else value
         elif key in _HOUR_KEYS:
             if not _is_number(value) or value < 0 or value > 24 * 365:
                 problems.add(where, f"not a number of hours from 0 to 8760: {_show(value)}")
