@@ -11,7 +11,7 @@ from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date
 
-from app.engine.describe import deed
+from app.engine.describe import lowered
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -138,7 +138,7 @@ def promise_phrase(what: str, names: Sequence[str]) -> str:
         pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b")
         text = pattern.sub(lambda m: "your" if m.group("own") else "you", text)
     # A verb leads ("Send …"); an acronym ("CV …") or "I" keeps its capital.
-    return deed(text)
+    return lowered(text)
 
 
 def _week(day: date) -> int:

@@ -37,11 +37,12 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def deed(what: str, names: Iterable[str] = ()) -> str:
-    """A promise as it reads after "would": "Send the take-home." becomes "send the take-home".
+def lowered(what: str, names: Iterable[str] = ()) -> str:
+    """A note as it reads after "to" or "would": "Send the take-home." becomes "send the
+    take-home".
 
-    A verb leads a promise and loses its capital; an acronym ("CV"), "I", or a word of one of
-    ``names`` (people, the company) keeps it.
+    The first word loses its capital; an acronym ("CV"), "I", or a word of one of ``names``
+    (people, the company) keeps it.
     """
     text = " ".join(what.split()).rstrip(".")
     first, _, rest = text.partition(" ")
@@ -50,6 +51,125 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     if len(word) > 1 and word[1:].islower() and _POSSESSIVE.sub("", word) not in kept:
         text = first[0].lower() + first[1:] + (f" {rest}" if rest else "")
     return text
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A promise of theirs is noted however it was said: "Sam will send the take-home by Tuesday",
+# "To send the contract", "Feedback on the take-home". After "they would" it must read as a
+# verb phrase, with no subject of its own and no date that the "by <day>" after it repeats.
+_PRONOUNS = ("they", "he", "she", "we", "the team", "the company", "their team")
+_MODAL = r"(?:['’](?:ll|d)|\s+(?:will|would|shall|are going to|is going to|to))\b"
+_BARE_MODAL = re.compile(r"^(?:will|shall|to)\s+", re.IGNORECASE)
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?"
+)
+_DATE = (
+    rf"(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?)?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})"
+)
+_DAYS_OFF = (
+    r"(?:today|tomorrow|tonight|(?:early\s+|later\s+)?(?:this|next)\s+(?:week|month)"
+    r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|week|month)"
+    r"|eod|eow|cob|close\s+of\s+business)"
+)
+_CLOCK = (
+    r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?"
+    r"(?:\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?"
+)
+_WHEN = (
+    rf"(?:{_DAYS_OFF}|(?:(?:this|next|coming|the)\s+)?{_WEEKDAY}(?:,?\s+{_DATE})?|{_DATE})"
+    rf"{_CLOCK}(?:\s+at\s+the\s+latest)?"
+)
+_TIME_AFTER = re.compile(
+    rf"(?:^|[,;]?\s+)(?:by|on|before|until|till|no\s+later\s+than)\s+{_WHEN}$", re.IGNORECASE
+)
+# "tomorrow" and "next week" need no "by" in front, unless the word before makes them part of
+# the thing promised ("the notes from tomorrow").
+_TIME_BARE = re.compile(rf"(?:^|[,;]?\s+){_DAYS_OFF}{_CLOCK}$", re.IGNORECASE)
+_OWNS_TIME = frozenset({"from", "of", "about", "since", "for", "after", "with", "the", "at"})
+# Words that start a verb phrase in a promise ("send", "confirm"); words that do when they
+# stand alone or take an object ("call Jane", "update me", but "update on the role"); and
+# words that start a noun phrase ("the offer letter").
+_VERBS = _words(
+    """
+    send share confirm let introduce get give arrange book set organise organize provide
+    forward tell ask invite come decide make put loop pass sort circulate reach write
+    prepare chase speak talk chat meet follow finalise finalize approve ok sign issue extend
+    discuss look find see think consider reconsider be have do try aim like want need hope
+    run walk show connect respond return deliver submit post mail agree clarify explain
+    outline flag notify inform advise recommend refer escalate keep reschedule move open
+    start begin finish complete process bring take pick add include cc release announce
+    know hear revert also then hopefully probably definitely likely soon still
+    """
+)
+_EITHER = _words(
+    "call email e-mail phone ring update review answer reply check schedule contact message "
+    "text plan"
+)
+_DETERMINERS = _words("the a an some any our their your his her its my this that these those next")
+# What follows a verb at the head of a promise: its object ("send the", "call Jane").
+_OBJECTS = _words(
+    "the a an me us you him her them it my our your their his its this that these those some "
+    "any all over back up out through in"
+)
+
+
+def deed(what: str, names: Iterable[str] = ()) -> str:
+    """A promise of theirs as it reads after "they would", in the words of the note: "Sam will
+    send the take-home by Tuesday" becomes "send the take-home"; a thing rather than a deed
+    ("Feedback on the take-home") becomes "get back to me about feedback on the take-home".
+
+    ``names`` are the people and the company: one of them, or a first name, may lead the note
+    as its subject, and their words keep their capitals. "I" is never their subject: a note
+    that starts so is left as written.
+    """
+    names = [" ".join(name.split()) for name in names if name.strip()]
+    text = _without_when(_without_subject(" ".join(what.split()).rstrip(".!"), names))
+    if not text:
+        return "get back to me"
+    text = lowered(text, names)
+    return text if _leads_with_verb(text) else f"get back to me about {text}"
+
+
+def _without_subject(text: str, names: list[str]) -> str:
+    who = {word for name in names for word in (name, name.split()[0])} - {"I"}
+    people = "|".join(re.escape(w) for w in sorted(who, key=len, reverse=True))
+    pronouns = "|".join(re.escape(w) for w in _PRONOUNS)
+    lead = rf"(?:(?:{people})(?:['’]s\s+team)?|{pronouns})" if people else rf"(?:{pronouns})"
+    text = re.sub(rf"^{lead}{_MODAL}\s*", "", text, count=1, flags=re.IGNORECASE)
+    return _BARE_MODAL.sub("", text, count=1)
+
+
+def _without_when(text: str) -> str:
+    found = _TIME_AFTER.search(text)
+    if found is None:
+        found = _TIME_BARE.search(text)
+        before = text[: found.start()].split() if found else []
+        if found is None or (before and before[-1].casefold() in _OWNS_TIME):
+            return text
+    return text[: found.start()].rstrip(" ,;")
+
+
+def _leads_with_verb(text: str) -> bool:
+    words = [w.rstrip(_TRAILING) for w in text.split()]
+    head = words[0].casefold()
+    if head in _VERBS or head == "i":
+        return True
+    if head in _DETERMINERS:
+        return False
+    if len(words) == 1:
+        return head in _EITHER
+    second = words[1]
+    return second.casefold() in _OBJECTS or (second[:1].isupper() and not second.isupper())
 
 
 def to_you(text: str) -> str:

@@ -14,6 +14,7 @@ from app.domain.interchange import Pipeline
 from app.domain.records import Channel
 from app.drafts import LINKEDIN_LIMIT, compose
 from app.drafts.fields import values_for
+from tests.engine.test_their_promises import AS_TYPED
 
 from .support import acme, action_of
 
@@ -97,6 +98,16 @@ def test_a_promise_due_yesterday_or_today_still_reads_as_a_deadline(due: str, by
     pipeline = waiting(theirs(due=due, what="Introduce me to the CTO"))
     values = values_for(action_of(pipeline, NOW, CHECK_IN), pipeline, pendulum.parse(NOW))
     assert values["their_promise"] == f"You mentioned you would introduce me to the CTO {by}"
+
+
+@pytest.mark.parametrize(("what", "said"), AS_TYPED)
+def test_a_promise_typed_as_a_sentence_reads_as_one(what: str, said: str):
+    pipeline = waiting(theirs(what=what))
+    quote = f"You mentioned you would {said} by Tuesday"
+    email = draft(pipeline, Channel.EMAIL)
+    assert f"\n\n{quote}, so I wanted to check in and see where things stand.\n\n" in email.body
+    note = draft(pipeline, Channel.LINKEDIN)
+    assert note.body.startswith(f"Hi Sam, I hope you're well. {quote}, so I wanted to check in")
 
 
 def test_a_promise_made_by_someone_else_names_them():

@@ -187,8 +187,7 @@ def test_a_promise_of_theirs_reads_after_would_however_it_was_typed(what: str, s
     assert deed(what, names) == said
     action = check_in(waiting(theirs("2026-11-24T12:00:00", what)), "2026-11-25 10:00")
     assert action.reason == (
-        f"Sam Lee said they would {to_you(said)} by Tue 24 Nov and that has passed; "
-        "first check-in"
+        f"Sam Lee said they would {to_you(said)} by Tue 24 Nov and that has passed; first check-in"
     )
 
 
