@@ -242,3 +242,26 @@ def test_changes_that_could_not_be_saved_are_tried_again_and_reported_on_leaving
         terminal.close()
     assert db.read_bytes() == before
     assert [n for n in os.listdir(db.parent) if n.startswith(temporary_prefix(db))] == []
+
+
+@pytest.mark.parametrize("piped", ["stdin", "stdout"])
+def test_with_one_stream_piped_and_the_other_a_terminal_it_exits_within_a_second(
+    tmp_path: Path, piped: str
+) -> None:
+    from tests.ui.test_dashboard import refuse_without_a_terminal
+
+    master, follower = os.openpty()
+    try:
+        # `echo | followup` in a terminal, and `followup | less`.
+        streams: dict[str, object] = (
+            {"input": b"\n", "stdout": follower}
+            if piped == "stdin"
+            else {"stdin": follower, "stdout": subprocess.PIPE}
+        )
+        elapsed, said = refuse_without_a_terminal(tmp_path, **streams)
+    finally:
+        os.close(follower)
+        os.close(master)
+    assert said.startswith("followup: the dashboard needs a terminal") and said.count("\n") == 1
+    assert elapsed < 1
+    assert not (tmp_path / "db.json").exists()
