@@ -553,17 +553,23 @@ async def test_the_contact_of_a_promise_of_theirs_is_who_made_it() -> None:
     form = PromiseForm(PROMISE, contacts=(JANE,), zone=LONDON, now=NOW, existing_ids=frozenset())
     app = host(form)
     async with app.run_test() as pilot:
+        what = app.screen.query_one("#what", Input)
         assert str(field(app, "to").label.render()) == "To"
+        assert what.placeholder == "e.g. Send my list of references"
         await pilot.press("tab", "enter", "t", "enter")
         assert str(field(app, "to").label.render()) == "From"
+        # Their example is a deed of theirs, as it reads after "they would".
+        assert what.placeholder == "e.g. Send the take-home exercise"
         await pilot.press("enter", "m", "enter")
         assert str(field(app, "to").label.render()) == "To"
+        assert what.placeholder == "e.g. Send my list of references"
 
     theirs = replace(PROMISE, by=PromiseBy.THEM)
     form = PromiseForm(theirs, contacts=(JANE,), zone=LONDON, now=NOW, existing_ids=frozenset())
     app = host(form)
     async with app.run_test() as pilot:
         assert str(field(app, "to").label.render()) == "From"
+        assert app.screen.query_one("#what", Input).placeholder.endswith("take-home exercise")
         await pilot.press("ctrl+s")
     assert app.results == [theirs]
 

@@ -18,6 +18,11 @@ from app.ui.forms.ids import numbered
 from app.ui.forms.when_field import WhenField, moment_text
 
 _BY = [("Me", PromiseBy.ME), ("Them", PromiseBy.THEM)]
+# The example shows whose words the promise is in: mine, or the deed they said they would do.
+_EXAMPLE = {
+    PromiseBy.ME: "e.g. Send my list of references",
+    PromiseBy.THEM: "e.g. Send the take-home exercise",
+}
 
 
 class PromiseForm(Form[Promise]):
@@ -44,7 +49,7 @@ class PromiseForm(Form[Promise]):
         promise = self.promise
         self.what = Input(
             promise.what if promise else "",
-            placeholder="e.g. Send my list of references",
+            placeholder=_EXAMPLE[promise.by if promise else PromiseBy.ME],
             id="what",
             compact=True,
         )
@@ -87,6 +92,8 @@ class PromiseForm(Form[Promise]):
 
     def update_fields(self) -> None:
         self.to_field.label.update(_to_label(self.by.value))
+        if isinstance(self.by.value, PromiseBy):
+            self.what.placeholder = _EXAMPLE[self.by.value]
 
     def read(self, check: Checker) -> Promise | None:
         what = check.required("what", self.what.value)
