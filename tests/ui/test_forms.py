@@ -834,3 +834,49 @@ def test_snapshot_interview_form(snap_compare: Any) -> None:
 def test_snapshot_snooze_form(snap_compare: Any) -> None:
     form = SnoozeForm(now=NOW, zone=LONDON)
     assert snap_compare(host(form), terminal_size=(80, 24), run_before=no_blink)
+
+
+# ---------------------------------------------------------------- opened from the dashboard
+
+
+async def open_new_promise(pilot: Pilot[None]) -> None:
+    """From the board, as a person does: e, then down the menu to "Add a promise"."""
+    await pilot.press("e")
+    await pilot.pause()
+    menu = pilot.app.screen.query_one("#edit-menu", OptionList)
+    for _ in range(menu.option_count):
+        if menu.highlighted_option is not None and menu.highlighted_option.id == "promise:new":
+            break
+        await pilot.press("down")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_the_promise_form_from_the_dashboard_keeps_every_field_in_sight(
+    make: Callable[..., App[None]],
+) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await open_new_promise(pilot)
+        assert isinstance(app.screen, PromiseForm)
+        body = app.screen.query_one(".dialog-body")
+        due = app.screen.query_one("#due", Input)
+        # The dashboard's own "#due" (its due panel) must not size the form's date input.
+        assert 1 <= due.region.height <= 3
+        assert app.screen.query_one("#due-field", Field).region.height <= 4
+        done = app.screen.query_one("#done-field", Field)
+        assert done.region.height >= 1
+        assert body.region.contains_region(done.region)
+        assert done.region.bottom <= 40
+
+
+def test_snapshot_promise_form_from_the_dashboard(
+    snap_compare: Any, make: Callable[..., App[None]]
+) -> None:
+    async def opened(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await open_new_promise(pilot)
+        no_blink(pilot)
+
+    assert snap_compare(make(), terminal_size=(120, 40), run_before=opened)
