@@ -167,30 +167,43 @@ def test_start_and_due_are_the_actions_times_in_the_interviews_zone(
         assert wall.replace(tzinfo=rules).utcoffset() == start.dt.utcoffset()
 
 
-def test_summary_is_the_drafts_subject_or_a_short_line(
+def test_summary_names_the_company_and_the_person_then_the_subject_or_what_to_do(
     capsysbinary: pytest.CaptureFixture[bytes], db: Path
 ) -> None:
     data = calendar_of(capsysbinary, db)
     summaries = {str(t["UID"]): str(t["SUMMARY"]) for t in todos(data)}
     pipeline = stored(db)
+    interviews = {i.id: i for i in pipeline.interviews}
     subjects = 0
     for action in compute_actions(pipeline.interviews, pipeline.policy, NOW):
+        title = summaries[action.id]
+        contact = interviews[action.interview].contact(action.contact)
+        who = f"{action.company} · {contact.name}" if contact else action.company
+        assert title.startswith(f"{who}: "), title
         if not action.contacting:
             continue
         subject = compose(action, pipeline, NOW).subject
         if subject is not None:
-            assert summaries[action.id] == subject
+            assert title == f"{who}: {subject}"
             subjects += 1
     assert subjects >= 10
+    # One round, three interviewers, one subject line: three to-dos that say whose each is.
+    thanks = [summaries[f"brightwater-pm/thank_you/r2/{c}"] for c in ("hana", "marcus", "tom")]
+    assert len(set(thanks)) == 3
+    assert thanks[0] == (
+        "Brightwater Analytics · Hana Okafor: Thanks for the interview – Senior Product Manager"
+    )
     # No subject on LinkedIn, and no draft at all for what contacts no one.
-    assert summaries["marlow-ops/connect/amira"] == "Connect with Amira Haddad, Marlow & Pike"
+    assert (
+        summaries["marlow-ops/connect/amira"] == "Marlow & Pike · Amira Haddad: Connect on LinkedIn"
+    )
     assert (
         summaries["fernhill-insights/move_on/r1"]
-        == "Decide whether to move on, Fernhill Retail Group"
+        == "Fernhill Retail Group: Decide whether to move on"
     )
     assert (
         summaries["cobalt-security/prepare/r1"]
-        == "Prepare for the interview, Cobalt Ridge Security"
+        == "Cobalt Ridge Security: Prepare for the interview"
     )
 
 

@@ -18,18 +18,18 @@ from app.engine import Action, sort_key
 PRODID = "-//followup//followup calendar//EN"
 NAME = "followup"
 
-# For a summary when the draft has no subject line (every channel but email, and the actions
-# that contact no one): what to do, and the word that comes before the contact's name.
-_WHAT: dict[ActionKind, tuple[str, str]] = {
-    ActionKind.PREPARE: ("Prepare for the interview", "with"),
-    ActionKind.THANK_YOU: ("Thank-you", "to"),
-    ActionKind.KEEP_PROMISE: ("Keep your promise", "to"),
-    ActionKind.CHECK_IN: ("Check in", "with"),
-    ActionKind.VALUE_ADD: ("Send something of value", "to"),
-    ActionKind.MOVE_ON: ("Decide whether to move on", "from"),
-    ActionKind.NURTURE: ("Keep in touch", "with"),
-    ActionKind.CONNECT: ("Connect", "with"),
-    ActionKind.UPDATE_OTHERS: ("Update", ""),
+# What to do, for a summary when the draft has no subject line (every channel but email, and
+# the actions that contact no one).
+_WHAT: dict[ActionKind, str] = {
+    ActionKind.PREPARE: "Prepare for the interview",
+    ActionKind.THANK_YOU: "Thank-you",
+    ActionKind.KEEP_PROMISE: "Keep your promise",
+    ActionKind.CHECK_IN: "Check in",
+    ActionKind.VALUE_ADD: "Send something of value",
+    ActionKind.MOVE_ON: "Decide whether to move on",
+    ActionKind.NURTURE: "Keep in touch",
+    ActionKind.CONNECT: "Connect on LinkedIn",
+    ActionKind.UPDATE_OTHERS: "Tell them about your offer",
 }
 
 
@@ -91,14 +91,17 @@ def todo(action: Action, interview: Interview | None, subject: str | None, stamp
 
 
 def summary(action: Action, interview: Interview | None, subject: str | None) -> str:
-    """The draft's subject line, else a short line: "Thank-you to Jane Doe, Acme Ltd"."""
-    if subject and subject.strip():
-        return " ".join(subject.split())
-    what, before_name = _WHAT[action.kind]
+    """Who it is for, then the draft's subject line or what to do:
+    "Acme Ltd · Jane Doe: Thanks for the interview – Product Manager".
+
+    A subject line alone is the same for every interviewer of a round, and some name only the
+    sender; in a list of to-dos each must say which company and which person it is about.
+    """
+    what = " ".join(subject.split()) if subject and subject.strip() else _WHAT[action.kind]
     contact = interview.contact(action.contact) if interview else None
     name = _name(contact.name, contact.title, contact.id) if contact else action.contact
-    words = [what, before_name, name] if name else [what]
-    return f"{' '.join(w for w in words if w)}, {action.company}"
+    company = _flat(action.company)
+    return f"{company} · {name}: {what}" if name else f"{company}: {what}"
 
 
 def description(action: Action, interview: Interview | None) -> str:
