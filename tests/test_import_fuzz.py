@@ -5,18 +5,21 @@ scheduled (`due` answers too)."""
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 import math
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from app.cli import main
-from tests.strategies import far_days, far_moments
+from app.store.repository import Repository
+from tests.strategies import far_days, far_moments, interchange_files
 
 BASE: dict[str, Any] = {
     "format": "followup/1",
@@ -237,3 +240,117 @@ def test_a_huge_value_anywhere_is_one_line(tmp_path, capsys, where, value):
     text = json.dumps(place(copy.deepcopy(BASE), where, HOLE)).replace(json.dumps(HOLE), value)
     source.write_text(text, encoding="utf-8")
     refused(tmp_path, capsys, source)
+
+
+# ----------------------------------------------------------------------- into a full database
+
+POPULATED_AT = "2026-11-20T10:00:00+00:00"
+
+
+def populated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A fresh copy of a database with the demo's interviews and a backup, made once per test."""
+    template = tmp_path / "template"
+    if not template.exists():
+        db = template / "db.json"
+        assert main(["demo", "--db", str(db), "--at", POPULATED_AT]) == 0
+        assert (
+            main(["snooze", "--db", str(db), "--at", POPULATED_AT, *_any_action(capsys, db)]) == 0
+        )
+        capsys.readouterr()
+        assert (template / "db.json.bak").is_file()
+    here = tmp_path / "here"
+    if here.exists():
+        shutil.rmtree(here)
+    shutil.copytree(template, here)
+    return here / "db.json"
+
+
+def _any_action(capsys: pytest.CaptureFixture[str], db: Path) -> list[str]:
+    capsys.readouterr()
+    assert main(["due", "--json", "--db", str(db), "--at", POPULATED_AT]) == 0
+    action = json.loads(capsys.readouterr().out)[0]["id"]
+    return [action, "--until", "2026-12-01T09:00"]
+
+
+def files(folder: Path) -> dict[str, str]:
+    return {p.name: digest(p) for p in sorted(folder.iterdir())}
+
+
+def check_populated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, replace: bool
+) -> str:
+    """Import ``text`` into a database that holds interviews; return "refused" or "accepted"."""
+    db = populated(tmp_path, capsys)
+    source = tmp_path / "in.json"
+    source.write_text(text, encoding="utf-8", errors="surrogatepass")
+    before = files(db.parent)
+    old = Repository(db, default_zone="UTC").load()
+    code = main(["import", str(source), "--db", str(db), *(["--replace"] if replace else [])])
+    _, err = capsys.readouterr()
+    assert code in (0, 1), err
+    assert "internal error" not in err and "Traceback" not in err
+    if code == 1:
+        assert err.count("\n") == 1 and err.startswith("followup: ")
+        # The database, its backup and the folder: byte for byte as they were.
+        assert files(db.parent) == before
+        return "refused"
+    new = Repository(db, default_zone="UTC").load()
+    kept = {i.id: i for i in new.interviews}
+    for interview in old.interviews:
+        assert interview.id in kept
+        if not replace:
+            assert kept[interview.id] == interview
+    assert main(["due", "--json", "--db", str(db), "--at", POPULATED_AT]) == 0
+    capsys.readouterr()
+    return "accepted"
+
+
+POPULATED_FUZZ = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@POPULATED_FUZZ
+@given(data=mutated(), replace=st.booleans())
+def test_mutations_into_a_populated_database(tmp_path, capsys, data, replace):
+    event(check_populated(tmp_path, capsys, json.dumps(data, allow_nan=True), replace))
+
+
+@POPULATED_FUZZ
+@given(
+    text=json_values.map(lambda value: json.dumps(value, allow_nan=True)) | st.text(max_size=200),
+    replace=st.booleans(),
+)
+def test_random_documents_into_a_populated_database(tmp_path, capsys, text, replace):
+    event(check_populated(tmp_path, capsys, text, replace))
+
+
+@functools.cache
+def _demo_ids() -> list[str]:
+    import pendulum
+
+    from app.demo import demo_pipeline
+
+    return [i.id for i in demo_pipeline(pendulum.parse(POPULATED_AT), "UTC").interviews]
+
+
+@st.composite
+def valid_files(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid file, whose first interview at times takes the id of one already stored."""
+    document = draw(interchange_files())
+    if document["interviews"] and draw(st.booleans()):
+        document["interviews"][0]["id"] = draw(st.sampled_from(_demo_ids()))
+    return document
+
+
+@POPULATED_FUZZ
+@given(data=valid_files(), replace=st.booleans())
+def test_valid_files_into_a_populated_database(tmp_path, capsys, data, replace):
+    ids = {interview["id"] for interview in data["interviews"]}
+    clash = bool(ids & set(_demo_ids()))
+    outcome = check_populated(tmp_path, capsys, json.dumps(data), replace)
+    event(outcome)
+    assert outcome == ("refused" if clash and not replace else "accepted")
+    if outcome == "accepted":
+        stored = Repository(tmp_path / "here" / "db.json", default_zone="UTC").load()
+        assert ids <= {interview.id for interview in stored.interviews}
