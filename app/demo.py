@@ -2,7 +2,8 @@
 
 Every date is placed so that, whatever the day of the week, the pipeline has work in it: a panel
 that ended two hours ago (thank-yous due), a promise that slipped (overdue), an employer past its
-own decision date (a check-in due), a keep-warm contact a month on (nurture), an offer with a
+own decision date (a check-in due), a recruiter late with the times she said she would send (a
+check-in due from her promise), a keep-warm contact a month on (nurture), an offer with a
 deadline next week (tell the others), a sequence with two unanswered follow-ups (move on), and
 an onsite tomorrow (prepare). Past meetings fall on business days, as real ones do.
 
@@ -383,11 +384,13 @@ def _harbor(w: _When) -> Interview:
 
 
 def _tidewell(w: _When) -> Interview:
-    """A final round is coming but not booked; the references I promised are overdue."""
+    """A final round is coming but not booked: the times Lena said she would send are late, so
+    the check-in is due, and the references I promised are overdue."""
     domain = "tidewell.example"
     screen, technical = w.at(w.back(15), 9, 30), w.at(w.back(7), 14)
     technical_ends = technical + timedelta(minutes=90)
     replied = w.at(w.back(4), 16, 5)
+    times_by = w.at(w.back(2), 17)
     return Interview(
         id="tidewell-data",
         company="Tidewell Energy",
@@ -442,6 +445,14 @@ def _tidewell(w: _When) -> Interview:
                 to="lena",
                 created=replied,
             ),
+            Promise(
+                "p2",
+                "Send times for the final systems-design round",
+                due=times_by,
+                to="lena",
+                created=replied,
+                by=PromiseBy.THEM,
+            ),
         ),
         events=(
             _stage(screen + timedelta(minutes=40), Stage.SCHEDULED, Stage.INTERVIEWED),
@@ -473,8 +484,8 @@ def _tidewell(w: _When) -> Interview:
             _reply(
                 replied,
                 "lena",
-                "The team wants a final systems-design round; she will "
-                "send times once the panel's calendars are set.",
+                "The team wants a final systems-design round; she will send times by "
+                f"{_weekday(times_by.date())}, once the panel's calendars are set.",
             ),
             _stage(replied + timedelta(minutes=5), Stage.INTERVIEWED, Stage.NEXT_ROUND),
         ),

@@ -10,13 +10,14 @@ import pendulum
 import pytest
 
 from app.cli import main
+from app.demo import demo_pipeline
 from app.domain.interchange import Pipeline
 from app.domain.records import Channel
 from app.drafts import LINKEDIN_LIMIT, compose
 from app.drafts.fields import values_for
 from tests.engine.test_their_promises import AS_TYPED
 
-from .support import acme, action_of
+from .support import ZONE, acme, action_of
 
 # Sam said Acme would send the take-home by Tue 24 Nov; on Thu 26 Nov it has not come.
 NOW = "2026-11-26T10:00:00+00:00"
@@ -151,3 +152,20 @@ def test_followup_draft_quotes_it_from_the_command_line(
     out = capsys.readouterr().out
     assert code == 0
     assert "You mentioned you would send the take-home exercise by Tuesday, so I wanted" in out
+
+
+def test_the_demo_s_check_in_at_tidewell_opens_from_lena_s_late_promise():
+    # Fri 20 Nov at 10:00: Lena said on Mon 16 Nov that she would send times by Wed 18 Nov.
+    now = "2026-11-20T10:00:00+00:00"
+    pipeline = demo_pipeline(pendulum.parse(now), ZONE)
+    action = action_of(pipeline, now, "tidewell-data/check_in/reply-20261116T160500Z")
+    assert (action.state, action.promise, action.contact) == ("due", "p2", "lena")
+    assert action.reason == (
+        "Lena Vogt replied on Mon 16 Nov; Lena Vogt said they would send times for the final "
+        "systems-design round by Wed 18 Nov and that has passed; check in"
+    )
+    email = compose(action, pipeline, pendulum.parse(now), channel=Channel.EMAIL)
+    assert (
+        "You mentioned you would send times for the final systems-design round by Wednesday"
+        in email.body
+    )

@@ -55,6 +55,12 @@ async def test_w_lists_the_demo_s_dates_the_latest_first(make):
         assert lines(app)[0] == (
             " 3 days late    Tue 17 Nov Harbor Lane Logistics   Their decision"
         )
+        # Lena said on Mon 16 Nov that she would send the final round's times by Wed 18 Nov.
+        assert rows(app)[1] == (
+            "2 days late",
+            "Tidewell Energy",
+            "Send times for the final systems-design round (Lena Vogt)",
+        )
         items = app.screen.items
         late = [i for i in items if i.overdue]
         assert items[: len(late)] == late
@@ -85,13 +91,24 @@ async def test_enter_shows_that_interview_on_the_board(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
-        assert rows(app)[1][1] == "Quillstone Publishing"
-        await pilot.press("j", "enter")
+        assert rows(app)[2][1] == "Quillstone Publishing"
+        await pilot.press("j", "j", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         board = app.screen.query_one(Board)
         assert board.selected == "quillstone-reader"
         assert "Quillstone Publishing" in app.screen.query_one(DetailPane).text
+
+
+async def test_enter_on_a_promise_of_theirs_shows_it_on_the_board(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", "j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query_one(Board).selected == "tidewell-data"
+        text = app.screen.query_one(DetailPane).text
+        assert "Lena Vogt promised: Send times for the final systems-design round" in text
 
 
 async def test_enter_clears_a_filter_that_hides_the_interview(make):
