@@ -3,15 +3,17 @@ pipeline worked out by hand; escape goes back to the board."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from textual.widgets import Sparkline
 
 from app.domain.interchange import Pipeline
+from app.insights.weekly import WeekCount
 from app.store.repository import Repository
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.help import HelpScreen
-from app.ui.screens.stats import StatsScreen
+from app.ui.screens.stats import StatsScreen, week_chart
 from app.ui.widgets.charts import EIGHTHS, FULL, LIMIT, BarChart
 from tests.insights.helpers import interview, reply, round_, sent, stage
 from tests.ui.conftest import ZONE
@@ -162,3 +164,28 @@ async def test_the_footer_and_the_help_name_both_views(make):
         helped = {b.key: b.tooltip for b in app.screen.bindings}
         assert helped["w"].startswith("Waiting on them:")
         assert helped["t"].startswith("Stats:")
+
+
+def weeks_of(*sent: int) -> tuple[WeekCount, ...]:
+    """Consecutive weeks, the last starting on Mon 23 Nov 2026."""
+    last = date(2026, 11, 23)
+    return tuple(
+        WeekCount(last - timedelta(weeks=len(sent) - 1 - n), count) for n, count in enumerate(sent)
+    )
+
+
+def test_the_busiest_week_says_a_tie():
+    def summary(*sent: int) -> str:
+        return week_chart(weeks_of(*sent))[3]
+
+    assert summary(1, 4, 6, 2) == ("13 sent in 4 weeks · this week 2 · busiest: week of 16 Nov (6)")
+    assert summary(0, 3, 6, 6) == (
+        "15 sent in 4 weeks · this week 6 · busiest: weeks of 16 Nov and 23 Nov (6 each)"
+    )
+    assert summary(6, 0, 6, 1) == (
+        "13 sent in 4 weeks · this week 1 · busiest: weeks of 2 Nov and 16 Nov (6 each)"
+    )
+    assert summary(2, 2, 1, 2) == (
+        "7 sent in 4 weeks · this week 2 · busiest: 3 weeks tied (2 each), the latest 23 Nov"
+    )
+    assert summary(0, 0, 0) == "0 sent in 3 weeks · this week 0"

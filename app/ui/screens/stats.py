@@ -163,11 +163,26 @@ def week_chart(weeks: tuple[WeekCount, ...]) -> tuple[list[int], str, str, str]:
     counts = [w.sent for w in weeks]
     if not weeks:
         return counts, "", "", "No weeks to show."
-    busiest = max(weeks, key=lambda w: (w.sent, w.starts))
     summary = f"{sum(counts)} sent in {len(weeks)} weeks · this week {weeks[-1].sent}"
-    if busiest.sent:
-        summary += f" · busiest: week of {_short(busiest.starts)} ({busiest.sent})"
+    busiest = busiest_line(weeks)
+    if busiest:
+        summary += f" · {busiest}"
     return counts, f"week of {_short(weeks[0].starts)}", "this week", summary
+
+
+def busiest_line(weeks: tuple[WeekCount, ...]) -> str:
+    """``busiest: week of 23 Nov (6)``; a tie is said, so that no week of as many hides behind
+    another: ``busiest: weeks of 16 Nov and 23 Nov (6 each)``, ``busiest: 3 weeks tied (2
+    each), the latest 23 Nov``."""
+    most = max((w.sent for w in weeks), default=0)
+    if not most:
+        return ""
+    tied = sorted(w.starts for w in weeks if w.sent == most)
+    if len(tied) == 1:
+        return f"busiest: week of {_short(tied[0])} ({most})"
+    if len(tied) == 2:
+        return f"busiest: weeks of {_short(tied[0])} and {_short(tied[1])} ({most} each)"
+    return f"busiest: {len(tied)} weeks tied ({most} each), the latest {_short(tied[-1])}"
 
 
 def _short(day: date) -> str:
