@@ -10,6 +10,10 @@ The date they gave (``decision_by``) belongs to the latest wait that began on or
 same reading the engine gives it. Days are calendar days in the interview's zone: a round that
 ended on Tue 3 Nov answered on Thu 5 Nov took 2 days; "decide by Fri 27 Nov" answered on
 Wed 2 Dec is 5 days late.
+
+A promise of theirs that they kept (its ``done_at``, by ``now``) is an answer too, against its
+own due day: the wait runs from when they made it (``created``, else the end of the latest
+round before its due) to when they kept it. One not kept yet is for the waiting view.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from app.domain.records import EventKind, Interview, Stage
+from app.domain.records import EventKind, Interview, Promise, PromiseBy, Stage
 from app.insights.days import local, today
 
 
@@ -29,6 +33,7 @@ class Wait:
     answered: datetime | None  # their first reply after it; None while still waiting
     days: int  # calendar days from the start to the answer, or to today while waiting
     said: date | None = None  # the date they gave for this answer
+    promise: str = ""  # what they promised, where the wait is for a promise of theirs
 
     @property
     def waiting(self) -> bool:
@@ -101,7 +106,29 @@ def interview_waits(interview: Interview, now: datetime) -> list[Wait]:
             continue
         end_day = answer.date() if answer is not None else today(now, interview)
         waits.append(Wait(interview.id, ends, answer, (end_day - ends.date()).days))
-    return _with_said(waits, interview.decision_by)
+    waits = _with_said(waits, interview.decision_by)
+    round_ends = [end for _, end in rounds]
+    kept = (_kept(interview, promise, round_ends, now) for promise in interview.promises)
+    return sorted([*waits, *(wait for wait in kept if wait is not None)], key=lambda w: w.started)
+
+
+def _kept(
+    interview: Interview, promise: Promise, round_ends: list[datetime], now: datetime
+) -> Wait | None:
+    if promise.by is not PromiseBy.THEM or promise.done_at is None or promise.done_at > now:
+        return None
+    due, done = local(promise.due, interview), local(promise.done_at, interview)
+    if promise.created is not None:
+        made = local(promise.created, interview)
+    else:
+        before = [ends for ends in round_ends if ends <= min(due, done)]
+        if not before:
+            return None
+        made = before[-1]
+    if done < made or due < made:
+        return None  # dates that cannot all be true: no answer time to tell
+    days = (done.date() - made.date()).days
+    return Wait(interview.id, made, done, days, said=due.date(), promise=promise.what)
 
 
 def _with_said(waits: list[Wait], said: date | None) -> list[Wait]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from app.insights.answers import answer_times, interview_waits
 from tests.insights.helpers import at, interview, reply, round_
 
@@ -127,3 +131,55 @@ def test_interviews_of_one_company_are_read_together_the_late_ones_first():
     assert acme.latest.days == 6
     assert companies[0].latest.late_days == 2
     assert companies[1].latest.days == 24
+
+
+def theirs(due: str, done_at: str | None, **fields: Any) -> dict[str, Any]:
+    promise = {"id": "p1", "what": "Send the take-home", "to": "sam", "due": due, "by": "them"}
+    return {**promise, "done_at": done_at, **fields}
+
+
+def test_a_kept_promise_of_theirs_is_an_answer_against_its_due_day():
+    # Made on Mon 23 Nov for Wed 25 Nov; kept on Fri 27 Nov: 4 days, 2 said, 2 late.
+    acme = interview(
+        rounds=[FRIDAY_ROUND],
+        events=[reply("2026-11-23T10:00")],
+        promises=[
+            theirs("2026-11-25T17:00", "2026-11-27T09:30", created="2026-11-23T10:00"),
+        ],
+    )
+    round_wait, kept = interview_waits(acme, at("2026-11-30T10:00"))
+    assert (round_wait.promise, round_wait.days) == ("", 3)
+    assert kept.promise == "Send the take-home"
+    assert (kept.started, kept.answered) == (at("2026-11-23T10:00"), at("2026-11-27T09:30"))
+    assert not kept.waiting
+    assert (kept.days, kept.said_days, kept.late_days) == (4, 2, 2)
+    [company] = answer_times([acme], at("2026-11-30T10:00"))
+    assert company.latest == kept
+    assert company.typical_days == 3.5
+
+
+def test_a_kept_promise_made_at_no_stated_time_starts_at_the_round_before_it():
+    acme = interview(
+        rounds=[FRIDAY_ROUND, round_("r2", "2026-12-07T10:00")],
+        promises=[theirs("2026-11-24T17:00", "2026-11-24T12:00")],
+    )
+    waits = interview_waits(acme, at("2026-11-30T10:00"))
+    [kept] = [w for w in waits if w.promise]
+    assert kept.started == at("2026-11-20T15:00")
+    assert (kept.days, kept.said_days, kept.late_days) == (4, 4, 0)
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        theirs("2026-11-24T17:00", None),  # not kept: the waiting view's
+        theirs("2026-11-24T17:00", "2026-12-01T09:00"),  # kept after now
+        theirs("2026-11-24T17:00", "2026-11-24T12:00", by="me"),  # mine
+        theirs("2026-11-18T17:00", "2026-11-18T12:00"),  # before any round, made at no time
+        theirs("2026-11-24T17:00", "2026-11-23T12:00", created="2026-11-23T15:00"),
+    ],
+    ids=["open", "kept-later", "mine", "no-start", "kept-before-made"],
+)
+def test_only_a_promise_of_theirs_kept_by_now_is_an_answer(promise: dict[str, Any]):
+    acme = interview(rounds=[FRIDAY_ROUND], promises=[promise])
+    assert [w.promise for w in interview_waits(acme, at("2026-11-30T10:00"))] == [""]

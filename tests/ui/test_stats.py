@@ -9,13 +9,14 @@ from pathlib import Path
 from textual.widgets import Sparkline
 
 from app.domain.interchange import Pipeline
+from app.insights.answers import answer_times
 from app.insights.weekly import WeekCount
 from app.store.repository import Repository
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.help import HelpScreen
-from app.ui.screens.stats import StatsScreen, week_chart
+from app.ui.screens.stats import StatsScreen, answer_bars, week_chart
 from app.ui.widgets.charts import EIGHTHS, FULL, LIMIT, BarChart
-from tests.insights.helpers import interview, reply, round_, sent, stage
+from tests.insights.helpers import at, interview, reply, round_, sent, stage
 from tests.ui.conftest import ZONE
 
 SIZE = (120, 40)
@@ -189,3 +190,31 @@ def test_the_busiest_week_says_a_tie():
         "7 sent in 4 weeks · this week 2 · busiest: 3 weeks tied (2 each), the latest 23 Nov"
     )
     assert summary(0, 0, 0) == "0 sent in 3 weeks · this week 0"
+
+
+def test_a_kept_promise_of_theirs_has_a_bar_that_names_it():
+    take_home = {
+        "id": "p1",
+        "what": "Send the take-home exercise and its brief",
+        "due": "2026-11-18T17:00",
+        "done_at": "2026-11-19T09:00",
+        "created": "2026-11-16T12:00",
+        "by": "them",
+    }
+    acme = interview(
+        rounds=[round_("r1", "2026-11-09T10:00")],
+        events=[reply("2026-11-16T12:00")],
+        promises=[take_home],
+    )
+    # A promise made before the first round: the company's first bar is the promise's.
+    early = {**take_home, "created": "2026-11-02T12:00", "due": "2026-11-04T17:00"}
+    early["done_at"] = "2026-11-04T09:00"
+    beta = interview("beta", rounds=[round_("r1", "2026-11-09T10:00")], promises=[early])
+    bars = answer_bars(tuple(answer_times([acme, beta], at("2026-11-20T10:00"))))
+    assert [(b.label, b.text) for b in bars] == [
+        ("Acme", "answered in 7 d"),
+        ("  Send the take-home exercise and its brief", "kept in 3 d · said 2 d · 1 d late"),
+        ("Beta", "kept in 2 d · said 2 d · on time · Send the take-home exer…"),
+        ("", "waiting 11 d"),
+    ]
+    assert (bars[1].value, bars[1].limit, bars[1].tone) == (3.0, 2.0, "done")

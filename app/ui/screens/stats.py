@@ -31,6 +31,9 @@ ANSWER_LEGEND = (
     ("over", "past their date"),
     ("limit", "the date they gave"),
 )
+# A promise named after a bar's numbers is cut to this: the text column is as wide as the
+# longest text, so a long one would shorten every bar.
+PROMISE_MAX = 24
 
 
 class StatsScreen(Screen[None]):
@@ -101,15 +104,23 @@ class StatsScreen(Screen[None]):
 
 
 def answer_bars(companies: tuple[CompanyAnswers, ...]) -> tuple[Bar, ...]:
-    """A bar for each wait, the company named on its first: oldest first within a company."""
+    """A bar for each wait, the company named on its first: oldest first within a company. A
+    promise of theirs is named on its own bar, indented under the company; on the company's
+    first bar, after its numbers."""
     bars: list[Bar] = []
     for company in companies:
         for index, wait in enumerate(company.waits):
+            text = wait_text(wait)
+            label = company.company if index == 0 else ""
+            if wait.promise and index == 0:
+                text += f" · {_cut(wait.promise, PROMISE_MAX)}"
+            elif wait.promise:
+                label = f"  {wait.promise}"
             bars.append(
                 Bar(
-                    label=company.company if index == 0 else "",
+                    label=label,
                     value=float(wait.days),
-                    text=wait_text(wait),
+                    text=text,
                     limit=None if wait.said_days is None else float(wait.said_days),
                     tone="open" if wait.waiting else "done",
                 )
@@ -118,11 +129,13 @@ def answer_bars(companies: tuple[CompanyAnswers, ...]) -> tuple[Bar, ...]:
 
 
 def wait_text(wait: Wait) -> str:
-    """``answered in 12 d · said 7 d · 5 d late``, ``waiting 4 d · said 10 d``."""
+    """``answered in 12 d · said 7 d · 5 d late``, ``waiting 4 d · said 10 d``; a promise of
+    theirs is ``kept``: ``kept in 3 d · said 2 d · 1 d late``."""
+    verb = "kept" if wait.promise else "answered"
     if wait.waiting:
         text = f"waiting {wait.days} d"
     else:
-        text = "answered same day" if wait.days == 0 else f"answered in {wait.days} d"
+        text = f"{verb} same day" if wait.days == 0 else f"{verb} in {wait.days} d"
     if wait.said_days is None or wait.late_days is None:
         return text
     text += f" · said {wait.said_days} d"
@@ -183,6 +196,11 @@ def busiest_line(weeks: tuple[WeekCount, ...]) -> str:
     if len(tied) == 2:
         return f"busiest: weeks of {_short(tied[0])} and {_short(tied[1])} ({most} each)"
     return f"busiest: {len(tied)} weeks tied ({most} each), the latest {_short(tied[-1])}"
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _short(day: date) -> str:
