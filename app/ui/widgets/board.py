@@ -45,17 +45,36 @@ class StageColumn(RowList):
     }
 
     def __init__(self, stage: Stage) -> None:
+        self._painted = {}
         super().__init__(self._paint_card, id=f"column-{stage.value}", classes="stage-column")
         self.stage = stage
         self.cards: list[Card] = []
 
     def show(self, cards: list[Card]) -> None:
         self.cards = cards
+        self._painted.clear()
         self.set_count(len(cards))
 
+    # Lines already drawn, by (row, line, width, selected): moving the cursor redraws the whole
+    # column, and all but two of its cards look as they did.
+    _painted: dict[tuple[int, int, int, bool], Strip]
+
+    def notify_style_update(self) -> None:
+        self._painted.clear()
+        super().notify_style_update()
+
     def _paint_card(self, row: int, offset: int, width: int, selected: bool) -> Strip:
+        key = (row, offset, width, selected)
+        strip = self._painted.get(key)
+        if strip is None:
+            if len(self._painted) > 4096:
+                self._painted.clear()
+            strip = self._painted[key] = self._draw_card(row, offset, width, selected)
+        return strip
+
+    def _draw_card(self, row: int, offset: int, width: int, selected: bool) -> Strip:
         card = self.cards[row]
-        base = self.rich_style
+        base = self.base_style
         if selected:
             base = base + self.component("card--selected")
         if offset == 0:
@@ -65,7 +84,7 @@ class StageColumn(RowList):
         elif offset == 2:
             text, style = f" {card.badge}", base + self.component(f"card--{card.urgency}")
         else:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         return self.text_strip(text, width, style)
 
 
@@ -128,7 +147,6 @@ class Board(Widget, can_focus=True):
         for stage in STAGES:
             column_cards = cards.get(stage, [])
             self._columns[stage].show(column_cards)
-            self._titles[stage].update(f"{stage_title(stage.value)} · {len(column_cards)}")
             self.query_one(f"#stage-{stage.value}").set_class(not column_cards, "-empty")
         if (keep is not None and not self.select(keep)) or keep is None:
             self._announce()
@@ -168,6 +186,7 @@ class Board(Widget, can_focus=True):
         column = self._current
         if column.count:
             column.cursor = max(0, min(column.count - 1, column.cursor + step))
+            self._title(self.column)
         self._announce()
 
     def action_open(self) -> None:
@@ -179,8 +198,20 @@ class Board(Widget, can_focus=True):
             column = self._columns[stage]
             column.active = index == self.column
             self._titles[stage].set_class(index == self.column, "-current")
+            self._title(index)
             if self.is_mounted:
                 self.query_one(f"#stage-{stage.value}").set_class(index == self.column, "-current")
+
+    def _title(self, index: int) -> None:
+        """A column's title: its stage and card count; in the current column, where the cursor
+        is among them, as the columns have no scrollbar."""
+        stage = STAGES[index]
+        column = self._columns[stage]
+        text = f"{stage_title(stage.value)} · {column.count}"
+        if index == self.column and column.count > 1:
+            text = f"{stage_title(stage.value)} · {column.cursor + 1} of {column.count}"
+        # A title keeps its size whatever it says: no need to lay the screen out again.
+        self._titles[stage].update(text, layout=False)
 
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self.selected))

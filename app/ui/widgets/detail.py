@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from collections import OrderedDict
 from datetime import datetime
 
+from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -18,17 +21,28 @@ from app.ui.format import badge, stage_title
 class DetailPane(ScrollView, can_focus=True):
     """Scrolls; its content is set with ``show``.
 
-    It wraps its text once per content and width and then draws only the lines on screen:
-    moving through the board changes it on every key, and a widget whose height follows its
-    content would make the whole screen lay itself out again each time (and a 100 KB note
-    would be wrapped on every frame).
+    Moving through the board changes it on every key, so it does as little as a key needs:
+    it wraps its text paragraph by paragraph only as far as the lines on screen, draws those,
+    and wraps the rest once the screen is painted (a long history or a 100 KB note is wrapped
+    once, never per frame). Its height never follows its content: that would lay the whole
+    screen out again on every key.
     """
+
+    RECENT = 32
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = _NOTHING
+        self._paragraphs: list[Text] = []
+        self._next = 0  # the first paragraph not wrapped yet
         self._lines: list[Strip] = []
         self._wrapped_at = -1
+        self._key: tuple[object, ...] = ()
+        self._shown: str | None = None
+        self._style: Style | None = None
+        # Recently shown interviews, wrapped whole: moving up and down the board comes back.
+        self._recent: OrderedDict[tuple[object, ...], tuple[Text, list[Strip]]] = OrderedDict()
+        self._recent_width = -1
 
     @property
     def text(self) -> str:
@@ -38,44 +52,98 @@ class DetailPane(ScrollView, can_focus=True):
     def show(self, interview: Interview | None, actions: list[Action], now: datetime) -> None:
         changed_interview = interview is None or interview.id != self._shown
         self._shown = interview.id if interview else None
-        self._text = render_detail(interview, actions, now) if interview else _NOTHING
-        self._wrapped_at = -1
-        self._wrap()
+        # Records are immutable: the same objects at the same moment say the same thing.
+        key = (id(interview), interview, tuple(actions), now)
+        if key != self._key:
+            self._key = key
+            recent = self._recent.get(key)
+            if recent is not None and self._recent_width == self._width:
+                self._recent.move_to_end(key)
+                self._text, self._lines = recent
+                self._paragraphs, self._next = [], 0
+                self._wrapped_at = self._width
+            else:
+                self._text = render_detail(interview, actions, now) if interview else _NOTHING
+                self._wrapped_at = -1
+        self._rewrap()
         if changed_interview:
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
-    _shown: str | None = None
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
 
     def on_resize(self) -> None:
-        self._wrap()
+        self._rewrap()
 
-    def _wrap(self) -> None:
-        width = self.scrollable_content_region.width
-        if width <= 0 or width == self._wrapped_at or not self.is_mounted:
+    def _rewrap(self) -> None:
+        """Start wrapping again if the text or the width changed, as far as the screen shows."""
+        width = self._width
+        if width <= 0 or not self.is_mounted:
             return
-        console = self.app.console
-        options = console.options.update_width(width)
-        lines = console.render_lines(self._text, options, style=self.rich_style, pad=True)
-        self._lines = [Strip(line, width) for line in lines]
-        self._wrapped_at = width
+        if width != self._recent_width:
+            self._recent.clear()
+            self._recent_width = width
+        if width != self._wrapped_at:
+            self._paragraphs = list(self._text.split("\n", allow_blank=True))
+            self._next = 0
+            self._lines = []
+            self._wrapped_at = width
+            self._extend(self.scroll_offset.y + self.scrollable_content_region.height)
+            self.refresh()
+
+    def _extend(self, upto: int) -> None:
+        """Wrap paragraphs until there are ``upto`` lines, or all of them."""
+        width = self._wrapped_at
+        paragraphs = self._paragraphs
+        if self._next < len(paragraphs) and len(self._lines) < upto:
+            console = self.app.console
+            options = console.options.update_width(width)
+            style = self.rich_style
+            while self._next < len(paragraphs) and len(self._lines) < upto:
+                wrapped = console.render_lines(paragraphs[self._next], options, style=style)
+                self._lines.extend(Strip(line, width) for line in wrapped)
+                self._next += 1
+            if self._next == len(paragraphs):
+                self._recent[self._key] = (self._text, self._lines)
+                if len(self._recent) > self.RECENT:
+                    self._recent.popitem(last=False)
+        # What is not wrapped yet is counted by its length (words may wrap a line sooner: the
+        # count is put right as scrolling reaches them).
+        total = len(self._lines) + sum(
+            max(1, -(-paragraph.cell_len // width)) for paragraph in paragraphs[self._next :]
+        )
         # Set without its watchers: a new virtual size would lay the whole screen out again,
         # on every move through the board. The scrollbar is always shown (see the stylesheet),
         # so only its extent changes, and the scroll position is kept within the new text.
-        self.set_reactive(DetailPane.virtual_size, Size(width, len(self._lines)))
+        self.set_reactive(DetailPane.virtual_size, Size(width, total))
         bar = self.vertical_scrollbar
-        bar.window_virtual_size = len(self._lines)
+        bar.window_virtual_size = total
         bar.window_size = self.scrollable_content_region.height
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Worked out once a pass rather than once a line: it walks up the DOM.
+        self._style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._width
         if width != self._wrapped_at:
-            self.call_later(self._wrap)
+            self.call_later(self._rewrap)
+        style = self._style or self.rich_style
         line = self.scroll_offset.y + y
+        if line >= len(self._lines) and self._next < len(self._paragraphs):
+            # Scrolled past the first screen: the reader wants the rest, and the scrollbar its
+            # true length.
+            self._extend(sys.maxsize)
         if 0 <= line < len(self._lines):
-            return self._lines[line].crop_extend(0, width, self.rich_style)
-        return Strip.blank(max(width, 0), self.rich_style)
+            return self._lines[line].crop_extend(0, width, style)
+        return Strip.blank(max(width, 0), style)
 
 
 _NOTHING = Text("No interview selected.", style="dim")

@@ -87,7 +87,7 @@ class DuePanel(RowList, can_focus=True):
 
     def _paint_row(self, row: int, offset: int, width: int, selected: bool) -> Strip:
         item = self.rows[row]
-        base = self.rich_style
+        base = self.base_style
         if item.action_id is None:
             if offset == 0:
                 return self.text_strip(
@@ -96,7 +96,7 @@ class DuePanel(RowList, can_focus=True):
             return Strip.blank(width, base)
         if selected and self.has_focus:
             # The whole style, not the partial one: only it blends a see-through background.
-            base = self.get_component_rich_style("due--selected")
+            base = self.whole_component("due--selected")
         if offset == 0:
             style = base + self.component(f"due--{item.urgency}")
             return self.text_strip(f" {item.title}", width, style)

@@ -3,6 +3,7 @@ show than ten. Every row has the same height; a painter draws one line of a row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, Protocol
 
 from rich.cells import cell_len, set_cell_size
@@ -40,15 +41,15 @@ class RowList(ScrollView, can_focus=False):
 
     def set_count(self, count: int) -> None:
         self._count = count
-        self.virtual_size = Size(self.size.width, count * self.ROW_HEIGHT)
+        # No width of its own: rows are cut to the widget's width, never scrolled sideways, so
+        # a resize (the board widening the current column) leaves the virtual size alone and
+        # does not lay the screen out again.
+        self.virtual_size = Size(0, count * self.ROW_HEIGHT)
         if count == 0:
             self.cursor = 0
         elif self.cursor >= count:
             self.cursor = count - 1
         self.refresh()
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self._count * self.ROW_HEIGHT)
 
     def watch_cursor(self, cursor: int) -> None:
         if self._count:
@@ -63,12 +64,45 @@ class RowList(ScrollView, can_focus=False):
     def watch_active(self) -> None:
         self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A painter asks for the same few styles on every line; worked out once a pass, they
+        # cost a walk up the DOM each instead of one per line (most of a keypress's repaint).
+        self._styles = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
+    _styles: dict[str, Style] | None = None
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's own style (``rich_style``), once a pass."""
+        return self._style_of("", lambda: self.rich_style)
+
+    def component(self, name: str) -> Style:
+        """A component's partial style, once a pass."""
+        return self._style_of(name, lambda: self.get_component_rich_style(name, partial=True))
+
+    def whole_component(self, name: str) -> Style:
+        """A component's whole style (it blends a see-through background), once a pass."""
+        return self._style_of("+" + name, lambda: self.get_component_rich_style(name))
+
+    def _style_of(self, key: str, make: Callable[[], Style]) -> Style:
+        styles = self._styles
+        if styles is None:
+            return make()
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = make()
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         row, offset = divmod(line, self.ROW_HEIGHT)
         if row >= self._count or width <= 0:
-            return Strip.blank(max(width, 0), self.rich_style)
+            return Strip.blank(max(width, 0), self.base_style)
         selected = self.active and row == self.cursor
         return self._paint(row, offset, width, selected)
 
@@ -77,6 +111,3 @@ class RowList(ScrollView, can_focus=False):
         if cell_len(text) > width:
             text = set_cell_size(text, max(width - 1, 0)) + "…" if width > 1 else text[:width]
         return Strip([Segment(set_cell_size(text, width), style)], width)
-
-    def component(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
