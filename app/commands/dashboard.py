@@ -43,11 +43,13 @@ def save_what_is_left(app: FollowupApp) -> None:
 def build(ctx: Context) -> FollowupApp:
     """The dashboard as ``followup`` runs it, with the warnings said so far (a ``TZ`` that
     names no zone) shown on screen too: once it takes over the terminal, stderr is hidden."""
-    from app.ui.factory import make_app
+    from app.ui.factory import make_app, quick_to_read
 
     zone = ctx.local_zone
     if ctx.db_path.exists():
         # Refuse a file we cannot read before taking over the terminal: a cheap check of the
         # layout, while the full read happens behind the first screen.
         ctx.repo.load_profile()
-    return make_app(ctx.db_path, default_zone=zone, load_first=False, warnings=ctx.warnings)
+    return make_app(
+        ctx.db_path, default_zone=zone, load_first=quick_to_read(ctx.db_path), warnings=ctx.warnings
+    )

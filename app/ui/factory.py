@@ -37,3 +37,17 @@ def make_app(
     if load_first:
         workspace.load()
     return FollowupApp(workspace, loaded=load_first, warnings=warnings)
+
+
+# Read before the first frame up to this size (a few hundred interviews, some tens of ms):
+# the board then appears filled, at once. A larger file is read behind a first screen that
+# says so, which would otherwise keep the terminal blank for seconds.
+QUICK_TO_READ_BYTES = 1_000_000
+
+
+def quick_to_read(db_path: Path) -> bool:
+    """Whether the database is small enough to read before the first frame."""
+    try:
+        return db_path.stat().st_size <= QUICK_TO_READ_BYTES
+    except OSError:
+        return True  # none yet: there is nothing to read

@@ -20,7 +20,7 @@ from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.help import HelpScreen
 from app.ui.screens.review import ReviewScreen
 from app.ui.screens.welcome import WelcomeScreen
-from app.ui.widgets.board import Board, StageColumn
+from app.ui.widgets.board import Board
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel
 from tests.test_cli import UNREADABLE, UNREADABLE_BECAUSE
@@ -48,14 +48,19 @@ async def test_the_board_has_a_column_per_stage_with_counts(make):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
-        columns = app.screen.query(StageColumn)
-        assert [c.stage for c in columns] == list(STAGES)
-        for column in columns:
-            expected = sum(1 for i in app.workspace.interviews if i.stage is column.stage)
-            assert column.count == expected
-            title = str(app.screen.query_one(f"#stage-{column.stage.value} .stage-title").render())
-            assert title.endswith(f"· {expected}")
-        assert sum(c.count for c in columns) == len(app.workspace.interviews) >= 8
+        board = app.screen.query_one(Board)
+        first_line = app.screen._compositor.render_strips()[0].text
+        for stage in STAGES:
+            expected = sum(1 for i in app.workspace.interviews if i.stage is stage)
+            assert len(board.cards(stage)) == expected
+            assert all(card.interview_id for card in board.cards(stage))
+            if stage is not board.stage:
+                assert board.title(stage).endswith(f"· {expected}")
+                assert board.title(stage) in first_line  # drawn as the column's title
+        current = len(board.cards(board.stage))
+        assert board.title(board.stage).endswith(f"· 1 of {current}" if current > 1 else "· 1")
+        total = sum(len(board.cards(stage)) for stage in STAGES)
+        assert total == len(app.workspace.interviews) >= 8
 
 
 async def test_arrows_and_vim_keys_move_between_cards_and_columns(make):
@@ -72,12 +77,14 @@ async def test_arrows_and_vim_keys_move_between_cards_and_columns(make):
         waiting = STAGES.index(Stage.WAITING)
         for _ in range(waiting):
             await pilot.press("l")
-        column = app.screen.query_one(f"#column-{Stage.WAITING.value}", StageColumn)
-        assert column.count >= 2
+        assert board.stage is Stage.WAITING
+        cards = board.cards(Stage.WAITING)
+        assert len(cards) >= 2
         await pilot.press("j")
-        assert column.cursor == 1 and board.selected == column.cards[1].interview_id
+        assert board.cursor(Stage.WAITING) == 1 and board.selected == cards[1].interview_id
+        assert board.title(Stage.WAITING) == f"Waiting · 2 of {len(cards)}"
         await pilot.press("k")
-        assert column.cursor == 0
+        assert board.cursor(Stage.WAITING) == 0
         # the detail pane follows the selected card
         detail = app.screen.query_one(DetailPane).text
         assert app.workspace.interview(board.selected).company in detail
@@ -210,15 +217,15 @@ async def test_adding_an_interview_refuses_bad_input_and_saves_good(make, db):
 async def test_the_filter_narrows_the_board_and_escape_clears_it(make):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
-        total = sum(c.count for c in app.screen.query(StageColumn))
+        total = _cards_shown(app)
         company = app.workspace.interviews[0].company
         await pilot.press("slash", *company.lower())
         await pilot.pause()
-        shown = sum(c.count for c in app.screen.query(StageColumn))
+        shown = _cards_shown(app)
         assert 1 <= shown < total
         await pilot.press("enter", "escape")
         await pilot.pause()
-        assert sum(c.count for c in app.screen.query(StageColumn)) == total
+        assert _cards_shown(app) == total
 
 
 async def test_copy_puts_the_draft_on_the_clipboard(make, clipboard):
@@ -279,7 +286,7 @@ async def test_usable_at_80x24_and_no_crash_small_or_while_resizing(make):
             await pilot.pause()
             if size == (120, 40):  # room for all of it: every column, the detail, the due list
                 screen = app.screen
-                assert all(column.region.width >= 12 for column in screen.query(StageColumn))
+                assert min(screen.query_one(Board).widths()) >= 12
                 panes = (
                     screen.query_one(Board),
                     screen.query_one("#detail"),
@@ -350,7 +357,7 @@ async def test_the_screen_appears_first_and_the_database_is_read_behind_it(db):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert app.loaded and len(app.workspace.interviews) >= 8
-        assert sum(c.count for c in app.screen.query(StageColumn)) == len(app.workspace.interviews)
+        assert _cards_shown(app) == len(app.workspace.interviews)
 
 
 def exit_messages(app) -> list[str]:
@@ -413,3 +420,8 @@ async def test_q_quits(make):
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0
+
+
+def _cards_shown(app) -> int:
+    board = app.screen.query_one(Board)
+    return sum(len(board.cards(stage)) for stage in STAGES)

@@ -8,10 +8,11 @@ from pathlib import Path
 from textual.widgets import Input
 
 from app.domain.interchange import Pipeline
+from app.domain.records import STAGES
 from app.store.repository import Repository
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.waiting import WaitingScreen
-from app.ui.widgets.board import Board, StageColumn
+from app.ui.widgets.board import Board
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.waiting_list import WaitingList
 from tests.insights.helpers import interview, round_
@@ -117,7 +118,7 @@ async def test_enter_clears_a_filter_that_hides_the_interview(make):
         await pilot.press("slash", *"oakline", "enter")
         await pilot.pause()
         board = app.screen.query_one(Board)
-        shown = [card.interview_id for column in board.query(StageColumn) for card in column.cards]
+        shown = [card.interview_id for stage in STAGES for card in board.cards(stage)]
         assert shown == ["oakline-patient"]
         await pilot.press("w", "enter")  # the first line: Harbor Lane
         await pilot.pause()

@@ -1,4 +1,8 @@
-"""The pipeline board: a column per stage, a card per interview, drawn only where visible.
+"""The pipeline board: a column per stage, a card per interview.
+
+One widget draws every column, and only the lines on screen: a widget per column (or per card)
+would give the compositor dozens of regions to cut every line into on each key, and widening
+the current column would lay the screen out again.
 
 Data comes down as ``Card`` values (``Board.show``); what the user does goes up as messages.
 The board never reads the database or the engine.
@@ -9,19 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from rich.segment import Segment
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Label
 
 from app.domain.records import STAGES, Stage
 from app.ui.format import stage_title
-from app.ui.widgets.rows import RowList
+from app.ui.widgets.rows import PassStyles, text_segment
 
 URGENCIES = ("overdue", "today", "week", "later", "none")
+CARD_HEIGHT = 4  # company, role, next action, a gap
+RULE = "▕"  # between columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,62 +39,49 @@ class Card:
     urgency: str  # one of URGENCIES
 
 
-class StageColumn(RowList):
-    """The cards of one stage, four lines each: company, role, next action, a gap."""
-
-    ROW_HEIGHT = 4
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "card--company",
-        "card--role",
-        "card--selected",
-        *(f"card--{u}" for u in URGENCIES),
-    }
-
-    def __init__(self, stage: Stage) -> None:
-        self._painted = {}
-        super().__init__(self._paint_card, id=f"column-{stage.value}", classes="stage-column")
-        self.stage = stage
-        self.cards: list[Card] = []
-
-    def show(self, cards: list[Card]) -> None:
-        self.cards = cards
-        self._painted.clear()
-        self.set_count(len(cards))
-
-    # Lines already drawn, by (row, line, width, selected): moving the cursor redraws the whole
-    # column, and all but two of its cards look as they did.
-    _painted: dict[tuple[int, int, int, bool], Strip]
-
-    def notify_style_update(self) -> None:
-        self._painted.clear()
-        super().notify_style_update()
-
-    def _paint_card(self, row: int, offset: int, width: int, selected: bool) -> Strip:
-        key = (row, offset, width, selected)
-        strip = self._painted.get(key)
-        if strip is None:
-            if len(self._painted) > 4096:
-                self._painted.clear()
-            strip = self._painted[key] = self._draw_card(row, offset, width, selected)
-        return strip
-
-    def _draw_card(self, row: int, offset: int, width: int, selected: bool) -> Strip:
-        card = self.cards[row]
-        base = self.base_style
-        if selected:
-            base = base + self.component("card--selected")
-        if offset == 0:
-            text, style = f" {card.company}", base + self.component("card--company")
-        elif offset == 1:
-            text, style = f" {card.role}", base + self.component("card--role")
-        elif offset == 2:
-            text, style = f" {card.badge}", base + self.component(f"card--{card.urgency}")
-        else:
-            return Strip.blank(width, self.base_style)
-        return self.text_strip(text, width, style)
+def column_widths(total: int, current: int, empty: list[bool]) -> list[int]:
+    """Each column's width, its rule included: the current one twice the others, so that its
+    cards can be read in full (at least 20), an empty one at most 16, every one at least 8
+    (or what is left), the whole ``total``."""
+    count = len(empty)
+    weights = [2 if i == current else 1 for i in range(count)]
+    lowest = [20 if i == current else 8 for i in range(count)]
+    highest = [16 if empty[i] and i != current else total for i in range(count)]
+    fixed: dict[int, int] = {}
+    while True:
+        free = [i for i in range(count) if i not in fixed]
+        room = total - sum(fixed.values())
+        weight = sum(weights[i] for i in free)
+        if not free or weight == 0:
+            break
+        share = {i: room * weights[i] / weight for i in free}
+        over = [i for i in free if share[i] > highest[i]]
+        under = [i for i in free if share[i] < lowest[i]]
+        if not over and not under:
+            break
+        for i in over or under:
+            fixed[i] = highest[i] if over else lowest[i]
+    widths = [fixed.get(i, 0) for i in range(count)]
+    free = [i for i in range(count) if i not in fixed]
+    room = total - sum(widths)
+    weight = sum(weights[i] for i in free)
+    given = 0
+    for n, i in enumerate(free):
+        # The rounding goes to the last free column, so that the widths add up to the whole.
+        widths[i] = room - given if n == len(free) - 1 else int(room * weights[i] / weight)
+        given += widths[i]
+    # A screen too narrow for every minimum takes from the right.
+    excess = sum(widths) - total
+    for i in reversed(range(count)):
+        if excess <= 0:
+            break
+        cut = min(excess, max(widths[i] - 1, 0))
+        widths[i] -= cut
+        excess -= cut
+    return widths
 
 
-class Board(Widget, can_focus=True):
+class Board(PassStyles, Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "left,h",
@@ -112,6 +105,15 @@ class Board(Widget, can_focus=True):
             tooltip="Show the selected card's detail",
         ),
     ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "board--title",
+        "board--title-current",
+        "board--rule",
+        "card--company",
+        "card--role",
+        "card--selected",
+        *(f"card--{u}" for u in URGENCIES),
+    }
 
     class Highlighted(Message):
         """The cursor is on another card (or on an empty column)."""
@@ -128,90 +130,187 @@ class Board(Widget, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.column = 0
-        self._columns = {stage: StageColumn(stage) for stage in STAGES}
-        self._titles = {
-            stage: Label(stage_title(stage.value), classes="stage-title") for stage in STAGES
-        }
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="board-columns"):
-            for stage in STAGES:
-                with Vertical(classes="stage", id=f"stage-{stage.value}"):
-                    yield self._titles[stage]
-                    yield self._columns[stage]
+        self._cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
+        self._cursor = dict.fromkeys(STAGES, 0)
+        self._top = dict.fromkeys(STAGES, 0)  # the first card shown in each column
+        # Card lines already drawn, by (stage, row, line, width, selected): moving the cursor
+        # redraws a column, and all but two of its cards look as they did.
+        self._painted: dict[tuple[Stage, int, int, int, bool], Segment] = {}
 
     # -- data down
 
     def show(self, cards: dict[Stage, list[Card]], keep: str | None = None) -> None:
         """New cards for every column; the cursor stays on ``keep`` if it is still there."""
         for stage in STAGES:
-            column_cards = cards.get(stage, [])
-            self._columns[stage].show(column_cards)
-            self.query_one(f"#stage-{stage.value}").set_class(not column_cards, "-empty")
-        if (keep is not None and not self.select(keep)) or keep is None:
+            self._cards[stage] = list(cards.get(stage, []))
+            self._cursor[stage] = min(self._cursor[stage], max(len(self._cards[stage]) - 1, 0))
+            self._keep_cursor_in_sight(stage)
+        self._painted.clear()
+        self.refresh()
+        if keep is None or not self.select(keep):
             self._announce()
-        self._mark_active()
 
     def select(self, interview_id: str) -> bool:
         for index, stage in enumerate(STAGES):
-            column = self._columns[stage]
-            for row, card in enumerate(column.cards):
+            for row, card in enumerate(self._cards[stage]):
                 if card.interview_id == interview_id:
                     self.column = index
-                    column.cursor = row
-                    self._mark_active()
+                    self._cursor[stage] = row
+                    self._keep_cursor_in_sight(stage)
+                    self.refresh()
                     self._announce()
                     return True
         return False
 
-    @property
-    def selected(self) -> str | None:
-        column = self._current
-        if not column.cards:
-            return None
-        return column.cards[min(column.cursor, len(column.cards) - 1)].interview_id
+    # -- what it shows, for the screen and for tests
 
     @property
-    def _current(self) -> StageColumn:
-        return self._columns[STAGES[self.column]]
+    def selected(self) -> str | None:
+        cards = self._cards[self.stage]
+        if not cards:
+            return None
+        return cards[min(self._cursor[self.stage], len(cards) - 1)].interview_id
+
+    @property
+    def stage(self) -> Stage:
+        """The stage of the column the cursor is in."""
+        return STAGES[self.column]
+
+    def cards(self, stage: Stage) -> list[Card]:
+        return self._cards[stage]
+
+    def cursor(self, stage: Stage) -> int:
+        return self._cursor[stage]
+
+    def first_shown(self, stage: Stage) -> int:
+        """The card at the top of a column: it scrolls to keep the cursor in sight."""
+        return self._top[stage]
+
+    def title(self, stage: Stage) -> str:
+        """A column's title: its stage and card count; in the current column, where the cursor
+        is among them (the columns have no scrollbar)."""
+        name, count = stage_title(stage.value), len(self._cards[stage])
+        if stage is self.stage and count > 1:
+            return f"{name} · {self._cursor[stage] + 1} of {count}"
+        return f"{name} · {count}"
+
+    def widths(self) -> list[int]:
+        """Each column's width on screen, its rule included."""
+        empty = [not self._cards[stage] for stage in STAGES]
+        return column_widths(self.size.width, self.column, empty)
 
     # -- keys
 
     def action_column(self, step: int) -> None:
         self.column = (self.column + step) % len(STAGES)
-        self._mark_active()
+        self.refresh()  # the widths change with the current column
         self._announce()
 
     def action_row(self, step: int) -> None:
-        column = self._current
-        if column.count:
-            column.cursor = max(0, min(column.count - 1, column.cursor + step))
-            self._title(self.column)
+        stage = self.stage
+        count = len(self._cards[stage])
+        if count:
+            self._cursor[stage] = max(0, min(count - 1, self._cursor[stage] + step))
+            self._keep_cursor_in_sight(stage)
+            self._refresh_column(self.column)
         self._announce()
 
     def action_open(self) -> None:
         if self.selected is not None:
             self.post_message(self.Opened(self.selected))
 
-    def _mark_active(self) -> None:
-        for index, stage in enumerate(STAGES):
-            column = self._columns[stage]
-            column.active = index == self.column
-            self._titles[stage].set_class(index == self.column, "-current")
-            self._title(index)
-            if self.is_mounted:
-                self.query_one(f"#stage-{stage.value}").set_class(index == self.column, "-current")
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the card under it."""
+        x, y = event.x, event.y
+        left = 0
+        for index, width in enumerate(self.widths()):
+            if left <= x < left + width:
+                stage = STAGES[index]
+                self.column = index
+                if y >= 1:
+                    row = self._top[stage] + (y - 1) // CARD_HEIGHT
+                    if row < len(self._cards[stage]):
+                        self._cursor[stage] = row
+                self.refresh()
+                self._announce()
+                return
+            left += width
 
-    def _title(self, index: int) -> None:
-        """A column's title: its stage and card count; in the current column, where the cursor
-        is among them, as the columns have no scrollbar."""
-        stage = STAGES[index]
-        column = self._columns[stage]
-        text = f"{stage_title(stage.value)} · {column.count}"
-        if index == self.column and column.count > 1:
-            text = f"{stage_title(stage.value)} · {column.cursor + 1} of {column.count}"
-        # A title keeps its size whatever it says: no need to lay the screen out again.
-        self._titles[stage].update(text, layout=False)
+    def on_focus(self) -> None:
+        self.refresh()  # the current title is brighter while the board has the focus
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        for stage in STAGES:
+            self._keep_cursor_in_sight(stage)
+
+    def notify_style_update(self) -> None:
+        self._painted.clear()
+        super().notify_style_update()
 
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self.selected))
+
+    def _keep_cursor_in_sight(self, stage: Stage) -> None:
+        shown = max(1, (self.size.height - 1) // CARD_HEIGHT)
+        cursor, top = self._cursor[stage], self._top[stage]
+        if cursor < top:
+            top = cursor
+        elif cursor >= top + shown:
+            top = cursor - shown + 1
+        self._top[stage] = max(0, min(top, max(len(self._cards[stage]) - shown, 0)))
+
+    def _refresh_column(self, index: int) -> None:
+        widths = self.widths()
+        self.refresh(Region(sum(widths[:index]), 0, widths[index], self.size.height))
+
+    # -- drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.base_style
+        rule = Segment(RULE, base + self.component("board--rule"))
+        segments: list[Segment] = []
+        for index, column_width in enumerate(self.widths()):
+            inner = column_width - 1
+            if inner > 0:
+                stage = STAGES[index]
+                if y == 0:
+                    segments.append(self._title_segment(stage, index, inner))
+                else:
+                    segments.append(self._card_segment(stage, index, y - 1, inner))
+            if column_width > 0:
+                segments.append(rule)
+        return Strip(segments, width)
+
+    def _title_segment(self, stage: Stage, index: int, width: int) -> Segment:
+        name = "board--title-current" if index == self.column else "board--title"
+        return text_segment(f" {self.title(stage)}", width, self.whole_component(name))
+
+    def _card_segment(self, stage: Stage, index: int, line: int, width: int) -> Segment:
+        row, offset = divmod(self._top[stage] * CARD_HEIGHT + line, CARD_HEIGHT)
+        cards = self._cards[stage]
+        if row >= len(cards) or offset == CARD_HEIGHT - 1:
+            return Segment(" " * width, self.base_style)
+        selected = index == self.column and row == self._cursor[stage]
+        key = (stage, row, offset, width, selected)
+        segment = self._painted.get(key)
+        if segment is None:
+            if len(self._painted) > 4096:
+                self._painted.clear()
+            segment = self._painted[key] = self._draw(cards[row], offset, width, selected)
+        return segment
+
+    def _draw(self, card: Card, offset: int, width: int, selected: bool) -> Segment:
+        base = self.base_style
+        if selected:
+            base = base + self.component("card--selected")
+        if offset == 0:
+            text, style = f" {card.company}", base + self.component("card--company")
+        elif offset == 1:
+            text, style = f" {card.role}", base + self.component("card--role")
+        else:
+            text, style = f" {card.badge}", base + self.component(f"card--{card.urgency}")
+        return text_segment(text, width, style)

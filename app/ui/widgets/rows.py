@@ -4,7 +4,7 @@ show than ten. Every row has the same height; a painter draws one line of a row.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -13,6 +13,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 class RowPainter(Protocol):
@@ -21,7 +22,59 @@ class RowPainter(Protocol):
         ...
 
 
-class RowList(ScrollView, can_focus=False):
+# A mixin, not a Widget subclass: Textual takes a widget's default styles from its first
+# widget base only, and a ScrollView must keep its own.
+if TYPE_CHECKING:
+    _Widget = Widget
+else:
+    _Widget = object
+
+
+class PassStyles(_Widget):
+    """For a widget: styles worked out once a render pass. A painter asks for the same few on
+    every line, and each costs a walk up the DOM (most of a keypress's repaint, done once a
+    line)."""
+
+    _styles: dict[str, Style] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._styles = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's own style (``rich_style``)."""
+        return self._style_of("", lambda: self.rich_style)
+
+    def component(self, name: str) -> Style:
+        """A component's partial style."""
+        return self._style_of(name, lambda: self.get_component_rich_style(name, partial=True))
+
+    def whole_component(self, name: str) -> Style:
+        """A component's whole style (it blends a see-through background)."""
+        return self._style_of("+" + name, lambda: self.get_component_rich_style(name))
+
+    def _style_of(self, key: str, make: Callable[[], Style]) -> Style:
+        styles = self._styles
+        if styles is None:
+            return make()
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = make()
+        return style
+
+
+def text_segment(text: str, width: int, style: Style) -> Segment:
+    """One line of text, padded to ``width`` cells, or cut with an ellipsis."""
+    if cell_len(text) > width:
+        text = set_cell_size(text, max(width - 1, 0)) + "…" if width > 1 else text[:width]
+    return Segment(set_cell_size(text, width), style)
+
+
+class RowList(PassStyles, ScrollView, can_focus=False):
     ROW_HEIGHT: ClassVar[int] = 1
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -64,39 +117,6 @@ class RowList(ScrollView, can_focus=False):
     def watch_active(self) -> None:
         self.refresh()
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # A painter asks for the same few styles on every line; worked out once a pass, they
-        # cost a walk up the DOM each instead of one per line (most of a keypress's repaint).
-        self._styles = {}
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._styles = None
-
-    _styles: dict[str, Style] | None = None
-
-    @property
-    def base_style(self) -> Style:
-        """The widget's own style (``rich_style``), once a pass."""
-        return self._style_of("", lambda: self.rich_style)
-
-    def component(self, name: str) -> Style:
-        """A component's partial style, once a pass."""
-        return self._style_of(name, lambda: self.get_component_rich_style(name, partial=True))
-
-    def whole_component(self, name: str) -> Style:
-        """A component's whole style (it blends a see-through background), once a pass."""
-        return self._style_of("+" + name, lambda: self.get_component_rich_style(name))
-
-    def _style_of(self, key: str, make: Callable[[], Style]) -> Style:
-        styles = self._styles
-        if styles is None:
-            return make()
-        style = styles.get(key)
-        if style is None:
-            style = styles[key] = make()
-        return style
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
@@ -108,6 +128,4 @@ class RowList(ScrollView, can_focus=False):
 
     def text_strip(self, text: str, width: int, style: Style) -> Strip:
         """One line of text, padded to ``width`` cells, or cut with an ellipsis."""
-        if cell_len(text) > width:
-            text = set_cell_size(text, max(width - 1, 0)) + "…" if width > 1 else text[:width]
-        return Strip([Segment(set_cell_size(text, width), style)], width)
+        return Strip([text_segment(text, width, style)], width)
