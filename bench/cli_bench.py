@@ -33,8 +33,6 @@ def main() -> int:
                 "import pendulum, tinydb": [PYTHON, "-c", "import pendulum, tinydb"],
                 "due --json": [PYTHON, "-m", "app", "due", "--json", "--at", AT, "--db", str(db)],
             }
-            for argv in commands.values():
-                run(argv)
             done = interleaved(
                 {name: partial(run, argv) for name, argv in commands.items()}, args.runs
             )

@@ -85,13 +85,13 @@ async def measure(db: Path, presses: int) -> dict[str, Any]:
     import pendulum
 
     from app.domain.records import STAGES
-    from app.ui.factory import make_app
-    from app.ui.widgets.board import Board, StageColumn
+    from app.ui.factory import make_app, quick_to_read
+    from app.ui.widgets.board import Board
     from app.ui.widgets.due import DuePanel
     from bench.paint import on_paint
 
     now = pendulum.datetime(2026, 11, 20, 10, tz="UTC")
-    app = make_app(db, clock=lambda: now, default_zone="UTC", load_first=False)
+    app = make_app(db, clock=lambda: now, default_zone="UTC", load_first=quick_to_read(db))
     paints: list[float] = []
     on_paint(app, lambda: paints.append(time.perf_counter()))
     late = 0
@@ -125,11 +125,11 @@ async def measure(db: Path, presses: int) -> dict[str, Any]:
         across = []
         down = True
         for n in range(presses):
-            column = board.query_one(f"#column-{STAGES[board.column].value}", StageColumn)
+            stage = board.stage
             if n % 10 == 9:
                 key = "l"
             else:
-                down = _direction(down, column.cursor, 0, column.count - 1)
+                down = _direction(down, board.cursor(stage), 0, len(board.cards(stage)) - 1)
                 key = "j" if down else "k"
             board_times.append(await press(key))
             if key == "l":

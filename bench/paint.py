@@ -55,19 +55,21 @@ def _bare() -> App[Any]:
 def _dashboard(db: Path) -> tuple[App[Any], Callable[[], bool]]:
     import pendulum
 
-    from app.ui.factory import make_app
-    from app.ui.widgets.board import StageColumn
+    from app.domain.records import STAGES
+    from app.ui.factory import make_app, quick_to_read
+    from app.ui.widgets.board import Board
     from app.ui.widgets.due import DuePanel
 
     now = pendulum.datetime(2026, 11, 20, 10, tz="UTC")
-    app = make_app(db, clock=lambda: now, default_zone="UTC", load_first=False)
+    app = make_app(db, clock=lambda: now, default_zone="UTC", load_first=quick_to_read(db))
 
     def populated() -> bool:
         # Read, worked out, and handed to the widgets: cards with their badges, due rows.
         if not app.loaded:
             return False
         screen = app.dashboard
-        cards = sum(column.count for column in screen.query(StageColumn))
+        board = screen.query_one(Board)
+        cards = sum(len(board.cards(stage)) for stage in STAGES)
         return cards == len(app.workspace.interviews) and screen.query_one(DuePanel).count > 0
 
     return app, populated

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,10 +29,20 @@ class Finished:
 
 
 def environment() -> dict[str, str]:
-    """The caller's environment, with the project importable and no database chosen for it."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    """The caller's environment, with the project importable and no database chosen for it.
+
+    Byte code is cached, as it is for an installed copy (pip compiles what it installs): with
+    PYTHONDONTWRITEBYTECODE set, as on some machines, every start would compile the project's
+    modules again and count that as start-up time. The cache lives in a folder of its own, so
+    the source tree is left as it is.
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONPYCACHEPREFIX": str(BYTECODE)}
     env.pop("FOLLOWUP_DB", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+BYTECODE = Path(tempfile.gettempdir()) / f"followup-bench-bytecode-{os.getuid()}"
 
 
 def run(argv: list[str]) -> Finished:
@@ -76,7 +87,10 @@ def interleaved(
     commands: dict[str, Callable[[], Finished]], runs: int
 ) -> dict[str, list[Finished]]:
     """Every command once per run, so that all see the same load on the machine; each run
-    starts one further along, so that none always runs just after the same other."""
+    starts one further along, so that none always runs just after the same other. One
+    unmeasured run of each comes first: it warms the page cache and the byte code."""
+    for command in commands.values():
+        command()
     done: dict[str, list[Finished]] = {name: [] for name in commands}
     names = list(commands)
     for run_number in range(runs):
