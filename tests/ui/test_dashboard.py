@@ -425,3 +425,19 @@ async def test_q_quits(make):
 def _cards_shown(app) -> int:
     board = app.screen.query_one(Board)
     return sum(len(board.cards(stage)) for stage in STAGES)
+
+
+async def test_a_click_selects_the_card_under_it(make):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        board = app.screen.query_one(Board)
+        waiting = STAGES.index(Stage.WAITING)
+        left = sum(board.widths()[:waiting])
+        cards = board.cards(Stage.WAITING)
+        assert len(cards) >= 2
+        # Line 0 is the titles; the second card starts four lines below the first.
+        await pilot.click(Board, offset=(left + 2, 1 + 4))
+        await pilot.pause()
+        assert board.column == waiting and board.selected == cards[1].interview_id
+        detail = app.screen.query_one(DetailPane).text
+        assert app.workspace.interview(cards[1].interview_id).company in detail
