@@ -11,7 +11,6 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -63,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         known, line = _describe(problem)
         _say(err, line)
         if not known and os.environ.get(DEBUG_ENV):
+            import traceback  # only when asked for: it costs every command's start
+
             traceback.print_exc(file=err)
         return 1
 

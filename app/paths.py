@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from app.errors import UserError
 
 APP_NAME = "followup"
@@ -16,6 +14,8 @@ DB_ENV = "FOLLOWUP_DB"
 def default_db_path() -> Path:
     # The folder is made by the storage on its first write, so that merely looking
     # (export, due) never leaves an empty folder behind.
+    import platformdirs  # only where no --db or FOLLOWUP_DB names the file
+
     return platformdirs.user_data_path(APP_NAME) / "followup.json"
 
 
@@ -34,4 +34,6 @@ def resolve_db_path(cli_value: str | None) -> Path:
 
 
 def templates_dir() -> Path:
+    import platformdirs
+
     return platformdirs.user_config_path(APP_NAME) / "templates"

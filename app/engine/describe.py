@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import cache
 
 from app.domain.records import Contact
 
@@ -89,12 +90,24 @@ _WHEN = (
     rf"(?:{_DAYS_OFF}|(?:(?:this|next|coming|the)\s+)?{_WEEKDAY}(?:,?\s+{_DATE})?|{_DATE})"
     rf"{_CLOCK}(?:\s+at\s+the\s+latest)?"
 )
-_TIME_AFTER = re.compile(
-    rf"(?:^|[,;]?\s+)(?:by|on|before|until|till|no\s+later\s+than)\s+{_WHEN}$", re.IGNORECASE
-)
+
+
+@cache
+def _time_after() -> re.Pattern[str]:
+    # Compiled when first needed (a promise of theirs): a long pattern, and every command's
+    # start would pay for it.
+    return re.compile(
+        rf"(?:^|[,;]?\s+)(?:by|on|before|until|till|no\s+later\s+than)\s+{_WHEN}$", re.IGNORECASE
+    )
+
+
 # "tomorrow" and "next week" need no "by" in front, unless the word before makes them part of
 # the thing promised ("the notes from tomorrow").
-_TIME_BARE = re.compile(rf"(?:^|[,;]?\s+){_DAYS_OFF}{_CLOCK}$", re.IGNORECASE)
+@cache
+def _time_bare() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[,;]?\s+){_DAYS_OFF}{_CLOCK}$", re.IGNORECASE)
+
+
 _OWNS_TIME = frozenset({"from", "of", "about", "since", "for", "after", "with", "the", "at"})
 # Words that start a verb phrase in a promise ("send", "confirm"); words that do when they
 # stand alone or take an object ("call Jane", "update me", but "update on the role"); and
@@ -150,9 +163,9 @@ def _without_subject(text: str, names: list[str]) -> str:
 
 
 def _without_when(text: str) -> str:
-    found = _TIME_AFTER.search(text)
+    found = _time_after().search(text)
     if found is None:
-        found = _TIME_BARE.search(text)
+        found = _time_bare().search(text)
         before = text[: found.start()].split() if found else []
         if found is None or (before and before[-1].casefold() in _OWNS_TIME):
             return text

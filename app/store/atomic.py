@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import stat
 import sys
@@ -90,7 +89,7 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_BINARY", 0)
     while True:
-        temporary = path.with_name(f"{temporary_prefix(path)}{secrets.token_hex(8)}")
+        temporary = path.with_name(f"{temporary_prefix(path)}{os.urandom(8).hex()}")
         try:
             descriptor = os.open(temporary, flags, _NEW_FILE_MODE)
         except FileExistsError:
