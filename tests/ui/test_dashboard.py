@@ -441,3 +441,24 @@ async def test_a_click_selects_the_card_under_it(make):
         assert board.column == waiting and board.selected == cards[1].interview_id
         detail = app.screen.query_one(DetailPane).text
         assert app.workspace.interview(cards[1].interview_id).company in detail
+
+
+async def test_the_cursor_starts_where_there_are_cards(make, tmp_path):
+    from dataclasses import replace
+
+    from app.demo import demo_pipeline
+    from tests.ui.conftest import NOW, ZONE
+
+    demo = demo_pipeline(NOW, ZONE)
+    waiting = tuple(i for i in demo.interviews if i.stage is Stage.WAITING)
+    path = tmp_path / "waiting-only.json"
+    Repository(path, default_zone=ZONE).import_pipeline(
+        replace(demo, interviews=waiting), replace=False
+    )
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(Board)
+        assert board.stage is Stage.WAITING
+        assert board.selected == board.cards(Stage.WAITING)[0].interview_id
+        assert "No interview selected" not in app.screen.query_one(DetailPane).text

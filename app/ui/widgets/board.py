@@ -147,8 +147,15 @@ class Board(PassStyles, Widget, can_focus=True):
             self._keep_cursor_in_sight(stage)
         self._painted.clear()
         self.refresh()
-        if keep is None or not self.select(keep):
-            self._announce()
+        if keep is not None and self.select(keep):
+            return
+        if not self._cards[self.stage]:
+            # Nothing here (the first stage is often empty, or a filter emptied it): the
+            # cursor goes where there are cards, rather than to "no interview selected".
+            self.column = next(
+                (i for i, stage in enumerate(STAGES) if self._cards[stage]), self.column
+            )
+        self._announce()
 
     def select(self, interview_id: str) -> bool:
         for index, stage in enumerate(STAGES):
