@@ -23,9 +23,9 @@ class DetailPane(ScrollView, can_focus=True):
 
     Moving through the board changes it on every key, so it does as little as a key needs:
     it wraps its text paragraph by paragraph only as far as the lines on screen, draws those,
-    and wraps the rest once the screen is painted (a long history or a 100 KB note is wrapped
-    once, never per frame). Its height never follows its content: that would lay the whole
-    screen out again on every key.
+    and wraps the rest when it is scrolled to (a long history or a 100 KB note is wrapped once,
+    never per frame). Its height never follows its content: that would lay the whole screen out
+    again on every key.
     """
 
     RECENT = 32
@@ -62,6 +62,7 @@ class DetailPane(ScrollView, can_focus=True):
                 self._text, self._lines = recent
                 self._paragraphs, self._next = [], 0
                 self._wrapped_at = self._width
+                self._size_to_lines()
             else:
                 self._text = render_detail(interview, actions, now) if interview else _NOTHING
                 self._wrapped_at = -1
@@ -109,6 +110,10 @@ class DetailPane(ScrollView, can_focus=True):
                 self._recent[self._key] = (self._text, self._lines)
                 if len(self._recent) > self.RECENT:
                     self._recent.popitem(last=False)
+        self._size_to_lines()
+
+    def _size_to_lines(self) -> None:
+        width, paragraphs = self._wrapped_at, self._paragraphs
         # What is not wrapped yet is counted by its length (words may wrap a line sooner: the
         # count is put right as scrolling reaches them).
         total = len(self._lines) + sum(
@@ -135,7 +140,7 @@ class DetailPane(ScrollView, can_focus=True):
         width = self._width
         if width != self._wrapped_at:
             self.call_later(self._rewrap)
-        style = self._style or self.rich_style
+        style = self.rich_style if self._style is None else self._style
         line = self.scroll_offset.y + y
         if line >= len(self._lines) and self._next < len(self._paragraphs):
             # Scrolled past the first screen: the reader wants the rest, and the scrollbar its
