@@ -462,3 +462,13 @@ async def test_the_cursor_starts_where_there_are_cards(make, tmp_path):
         assert board.stage is Stage.WAITING
         assert board.selected == board.cards(Stage.WAITING)[0].interview_id
         assert "No interview selected" not in app.screen.query_one(DetailPane).text
+
+
+def test_a_small_database_is_read_before_the_first_frame_a_large_one_behind_it(tmp_path):
+    from app.ui.factory import QUICK_TO_READ_BYTES, quick_to_read
+
+    small, large = tmp_path / "small.json", tmp_path / "large.json"
+    small.write_bytes(b" " * QUICK_TO_READ_BYTES)
+    large.write_bytes(b" " * (QUICK_TO_READ_BYTES + 1))
+    assert quick_to_read(small) and not quick_to_read(large)
+    assert quick_to_read(tmp_path / "none-yet.json")  # nothing to read, nothing to wait for
