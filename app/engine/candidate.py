@@ -57,9 +57,9 @@ class Candidate:
     round: str | None = None
     promise: str | None = None
     sequence: str | None = None
-    # A check_in opened early by a promise of theirs that passed: that promise. Unlike
-    # ``promise`` it is no part of what the action is about, so that an event typed without an
-    # id finds the same check_in whether or not the promise has passed yet.
+    # A check_in opened early by a promise of theirs that passed: that promise, which its
+    # reason and draft quote. No part of what the action is about (its id), so the check_in is
+    # the same whether or not the promise has passed yet.
     anchor: str | None = None
     expiry: Expiry = Expiry.NEVER
     # An event typed without an action id applies to this candidate only if dated after

@@ -275,12 +275,22 @@ class Board(PassStyles, Widget, can_focus=True):
 
     # -- drawing
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_widths = self.widths()  # once a pass, not once a line
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_widths = None
+
+    _pass_widths: list[int] | None = None
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.base_style
         rule = Segment(RULE, base + self.component("board--rule"))
         segments: list[Segment] = []
-        for index, column_width in enumerate(self.widths()):
+        widths = self.widths() if self._pass_widths is None else self._pass_widths
+        for index, column_width in enumerate(widths):
             inner = column_width - 1
             if inner > 0:
                 stage = STAGES[index]

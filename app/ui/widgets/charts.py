@@ -9,7 +9,6 @@ from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
@@ -17,6 +16,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Label, Sparkline
+
+from app.ui.widgets.rows import PassStyles
 
 # A bar's last cell in eighths, so that lengths read finer than a whole cell.
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -38,7 +39,7 @@ class Bar:
     tone: str = "done"
 
 
-class BarChart(Widget):
+class BarChart(PassStyles, Widget):
     """Bars on one scale, a line each: a label, the bar, and its value in words."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -62,7 +63,7 @@ class BarChart(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
-        base = self.rich_style
+        base = self.base_style
         if y == len(self.bars) + 1 and self.legend:
             return self._legend().adjust_cell_length(max(width, 0), base)
         if y >= len(self.bars) or width <= 0:
@@ -82,7 +83,7 @@ class BarChart(Widget):
 
     def _bar(self, bar: Bar, width: int) -> list[Segment]:
         scale = self.scale or max((max(b.value, b.limit or 0.0) for b in self.bars), default=0.0)
-        base = self.rich_style
+        base = self.base_style
         fill = base + self.component(f"bars--{bar.tone}")
         over = base + self.component("bars--over")
         eighths = round(bar.value / scale * width * 8) if scale > 0 else 0
@@ -105,16 +106,13 @@ class BarChart(Widget):
         return [Segment(char, style) for char, style in cells[:width]]
 
     def _legend(self) -> Strip:
-        base = self.rich_style
+        base = self.base_style
         segments: list[Segment] = []
         for tone, words in self.legend:
             mark = LIMIT if tone == "limit" else FULL
             segments.append(Segment(mark, base + self.component(f"bars--{tone}")))
             segments.append(Segment(f" {words}   ", base + self.component("bars--text")))
         return Strip(segments)
-
-    def component(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
 
 
 class WeekChart(Vertical):

@@ -6,9 +6,8 @@ import sys
 from collections import OrderedDict
 from datetime import datetime
 
-from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -16,9 +15,10 @@ from app.domain.records import Event, EventKind, Interview, PromiseBy
 from app.engine import Action
 from app.engine.describe import day, moment
 from app.ui.format import badge, stage_title
+from app.ui.widgets.rows import PassStyles
 
 
-class DetailPane(ScrollView, can_focus=True):
+class DetailPane(PassStyles, ScrollView, can_focus=True):
     """Scrolls; its content is set with ``show``.
 
     Moving through the board changes it on every key, so it does as little as a key needs:
@@ -39,7 +39,6 @@ class DetailPane(ScrollView, can_focus=True):
         self._wrapped_at = -1
         self._key: tuple[object, ...] = ()
         self._shown: str | None = None
-        self._style: Style | None = None
         # Recently shown interviews, wrapped whole: moving up and down the board comes back.
         self._recent: OrderedDict[tuple[object, ...], tuple[Text, list[Strip]]] = OrderedDict()
         self._recent_width = -1
@@ -128,19 +127,11 @@ class DetailPane(ScrollView, can_focus=True):
         bar.window_size = self.scrollable_content_region.height
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # Worked out once a pass rather than once a line: it walks up the DOM.
-        self._style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._style = None
-
     def render_line(self, y: int) -> Strip:
         width = self._width
         if width != self._wrapped_at:
             self.call_later(self._rewrap)
-        style = self.rich_style if self._style is None else self._style
+        style = self.base_style
         line = self.scroll_offset.y + y
         if line >= len(self._lines) and self._next < len(self._paragraphs):
             # Scrolled past the first screen: the reader wants the rest, and the scrollbar its

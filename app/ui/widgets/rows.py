@@ -95,8 +95,8 @@ class RowList(PassStyles, ScrollView, can_focus=False):
     def set_count(self, count: int) -> None:
         self._count = count
         # No width of its own: rows are cut to the widget's width, never scrolled sideways, so
-        # a resize (the board widening the current column) leaves the virtual size alone and
-        # does not lay the screen out again.
+        # a resize leaves the virtual size alone and does not lay the screen out again (and no
+        # horizontal scrollbar appears beside the vertical one).
         self.virtual_size = Size(0, count * self.ROW_HEIGHT)
         if count == 0:
             self.cursor = 0

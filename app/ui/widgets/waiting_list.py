@@ -84,10 +84,10 @@ class WaitingList(RowList, can_focus=True):
 
     def _paint_row(self, row: int, offset: int, width: int, selected: bool) -> Strip:
         item = self.rows[row]
-        base = self.rich_style
+        base = self.base_style
         if selected and self.has_focus:
             # The whole style, not the partial one: only it blends a see-through background.
-            base = self.get_component_rich_style("waiting--selected")
+            base = self.whole_component("waiting--selected")
         tone = base + self.component(f"waiting--{item.tone}")
         company = base + self.component("waiting--company")
         (_, late_width), (_, due_width), (_, company_width) = COLUMNS
