@@ -125,7 +125,7 @@ def test_due_days_limits_what_is_upcoming(capsys, db):
 def test_due_for_people_is_grouped_and_fits_80_columns(capsys, db):
     code, out, _ = cli(capsys, "due", "--at", "2026-11-30T10:00:00+00:00", "--db", str(db))
     assert code == 0
-    assert "Overdue (1)" in out and "Today (1)" in out
+    assert "Overdue (1)" in out and "Open now (1)" in out
     assert "check-in to Amy Chen by email · Initech" in out
     assert max(len(line) for line in out.splitlines()) <= 80
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from app.commands.context import Context
-from app.engine import Action, State, compute_actions
+from app.engine import Action, Urgency, compute_actions, urgency
 from app.engine.describe import moment
 
 WIDTH = 80
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     actions = [
         a
         for a in compute_actions(pipeline.interviews, pipeline.policy, now)
-        if a.state is not State.UPCOMING or a.due_from <= horizon
+        if urgency(a, now) <= Urgency.OPEN_NOW or a.due_from <= horizon
     ]
     if args.json:
         ctx.out.write(json.dumps([as_json(a) for a in actions], indent=2, ensure_ascii=False))
@@ -55,16 +55,14 @@ def as_text(
     days: int,
     names: Mapping[tuple[str, str], str] | None = None,
 ) -> str:
-    """Grouped for a person at 80 columns: overdue, today, then upcoming."""
-    today = now.date()
-    groups: dict[str, list[Action]] = {"Overdue": [], "Today": [], "Upcoming": []}
+    """Grouped for a person at 80 columns: overdue, open now, then coming up."""
+    groups: dict[str, list[Action]] = {
+        Urgency.OVERDUE.heading: [],
+        Urgency.OPEN_NOW.heading: [],
+        Urgency.LATER_TODAY.heading: [],
+    }
     for action in actions:
-        if action.state is State.OVERDUE:
-            groups["Overdue"].append(action)
-        elif action.state is State.DUE or action.due_from.date() <= today:
-            groups["Today"].append(action)
-        else:
-            groups["Upcoming"].append(action)
+        groups[urgency(action, now).heading].append(action)
     if not actions:
         return f"Nothing to do in the next {days} days.\n"
     lines: list[str] = []
@@ -73,7 +71,7 @@ def as_text(
             continue
         lines.append(f"{title} ({len(members)})")
         for action in members:
-            lines.append(_headline(action, names or {}))
+            lines.append(_headline(action, now, names or {}))
             lines.extend(
                 textwrap.wrap(action.reason, WIDTH, initial_indent="    ", subsequent_indent="    ")
             )
@@ -82,12 +80,12 @@ def as_text(
     return "\n".join(lines)
 
 
-def _headline(action: Action, names: Mapping[tuple[str, str], str]) -> str:
+def _headline(action: Action, now: datetime, names: Mapping[tuple[str, str], str]) -> str:
     who = ""
     if action.contact:
         who = f" to {names.get((action.interview, action.contact), action.contact)}"
     how = f" by {action.channel.value}" if action.channel else ""
-    if action.state is State.UPCOMING:
+    if urgency(action, now) > Urgency.OPEN_NOW:
         when = f"opens {moment(action.due_from)}"
     else:
         when = f"due by {moment(action.due_by)}"

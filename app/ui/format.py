@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from app.domain.records import ActionKind
-from app.engine import Action, State
+from app.engine import Action, Urgency, urgency
 
 KIND_LABELS = {
     ActionKind.PREPARE: "prepare",
@@ -42,9 +42,10 @@ def short_when(moment: datetime, now: datetime) -> str:
 
 
 def when_label(action: Action, now: datetime) -> str:
-    if action.state is State.OVERDUE:
+    level = urgency(action, now)
+    if level is Urgency.OVERDUE:
         return f"overdue since {short_when(action.due_by, now)}"
-    if action.state is State.DUE:
+    if level is Urgency.OPEN_NOW:
         return f"due {short_when(action.due_by, now)}"
     return f"opens {short_when(action.due_from, now)}"
 
@@ -54,21 +55,9 @@ def badge(action: Action, now: datetime) -> str:
     return f"{kind_label(action)} · {when_label(action, now)}"
 
 
-def urgency(action: Action | None, now: datetime) -> str:
-    """overdue, today (due today or opening today), week, later, or none."""
-    if action is None:
-        return "none"
-    if action.state is State.OVERDUE:
-        return "overdue"
-    if action.state is State.DUE:
-        return "today"  # its window is open: it can be done today
-    local_now = now.astimezone(action.due_by.tzinfo)
-    opens = action.due_from.astimezone(action.due_by.tzinfo).date()
-    if opens <= local_now.date():
-        return "today"
-    if opens <= local_now.date() + timedelta(days=7):
-        return "week"
-    return "later"
+def tone(action: Action | None, now: datetime) -> str:
+    """The colour of a card or a row: the action's urgency, or "none" with nothing to do."""
+    return urgency(action, now).tone if action is not None else "none"
 
 
 def stage_title(stage: str) -> str:

@@ -22,10 +22,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from app.domain.records import STAGES, Stage
+from app.engine.urgency import TONES
 from app.ui.format import stage_title
 from app.ui.widgets.rows import PassStyles, text_segment
 
-URGENCIES = ("overdue", "today", "week", "later", "none")
+URGENCIES = (*TONES, "none")
 CARD_HEIGHT = 4  # company, role, next action, a gap
 RULE = "▕"  # between columns
 

@@ -1,0 +1,98 @@
+"""How pressing an action is at a moment: the one answer that the board, the due panel, the
+review, the status line and ``followup due`` all give.
+
+"Today" is the day in the action's own zone (the engine writes ``due_from`` and ``due_by`` in
+its interview's zone): an action for a process in New York opens "today" by New York's calendar,
+whatever zone the user's terminal is in. The state is worked out at ``at`` rather than read from
+the action, so that an action computed a while ago still reads true when shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from enum import IntEnum
+
+from app.engine.action import Action, State, state_at
+
+# How far ahead "this week" reaches, in days after today.
+WEEK_DAYS = 7
+
+
+class Urgency(IntEnum):
+    """Most pressing first: the order is the order of the lists."""
+
+    OVERDUE = 0  # its window has closed
+    OPEN_NOW = 1  # its window is open: it can be done now
+    LATER_TODAY = 2  # opens later today
+    THIS_WEEK = 3  # opens within the coming week
+    LATER = 4  # opens after that
+
+    @property
+    def heading(self) -> str:
+        """The group it is listed under: Overdue, Open now or Coming up."""
+        if self is Urgency.OVERDUE:
+            return "Overdue"
+        if self is Urgency.OPEN_NOW:
+            return "Open now"
+        return "Coming up"
+
+    @property
+    def group(self) -> int:
+        """0 overdue, 1 open now, 2 coming up: what the lists are grouped and ranked by."""
+        return min(self.value, Urgency.LATER_TODAY.value)
+
+    @property
+    def tone(self) -> str:
+        """The colour it is shown in: an open window and one opening later today both ask
+        for today's attention."""
+        return _TONES[self]
+
+    @property
+    def for_today(self) -> bool:
+        """Part of today's work: overdue, open, or opening before the day is out."""
+        return self <= Urgency.LATER_TODAY
+
+
+_TONES = {
+    Urgency.OVERDUE: "overdue",
+    Urgency.OPEN_NOW: "today",
+    Urgency.LATER_TODAY: "today",
+    Urgency.THIS_WEEK: "week",
+    Urgency.LATER: "later",
+}
+TONES = ("overdue", "today", "week", "later")
+
+
+def urgency(action: Action, at: datetime) -> Urgency:
+    state = state_at(action.due_from, action.due_by, at)
+    if state is State.OVERDUE:
+        return Urgency.OVERDUE
+    if state is State.DUE:
+        return Urgency.OPEN_NOW
+    zone = action.due_by.tzinfo
+    today = at.astimezone(zone).date()
+    opens = action.due_from.astimezone(zone).date()
+    if opens <= today:
+        return Urgency.LATER_TODAY
+    if opens <= today + timedelta(days=WEEK_DAYS):
+        return Urgency.THIS_WEEK
+    return Urgency.LATER
+
+
+def pressing_first(action: Action, at: datetime) -> tuple[int, float, float, str]:
+    """A sort key: overdue, then open, then coming up; within the first two what closes
+    first, within the last what opens first."""
+    level = urgency(action, at)
+    opens, closes = action.due_from.timestamp(), action.due_by.timestamp()
+    if level.group < Urgency.LATER_TODAY.group:
+        return level.group, closes, opens, action.id
+    return level.group, opens, closes, action.id
+
+
+def counts(actions: Iterable[Action], at: datetime) -> dict[Urgency, int]:
+    """How many actions of each urgency, every urgency present."""
+    found = dict.fromkeys(Urgency, 0)
+    for action in actions:
+        found[urgency(action, at)] += 1
+    return found

@@ -1,0 +1,126 @@
+"""One urgency for every list: overdue, open now, or coming up (later today, this week, later),
+with "today" the day in the action's own zone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pendulum
+import pytest
+
+from app.domain.records import ActionKind
+from app.engine import Action, State, Urgency, counts, pressing_first, urgency
+
+NY = "America/New_York"
+LONDON = "Europe/London"
+
+
+def action(due_from: datetime, due_by: datetime, ident: str = "acme/check_in/r1") -> Action:
+    return Action(
+        id=ident,
+        interview="acme",
+        company="Acme",
+        kind=ActionKind.CHECK_IN,
+        contact=None,
+        round=None,
+        promise=None,
+        channel=None,
+        due_from=due_from,
+        due_by=due_by,
+        # Deliberately stale: urgency is worked out at the time it is asked about.
+        state=State.UPCOMING,
+        reason="",
+    )
+
+
+def ny(day: int, hour: int, minute: int = 0) -> datetime:
+    return pendulum.datetime(2026, 12, day, hour, minute, tz=NY)
+
+
+# Each row: when the window opens and closes (New York), the moment asked about, the answer.
+TABLE = [
+    ("closed an hour ago", ny(3, 9), ny(4, 17), ny(4, 18), Urgency.OVERDUE),
+    ("closed a second ago", ny(3, 9), ny(4, 17), ny(4, 17).add(seconds=1), Urgency.OVERDUE),
+    ("at its closing time", ny(3, 9), ny(4, 17), ny(4, 17), Urgency.OPEN_NOW),
+    ("at its opening time", ny(4, 9), ny(4, 17), ny(4, 9), Urgency.OPEN_NOW),
+    ("open since yesterday", ny(3, 9), ny(5, 17), ny(4, 12), Urgency.OPEN_NOW),
+    ("opens this afternoon", ny(4, 14), ny(5, 17), ny(4, 9), Urgency.LATER_TODAY),
+    ("opens just before midnight", ny(4, 23, 59), ny(5, 17), ny(4, 0), Urgency.LATER_TODAY),
+    ("opens just after midnight", ny(5, 0), ny(5, 17), ny(4, 23, 59), Urgency.THIS_WEEK),
+    ("opens in seven days", ny(11, 9), ny(11, 17), ny(4, 10), Urgency.THIS_WEEK),
+    ("opens in eight days", ny(12, 9), ny(12, 17), ny(4, 10), Urgency.LATER),
+    # 21:00 in New York is 02:00 tomorrow in London and UTC: by their calendar the window
+    # opens "today", by the interview's it opens tomorrow.
+    (
+        "opens tomorrow in its zone, today in the asker's",
+        ny(5, 8),
+        ny(5, 17),
+        ny(4, 21).in_timezone(LONDON),
+        Urgency.THIS_WEEK,
+    ),
+    (
+        "opens later today in its zone, tomorrow in the asker's",
+        ny(4, 22),
+        ny(5, 17),
+        ny(4, 18).in_timezone("Asia/Tokyo"),
+        Urgency.LATER_TODAY,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "at", "expected"),
+    [row[1:] for row in TABLE],
+    ids=[row[0] for row in TABLE],
+)
+def test_urgency_table(opens: datetime, closes: datetime, at: datetime, expected: Urgency) -> None:
+    assert urgency(action(opens, closes), at) is expected
+
+
+@pytest.mark.parametrize(
+    ("level", "heading", "tone", "today"),
+    [
+        (Urgency.OVERDUE, "Overdue", "overdue", True),
+        (Urgency.OPEN_NOW, "Open now", "today", True),
+        (Urgency.LATER_TODAY, "Coming up", "today", True),
+        (Urgency.THIS_WEEK, "Coming up", "week", False),
+        (Urgency.LATER, "Coming up", "later", False),
+    ],
+)
+def test_each_urgency_has_one_heading_tone_and_day(
+    level: Urgency, heading: str, tone: str, today: bool
+) -> None:
+    assert (level.heading, level.tone, level.for_today) == (heading, tone, today)
+
+
+def test_pressing_first_orders_overdue_then_open_by_closing_then_coming_by_opening() -> None:
+    at = ny(4, 12)
+    late = action(ny(2, 9), ny(3, 17), "a/late")
+    open_long = action(ny(4, 9), ny(8, 17), "a/open-long")
+    open_short = action(ny(4, 10), ny(4, 17), "a/open-short")
+    soon = action(ny(4, 15), ny(20, 17), "a/soon")  # opens first, closes last
+    next_week = action(ny(9, 9), ny(10, 17), "a/next-week")
+    ordered = sorted(
+        [next_week, soon, open_long, open_short, late], key=lambda a: pressing_first(a, at)
+    )
+    assert [a.id for a in ordered] == [
+        "a/late",
+        "a/open-short",
+        "a/open-long",
+        "a/soon",
+        "a/next-week",
+    ]
+
+
+def test_counts_give_every_urgency_and_add_up() -> None:
+    at = ny(4, 12)
+    actions = [
+        action(ny(2, 9), ny(3, 17)),
+        action(ny(4, 9), ny(4, 17)),
+        action(ny(4, 9), ny(4, 18)),
+        action(ny(20, 9), ny(21, 17)),
+    ]
+    found = counts(actions, at)
+    assert set(found) == set(Urgency)
+    assert found[Urgency.OVERDUE] == 1 and found[Urgency.OPEN_NOW] == 2
+    assert found[Urgency.LATER] == 1 and sum(found.values()) == len(actions)
