@@ -58,10 +58,9 @@ def main() -> int:
 def measure(db: Path, runs: int) -> Measured:
     import pendulum
 
-    from app import operations
     from app.engine import State, compute_actions, interview_actions, offers_at
+    from app.services import Workspace, operations
     from app.store.repository import Repository
-    from app.workspace import Workspace
 
     now = pendulum.parse(AT)
     assert isinstance(now, pendulum.DateTime)

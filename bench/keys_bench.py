@@ -85,13 +85,15 @@ async def measure(db: Path, presses: int) -> dict[str, Any]:
     import pendulum
 
     from app.domain.records import STAGES
-    from app.ui.factory import make_app, quick_to_read
+    from app.services import open_workspace, quick_to_read
+    from app.ui.factory import make_app
     from app.ui.widgets.board import Board
     from app.ui.widgets.due import DuePanel
     from bench.paint import on_paint
 
     now = pendulum.datetime(2026, 11, 20, 10, tz="UTC")
-    app = make_app(db, clock=lambda: now, default_zone="UTC", load_first=quick_to_read(db))
+    workspace = open_workspace(db, clock=lambda: now, default_zone="UTC")
+    app = make_app(workspace, load_first=quick_to_read(db))
     paints: list[float] = []
     on_paint(app, lambda: paints.append(time.perf_counter()))
     late = 0

@@ -56,12 +56,14 @@ def _dashboard(db: Path) -> tuple[App[Any], Callable[[], bool]]:
     import pendulum
 
     from app.domain.records import STAGES
-    from app.ui.factory import make_app, quick_to_read
+    from app.services import open_workspace, quick_to_read
+    from app.ui.factory import make_app
     from app.ui.widgets.board import Board
     from app.ui.widgets.due import DuePanel
 
     now = pendulum.datetime(2026, 11, 20, 10, tz="UTC")
-    app = make_app(db, clock=lambda: now, default_zone="UTC", load_first=quick_to_read(db))
+    workspace = open_workspace(db, clock=lambda: now, default_zone="UTC")
+    app = make_app(workspace, load_first=quick_to_read(db))
 
     def populated() -> bool:
         # Read, worked out, and handed to the widgets: cards with their badges, due rows.

@@ -78,8 +78,8 @@ def measure(db: Path, runs: int) -> Measured:
     import pendulum
 
     from app.engine import State
+    from app.services import Workspace
     from app.store.repository import Repository
-    from app.workspace import Workspace
 
     now = pendulum.parse(AT)
     assert isinstance(now, pendulum.DateTime)

@@ -18,8 +18,8 @@ CORE = [
     "app.insights",
     "app.feeds",
     "app.clipboard",
-    "app.operations",
-    "app.workspace",
+    "app.services",
+    "app.demo",
 ]
 
 

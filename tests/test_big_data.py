@@ -14,6 +14,7 @@ from textual.widgets import Input
 from app.cli import main
 from app.commands.import_ import MAX_BYTES
 from app.domain.records import STAGES, EventKind, Stage
+from app.services import open_workspace
 from app.store.repository import Repository
 from app.ui.factory import make_app
 from app.ui.widgets.board import Board
@@ -48,7 +49,7 @@ def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 async def test_ten_thousand_interviews_and_a_long_note(big_db: Path) -> None:
     assert len(NOTE) == 100 * 1024
-    app = make_app(big_db, clock=lambda: NOW, default_zone=ZONE, load_first=False)
+    app = make_app(open_workspace(big_db, clock=lambda: NOW, default_zone=ZONE), load_first=False)
     async with app.run_test(size=(120, 40)) as pilot:
         # The read starts once the first frame is drawn, in a worker.
         for _ in range(100):

@@ -12,8 +12,8 @@ import pytest
 from app.demo import demo_pipeline
 from app.domain.merge import carry_over
 from app.domain.records import Contact, Event, EventKind, Interview, Notes, Preferences, Round
+from app.services import Workspace
 from app.store.repository import Repository
-from app.workspace import Workspace
 
 ZONE = "Europe/London"
 NOW = pendulum.datetime(2026, 11, 20, 10, 0, tz=ZONE)

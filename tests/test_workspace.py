@@ -9,8 +9,8 @@ import pendulum
 
 from app.demo import demo_pipeline
 from app.engine import compute_actions, sort_key
+from app.services import Workspace
 from app.store.repository import Repository
-from app.workspace import Workspace
 
 ZONE = "Europe/London"
 NOW = pendulum.datetime(2026, 11, 20, 10, 0, tz=ZONE)

@@ -28,14 +28,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def save_what_is_left(app: FollowupApp) -> None:
     """Changes whose save failed (a full disk) are tried once more on the way out; if that
     fails too, the user is told, rather than the changes going quietly with the window."""
-    from app.store.errors import StoreError
-
     count = app.workspace.pending
     if not count:
         return
     try:
         app.workspace.save_pending()
-    except (StoreError, UserError, OSError) as problem:
+    except UserError as problem:
         changes = "1 change" if count == 1 else f"{count} changes"
         raise UserError(f"{changes} could not be saved before leaving: {problem}") from None
 
@@ -43,13 +41,17 @@ def save_what_is_left(app: FollowupApp) -> None:
 def build(ctx: Context) -> FollowupApp:
     """The dashboard as ``followup`` runs it, with the warnings said so far (a ``TZ`` that
     names no zone) shown on screen too: once it takes over the terminal, stderr is hidden."""
-    from app.ui.factory import make_app, quick_to_read
+    from app.demo import demo_pipeline
+    from app.paths import templates_dir
+    from app.services import open_workspace, quick_to_read
+    from app.ui.factory import make_app
 
     zone = ctx.local_zone
     if ctx.db_path.exists():
         # Refuse a file we cannot read before taking over the terminal: a cheap check of the
         # layout, while the full read happens behind the first screen.
         ctx.repo.load_profile()
-    return make_app(
-        ctx.db_path, default_zone=zone, load_first=quick_to_read(ctx.db_path), warnings=ctx.warnings
+    workspace = open_workspace(
+        ctx.db_path, default_zone=zone, samples=demo_pipeline, templates=templates_dir()
     )
+    return make_app(workspace, load_first=quick_to_read(ctx.db_path), warnings=ctx.warnings)

@@ -10,12 +10,12 @@ import argparse
 from collections.abc import Callable
 from dataclasses import replace
 
-from app import operations
 from app.commands.context import Context
 from app.domain.interchange import Pipeline
 from app.domain.records import ActionKind, Channel, Interview
 from app.engine import Action, compute_actions
 from app.errors import UserError
+from app.services import operations
 
 
 def sent(args: argparse.Namespace, ctx: Context) -> int:

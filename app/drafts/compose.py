@@ -68,12 +68,12 @@ def compose(
     now: datetime,
     *,
     channel: Channel | None = None,
-    templates: Path | None = None,
+    templates: Path | Library | None = None,
 ) -> Draft:
     """The draft of ``action`` on ``channel`` (by default the action's own), at ``now``.
 
-    ``templates`` is the user's templates folder; where it holds no usable file of a
-    template's name, the built-in one is used.
+    ``templates`` is the user's templates folder, or a ``Library`` of it already read; where
+    it holds no usable file of a template's name, the built-in one is used.
     """
     if not action.contacting:
         raise DraftError(
@@ -85,7 +85,7 @@ def compose(
     except LookupError as missing:
         raise DraftError(str(missing)) from None
     channel = channel or action.channel or Channel.EMAIL
-    library = Library(templates)
+    library = templates if isinstance(templates, Library) else Library(templates)
     values = values_for(action, pipeline, now)
     warnings: list[str] = library.strays()
     placeholders: list[str] = []

@@ -38,9 +38,10 @@ def template_name(kind: ActionKind, part: str) -> str:
     return f"{kind.value}.{part}.txt"
 
 
-TEMPLATE_NAMES: tuple[str, ...] = tuple(
-    template_name(kind, part) for kind in KINDS for part in ALL_PARTS
-)
+_BY_KIND_AND_PART = {
+    (kind, part): template_name(kind, part) for kind in KINDS for part in ALL_PARTS
+}
+TEMPLATE_NAMES: tuple[str, ...] = tuple(_BY_KIND_AND_PART.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +77,35 @@ def builtin(name: str) -> Loaded:
 
 
 class Library:
-    """The templates in use: the user's folder first, then the built-in ones."""
+    """The templates in use: the user's folder first, then the built-in ones.
 
-    __slots__ = ("folder",)
+    Each ``load`` reads the user's file, unless ``read_all`` has read them all into memory
+    first: what an interface does before it shows anything, so that drafting never waits on
+    the disk.
+    """
+
+    __slots__ = ("_read", "folder")
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
+        self._read: _Read | None = None
+
+    def read_all(self) -> None:
+        """Read every template now (blocking), and the folder's stray files; ``load`` and
+        ``strays`` then answer from memory until the next ``read_all``."""
+        fresh = Library(self.folder)
+        # Swapped in whole: a thread drafting meanwhile sees the old set or the new one.
+        self._read = _Read(
+            {name: fresh.load(kind, part) for (kind, part), name in _BY_KIND_AND_PART.items()},
+            fresh.strays(),
+        )
 
     def load(self, kind: ActionKind, part: str) -> tuple[Loaded, list[str]]:
         """The template for ``kind`` and ``part``, and the problems met on the way."""
         name = template_name(kind, part)
+        if self._read is not None:
+            loaded, problems = self._read.templates[name]
+            return loaded, list(problems)
         if self.folder is None:
             return builtin(name), []
         path = self.folder / name
@@ -101,6 +121,8 @@ class Library:
 
     def strays(self) -> list[str]:
         """Files in the user's folder that look like templates but match no template name."""
+        if self._read is not None:
+            return list(self._read.strays)
         if self.folder is None:
             return []
         try:
@@ -114,6 +136,12 @@ class Library:
             for name in names
             if name not in known and not name.startswith((".", "README", "readme"))
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    templates: dict[str, tuple[Loaded, list[str]]]
+    strays: list[str]
 
 
 def _read_user(path: Path, *, email: bool) -> Loaded:

@@ -13,12 +13,10 @@ from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from app.domain.errors import InvalidData
-from app.store.errors import StoreError
+from app.services import Reread, Workspace, WorkspaceError
 from app.ui.commands import DashboardCommands
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.widgets.due import DuePanel
-from app.workspace import Reread, Workspace
 
 # A shutdown (SIGTERM) or a closed terminal (SIGHUP) ends the app as `q` does, instead of
 # killing it where it stands: the terminal is given back, a save under way finishes, and a form
@@ -77,9 +75,8 @@ class FollowupApp(App[None]):
     def _load(self) -> None:
         try:
             self.workspace.load()
-        except (StoreError, InvalidData, OSError) as problem:
-            line = problem.summary() if isinstance(problem, InvalidData) else str(problem)
-            self.call_from_thread(self.exit, None, 1, f"followup: {line}")
+        except WorkspaceError as problem:
+            self.call_from_thread(self.exit, None, 1, f"followup: {problem}")
             return
         self.call_from_thread(self._loaded)
 
@@ -96,7 +93,6 @@ class FollowupApp(App[None]):
         """Another followup (a command in another terminal, a second dashboard) may write the
         file; its changes are read and shown here, never written over (a save re-applies
         only what was changed here, to the interview as stored)."""
-        self._unreadable_version: object = None
         self.set_interval(WATCH_SECONDS, self._check_the_file, name="watch the file")
 
     def _check_the_file(self) -> None:
@@ -105,7 +101,6 @@ class FollowupApp(App[None]):
             self.screen is not self.dashboard
             or workspace.pending
             or not workspace.changed_elsewhere()
-            or workspace.repo.disk_version() == self._unreadable_version
         ):
             return
         self._read_again()
@@ -114,9 +109,8 @@ class FollowupApp(App[None]):
     def _read_again(self) -> None:
         try:
             reread = self.workspace.read_again()
-        except (StoreError, InvalidData, OSError) as problem:
-            line = problem.summary() if isinstance(problem, InvalidData) else str(problem)
-            self.call_from_thread(self._reread_failed, line)
+        except WorkspaceError as problem:
+            self.call_from_thread(self._reread_failed, str(problem))
             return
         self.call_from_thread(self._reread, reread)
 
@@ -126,7 +120,6 @@ class FollowupApp(App[None]):
             self.notify("Changes made elsewhere are shown.", timeout=3)
 
     def _reread_failed(self, line: str) -> None:
-        self._unreadable_version = self.workspace.repo.disk_version()
         self.notify(f"The file changed and cannot be read: {line}", severity="error", timeout=10)
 
     def _offer_welcome(self) -> None:

@@ -14,6 +14,7 @@ import pytest
 from app.clipboard import CopyResult
 from app.demo import demo_pipeline
 from app.domain.interchange import Pipeline
+from app.services import open_workspace
 from app.store.repository import Repository
 from app.ui.app import FollowupApp
 from app.ui.factory import make_app
@@ -54,7 +55,10 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture
 def make(db: Path) -> Callable[..., FollowupApp]:
     def build(path: Path | None = None, now: datetime = NOW) -> FollowupApp:
-        return make_app(path or db, clock=lambda: now, default_zone=ZONE)
+        workspace = open_workspace(
+            path or db, clock=lambda: now, default_zone=ZONE, samples=demo_pipeline
+        )
+        return make_app(workspace)
 
     return build
 

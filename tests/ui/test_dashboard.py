@@ -349,10 +349,11 @@ def test_the_refusal_comes_before_textual_is_imported(tmp_path):
 
 
 async def test_the_screen_appears_first_and_the_database_is_read_behind_it(db):
+    from app.services import open_workspace
     from app.ui.factory import make_app
     from tests.ui.conftest import NOW, ZONE
 
-    app = make_app(db, clock=lambda: NOW, default_zone=ZONE, load_first=False)
+    app = make_app(open_workspace(db, clock=lambda: NOW, default_zone=ZONE), load_first=False)
     assert app.workspace.interviews == ()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -375,13 +376,14 @@ def exit_messages(app) -> list[str]:
 
 @pytest.mark.parametrize("kind", UNREADABLE)
 async def test_an_unreadable_database_closes_the_app_with_one_line(tmp_path, kind):
+    from app.services import open_workspace
     from app.ui.factory import make_app
     from tests.ui.conftest import NOW, ZONE
 
     bad = tmp_path / "bad.json"
     bad.write_bytes(UNREADABLE[kind])
     before = hashlib.sha256(bad.read_bytes()).hexdigest()
-    app = make_app(bad, clock=lambda: NOW, default_zone=ZONE, load_first=False)
+    app = make_app(open_workspace(bad, clock=lambda: NOW, default_zone=ZONE), load_first=False)
     said = exit_messages(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -396,12 +398,13 @@ async def test_an_unreadable_database_closes_the_app_with_one_line(tmp_path, kin
 
 
 async def test_an_unreadable_database_with_a_backup_says_how_to_put_it_back(db):
+    from app.services import open_workspace
     from app.ui.factory import make_app
     from tests.ui.conftest import NOW, ZONE
 
     Repository(db, default_zone=ZONE).remove_interview(stored(db).interviews[0].id)
     db.write_bytes(b"\x00" * 4096)
-    app = make_app(db, clock=lambda: NOW, default_zone=ZONE, load_first=False)
+    app = make_app(open_workspace(db, clock=lambda: NOW, default_zone=ZONE), load_first=False)
     said = exit_messages(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -465,7 +468,7 @@ async def test_the_cursor_starts_where_there_are_cards(make, tmp_path):
 
 
 def test_a_small_database_is_read_before_the_first_frame_a_large_one_behind_it(tmp_path):
-    from app.ui.factory import QUICK_TO_READ_BYTES, quick_to_read
+    from app.services.opening import QUICK_TO_READ_BYTES, quick_to_read
 
     small, large = tmp_path / "small.json", tmp_path / "large.json"
     small.write_bytes(b" " * QUICK_TO_READ_BYTES)

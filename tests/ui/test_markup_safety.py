@@ -60,6 +60,7 @@ def odd_pipeline() -> dict[str, object]:
 
 
 def make_odd(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from app.services import open_workspace
     from app.ui.factory import make_app
 
     folder = tmp_path / "a [/] folder"
@@ -68,7 +69,7 @@ def make_odd(tmp_path: Path):  # type: ignore[no-untyped-def]
     Repository(path, default_zone=ZONE).import_pipeline(
         read_pipeline(odd_pipeline()), replace=False
     )
-    return path, make_app(path, clock=lambda: NOW, default_zone=ZONE)
+    return path, make_app(open_workspace(path, clock=lambda: NOW, default_zone=ZONE))
 
 
 async def select_odd(pilot, app) -> None:  # type: ignore[no-untyped-def]

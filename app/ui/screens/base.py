@@ -10,9 +10,7 @@ from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
 
-from app.errors import UserError
-from app.store.errors import StoreError
-from app.workspace import Workspace
+from app.services import Workspace, WorkspaceError
 
 
 class WorkspaceScreen(Screen[None]):
@@ -35,7 +33,7 @@ class WorkspaceScreen(Screen[None]):
         """Write every pending change, oldest first."""
         try:
             count = self.workspace.save_pending()
-        except (StoreError, UserError, OSError) as problem:
+        except WorkspaceError as problem:
             self.post_message(self.SaveFailed(str(problem)))
         else:
             self.post_message(self.Saved(count))

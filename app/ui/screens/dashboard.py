@@ -26,17 +26,15 @@ from app.domain.records import (
     Round,
     Stage,
 )
-from app.engine import Action, State
+from app.engine import Action, Urgency, counts, pressing_first, urgency
 from app.errors import UserError
-from app.store.errors import StoreError
+from app.services import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
-from app.ui.format import badge, kind_label, short_when, urgency
+from app.ui.format import badge, kind_label, short_when, tone
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.widgets.board import Board, Card
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel, DueRow
-from app.workspace import Change, Workspace
-from app.workspace import urgency as rank
 
 UPCOMING_DAYS = 14
 
@@ -100,7 +98,7 @@ class DashboardScreen(WorkspaceScreen):
             self.show_loading()
 
     def show_loading(self) -> None:
-        self.query_one("#status", Label).update(f"Reading {self.workspace.repo.path} …")
+        self.query_one("#status", Label).update(f"Reading {self.workspace.location} …")
 
     # ----------------------------------------------------------------------- data down
 
@@ -111,7 +109,7 @@ class DashboardScreen(WorkspaceScreen):
         cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
         ordered = sorted(
             visible,
-            key=lambda i: (_rank_of(workspace.next_action(i.id)), i.company.lower(), i.id),
+            key=lambda i: (_rank_of(workspace.next_action(i.id), now), i.company.lower(), i.id),
         )
         for interview in ordered:
             action = workspace.next_action(interview.id)
@@ -121,7 +119,7 @@ class DashboardScreen(WorkspaceScreen):
                     interview.company,
                     interview.role,
                     badge(action, now) if action else _quiet(interview),
-                    urgency(action, now),
+                    tone(action, now),
                 )
             )
         board = self.query_one(Board)
@@ -133,33 +131,30 @@ class DashboardScreen(WorkspaceScreen):
         self._show_status()
 
     def _due_rows(self, shown: set[str]) -> list[DueRow]:
+        """Overdue, Open now, and Coming up within ``UPCOMING_DAYS``: the groups of
+        ``followup due``, with the counts of the status line."""
         now = self.workspace.now
         horizon = now.timestamp() + UPCOMING_DAYS * 86400
-        groups: dict[str, list[Action]] = {"Overdue": [], "Today": [], "Upcoming": []}
+        groups: dict[str, list[Action]] = {
+            Urgency.OVERDUE.heading: [],
+            Urgency.OPEN_NOW.heading: [],
+            Urgency.LATER_TODAY.heading: [],
+        }
         for action in self.workspace.actions:
             if action.interview not in shown:
                 continue
             level = urgency(action, now)
-            if action.state is State.OVERDUE:
-                groups["Overdue"].append(action)
-            elif level == "today":
-                groups["Today"].append(action)
-            elif action.due_from.timestamp() <= horizon:
-                groups["Upcoming"].append(action)
+            if level.group < Urgency.LATER_TODAY.group or action.due_from.timestamp() <= horizon:
+                groups[level.heading].append(action)
         rows: list[DueRow] = []
         for title, actions in groups.items():
             if not actions:
                 continue
             rows.append(DueRow(f"{title} · {len(actions)}"))
-            actions.sort(key=rank)
+            actions.sort(key=lambda a: pressing_first(a, now))
             for action in actions:
                 rows.append(
-                    DueRow(
-                        self._headline(action),
-                        action.reason,
-                        action.id,
-                        urgency(action, now),
-                    )
+                    DueRow(self._headline(action), action.reason, action.id, tone(action, now))
                 )
         if not rows:
             rows.append(DueRow("Nothing due in the next two weeks."))
@@ -171,10 +166,11 @@ class DashboardScreen(WorkspaceScreen):
         if interview is not None and action.contact:
             contact = interview.contact(action.contact)
             who = f" → {contact.name if contact and contact.name else action.contact}"
+        now = self.workspace.now
         when = (
-            f"opens {short_when(action.due_from, self.workspace.now)}"
-            if action.state is State.UPCOMING
-            else f"due {short_when(action.due_by, self.workspace.now)}"
+            f"opens {short_when(action.due_from, now)}"
+            if urgency(action, now).group == Urgency.LATER_TODAY.group
+            else f"due {short_when(action.due_by, now)}"
         )
         return f"{kind_label(action)}{who} · {action.company} · {when}"
 
@@ -192,13 +188,11 @@ class DashboardScreen(WorkspaceScreen):
             # The way out first: a long path in the reason must not push it off the line.
             status.update(f"Not saved (ctrl+s tries again): {message or 'saving…'}")
         else:
-            counts = dict.fromkeys(State, 0)
-            for action in self.workspace.actions:
-                counts[action.state] += 1
+            found = counts(self.workspace.actions, self.workspace.now)
             count = len(self.workspace.interviews)
             summary = (
                 f"{count} interview{'' if count == 1 else 's'} · "
-                f"{counts[State.OVERDUE]} overdue · {counts[State.DUE]} due"
+                f"{found[Urgency.OVERDUE]} overdue · {found[Urgency.OPEN_NOW]} open now"
             )
             if self.filter_text:
                 summary += f" · filter: {self.filter_text}"
@@ -380,12 +374,7 @@ class DashboardScreen(WorkspaceScreen):
         if action is None or not action.contacting:
             self.notify("This action has no message to copy.", severity="warning")
             return
-        from app.drafts import compose
-        from app.paths import templates_dir
-
-        draft = compose(
-            action, self.workspace.pipeline, self.workspace.clock(), templates=templates_dir()
-        )
+        draft = self.workspace.draft(action)
         if draft.placeholders:
             from app.ui.forms import ConfirmDialog
 
@@ -402,8 +391,8 @@ class DashboardScreen(WorkspaceScreen):
     @work(thread=True, exclusive=True, group="demo")
     def load_demo(self) -> None:
         try:
-            self.workspace.load_demo()
-        except (StoreError, UserError, OSError) as problem:
+            self.workspace.load_samples()
+        except WorkspaceError as problem:
             self.app.call_from_thread(self.notify, str(problem), severity="error")
             return
         self.app.call_from_thread(self.show_all)
@@ -563,8 +552,8 @@ def _upsert(items: tuple[P, ...], value: P) -> tuple[P, ...]:
     return (*items, value)
 
 
-def _rank_of(action: Action | None) -> tuple[int, float]:
-    return rank(action) if action else (3, 0.0)
+def _rank_of(action: Action | None, now: datetime) -> tuple[int, float, float, str]:
+    return pressing_first(action, now) if action else (3, 0.0, 0.0, "")
 
 
 def _quiet(interview: Interview) -> str:

@@ -19,12 +19,12 @@ from textual.widgets import Footer, Label, Static, TextArea
 
 from app.domain.records import ActionKind, EventKind, Interview
 from app.drafts import Draft
-from app.engine import Action, State
+from app.engine import Action, Urgency, counts, pressing_first, urgency
 from app.engine.describe import day, moment
 from app.errors import UserError
+from app.services import Change, Workspace
 from app.ui.format import kind_label, short_when
 from app.ui.screens.base import WorkspaceScreen
-from app.workspace import Change, Workspace, urgency
 
 HERE = Path(__file__).parent
 
@@ -163,13 +163,10 @@ class ReviewScreen(WorkspaceScreen):
                 "No message: read your notes on the left, look at their recent news, "
                 "and write down the questions you will ask."
             ), ""
-        from app.drafts import DraftError, compose
-        from app.paths import templates_dir
+        from app.drafts import DraftError
 
         try:
-            draft = compose(
-                action, self.workspace.pipeline, self.workspace.clock(), templates=templates_dir()
-            )
+            draft = self.workspace.draft(action)
         except DraftError as problem:
             return str(problem), ""
         self._drafts[action.id] = draft
@@ -348,9 +345,10 @@ class ReviewScreen(WorkspaceScreen):
         self.notify("That was the last one. Escape shows the summary.", timeout=4)
 
     def summary(self) -> Summary:
-        actions = self.workspace.actions
-        still = sum(1 for a in actions if a.state in (State.OVERDUE, State.DUE))
-        upcoming = [a.due_from for a in actions if a.state is State.UPCOMING]
+        actions, now = self.workspace.actions, self.workspace.now
+        found = counts(actions, now)
+        still = found[Urgency.OVERDUE] + found[Urgency.OPEN_NOW]
+        upcoming = [a.due_from for a in actions if urgency(a, now) > Urgency.OPEN_NOW]
         return Summary(
             self.tally.sent,
             self.tally.snoozed,
@@ -389,16 +387,10 @@ class SummaryScreen(ModalScreen[None]):
 
 
 def todays_actions(workspace: Workspace) -> list[Action]:
-    """Overdue and due actions, and those opening later today: most urgent first."""
+    """Overdue and open actions, and those opening later today: most urgent first."""
     now = workspace.now
-    found = []
-    for action in workspace.actions:
-        if action.state is State.UPCOMING:
-            local = now.astimezone(action.due_from.tzinfo)
-            if action.due_from.date() != local.date():
-                continue
-        found.append(action)
-    return sorted(found, key=urgency)
+    found = [a for a in workspace.actions if urgency(a, now).for_today]
+    return sorted(found, key=lambda a: pressing_first(a, now))
 
 
 def render_context(interview: Interview, action: Action, now: datetime) -> Text:

@@ -1,6 +1,6 @@
 """Render the README's screenshots: the demo data at a fixed time, each screen as an SVG.
 
-python -m app.ui.screenshots [--out screenshots]
+python3 -m tools.screenshots [--out screenshots]   (from the project's folder)
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 import pendulum
 
 from app.demo import demo_pipeline
+from app.services import open_workspace
 from app.store.repository import Repository
 from app.ui.factory import make_app
 
@@ -32,7 +33,8 @@ SHOTS: dict[str, tuple[str, ...]] = {
 
 
 async def _shoot(db: Path, name: str, keys: tuple[str, ...], out: Path) -> Path:
-    app = make_app(db, clock=lambda: NOW, default_zone=ZONE)
+    workspace = open_workspace(db, clock=lambda: NOW, default_zone=ZONE, samples=demo_pipeline)
+    app = make_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         if keys:

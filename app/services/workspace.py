@@ -1,8 +1,11 @@
-"""The dashboard's one door to the data: the pipeline in memory, its actions, and every change
-the user makes, applied at once on screen and saved to the database when the screen asks.
+"""The dashboard's one door to the data: the pipeline in memory, its actions, its drafts, and
+every change the user makes, applied at once on screen and saved to the database when the
+screen asks.
 
-It knows nothing of Textual: the screen calls it, and runs ``save_pending`` in a worker thread
-so that a slow disk never freezes the interface. A change is kept as the operation that made it,
+It knows nothing of Textual, and the interface knows nothing of what is behind it: no
+repository, no file paths, no storage errors, only ``WorkspaceError`` with a line to show. The
+screen calls it, and runs ``load``, ``save_pending`` and ``read_again`` in worker threads, so
+that a slow disk never freezes the interface. A change is kept as the operation that made it,
 so that saving re-applies it to the interview as it is in the file (another followup may have
 written since) rather than writing back a stale copy.
 """
@@ -11,27 +14,51 @@ from __future__ import annotations
 
 import threading
 from bisect import insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 
-from app import operations
+from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
 from app.domain.merge import Edit, carry_over
 from app.domain.records import Channel, Interview, Outcome, Stage
+from app.drafts import Draft, compose
+from app.drafts.library import Library
 from app.engine import (
     Action,
     Offer,
-    State,
     compute_actions,
     interview_actions,
     offers_at,
+    pressing_first,
     sort_key,
 )
 from app.errors import UserError
+from app.services import operations
+from app.store.errors import StoreError
 from app.store.repository import Repository, UnknownInterview
 
 Clock = Callable[[], datetime]
+# The sample interviews at a time in a zone: the composition root hands them in, so that the
+# workspace does not depend on the demo data.
+Samples = Callable[[datetime, str], Pipeline]
+
+
+class WorkspaceError(UserError):
+    """The file could not be read or written: one line saying what, where, and what to do."""
+
+
+@contextmanager
+def _said_in_one_line() -> Iterator[None]:
+    try:
+        yield
+    except WorkspaceError:
+        raise
+    except (StoreError, InvalidData, OSError, UserError) as problem:
+        line = problem.summary() if isinstance(problem, InvalidData) else str(problem)
+        raise WorkspaceError(line) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +83,20 @@ class Reread:
 
 
 class Workspace:
-    def __init__(self, repo: Repository, clock: Clock, *, default_zone: str = "UTC") -> None:
-        self.repo = repo
+    def __init__(
+        self,
+        repo: Repository,
+        clock: Clock,
+        *,
+        default_zone: str = "UTC",
+        samples: Samples | None = None,
+        templates: Path | None = None,
+    ) -> None:
+        self._repo = repo
         self.clock = clock
         self.default_zone = default_zone
+        self._samples = samples
+        self._templates = Library(templates)
         self._pipeline = Pipeline()
         self._by_id: dict[str, Interview] = {}
         self.now = clock()
@@ -75,6 +112,9 @@ class Workspace:
         self._version: object = None
         self._stale = False
         self._changes_made = 0
+        # The file's version when it last could not be read: not worth reading again until
+        # it changes once more.
+        self._unreadable: object = None
 
     # ----------------------------------------------------------------------- reading
 
@@ -88,19 +128,31 @@ class Workspace:
         self._pipeline = pipeline
         self._by_id = {i.id: i for i in pipeline.interviews}
 
+    @property
+    def location(self) -> str:
+        """Where the data is, for the user to read."""
+        return str(self._repo.path)
+
     def load(self) -> None:
-        """Read the database (blocking) and work out every action."""
-        self.pipeline = self.repo.load()
-        self._version = self.repo.version
+        """Read the database and the message templates (blocking) and work out every action."""
+        with _said_in_one_line():
+            self.pipeline = self._repo.load()
+        self._version = self._repo.version
         self._stale = False
+        self._templates.read_all()
         self.refresh()
 
-    def load_demo(self) -> None:
-        """Fill the database with the sample interviews and read it again (blocking)."""
-        from app.demo import demo_pipeline
+    @property
+    def has_samples(self) -> bool:
+        return self._samples is not None
 
+    def load_samples(self) -> None:
+        """Fill the database with the sample interviews and read it again (blocking)."""
+        if self._samples is None:
+            raise WorkspaceError("there are no sample interviews to load here")
         zone = self.pipeline.profile.timezone or self.default_zone
-        self.repo.import_pipeline(demo_pipeline(self.clock(), zone), replace=True)
+        with _said_in_one_line():
+            self._repo.import_pipeline(self._samples(self.clock(), zone), replace=True)
         self.load()
 
     def refresh(self) -> None:
@@ -134,18 +186,16 @@ class Workspace:
         return found[0] if found else next((a for a in self.actions if a.id == action_id), None)
 
     def next_action(self, interview_id: str) -> Action | None:
-        """The most pressing action: overdue first, then due, then the next to open."""
+        """The most pressing action: overdue first, then open, then the next to open."""
         actions = self.actions_of(interview_id)
         if not actions:
             return None
-        rank = {State.OVERDUE: 0, State.DUE: 1, State.UPCOMING: 2}
-        return min(
-            actions,
-            key=lambda a: (
-                rank[a.state],
-                (a.due_from if a.state is State.UPCOMING else a.due_by).timestamp(),
-            ),
-        )
+        return min(actions, key=lambda a: pressing_first(a, self.now))
+
+    def draft(self, action: Action) -> Draft:
+        """The message of ``action`` as it reads now, from the templates read at load (raises
+        ``DraftError`` for an action that contacts no one)."""
+        return compose(action, self.pipeline, self.clock(), templates=self._templates)
 
     @property
     def can_undo(self) -> bool:
@@ -242,43 +292,54 @@ class Workspace:
     def save_pending(self) -> int:
         """Write every change not yet saved, oldest first (blocking). Raises if the write
         fails; the changes stay pending and on screen, to be saved again."""
-        with self._saving:
+        with self._saving, _said_in_one_line():
             saved = 0
             while self._pending:
                 change = self._pending[0]
                 self._save(change)
                 self._pending.pop(0)
                 saved += 1
-                if self.repo.saw_other_writes:
+                if self._repo.saw_other_writes:
                     self._stale = True
                 else:
-                    self._version = self.repo.version
+                    self._version = self._repo.version
             self.unsaved = False
             return saved
 
     def _save(self, change: Change) -> None:
         if change.after is None:
-            self.repo.remove_interview(change.interview_id)
+            self._repo.remove_interview(change.interview_id)
         elif change.edit is None or change.before is None:
-            self.repo.put_interview(change.after)
+            self._repo.put_interview(change.after)
         else:
             try:
-                self.repo.change_interview(change.interview_id, change.edit)
+                self._repo.change_interview(change.interview_id, change.edit)
             except UnknownInterview:
                 # Removed elsewhere since it was read: what was done to it here is kept.
-                self.repo.put_interview(change.after)
+                self._repo.put_interview(change.after)
 
     # ----------------------------------------------------------------------- others' writes
 
     def changed_elsewhere(self) -> bool:
-        """Whether the file holds writes of another instance that this one has not read."""
-        return self._stale or self.repo.disk_version() != self._version
+        """Whether the file holds writes of another instance that this one has not read, and
+        that were not found unreadable already."""
+        version = self._repo.disk_version()
+        if version == self._unreadable:
+            return False
+        return self._stale or version != self._version
 
     def read_again(self) -> Reread:
         """The file as it is now and its actions (blocking; safe in a worker thread: nothing
-        of this workspace changes until ``adopt``)."""
-        pipeline = self.repo.load()
-        version = self.repo.version
+        of this workspace changes until ``adopt``). A file that cannot be read is not tried
+        again until it changes."""
+        try:
+            with _said_in_one_line():
+                pipeline = self._repo.load()
+        except WorkspaceError:
+            self._unreadable = self._repo.disk_version()
+            raise
+        version = self._repo.version
+        self._templates.read_all()
         now = self.clock()
         offers = offers_at(pipeline.interviews, pipeline.policy, now)
         actions = compute_actions(pipeline.interviews, pipeline.policy, now)
@@ -351,15 +412,6 @@ class Workspace:
         if interview is None:
             raise UserError(f"there is no interview {interview_id}")
         return interview
-
-
-_RANK = {State.OVERDUE: 0, State.DUE: 1, State.UPCOMING: 2}
-
-
-def urgency(action: Action) -> tuple[int, float]:
-    """Overdue first, then due, then upcoming; within each, what closes or opens first."""
-    moment = action.due_from if action.state is State.UPCOMING else action.due_by
-    return _RANK[action.state], moment.timestamp()
 
 
 def _kind(action: Action) -> str:
