@@ -1,0 +1,199 @@
+"""The checks on one value of an interchange file: its shape, text, ids, choices, dates and
+date-times. Each wrong value is noted with its JSON path, and a harmless stand-in returned."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, tzinfo
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from app.domain.errors import Problems
+from app.domain.errors import show_value as _show
+from app.domain.interchange.schema import MAX_ID, MAX_TEXT
+from app.domain.interchange.zones import _any_day, _in_zone, _written_moment
+from app.domain.times import YEARS, in_years
+
+_CONTROL = re.compile(r"[\x00-\x1f]")
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class _Fields:
+    __slots__ = ("problems",)
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+
+    def keys(self, raw: Mapping[str, Any], path: str, allowed: set[str]) -> None:
+        if allowed.issuperset(raw):
+            return
+        for key in raw:
+            if key not in allowed:
+                where = f"{path}.{key}" if path else str(key)
+                self.problems.add(
+                    where, f"unknown field; expected one of {', '.join(sorted(allowed))}"
+                )
+
+    def obj(self, raw: object, path: str) -> Mapping[str, Any] | None:
+        if isinstance(raw, Mapping):
+            return raw
+        self.problems.add(path, f"not an object: {_show(raw)}")
+        return None
+
+    def array(self, raw: object, path: str) -> list[Any]:
+        if raw is None:
+            return []
+        if isinstance(raw, list):
+            return raw
+        self.problems.add(path, f"not a list: {_show(raw)}")
+        return []
+
+    def text(self, raw: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> str:
+        value = raw.get(key)
+        # The common case first, without building the path that only a problem needs.
+        if type(value) is str and not required and len(value) <= MAX_TEXT:
+            return value
+        where = f"{path}.{key}"
+        if value is None:
+            if required:
+                self.problems.add(where, "missing")
+            return ""
+        if not isinstance(value, str):
+            self.problems.add(where, f"not text: {_show(value)}")
+            return ""
+        if len(value) > MAX_TEXT:
+            self.problems.add(where, f"text longer than {MAX_TEXT:,} characters")
+            return ""
+        if required and not value.strip():
+            self.problems.add(where, "empty")
+        return value
+
+    def texts(self, raw: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
+        value = raw.get(key)
+        where = f"{path}.{key}"
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            # A single note typed as text rather than a list is still the user's note.
+            if len(value) > MAX_TEXT:
+                self.problems.add(where, f"text longer than {MAX_TEXT:,} characters")
+                return ()
+            return (value,) if value.strip() else ()
+        out = []
+        for index, item in enumerate(self.array(value, where)):
+            if not isinstance(item, str):
+                self.problems.add(f"{where}[{index}]", f"not text: {_show(item)}")
+            elif len(item) > MAX_TEXT:
+                self.problems.add(f"{where}[{index}]", f"text longer than {MAX_TEXT:,} characters")
+            else:
+                out.append(item)
+        return tuple(out)
+
+    def ident(self, raw: Mapping[str, Any], key: str, path: str) -> str:
+        value = raw.get(key)
+        if (
+            isinstance(value, str)
+            and 0 < len(value) <= MAX_ID
+            and value == value.strip()
+            and not _CONTROL.search(value)
+        ):
+            return value
+        where = f"{path}.{key}"
+        if not isinstance(value, str) or not value.strip():
+            self.problems.add(where, "missing" if value is None else f"not an id: {_show(value)}")
+            return ""
+        if len(value) > MAX_ID or _CONTROL.search(value) or value != value.strip():
+            self.problems.add(
+                where,
+                f"not an id (at most {MAX_ID} characters, no spaces "
+                f"around it, no control characters): {_show(value)}",
+            )
+            return ""
+        return value
+
+    def ref(self, raw: Mapping[str, Any], key: str, path: str) -> str | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        return self.ident(raw, key, path) or None
+
+    def flag(self, raw: Mapping[str, Any], key: str, path: str) -> bool:
+        value = raw.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problems.add(f"{path}.{key}", f"not true or false: {_show(value)}")
+            return False
+        return value
+
+    def choice(self, raw: Mapping[str, Any], key: str, path: str, kind: type[E]) -> E | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        return self.member(value, f"{path}.{key}", kind)
+
+    def member(self, value: object, path: str, kind: type[E]) -> E | None:
+        # Looked up, never passed to ``kind(value)``: the enum's refusal quotes the value's
+        # repr, which for a list nested a thousand deep exceeds the recursion limit.
+        member = _member(kind, value)
+        if member is None:
+            names = ", ".join(m.value for m in kind)
+            self.problems.add(path, f"not one of {names}: {_show(value)}")
+        return member
+
+    def moment(
+        self, raw: Mapping[str, Any], key: str, path: str, tz: tzinfo, *, required: bool = False
+    ) -> datetime | None:
+        value = raw.get(key)
+        if value is None:
+            if required:
+                self.problems.add(f"{path}.{key}", "missing")
+            return None
+        written = _written_moment(value)
+        if written is None:
+            self.problems.add(f"{path}.{key}", f"not a date-time: {_show(value)}")
+            return None
+        moment = _in_zone(written, tz)
+        if moment is None:
+            self.problems.add(f"{path}.{key}", f"not a date-time {YEARS}: {_show(value)}")
+        return moment
+
+    def day(self, raw: Mapping[str, Any], key: str, path: str) -> date | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        parsed = _any_day(value)
+        if parsed is None:
+            self.problems.add(f"{path}.{key}", f"not a date (YYYY-MM-DD): {_show(value)}")
+        elif not in_years(parsed):
+            self.problems.add(f"{path}.{key}", f"not a date {YEARS}: {_show(value)}")
+            return None
+        return parsed
+
+    def unique(self, ids: Iterable[str], path: str, what: str) -> None:
+        seen: set[str] = set()
+        for index, ident in enumerate(ids):
+            if ident and ident in seen:
+                self.problems.add(f"{path}[{index}].id", f'duplicate {what} id "{ident}"')
+            seen.add(ident)
+
+
+def _member(kind: type[E], value: object) -> E | None:
+    if type(value) is not str:
+        return None
+    return kind._value2member_map_.get(value)  # type: ignore[return-value]
+
+
+def _is_ident(value: object) -> bool:
+    return (
+        type(value) is str
+        and 0 < len(value) <= MAX_ID
+        and value == value.strip()
+        and not _CONTROL.search(value)
+    )
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,64 @@
+"""What an interchange file holds: the whole-database record, the format's name, its limits
+and the keys each object may have."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.policy import Policy
+from app.domain.records import Interview, Profile
+
+FORMAT = "followup/1"
+MAX_TEXT = 1_000_000
+MAX_ID = 200
+MAX_MINUTES = 7 * 24 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """A whole database: who I am, how the engine is tuned, and every interview."""
+
+    profile: Profile = field(default_factory=Profile)
+    policy_overrides: Mapping[str, Any] = field(default_factory=dict)
+    interviews: tuple[Interview, ...] = ()
+
+    @property
+    def policy(self) -> Policy:
+        return Policy.from_overrides(self.policy_overrides)
+
+
+INTERVIEW_KEYS = {
+    "id",
+    "company",
+    "role",
+    "stage",
+    "outcome",
+    "timezone",
+    "rounds",
+    "contacts",
+    "preferences",
+    "decision_by",
+    "offer_deadline",
+    "keep_warm",
+    "notes",
+    "promises",
+    "events",
+}
+NOTES_KEYS = ("discussed", "recap", "challenges", "open_questions", "company_news", "impressions")
+EVENT_KEYS = {
+    "at",
+    "kind",
+    "action",
+    "id",
+    "round",
+    "contact",
+    "promise",
+    "channel",
+    "text",
+    "summary",
+    "from",
+    "to",
+    "until",
+}
