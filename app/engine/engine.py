@@ -6,9 +6,7 @@ is in the events. Nothing here reads the clock, the disk or the screen.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import datetime
 
 from app.domain.policy import Policy
@@ -23,11 +21,13 @@ from app.engine.rules.offers import Offer, open_offers, update_others
 from app.engine.rules.promises import keep_promise
 from app.engine.rules.sequence import follow_ups
 from app.engine.timekeeping import add_days, plain
+from app.memory import collector_paused
 
 
 def compute_actions(interviews: Iterable[Interview], policy: Policy, now: datetime) -> list[Action]:
     """Every open action at ``now``, sorted by ``due_by``."""
-    with _collector_paused():
+    # Hundreds of thousands of short-lived objects and no cycles: see collector_paused.
+    with collector_paused():
         return _compute(interviews, policy, now)
 
 
@@ -121,17 +121,3 @@ def sort_key(action: Action) -> tuple[float, float, str]:
     """By ``due_by``, then ``due_from``, then id; as timestamps, because comparing date-times
     in different zones is slow."""
     return (action.due_by.timestamp(), action.due_from.timestamp(), action.id)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The engine makes hundreds of thousands of short-lived objects and no reference cycles;
-    the cycle collector's passes over a large heap meanwhile cost about a third of its time at
-    10,000 interviews. Nothing here can leak for want of it, so it waits until the end."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
