@@ -28,10 +28,19 @@ from app.engine.timekeeping import add_days, add_elapsed
 
 # Kinds whose sent event counts as having contacted the employer.
 CONTACT_KINDS = frozenset(ActionKind) - {ActionKind.PREPARE, ActionKind.MOVE_ON}
-# Kinds whose sent event spaces out the next nudge (SPEC: "Spacing").
+# Kinds whose sent event spaces out the next nudge (SPEC: "Spacing"): one message at a time,
+# whatever the message was.
 SPACING_KINDS = frozenset(
-    {ActionKind.THANK_YOU, ActionKind.CHECK_IN, ActionKind.VALUE_ADD, ActionKind.NURTURE}
+    {
+        ActionKind.THANK_YOU,
+        ActionKind.CHECK_IN,
+        ActionKind.VALUE_ADD,
+        ActionKind.NURTURE,
+        ActionKind.KEEP_PROMISE,
+        ActionKind.UPDATE_OTHERS,
+    }
 )
+# Kinds that are follow-ups of a sequence when sent or skipped.
 FOLLOW_UP_KINDS = frozenset({ActionKind.CHECK_IN, ActionKind.VALUE_ADD})
 
 
@@ -205,9 +214,7 @@ class Facts:
         follow_ups = tuple(
             e
             for e in self.events
-            if e.event.kind in (EventKind.SENT, EventKind.SKIP)
-            and e.event.action in FOLLOW_UP_KINDS
-            and (e.at > start if reply else e.at >= start)
+            if _is_follow_up(e.event) and (e.at > start if reply else e.at >= start)
         )
         return Sequence(name, start, last, reply, follow_ups)
 
@@ -218,6 +225,14 @@ class Facts:
         if stated is not None and stated >= start_day:
             return stated, True
         return start_day + timedelta(days=self.policy.default_decision_days), False
+
+
+def _is_follow_up(event: Event) -> bool:
+    """A check-in or value-add sent or skipped, or an update sent: telling them of an offer
+    asks where they stand, so it takes a check-in's place (SPEC: the follow-up sequence)."""
+    if event.kind is EventKind.SENT and event.action is ActionKind.UPDATE_OTHERS:
+        return True
+    return event.kind in (EventKind.SENT, EventKind.SKIP) and event.action in FOLLOW_UP_KINDS
 
 
 def _stamp(moment: datetime) -> str:

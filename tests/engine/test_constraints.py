@@ -168,3 +168,37 @@ def test_a_snooze_survives_when_the_round_time_is_edited():
     after = only(actions(moved, "2026-11-20 17:00"), "thank_you")
     assert after.id == before.id == "acme/thank_you/r1/jane"
     assert at(after.due_from) == "2026-11-21 10:00" and "snoozed" in after.reason
+
+
+def test_a_kept_promise_spaces_the_next_check_in():
+    # Decision by Fri 27 Nov: the check-in would open Mon 30 Nov 09:00.
+    kept = waiting(
+        promises=[{"id": "p1", "what": "Send the plan", "to": "jane", "due": "2026-11-27T17:00"}],
+        events=[THANKED, sent("2026-11-27T16:00:00", "keep_promise", promise="p1", contact="jane")],
+    )
+    action = only(actions(kept, "2026-11-27 16:30"), "check_in")
+    assert (at(action.due_from), at(action.due_by)) == ("2026-12-01 16:00", "2026-12-02 17:00")
+    assert action.reason.endswith("spaced 2 business days after your message of Fri 27 Nov")
+
+
+def test_a_sent_update_spaces_and_takes_the_check_in_s_place():
+    offer = interview(
+        id="globex",
+        company="Globex",
+        stage="offer",
+        offer_deadline="2026-12-11",
+        events=[{"at": "2026-11-25T11:00:00", "kind": "stage", "to": "offer"}],
+    )
+    told = waiting(
+        events=[
+            THANKED,
+            sent("2026-11-25T12:00:00", "update_others", contact="sam", channel="email"),
+        ]
+    )
+    found = actions([told, offer], "2026-11-30 10:00")
+    # Telling them of an offer asked where they stand: no check-in follows it, but something
+    # of value does, a week after it, as after a check-in.
+    assert of_kind(found, "check_in") == []
+    value = only(found, "value_add")
+    assert at(value.due_from) == "2026-12-02 12:00"
+    assert "last note" in value.reason
