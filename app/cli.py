@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "skip": ("app.commands.events", "skip"),
     "calendar": ("app.commands.calendar", "run"),
     "restore": ("app.commands.restore", "run"),
+    "profile": ("app.commands.profile", "run"),
 }
 
 
@@ -214,6 +215,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="the number (from the list) or path of the backup to restore",
     )
     restore.add_argument("--yes", action="store_true", help="restore without asking")
+    profile = command("profile", "print my profile; with options, set those fields")
+    profile.add_argument("--name", metavar="N", help="my name, as drafts sign it")
+    profile.add_argument("--email", metavar="E", help="my email address")
+    profile.add_argument("--phone", metavar="P", help="my phone number")
+    profile.add_argument(
+        "--timezone", metavar="Z", help='my time zone, such as Europe/London ("" clears it)'
+    )
+    profile.add_argument(
+        "--signature",
+        metavar="TEXT",
+        help="how drafts end, over several lines if need be; - reads it from standard input",
+    )
     return parser
 
 
