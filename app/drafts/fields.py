@@ -22,72 +22,35 @@ class Field:
     name: str
     label: str
     """Shown as ``[label]`` where the value is missing."""
-    about: str
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("my_name", "your name", "your name, from the profile"),
-    Field("my_first_name", "your first name", "the first word of your name"),
-    Field("my_email", "your email", "your email address"),
-    Field("my_phone", "your phone number", "your phone number"),
-    Field("signature", "your name", "your signature, else your name, phone and email"),
-    Field("name", "their name", "the contact's full name"),
-    Field("first_name", "their first name", "the contact's first name"),
-    Field("title", "their title", "the contact's job title"),
-    Field("company", "company", "the company"),
-    Field("role", "role", "the role you interviewed for"),
-    Field(
-        "day",
-        "day you spoke",
-        'the day of the interview, said relative to now: "today", "yesterday", "on Monday", '
-        '"last week", "on 3 November" (for a promise: the day it was made)',
-    ),
-    Field(
-        "meeting",
-        "the interview",
-        'the meeting, after "I enjoyed" or "thank you for": "our video call", "the onsite '
-        'interview"',
-    ),
-    Field("interviewers", "who interviewed you", "the first names of the other interviewers"),
-    Field("recap_point", "recap point", "the first point to recap"),
-    Field("recap_points", "recap point", 'every point to recap, one "- " line each'),
-    Field("challenge", "challenge you discussed and how you would meet it", "the first one"),
-    Field(
-        "challenges",
-        "challenge you discussed and how you would meet it",
-        'every challenge discussed and how you would address it, one "- " line each',
-    ),
-    Field("open_question", "question you can answer better now", "the first one"),
-    Field(
-        "open_questions",
-        "question you can answer better now",
-        'every question you could not answer well, answered now, one "- " line each',
-    ),
-    Field("company_news", "recent company news", "recent good news about the company"),
-    Field("discussed", "what you discussed", "the notes on what was discussed"),
-    Field(
-        "timeline",
-        "when they said they would decide",
-        'the decision date they gave, to follow "hoping to decide": "by Friday", "by the end of '
-        'the month"',
-    ),
-    Field(
-        "offer_deadline",
-        "when you must answer the other offer",
-        'for update_others: the other offer\'s deadline, "by Friday 27 November"',
-    ),
-    Field(
-        "promise",
-        "what you promised",
-        'for keep_promise: the promise, to follow "I promised to": "send you my references"',
-    ),
-    Field(
-        "their_promise",
-        "what they said they would do",
-        "for a check_in that a promise of theirs opened by passing undone: what they said, to "
-        'start a sentence: "You mentioned you would send the take-home by Tuesday"',
-    ),
-    Field("date", "date", "today's date, as a letter is dated: 20 November 2026"),
+    Field("my_name", "your name"),
+    Field("my_first_name", "your first name"),
+    Field("my_email", "your email"),
+    Field("my_phone", "your phone number"),
+    Field("signature", "your name"),
+    Field("name", "their name"),
+    Field("first_name", "their first name"),
+    Field("title", "their title"),
+    Field("company", "company"),
+    Field("role", "role"),
+    Field("day", "day you spoke"),
+    Field("meeting", "the interview"),
+    Field("interviewers", "who interviewed you"),
+    Field("recap_point", "recap point"),
+    Field("recap_points", "recap point"),
+    Field("challenge", "challenge you discussed and how you would meet it"),
+    Field("challenges", "challenge you discussed and how you would meet it"),
+    Field("open_question", "question you can answer better now"),
+    Field("open_questions", "question you can answer better now"),
+    Field("company_news", "recent company news"),
+    Field("discussed", "what you discussed"),
+    Field("timeline", "when they said they would decide"),
+    Field("offer_deadline", "when you must answer the other offer"),
+    Field("promise", "what you promised"),
+    Field("their_promise", "what they said they would do"),
+    Field("date", "date"),
 )
 LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
 

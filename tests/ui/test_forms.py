@@ -35,10 +35,12 @@ from app.ui.forms import (
     ConfirmDialog,
     ContactForm,
     EditMenu,
+    EditPart,
     InterviewForm,
     NotesForm,
     OutcomeForm,
     OutcomeInput,
+    PartKind,
     PreferencesForm,
     PromiseForm,
     ReplyForm,
@@ -724,26 +726,37 @@ async def test_confirm(keys: tuple[str, ...], answer: bool | None) -> None:
 
 
 async def test_the_edit_menu_lists_every_part() -> None:
-    app = host(EditMenu(ACME))
+    dialog = EditMenu(ACME)
+    app = host(dialog)
     async with app.run_test() as pilot:
         menu = app.screen.query_one(OptionList)
-        ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
-        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
-        assert ids == [
-            "interview",
-            "round:new",
-            "round:r1",
-            "contact:new",
-            "contact:jane",
-            "contact:sam",
-            "preferences",
-            "notes",
-            "promise:new",
-            "promise:p1",
+        options = [menu.get_option_at_index(i) for i in range(menu.option_count)]
+        assert [str(option.prompt) for option in options] == [
+            "Interview details",
+            "Add a round",
+            "Round r1 · Fri 20 Nov 14:00",
+            "Add a contact",
+            "Contact Jane Doe · Head of Product",
+            "Contact Sam Lee · Talent Partner",
+            "Preferences",
+            "Notes",
+            "Add a promise",
+            "Promise Send my list of references · due Sat 21 Nov 09:00",
         ]
-        assert "Round r1 · Fri 20 Nov 14:00" in prompts
+        assert [dialog.parts[option.id] for option in options if option.id] == [
+            EditPart(PartKind.INTERVIEW),
+            EditPart(PartKind.ROUND),
+            EditPart(PartKind.ROUND, "r1"),
+            EditPart(PartKind.CONTACT),
+            EditPart(PartKind.CONTACT, "jane"),
+            EditPart(PartKind.CONTACT, "sam"),
+            EditPart(PartKind.PREFERENCES),
+            EditPart(PartKind.NOTES),
+            EditPart(PartKind.PROMISE),
+            EditPart(PartKind.PROMISE, "p1"),
+        ]
         await pilot.press("down", "down", "enter")
-    assert app.results == ["round:r1"]
+    assert app.results == [EditPart(PartKind.ROUND, "r1")]
 
 
 async def test_the_edit_menu_escape() -> None:
@@ -845,7 +858,8 @@ async def open_new_promise(pilot: Pilot[None]) -> None:
     await pilot.pause()
     menu = pilot.app.screen.query_one("#edit-menu", OptionList)
     for _ in range(menu.option_count):
-        if menu.highlighted_option is not None and menu.highlighted_option.id == "promise:new":
+        option = menu.highlighted_option
+        if option is not None and str(option.prompt) == "Add a promise":
             break
         await pilot.press("down")
     await pilot.press("enter")

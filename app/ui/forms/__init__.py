@@ -3,7 +3,7 @@ and saves nothing; the screen that opened it stores the result."""
 
 from app.ui.forms.confirm import ConfirmDialog
 from app.ui.forms.contact import ContactForm
-from app.ui.forms.edit_menu import EditMenu
+from app.ui.forms.edit_menu import EditMenu, EditPart, PartKind
 from app.ui.forms.interview import InterviewForm
 from app.ui.forms.notes import NotesForm
 from app.ui.forms.outcome import OutcomeForm, OutcomeInput
@@ -17,10 +17,12 @@ __all__ = [
     "ConfirmDialog",
     "ContactForm",
     "EditMenu",
+    "EditPart",
     "InterviewForm",
     "NotesForm",
     "OutcomeForm",
     "OutcomeInput",
+    "PartKind",
     "PreferencesForm",
     "PromiseForm",
     "ReplyForm",

@@ -3,7 +3,11 @@ notes or a promise (new or existing)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from enum import StrEnum
+from types import MappingProxyType
 
 from rich.text import Text
 from textual import on
@@ -17,31 +21,61 @@ from app.ui.forms.base import Dialog
 from app.ui.forms.choices import contact_label
 
 
-def menu_entries(interview: Interview) -> list[Option | None]:
-    """The options, in the order they are shown; None draws a line between groups. Labels
-    that hold what the user typed are Text, so that they are shown as typed."""
+class PartKind(StrEnum):
+    INTERVIEW = "interview"
+    ROUND = "round"
+    CONTACT = "contact"
+    PREFERENCES = "preferences"
+    NOTES = "notes"
+    PROMISE = "promise"
+
+
+@dataclass(frozen=True, slots=True)
+class EditPart:
+    """What the user chose to edit. ``ident`` is the id of an existing round, contact or
+    promise, and None for "add a new one"; the interview, its preferences and its notes are one
+    each, so theirs is always None."""
+
+    kind: PartKind
+    ident: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MenuEntry:
+    # Labels that hold what the user typed are Text, so that they are shown as typed.
+    label: str | Text
+    part: EditPart
+
+
+def menu_entries(interview: Interview) -> list[MenuEntry | None]:
+    """The entries, in the order they are shown; None draws a line between groups."""
     try:
         tz: tzinfo = zone(interview.timezone)
     except (KeyError, OSError):
         tz = UTC
-    entries: list[Option | None] = [Option("Interview details", id="interview"), None]
-    entries.append(Option("Add a round", id="round:new"))
+    entries: list[MenuEntry | None] = [
+        MenuEntry("Interview details", EditPart(PartKind.INTERVIEW)),
+        None,
+        MenuEntry("Add a round", EditPart(PartKind.ROUND)),
+    ]
     for round_ in interview.rounds:
-        entries.append(
-            Option(Text(f"Round {round_.id} · {_when(round_.starts, tz)}"), id=f"round:{round_.id}")
-        )
-    entries.append(None)
-    entries.append(Option("Add a contact", id="contact:new"))
+        label = Text(f"Round {round_.id} · {_when(round_.starts, tz)}")
+        entries.append(MenuEntry(label, EditPart(PartKind.ROUND, round_.id)))
+    entries += [None, MenuEntry("Add a contact", EditPart(PartKind.CONTACT))]
     for contact in interview.contacts:
-        entries.append(
-            Option(Text(f"Contact {contact_label(contact)}"), id=f"contact:{contact.id}")
-        )
-    entries += [None, Option("Preferences", id="preferences"), Option("Notes", id="notes"), None]
-    entries.append(Option("Add a promise", id="promise:new"))
+        label = Text(f"Contact {contact_label(contact)}")
+        entries.append(MenuEntry(label, EditPart(PartKind.CONTACT, contact.id)))
+    entries += [
+        None,
+        MenuEntry("Preferences", EditPart(PartKind.PREFERENCES)),
+        MenuEntry("Notes", EditPart(PartKind.NOTES)),
+        None,
+        MenuEntry("Add a promise", EditPart(PartKind.PROMISE)),
+    ]
     for promise in interview.promises:
         done = " (done)" if promise.done_at else ""
-        label = f"Promise {promise.what} · due {_when(promise.due, tz)}{done}"
-        entries.append(Option(Text(label), id=f"promise:{promise.id}"))
+        label = Text(f"Promise {promise.what} · due {_when(promise.due, tz)}{done}")
+        entries.append(MenuEntry(label, EditPart(PartKind.PROMISE, promise.id)))
     return entries
 
 
@@ -51,19 +85,37 @@ def _when(moment: datetime, tz: tzinfo) -> str:
     return pendulum.instance(moment.astimezone(tz)).format("ddd D MMM HH:mm", locale="en")
 
 
-class EditMenu(Dialog[str | None]):
-    """Returns ``interview``, ``round:new``, ``round:<id>``, ``contact:new``, ``contact:<id>``,
-    ``preferences``, ``notes``, ``promise:new`` or ``promise:<id>``."""
+def _option_id(position: int) -> str:
+    # A place in the menu, never a record's id: OptionList refuses two options with one id, and
+    # an imported record may be called anything, "new" and "a:b" included.
+    return f"part-{position}"
+
+
+class EditMenu(Dialog[EditPart | None]):
+    """Returns the chosen part, or None when cancelled."""
 
     def __init__(self, interview: Interview) -> None:
         super().__init__(f"Edit {interview.company}")
         self.interview = interview
+        self._entries = menu_entries(interview)
+        self._parts = {
+            _option_id(n): entry.part for n, entry in enumerate(self._entries) if entry is not None
+        }
+
+    @property
+    def parts(self) -> Mapping[str, EditPart]:
+        """The part behind each option id."""
+        return MappingProxyType(self._parts)
 
     def compose_dialog(self) -> ComposeResult:
-        yield OptionList(*menu_entries(self.interview), id="edit-menu", compact=True)
+        options = [
+            None if entry is None else Option(entry.label, id=_option_id(n))
+            for n, entry in enumerate(self._entries)
+        ]
+        yield OptionList(*options, id="edit-menu", compact=True)
 
     @on(OptionList.OptionSelected, "#edit-menu")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option_id is not None:
-            self.close(event.option_id)
+            self.close(self._parts[event.option_id])

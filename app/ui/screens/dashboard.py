@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePath
-from typing import ClassVar, Protocol, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -35,6 +35,9 @@ from app.ui.screens.base import WorkspaceScreen
 from app.ui.widgets.board import Board, Card
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel, DueRow
+
+if TYPE_CHECKING:
+    from app.ui.forms import EditPart
 
 UPCOMING_DAYS = 14
 
@@ -468,22 +471,22 @@ class DashboardScreen(WorkspaceScreen):
         if interview is not None:
             self._apply(lambda: self.workspace.save_interview(interview))
 
-    def _edit_part(self, interview: Interview, part: str | None) -> None:
+    def _edit_part(self, interview: Interview, part: EditPart | None) -> None:
         from app.ui import forms
 
         if part is None:
             return
         now, zone = self.workspace.clock(), interview.timezone
-        kind, _, ident = part.partition(":")
-        new = ident == "new"
-        if kind == "interview":
+        kind, ident = part.kind, part.ident
+        # None for "Add a …": interview.round(None) and the like give None, so the form opens blank.
+        if kind is forms.PartKind.INTERVIEW:
             ids = frozenset(i.id for i in self.workspace.interviews)
             form = forms.InterviewForm(interview, now=now, default_zone=zone, existing_ids=ids)
             self.app.push_screen(form, self._save_interview)
-        elif kind == "round":
+        elif kind is forms.PartKind.ROUND:
             self.app.push_screen(
                 forms.RoundForm(
-                    None if new else interview.round(ident),
+                    interview.round(ident),
                     contacts=interview.contacts,
                     zone=zone,
                     now=now,
@@ -491,18 +494,18 @@ class DashboardScreen(WorkspaceScreen):
                 ),
                 lambda value: self._put_part(interview, value),
             )
-        elif kind == "contact":
+        elif kind is forms.PartKind.CONTACT:
             self.app.push_screen(
                 forms.ContactForm(
-                    None if new else interview.contact(ident),
+                    interview.contact(ident),
                     existing_ids=frozenset(c.id for c in interview.contacts),
                 ),
                 lambda value: self._put_part(interview, value),
             )
-        elif kind == "promise":
+        elif kind is forms.PartKind.PROMISE:
             self.app.push_screen(
                 forms.PromiseForm(
-                    None if new else interview.promise(ident),
+                    interview.promise(ident),
                     contacts=interview.contacts,
                     zone=zone,
                     now=now,
@@ -510,7 +513,7 @@ class DashboardScreen(WorkspaceScreen):
                 ),
                 lambda value: self._put_part(interview, value),
             )
-        elif kind == "preferences":
+        elif kind is forms.PartKind.PREFERENCES:
 
             def preferences(value: Preferences | None) -> None:
                 if value is not None:
@@ -518,7 +521,7 @@ class DashboardScreen(WorkspaceScreen):
 
             form_p = forms.PreferencesForm(interview.preferences, zone=zone, now=now)
             self.app.push_screen(form_p, preferences)
-        elif kind == "notes":
+        elif kind is forms.PartKind.NOTES:
 
             def notes(value: Notes | None) -> None:
                 if value is not None:
