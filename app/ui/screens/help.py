@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.style import Style
 from rich.table import Table
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widget import Widget
 
 from app.ui.bindings import NAVIGATION
 
@@ -34,15 +35,38 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(key_table(self.bindings, self.title_text), id="help-keys")
+            yield KeyTable(self.bindings, self.title_text, id="help-keys")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
 
 
-def key_table(bindings: list[Binding], title: str) -> Table:
-    table = Table(title=title, title_style="bold", box=None, padding=(0, 2), expand=True)
-    table.add_column("Key", style="bold", no_wrap=True)
+class KeyTable(Widget):
+    """The keys, as a table in the theme's styles. The table is made on every render, from the
+    component styles as they are then: a new theme restyles the components, which refreshes the
+    widget, so it is drawn in the new colours with nothing kept to throw away."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"help--title", "help--key"}
+
+    def __init__(self, bindings: list[Binding], title: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.keys = bindings
+        self.title_text = title
+
+    def render(self) -> RenderResult:
+        return key_table(
+            self.keys,
+            self.title_text,
+            title_style=self.get_component_rich_style("help--title", partial=True),
+            key_style=self.get_component_rich_style("help--key", partial=True),
+        )
+
+
+def key_table(
+    bindings: list[Binding], title: str, *, title_style: Style, key_style: Style
+) -> Table:
+    table = Table(title=title, title_style=title_style, box=None, padding=(0, 2), expand=True)
+    table.add_column("Key", style=key_style, no_wrap=True)
     table.add_column("Does")
     for binding in bindings:
         keys = binding.key_display or binding.key

@@ -9,12 +9,15 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.theme import Theme
+from textual.visual import VisualType
 from textual.widgets import Footer, Label, Static, TextArea
 
 from app.domain.records import ActionKind, EventKind, Interview
@@ -98,7 +101,7 @@ class ReviewScreen(WorkspaceScreen):
         yield Label("", id="progress", markup=False)
         with Horizontal(id="review-body"):
             with VerticalScroll(id="context"):
-                yield Static("", id="context-text", markup=False)
+                yield ContextView(id="context-text")
             with Vertical(id="draft-box"):
                 yield Static("", id="draft-text", markup=False)
                 yield TextArea("", id="draft-editor", soft_wrap=True, tab_behavior="focus")
@@ -131,9 +134,11 @@ class ReviewScreen(WorkspaceScreen):
             f"{action.company}" + (f" · {done}" if done else "")
         )
         progress.set_class(done is not None, "-done")
-        self.query_one("#context-text", Static).update(
-            render_context(interview, action, self.workspace.now) if interview else ""
-        )
+        context = self.query_one("#context-text", ContextView)
+        if interview:
+            context.show(interview, action, self.workspace.now)
+        else:
+            context.update("")
         text, notes = self._draft(action)
         self.query_one("#draft-text", Static).update(text)
         self.query_one("#draft-notes", Label).update(notes)
@@ -393,22 +398,80 @@ def todays_actions(workspace: Workspace) -> list[Action]:
     return sorted(found, key=lambda a: pressing_first(a, now))
 
 
-def render_context(interview: Interview, action: Action, now: datetime) -> Text:
+@dataclass(frozen=True, slots=True)
+class ContextStyles:
+    """What the parts of the context look like; a ContextView takes them from its component
+    classes (the theme's), and without one the text is plain."""
+
+    title: Style
+    heading: Style
+    muted: Style
+
+
+PLAIN = ContextStyles(title=Style(), heading=Style(), muted=Style())
+
+
+class ContextView(Static):
+    """The context of the action under review, drawn again in a new theme's colours."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "review-context--title",
+        "review-context--heading",
+        "review-context--muted",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self._shown_context: tuple[Interview, Action, datetime] | None = None
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
+
+    def show(self, interview: Interview, action: Action, now: datetime) -> None:
+        self._shown_context = (interview, action, now)
+        self._draw(self._shown_context)
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        # Anything else shown replaces the context: a new theme must not bring it back.
+        self._shown_context = None
+        super().update(content, layout=layout)
+
+    def _restyle(self, _theme: Theme) -> None:
+        if self._shown_context is not None:
+            self._draw(self._shown_context)
+
+    def _draw(self, context: tuple[Interview, Action, datetime]) -> None:
+        styles = ContextStyles(
+            title=self.get_component_rich_style("review-context--title", partial=True),
+            heading=self.get_component_rich_style("review-context--heading", partial=True),
+            muted=self.get_component_rich_style("review-context--muted", partial=True),
+        )
+        super().update(render_context(*context, styles))
+
+
+def render_context(
+    interview: Interview, action: Action, now: datetime, styles: ContextStyles = PLAIN
+) -> Text:
     text = Text()
-    text.append(f"{interview.company}", style="bold")
+    text.append(f"{interview.company}", style=styles.title)
     text.append(f" · {interview.role}\n\n")
-    text.append("Why now\n", style="bold underline")
+    text.append("Why now\n", style=styles.heading)
     text.append(f"{action.reason}\n")
-    text.append(f"Window: {moment(action.due_from)} to {moment(action.due_by)}\n", style="dim")
+    text.append(
+        f"Window: {moment(action.due_from)} to {moment(action.due_by)}\n", style=styles.muted
+    )
     if interview.rounds:
-        text.append("\nRounds\n", style="bold underline")
+        text.append("\nRounds\n", style=styles.heading)
         for held in interview.rounds:
             names = ", ".join(_contact_name(interview, c) for c in held.interviewers)
             text.append(f"{moment(held.starts)} · {held.kind}")
-            text.append(f" · {names}\n" if names else "\n", style="dim")
+            text.append(f" · {names}\n" if names else "\n", style=styles.muted)
     notes = interview.notes
     if notes.discussed:
-        text.append("\nDiscussed\n", style="bold underline")
+        text.append("\nDiscussed\n", style=styles.heading)
         text.append(f"{notes.discussed}\n")
     for title, items in (
         ("Recap points", notes.recap),
@@ -416,28 +479,28 @@ def render_context(interview: Interview, action: Action, now: datetime) -> Text:
         ("Open questions", notes.open_questions),
     ):
         if items:
-            text.append(f"\n{title}\n", style="bold underline")
+            text.append(f"\n{title}\n", style=styles.heading)
             for item in items:
                 text.append(f"• {item}\n")
     if notes.company_news:
-        text.append("\nCompany news\n", style="bold underline")
+        text.append("\nCompany news\n", style=styles.heading)
         text.append(f"{notes.company_news}\n")
     open_promises = [p for p in interview.promises if p.done_at is None]
     if open_promises:
-        text.append("\nOpen promises\n", style="bold underline")
+        text.append("\nOpen promises\n", style=styles.heading)
         for promise in open_promises:
             who = "You" if promise.by.value == "me" else "They"
             text.append(f"{who}: {promise.what} · by {day(promise.due.date())}\n")
     contacts = [e for e in interview.events if e.kind in (EventKind.SENT, EventKind.REPLY)][-4:]
     if contacts:
-        text.append("\nLast contacts\n", style="bold underline")
+        text.append("\nLast contacts\n", style=styles.heading)
         for event in reversed(contacts):
             what = (
                 f"you sent a {event.action.value.replace('_', '-')}"
                 if event.kind is EventKind.SENT and event.action
                 else f"reply from {_contact_name(interview, event.contact) or interview.company}"
             )
-            text.append(f"{day(event.at.date())} · {what}\n", style="dim")
+            text.append(f"{day(event.at.date())} · {what}\n", style=styles.muted)
     return text
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.theme import Theme
 
 from app.domain.records import Event, EventKind, Interview, PromiseBy
 from app.engine import Action
@@ -29,10 +33,12 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
     """
 
     RECENT = 32
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--heading", "detail--muted", "detail--strong"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = _NOTHING
+        self._shows: tuple[Interview, list[Action], datetime] | None = None
+        self._text = Text(NOTHING)
         self._paragraphs: list[Text] = []
         self._next = 0  # the first paragraph not wrapped yet
         self._lines: list[Strip] = []
@@ -48,6 +54,34 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
         """What the pane says, as plain text."""
         return self._text.plain
 
+    def on_mount(self) -> None:
+        if self._shows is None:
+            self._text = self._render_text()
+        self.app.theme_changed_signal.subscribe(self, self._restyle)
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
+
+    def _part_styles(self) -> DetailStyles:
+        return DetailStyles(
+            heading=self.component("detail--heading"),
+            muted=self.component("detail--muted"),
+            strong=self.component("detail--strong"),
+        )
+
+    def _render_text(self) -> Text:
+        if self._shows is None:
+            return Text(NOTHING, style=self._part_styles().muted)
+        return render_detail(*self._shows, styles=self._part_styles())
+
+    def _restyle(self, _theme: Theme) -> None:
+        """The text and every line kept wrapped carry the old theme's colours: draw them again."""
+        self._recent.clear()
+        self._text = self._render_text()
+        self._wrapped_at = -1
+        self._rewrap()
+        self.refresh()
+
     def show(self, interview: Interview | None, actions: list[Action], now: datetime) -> None:
         changed_interview = interview is None or interview.id != self._shown
         self._shown = interview.id if interview else None
@@ -55,6 +89,7 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
         key = (id(interview), interview, tuple(actions), now)
         if key != self._key:
             self._key = key
+            self._shows = (interview, actions, now) if interview else None
             recent = self._recent.get(key)
             if recent is not None and self._recent_width == self._width:
                 self._recent.move_to_end(key)
@@ -63,7 +98,7 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
                 self._wrapped_at = self._width
                 self._size_to_lines()
             else:
-                self._text = render_detail(interview, actions, now) if interview else _NOTHING
+                self._text = self._render_text()
                 self._wrapped_at = -1
         self._rewrap()
         if changed_interview:
@@ -142,58 +177,73 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
         return Strip.blank(max(width, 0), style)
 
 
-_NOTHING = Text("No interview selected.", style="dim")
+NOTHING = "No interview selected."
 
 
-def render_detail(interview: Interview, actions: list[Action], now: datetime) -> Text:
+@dataclass(frozen=True, slots=True)
+class DetailStyles:
+    """What the parts of the text look like; a pane takes them from its component classes (the
+    theme's), and without one the text is plain."""
+
+    heading: Style
+    muted: Style
+    strong: Style
+
+
+PLAIN = DetailStyles(heading=Style(), muted=Style(), strong=Style())
+
+
+def render_detail(
+    interview: Interview, actions: list[Action], now: datetime, styles: DetailStyles = PLAIN
+) -> Text:
     text = Text()
-    text.append(interview.company, style="bold")
+    text.append(interview.company, style=styles.strong)
     text.append(f" · {interview.role}\n")
     stage = stage_title(interview.stage.value)
     if interview.outcome:
         stage += f" ({interview.outcome.value.replace('_', ' ')})"
-    text.append(f"{stage} · {interview.timezone}", style="dim")
+    text.append(f"{stage} · {interview.timezone}", style=styles.muted)
     if interview.keep_warm:
-        text.append(" · kept warm", style="dim")
+        text.append(" · kept warm", style=styles.muted)
     text.append("\n")
     if interview.decision_by:
         text.append(f"Decision by {day(interview.decision_by)}\n")
     if interview.offer_deadline:
         text.append(f"Offer deadline {day(interview.offer_deadline)}\n")
 
-    _section(text, "Next")
+    _section(text, "Next", styles)
     if actions:
         for action in actions[:6]:
-            text.append(f"• {badge(action, now)}", style="bold")
+            text.append(f"• {badge(action, now)}", style=styles.strong)
             who = interview.contact(action.contact)
             if who:
                 text.append(f" → {who.name or who.id}")
-            text.append(f"\n  {action.reason}\n", style="dim")
+            text.append(f"\n  {action.reason}\n", style=styles.muted)
     else:
-        text.append("Nothing to do.\n", style="dim")
+        text.append("Nothing to do.\n", style=styles.muted)
 
-    _section(text, "Rounds")
+    _section(text, "Rounds", styles)
     for held in interview.rounds:
         local = held.starts.astimezone(held.starts.tzinfo)
         names = ", ".join(_name(interview, c) for c in held.interviewers) or "no interviewer"
         text.append(f"{held.id} · {moment(local)} · {held.minutes} min · {held.kind}\n")
-        text.append(f"  with {names}\n", style="dim")
+        text.append(f"  with {names}\n", style=styles.muted)
     if not interview.rounds:
-        text.append("No rounds yet.\n", style="dim")
+        text.append("No rounds yet.\n", style=styles.muted)
 
-    _section(text, "Contacts")
+    _section(text, "Contacts", styles)
     for contact in interview.contacts:
-        text.append(contact.name or contact.id, style="bold")
+        text.append(contact.name or contact.id, style=styles.strong)
         details = [d for d in (contact.title, contact.role.value) if d]
         text.append(f" · {' · '.join(details)}\n")
         for value in (contact.email, contact.phone, contact.linkedin):
             if value:
-                text.append(f"  {value}\n", style="dim")
+                text.append(f"  {value}\n", style=styles.muted)
     if not interview.contacts:
-        text.append("No contacts yet.\n", style="dim")
+        text.append("No contacts yet.\n", style=styles.muted)
 
     prefs = interview.preferences
-    _section(text, "Preferences")
+    _section(text, "Preferences", styles)
     channels = ", ".join(c.value for c in prefs.channels) or "not said"
     text.append(f"Channels: {channels}\n")
     flags = [
@@ -204,17 +254,17 @@ def render_detail(interview: Interview, actions: list[Action], now: datetime) ->
     if prefs.no_contact_before:
         flags.append(f"no contact before {day(prefs.no_contact_before)}")
     if flags:
-        text.append(" · ".join(flags) + "\n", style="bold")
+        text.append(" · ".join(flags) + "\n", style=styles.strong)
 
     notes = interview.notes
-    _section(text, "Notes")
+    _section(text, "Notes", styles)
     for label, value in (
         ("Discussed", notes.discussed),
         ("Impressions", notes.impressions),
         ("Company news", notes.company_news),
     ):
         if value:
-            text.append(f"{label}: ", style="bold")
+            text.append(f"{label}: ", style=styles.strong)
             text.append(f"{value}\n")
     for label, items in (
         ("Recap", notes.recap),
@@ -222,32 +272,32 @@ def render_detail(interview: Interview, actions: list[Action], now: datetime) ->
         ("Open questions", notes.open_questions),
     ):
         if items:
-            text.append(f"{label}\n", style="bold")
+            text.append(f"{label}\n", style=styles.strong)
             for item in items:
                 text.append(f"  • {item}\n")
 
-    _section(text, "Promises")
+    _section(text, "Promises", styles)
     for promise in interview.promises:
         person = _name(interview, promise.to) if promise.to else interview.company
         # The contact of a promise of theirs is the one who made it, not the one it was made to.
         said = f"{person} promised" if promise.by is PromiseBy.THEM else f"I → {person}"
         done = f" · done {day(promise.done_at.date())}" if promise.done_at else ""
-        text.append(f"{said}: {promise.what}", style="bold" if not done else "")
-        text.append(f" · by {moment(promise.due)}{done}\n", style="dim")
+        text.append(f"{said}: {promise.what}", style=styles.strong if not done else None)
+        text.append(f" · by {moment(promise.due)}{done}\n", style=styles.muted)
     if not interview.promises:
-        text.append("No promises.\n", style="dim")
+        text.append("No promises.\n", style=styles.muted)
 
-    _section(text, "History")
+    _section(text, "History", styles)
     for event in reversed(interview.events):
-        text.append(f"{moment(event.at)} · ", style="dim")
+        text.append(f"{moment(event.at)} · ", style=styles.muted)
         text.append(_event_line(interview, event) + "\n")
     if not interview.events:
-        text.append("Nothing yet.\n", style="dim")
+        text.append("Nothing yet.\n", style=styles.muted)
     return text
 
 
-def _section(text: Text, title: str) -> None:
-    text.append(f"\n{title}\n", style="bold underline")
+def _section(text: Text, title: str, styles: DetailStyles) -> None:
+    text.append(f"\n{title}\n", style=styles.heading)
 
 
 def _name(interview: Interview, contact_id: str | None) -> str:
