@@ -6,10 +6,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pendulum
+import pytest
 
 from app.demo import demo_pipeline
 from app.engine import compute_actions, sort_key
-from app.services import Workspace
+from app.services import Workspace, WorkspaceError, open_workspace
 from app.store.repository import Repository
 
 ZONE = "Europe/London"
@@ -42,3 +43,40 @@ def test_after_each_change_the_actions_are_those_of_a_fresh_start(tmp_path: Path
     saved = Workspace(Repository(path, default_zone=ZONE), lambda: NOW, default_zone=ZONE)
     saved.load()
     assert [a.id for a in saved.actions] == [a.id for a in workspace.actions]
+
+
+def test_templates_are_read_with_the_data_not_when_a_draft_is_made(tmp_path: Path) -> None:
+    """Reading happens in ``load`` (a worker behind the dashboard), so that drafting on the
+    interface's thread never waits on the disk; a user's template read then is the one used."""
+    path = tmp_path / "db.json"
+    Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "thank_you.email.txt").write_text(
+        "Subject: Thanks, {first_name}\n\nMine, {first_name}.\n", encoding="utf-8"
+    )
+    workspace = open_workspace(path, clock=lambda: NOW, default_zone=ZONE, templates=folder)
+    workspace.load()
+    (folder / "thank_you.email.txt").unlink()
+    folder.rmdir()
+    thanks = next(a for a in workspace.actions if a.kind.value == "thank_you")
+    draft = workspace.draft(thanks)
+    assert draft.subject is not None and draft.subject.startswith("Thanks, ")
+    assert draft.body.startswith("Mine, ")
+
+
+def test_a_file_that_cannot_be_read_is_one_line_and_not_read_again_until_it_changes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "db.json"
+    Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    workspace = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
+    workspace.load()
+    path.write_text("{ not json", encoding="utf-8")
+    assert workspace.changed_elsewhere()
+    with pytest.raises(WorkspaceError) as refused:
+        workspace.read_again()
+    assert str(path) in str(refused.value) and "\n" not in str(refused.value)
+    assert not workspace.changed_elsewhere()  # the same broken file is not read again
+    path.write_text("{ still not json", encoding="utf-8")
+    assert workspace.changed_elsewhere()
