@@ -20,6 +20,7 @@ from app.domain.records import (
     EventKind,
     Interview,
     Notes,
+    OpenQuestion,
     Outcome,
     Preferences,
     Profile,
@@ -77,6 +78,7 @@ def _interview(rng: random.Random, index: int) -> Interview:
             phone=f"+44 7700 900{rng.randrange(1000):03d}",
             linkedin=f"https://www.linkedin.com/in/person-{index}-{n}",
             role=ContactRole.RECRUITER if n == 0 else ContactRole.INTERVIEWER,
+            notes=(_sentence(rng, 6),),
         )
         for n in range(rng.randint(2, 5))
     )
@@ -142,7 +144,9 @@ def _interview(rng: random.Random, index: int) -> Interview:
             discussed=_sentence(rng, 30),
             recap=tuple(_sentence(rng) for _ in range(3)),
             challenges=tuple(_sentence(rng) for _ in range(2)),
-            open_questions=(_sentence(rng),),
+            open_questions=(
+                OpenQuestion(_sentence(rng), answer=_sentence(rng), asked_by=contacts[-1].id),
+            ),
             company_news=_sentence(rng),
             impressions=_sentence(rng, 20),
         ),

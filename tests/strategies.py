@@ -96,6 +96,7 @@ def interview(draw: st.DrawFn, ident: str) -> dict[str, Any]:
             "phone": draw(text),
             "linkedin": draw(text),
             "role": draw(st.sampled_from(ROLES)),
+            "notes": draw(texts),
         }
         for c in contact_ids
     ]
@@ -148,7 +149,17 @@ def interview(draw: st.DrawFn, ident: str) -> dict[str, Any]:
             "discussed": draw(text),
             "recap": draw(texts),
             "challenges": draw(texts),
-            "open_questions": draw(texts),
+            "open_questions": draw(
+                st.lists(
+                    st.one_of(
+                        text,
+                        st.fixed_dictionaries(
+                            {"question": text, "answer": text, "asked_by": refer}
+                        ),
+                    ),
+                    max_size=3,
+                )
+            ),
             "company_news": draw(text),
             "impressions": draw(text),
         },

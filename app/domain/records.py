@@ -91,6 +91,8 @@ class Contact:
     phone: str = ""
     linkedin: str = ""
     role: ContactRole = ContactRole.OTHER
+    notes: tuple[str, ...] = ()
+    """What I discussed with this person: what a thank-you to them leads with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +104,22 @@ class Preferences:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenQuestion:
+    """A question I could not answer well. Its wording is mine alone; the answer I have since
+    worked out goes to the person who asked (``asked_by``, a contact id), else into the next
+    check-in or value-add."""
+
+    question: str
+    answer: str = ""
+    asked_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Notes:
     discussed: str = ""
     recap: tuple[str, ...] = ()
     challenges: tuple[str, ...] = ()
-    open_questions: tuple[str, ...] = ()
+    open_questions: tuple[OpenQuestion, ...] = ()
     company_news: str = ""
     impressions: str = ""
 

@@ -8,13 +8,13 @@ from datetime import tzinfo
 
 from app.domain.errors import Problems
 from app.domain.errors import show_value as _show
-from app.domain.interchange.read_events import _Events, _usual_event
+from app.domain.interchange.read_events import _usual_event
 from app.domain.interchange.read_fields import _is_int
+from app.domain.interchange.read_notes import _Notes
 from app.domain.interchange.schema import (
     FORMAT,
     INTERVIEW_KEYS,
     MAX_MINUTES,
-    NOTES_KEYS,
     Pipeline,
 )
 from app.domain.interchange.zones import _EPOCH, is_zone, zone
@@ -24,7 +24,6 @@ from app.domain.records import (
     Contact,
     ContactRole,
     Interview,
-    Notes,
     Outcome,
     Preferences,
     Profile,
@@ -92,7 +91,7 @@ def read_profile(raw: object, path: str = "profile") -> Profile:
     return profile
 
 
-class _Reader(_Events):
+class _Reader(_Notes):
     __slots__ = ()
 
     def profile(self, raw: object, path: str) -> Profile:
@@ -168,7 +167,7 @@ class _Reader(_Events):
             decision_by=self.day(body, "decision_by", path),
             offer_deadline=self.day(body, "offer_deadline", path),
             keep_warm=self.flag(body, "keep_warm", path),
-            notes=self.notes(body.get("notes"), f"{path}.notes"),
+            notes=self.notes(body.get("notes"), f"{path}.notes", contact_ids),
             promises=promises,
             events=tuple(sorted(events, key=lambda e: e.at)),
         )
@@ -212,7 +211,9 @@ class _Reader(_Events):
         body = self.obj(raw, path)
         if body is None:
             return None
-        self.keys(body, path, {"id", "name", "title", "email", "phone", "linkedin", "role"})
+        self.keys(
+            body, path, {"id", "name", "title", "email", "phone", "linkedin", "role", "notes"}
+        )
         return Contact(
             id=self.ident(body, "id", path),
             name=self.text(body, "name", path),
@@ -221,6 +222,7 @@ class _Reader(_Events):
             phone=self.text(body, "phone", path),
             linkedin=self.text(body, "linkedin", path),
             role=self.choice(body, "role", path, ContactRole) or ContactRole.OTHER,
+            notes=self.texts(body, "notes", path),
         )
 
     def preferences(self, raw: object, path: str) -> Preferences:
@@ -240,22 +242,6 @@ class _Reader(_Events):
             no_calls=self.flag(body, "no_calls", path),
             no_follow_ups=self.flag(body, "no_follow_ups", path),
             no_contact_before=self.day(body, "no_contact_before", path),
-        )
-
-    def notes(self, raw: object, path: str) -> Notes:
-        if raw is None:
-            return Notes()
-        body = self.obj(raw, path)
-        if body is None:
-            return Notes()
-        self.keys(body, path, set(NOTES_KEYS))
-        return Notes(
-            discussed=self.text(body, "discussed", path),
-            recap=self.texts(body, "recap", path),
-            challenges=self.texts(body, "challenges", path),
-            open_questions=self.texts(body, "open_questions", path),
-            company_news=self.text(body, "company_news", path),
-            impressions=self.text(body, "impressions", path),
         )
 
     def promise(self, raw: object, path: str, tz: tzinfo, contacts: set[str]) -> Promise | None:

@@ -64,6 +64,7 @@ def write_interview(interview: Interview) -> dict[str, Any]:
                 "phone": c.phone,
                 "linkedin": c.linkedin,
                 "role": c.role.value,
+                "notes": list(c.notes),
             }
             for c in interview.contacts
         ],
@@ -80,7 +81,10 @@ def write_interview(interview: Interview) -> dict[str, Any]:
             "discussed": notes.discussed,
             "recap": list(notes.recap),
             "challenges": list(notes.challenges),
-            "open_questions": list(notes.open_questions),
+            "open_questions": [
+                {"question": q.question, "answer": q.answer, "asked_by": q.asked_by}
+                for q in notes.open_questions
+            ],
             "company_news": notes.company_news,
             "impressions": notes.impressions,
         },
