@@ -28,6 +28,7 @@ from app.domain.records import (
     EventKind,
     Interview,
     Notes,
+    OpenQuestion,
     Outcome,
     Preferences,
     Profile,
@@ -154,6 +155,41 @@ def _weekday(day: date) -> str:
 # --------------------------------------------------------------------------- builders
 
 
+# What I talked about with each person, as a thank-you to them says it ("I especially enjoyed
+# talking with you about …").
+_TALKED_ABOUT: dict[str, tuple[str, ...]] = {
+    "priya": ("the team's plans for self-serve analytics this year",),
+    "marcus": (
+        "how the self-serve analytics roadmap is sequenced",
+        "moving product planning from quarterly to continuous",
+    ),
+    "hana": (
+        "how your team and product share metric definitions",
+        "your plan to retire the legacy event pipeline",
+    ),
+    "tom": (
+        "how discovery is split between product and design",
+        "your research-operations backlog",
+    ),
+    "daniel": ("the capacity dashboards your planners rely on",),
+    "ines": ("moving the freight data to streaming",),
+    "lena": ("how the data product team is growing",),
+    "arjun": ("forecasting grid load from metering data",),
+    "claire": ("your plan to open the API to installers",),
+    "owen": ("alert fatigue in security operations",),
+    "mei": ("how your team decides which detection rules to ship",),
+    "victor": ("the peak-season fulfilment plan",),
+    "amira": ("the pick-and-pack pilot in the Leeds warehouse",),
+    "grace": ("what the first ninety days in the role would look like",),
+    "samuel": ("the patient-app roadmap for next year",),
+    "julia": ("how your team ships to both app stores every week",),
+    "lucy": ("how the insights team reports store-level experiments",),
+    "noah": ("where digital products fit in the wider strategy",),
+    "ethan": ("getting enterprise customers live in weeks rather than months",),
+    "kofi": ("the platform pricing change",),
+}
+
+
 def _person(
     cid: str, name: str, title: str, domain: str, role: ContactRole, *, phone: str = ""
 ) -> Contact:
@@ -169,6 +205,7 @@ def _person(
         phone=phone,
         linkedin=f"https://www.linkedin.com/in/{'-'.join(words)}-{suffix:x}",
         role=role,
+        notes=_TALKED_ABOUT.get(cid, ()),
     )
 
 
@@ -253,14 +290,18 @@ def _brightwater(w: _When) -> Interview:
                 "Comfortable owning metric definitions together with the data team",
             ),
             challenges=(
-                "Churn in the first 30 days worries them most: I would start with cohort "
-                "interviews and an onboarding-checklist experiment",
-                "Engineering is split across two platforms: I would propose one shared roadmap "
+                "Churn in the first 30 days: I would start with cohort interviews and an "
+                "onboarding-checklist experiment",
+                "Engineering split across two platforms: I would propose one shared roadmap "
                 "review every two weeks",
             ),
             open_questions=(
-                "Marcus asked how I would price a usage-based tier and my answer was vague: anchor "
-                "it on the three heaviest customer segments and test it with a pilot group",
+                OpenQuestion(
+                    "How I would price a usage-based tier: my answer was vague",
+                    answer="anchor it on the three heaviest customer segments and test it with "
+                    "a pilot group before a wider launch",
+                    asked_by="marcus",
+                ),
             ),
             company_news="Brightwater closed its Series C last month and is opening a "
             "Lisbon office.",
@@ -336,10 +377,17 @@ def _harbor(w: _When) -> Interview:
                 "Ran the analytics guild: eight teams, one shared metric glossary",
             ),
             challenges=(
-                "Their warehouse data arrives a day late: I would start with the two dashboards "
-                "drivers actually use and make those near-real-time first",
+                "Warehouse data that arrives a day late: I would make the two dashboards "
+                "drivers actually use near-real-time first",
             ),
-            open_questions=("How I would measure the value of a dashboard nobody complains about",),
+            open_questions=(
+                OpenQuestion(
+                    "How I would measure the value of a dashboard nobody complains about",
+                    answer="track the decisions it feeds: how often it is opened before the "
+                    "weekly capacity call, and what changes after",
+                    asked_by="daniel",
+                ),
+            ),
             company_news="Harbor Lane won the regional rail-freight contract in the spring.",
             impressions="Daniel and Inês clearly work well together; the onsite felt like a "
             "working session rather than an exam.",
@@ -426,12 +474,15 @@ def _tidewell(w: _When) -> Interview:
                 "Wrote the data-contract template two teams still use",
             ),
             challenges=(
-                "Their forecasts drift in winter: I would add a weekly review of error by region "
+                "Forecasts that drift in winter: I would add a weekly review of error by region "
                 "before touching the model",
             ),
             open_questions=(
-                "Which storage vendors I have worked with: none directly, but I "
-                "have integrated two metering APIs",
+                OpenQuestion(
+                    "Which storage vendors I have worked with",
+                    answer="none directly, but I have integrated two metering APIs, and the "
+                    "second took a third of the time the first did",
+                ),
             ),
             company_news="Tidewell passed 100,000 battery installs this quarter.",
             impressions="Arjun was tough but fair; Claire talked about the role as a "
@@ -521,7 +572,7 @@ def _cobalt(w: _When) -> Interview:
         notes=Notes(
             discussed="Nadia's brief: two hours, a product case on alert fatigue and a chat "
             "with Mei about the roadmap.",
-            open_questions=("How their customers triage alerts today",),
+            open_questions=(OpenQuestion("How their customers triage alerts today"),),
             company_news="Cobalt Ridge published its first transparency report last week.",
         ),
         promises=(
@@ -571,8 +622,8 @@ def _marlow(w: _When) -> Interview:
             discussed="Scaling the product-ops function from three to ten people; tooling budget.",
             recap=("Built the release-readiness process adopted across four product lines",),
             challenges=(
-                "Teams track launches in five different tools: I would agree one "
-                "launch checklist before choosing any tool",
+                "Launches tracked in five different tools: I would agree one launch checklist "
+                "before choosing any tool",
             ),
             impressions=f"Rachel is away until {_weekday(back_on)} and asked me to hold any "
             "questions until then.",
@@ -665,7 +716,7 @@ def _oakline(w: _When) -> Interview:
         promises=(
             Promise(
                 "p1",
-                "Tell Grace whether a start on the 1st of next month works",
+                "Send Grace the signed pre-employment forms",
                 due=w.at(w.days(2), 12),
                 to="grace",
                 created=offered,

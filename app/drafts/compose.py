@@ -4,15 +4,16 @@ still to fill in and what the user should know before sending it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from app.domain.interchange import Pipeline
-from app.domain.records import Channel, Contact
-from app.drafts import addresses
-from app.drafts.fields import LABELS, find_interview, values_for
+from app.domain.interchange import Pipeline, zone
+from app.domain.records import ActionKind, Channel, Contact, Interview, Round
+from app.drafts import addresses, spoken
+from app.drafts.fields import LABELS, attachment, find_interview, meeting_phrase, values_for
 from app.drafts.library import PARTS, Library
 from app.engine.action import Action
+from app.engine.describe import lowered
 
 LINKEDIN_LIMIT = 300
 VOICEMAIL_HEADING = "If you reach their voicemail:"
@@ -40,6 +41,15 @@ class Draft:
     template that could not be used."""
     limit: int | None = None
     """The most characters the channel takes (a LinkedIn note), else None."""
+    reminder: bool = False
+    """Nothing to send: what to bring to a meeting, for the user's own eyes."""
+    to_name: str = ""
+    to_address: str = ""
+    """The recipient's name and email address, for a message handed to a mail program."""
+    also: tuple[str, ...] = ()
+    """The other actions this one message does (a combined draft), besides ``action_id``."""
+    attach: str = ""
+    """What the message says is attached, for the user to attach before sending it."""
 
     @property
     def text(self) -> str:
@@ -86,8 +96,55 @@ def compose(
         raise DraftError(str(missing)) from None
     channel = channel or action.channel or Channel.EMAIL
     library = templates if isinstance(templates, Library) else Library(templates)
-    values = values_for(action, pipeline, now)
+    # A draft of an action that opens later speaks as it will when it is sent.
+    written = max(now, action.due_from, key=lambda moment: moment.timestamp())
+    values = values_for(action, pipeline, written)
+    bring = meeting_for(action, interview, written)
+    if bring is not None:
+        return _reminder(action, interview, bring, values, written)
     warnings: list[str] = library.strays()
+    subject, texts, placeholders = _render(library, action, channel, values, warnings)
+    contact = interview.contact(action.contact)
+    if action.kind is ActionKind.THANK_YOU and channel is Channel.EMAIL:
+        # Brief (SPEC section 5): the shared points go first, then all but one of their own.
+        first_point = next((n for n in (contact.notes if contact else ()) if n.strip()), "")
+        for cut in ({"challenge": ""}, {"recap_point": ""}, {"their_points": first_point}):
+            if _words(texts[0], values["signature"]) <= THANK_YOU_WORDS:
+                break
+            values = {**values, **cut}
+            subject, texts, placeholders = _render(library, action, channel, values, [])
+    attach = attachment(action, interview)
+    if attach:
+        warnings.append(f"attach {attach} before you send it: the message says it is attached")
+    warnings.extend(_channel_warnings(channel, contact))
+    limit = LINKEDIN_LIMIT if channel is Channel.LINKEDIN else None
+    if limit is not None and len(texts[0]) > limit:
+        warnings.append(
+            f"this LinkedIn note is {len(texts[0])} characters; LinkedIn takes {limit}: "
+            "shorten it before sending"
+        )
+    return Draft(
+        action_id=action.id,
+        channel=channel,
+        recipient=_recipient(channel, contact),
+        to_name=_name_of(contact),
+        to_address=contact.email.strip() if contact else "",
+        subject=subject,
+        body=texts[0],
+        voicemail=texts[1] if len(texts) > 1 else None,
+        placeholders=tuple(dict.fromkeys(placeholders)),
+        warnings=tuple(warnings),
+        limit=limit,
+        attach=attach,
+    )
+
+
+THANK_YOU_WORDS = 150
+
+
+def _render(
+    library: Library, action: Action, channel: Channel, values: dict[str, str], warnings: list[str]
+) -> tuple[str | None, list[str], list[str]]:
     placeholders: list[str] = []
     texts: list[str] = []
     subject: str | None = None
@@ -101,24 +158,64 @@ def compose(
         rendered = loaded.body.render(values, LABELS)
         texts.append(rendered.text)
         placeholders.extend(rendered.placeholders)
+    return subject, texts, placeholders
+
+
+def _words(body: str, signature: str) -> int:
+    """Words from the greeting to the sign-off: the signature is not the message."""
+    if signature and body.endswith(signature):
+        body = body[: -len(signature)]
+    return len(body.split())
+
+
+def meeting_for(action: Action, interview: Interview, now: datetime) -> Round | None:
+    """The booked meeting a promise falls due at, with the person it was made to: then it is
+    something to bring, not to send."""
+    promise = interview.promise(action.promise)
+    if action.kind is not ActionKind.KEEP_PROMISE or promise is None or promise.to is None:
+        return None
+    for held in interview.rounds:
+        ends = held.starts + timedelta(minutes=held.minutes)
+        if (
+            promise.to in held.interviewers
+            and ends > now
+            and held.starts - _BEFORE_A_MEETING <= promise.due <= ends
+        ):
+            return held
+    return None
+
+
+# A promise due this close before a meeting with its person is for that meeting.
+_BEFORE_A_MEETING = timedelta(hours=2)
+
+
+def _reminder(
+    action: Action, interview: Interview, held: Round, values: dict[str, str], now: datetime
+) -> Draft:
+    tz = zone(interview.timezone)
+    start = held.starts.astimezone(tz)
     contact = interview.contact(action.contact)
-    warnings.extend(_channel_warnings(channel, contact))
-    limit = LINKEDIN_LIMIT if channel is Channel.LINKEDIN else None
-    if limit is not None and len(texts[0]) > limit:
-        warnings.append(
-            f"this LinkedIn note is {len(texts[0])} characters; LinkedIn takes {limit}: "
-            "shorten it before sending"
-        )
+    who = values["name"] or (contact.id if contact else "them")
+    day = spoken.day_phrase(start.date(), now.astimezone(tz).date())
+    meeting = meeting_phrase(held.kind).replace("our ", "the ", 1)
+    promise = interview.promise(action.promise)
+    # For the user's own eyes: the promise in their words, not turned towards the reader.
+    what = lowered(promise.what) if promise and promise.what.strip() else "do what you said"
+    body = (
+        f"Nothing to send: bring it to {meeting} with {who} {day} at {start:%H:%M}. "
+        f"You promised to {what}."
+    )
+    channel = action.channel or Channel.EMAIL
     return Draft(
         action_id=action.id,
         channel=channel,
         recipient=_recipient(channel, contact),
-        subject=subject,
-        body=texts[0],
-        voicemail=texts[1] if len(texts) > 1 else None,
-        placeholders=tuple(dict.fromkeys(placeholders)),
-        warnings=tuple(warnings),
-        limit=limit,
+        subject=None,
+        body=body,
+        voicemail=None,
+        placeholders=(),
+        warnings=(f"this promise is due at your meeting with {who}: bring it, nothing to send",),
+        reminder=True,
     )
 
 
@@ -129,10 +226,16 @@ def placeholder_warning(placeholders: tuple[str, ...]) -> str:
     return f"{count} {noun} still to fill in: {', '.join(placeholders)}"
 
 
+def _name_of(contact: Contact | None) -> str:
+    if contact is None:
+        return ""
+    return " ".join(contact.name.split()) or contact.title.strip() or contact.id
+
+
 def _recipient(channel: Channel, contact: Contact | None) -> str:
     if contact is None:
         return ""
-    name = " ".join(contact.name.split()) or contact.title.strip() or contact.id
+    name = _name_of(contact)
     where = {
         Channel.EMAIL: contact.email.strip(),
         Channel.PHONE: contact.phone.strip(),

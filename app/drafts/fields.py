@@ -1,8 +1,9 @@
 """The placeholders a template may use, and their values for one action, read from the records.
 
 Every value is plain text; an empty one is missing, and the template shows its label instead.
-Lists (recap points, challenges, open questions) come twice: the first item alone, for a short
-note, and all of them as "- " lines, for a letter.
+Lists (recap points, challenges, answers) come twice: the first item alone, for a short note,
+and all of them as "- " lines. What is mine alone never has a placeholder: what we discussed,
+my impressions, and the wording of the questions I could not answer (SPEC section 5).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from app.domain.interchange import Pipeline, zone
 from app.domain.records import ActionKind, Contact, Interview, Profile, PromiseBy, Round
 from app.drafts import spoken
 from app.engine.action import Action, action_id
-from app.engine.describe import deed
+from app.engine.describe import deed, lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,58 +38,176 @@ FIELDS: tuple[Field, ...] = (
     Field("role", "role"),
     Field("day", "day you spoke"),
     Field("meeting", "the interview"),
+    Field("the_meeting", "the interview"),
     Field("interviewers", "who interviewed you"),
+    Field("their_points", "what you talked about with them"),
+    Field("answer", "a fuller answer to their question"),
     Field("recap_point", "recap point"),
     Field("recap_points", "recap point"),
     Field("challenge", "challenge you discussed and how you would meet it"),
     Field("challenges", "challenge you discussed and how you would meet it"),
-    Field("open_question", "question you can answer better now"),
-    Field("open_questions", "question you can answer better now"),
-    Field("company_news", "recent company news"),
-    Field("discussed", "what you discussed"),
+    Field("open_question", "a fuller answer to their question"),
+    Field("open_questions", "a fuller answer to their question"),
+    Field("company_news", "company news"),
     Field("timeline", "when they said they would decide"),
     Field("offer_deadline", "when you must answer the other offer"),
     Field("promise", "what you promised"),
+    Field("promised_item", "what you promised: write or paste it here, or attach it"),
+    Field("attached", "whether what you promised goes as an attachment"),
     Field("their_promise", "what they said they would do"),
+    Field("met", "whether you have met"),
+    Field("nothing_owed", "whether you owe them nothing"),
     Field("date", "date"),
 )
 LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
 
 
 def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, str]:
-    """The value of every field for ``action``; "" where the records have none."""
+    """The value of every field for ``action``, as a note written at ``now`` says it; "" where
+    the records have none."""
     interview = _aware(find_interview(pipeline, action.interview))
     today = now.astimezone(zone(interview.timezone)).date()
     contact = interview.contact(action.contact)
     held = _round_of(action, interview, now, contact)
+    notes = interview.notes
+    answers = _answers(action, interview)
     values = {
         **_me(pipeline.profile),
         **_them(contact),
         "company": interview.company.strip(),
         "role": interview.role.strip(),
-        "meeting": _meeting(held.kind) if held else "",
+        "meeting": meeting_phrase(held.kind) if held else "",
+        "the_meeting": _the_meeting(interview, held, contact, today),
         "interviewers": _others(interview, held, contact),
         "day": _day(action, interview, held, today),
+        "their_points": _their_points(action, contact),
+        "answer": spoken.names_list([_phrase(a) for a in answers]),
         "timeline": _timeline(interview, now, today),
         "offer_deadline": _offer_deadline(action, pipeline, today),
         "promise": _promise(action, interview, contact),
+        "attached": "yes" if attachment(action, interview) else "",
+        "promised_item": "",  # only the user has it: always a placeholder, so copying asks
         "their_promise": _their_promise(action, interview, today),
+        "met": "yes" if _met(interview, contact, now) else "",
+        "nothing_owed": "" if _owes(interview, now) else "yes",
         "date": spoken.full_date(today),
-        "company_news": _one_line(interview.notes.company_news),
-        "discussed": interview.notes.discussed.strip(),
+        "company_news": _phrase(notes.company_news),
     }
-    notes = interview.notes
     for single, many, items in (
         ("recap_point", "recap_points", notes.recap),
         ("challenge", "challenges", notes.challenges),
-        ("open_question", "open_questions", notes.open_questions),
+        ("open_question", "open_questions", answers),
     ):
         # A note typed over several lines still reads as one point in a sentence or a list.
-        kept = [_one_line(item) for item in items if item.strip()]
+        kept = [_phrase(item) for item in items if item.strip()]
         values[single] = kept[0] if kept else ""
         values[many] = spoken.bullets(kept)
+    values["recap_point"] = _as_mine(values["recap_point"])
+    values["challenge"] = _challenge(values["challenge"])
     assert set(values) == set(LABELS), set(values) ^ set(LABELS)
     return values
+
+
+def _phrase(text: str) -> str:
+    """A note as it reads inside a sentence: on one line, without its closing full stop."""
+    return _one_line(text).rstrip(".")
+
+
+# Past tenses that do not end in "ed", for points noted as "Led the redesign …".
+_DID = frozenset(
+    [
+        "built",
+        "cut",
+        "drove",
+        "grew",
+        "held",
+        "kept",
+        "led",
+        "made",
+        "ran",
+        "set",
+        "sold",
+        "spent",
+        "taught",
+        "took",
+        "won",
+        "wrote",
+    ]
+)
+
+
+def _as_mine(point: str) -> str:
+    """A recap point noted as "Led the pricing-page redesign" reads "I led the pricing-page
+    redesign" after "One thing I hope came across:"; any other stays as noted."""
+    text = lowered(point)
+    first = text.split(" ", 1)[0]
+    if first in _DID or (first.endswith("ed") and first.isalpha() and first.islower()):
+        return f"I {text}"
+    return text
+
+
+def _challenge(text: str) -> str:
+    """ "Churn in week one: I would interview the leavers" reads "on churn in week one, I would
+    interview the leavers"; one typed without a colon is what we discussed."""
+    topic, colon, plan = text.partition(":")
+    if not colon or not plan.strip():
+        return lowered(text)
+    return f"on {lowered(topic.strip())}, {plan.strip()}"
+
+
+# A promise to send something is kept by attaching it; one to tell them something needs
+# words only the user has.
+_SENDING = frozenset({"send", "share", "forward", "email", "mail"})
+
+
+def attachment(action: Action, interview: Interview) -> str:
+    """What a kept promise sends as an attachment ("the onboarding teardown deck I
+    mentioned"), or "" when it is to be written in the message."""
+    verb, _, rest = _promise(action, interview, interview.contact(action.contact)).partition(" ")
+    if verb.lower() not in _SENDING or not rest:
+        return ""
+    return rest.removeprefix("you ").removeprefix("over ").strip()
+
+
+def _their_points(action: Action, contact: Contact | None) -> str:
+    """What I discussed with the person a thank-you or an invitation goes to; the other
+    messages do not reach back to the interview for it."""
+    if contact is None or action.kind not in (ActionKind.THANK_YOU, ActionKind.CONNECT):
+        return ""
+    # Two at most: a thank-you is brief, and the first two are the ones that came to mind.
+    return spoken.names_list([_phrase(note) for note in contact.notes if note.strip()][:2])
+
+
+def _met(interview: Interview, contact: Contact | None, now: datetime) -> bool:
+    """Whether I have sat in a meeting with them that has ended: only then is there time of
+    theirs to thank them for."""
+    if contact is None:
+        return False
+    return any(contact.id in r.interviewers and _ends(r) <= now for r in interview.rounds)
+
+
+def _owes(interview: Interview, now: datetime) -> bool:
+    """Whether I still owe them something I promised: a note offers nothing more until the
+    promise is kept."""
+    return any(
+        p.by is PromiseBy.ME and (p.done_at is None or p.done_at > now) for p in interview.promises
+    )
+
+
+def _answers(action: Action, interview: Interview) -> tuple[str, ...]:
+    """The answers I owe, never the questions' wording (mine alone): to the person who asked,
+    in a thank-you to them; else in the next check-in or value-add, as something of value."""
+    if action.kind is ActionKind.THANK_YOU:
+        owed = [
+            q
+            for q in interview.notes.open_questions
+            if q.asked_by is not None and q.asked_by == action.contact
+        ]
+    elif action.kind in (ActionKind.CHECK_IN, ActionKind.VALUE_ADD):
+        owed = [q for q in interview.notes.open_questions if q.asked_by is None]
+    else:
+        owed = []
+    return tuple(q.answer for q in owed if q.answer.strip())
 
 
 def _one_line(text: str) -> str:
@@ -168,7 +287,7 @@ def _day(action: Action, interview: Interview, held: Round | None, today: date) 
     return spoken.day_phrase(held.starts.astimezone(tz).date(), today)
 
 
-def _meeting(kind: str) -> str:
+def meeting_phrase(kind: str) -> str:
     """How a note names the meeting: "our video call", "my visit", "the panel interview"."""
     words = " ".join(kind.lower().replace("-", " ").replace("_", " ").split())
     if not words:
@@ -186,6 +305,23 @@ def _meeting(kind: str) -> str:
     if words.split()[-1] in {"interview", "call", "chat", "meeting", "conversation", "screen"}:
         return f"our {words}"
     return f"our {words} interview"
+
+
+def _the_meeting(
+    interview: Interview, held: Round | None, contact: Contact | None, today: date
+) -> str:
+    """The meeting a note looks back on, told truly to its reader: "our panel interview on
+    Monday with Marcus and Tom" to one who was in it; "meeting Hana, Marcus and Tom on Monday"
+    to one who was not (a recruiter), since "our" would put them in a room they were not in."""
+    if held is None:
+        return ""
+    day = spoken.day_phrase(held.starts.astimezone(zone(interview.timezone)).date(), today)
+    others = _others(interview, held, contact)
+    if contact is not None and contact.id in held.interviewers:
+        return f"{meeting_phrase(held.kind)} {day}" + (f" with {others}" if others else "")
+    if others:
+        return f"meeting {others} {day}"
+    return f"{meeting_phrase(held.kind).replace('our ', 'the ', 1)} {day}"
 
 
 def _others(interview: Interview, held: Round | None, contact: Contact | None) -> str:
@@ -232,7 +368,13 @@ def _promise(action: Action, interview: Interview, contact: Contact | None) -> s
     if contact is not None:
         full = " ".join(contact.name.split())
         names = [full, spoken.first_name(full)]
-    return spoken.promise_phrase(promise.what, names)
+    said = spoken.promise_phrase(promise.what, names)
+    # Something to bring to a meeting that has passed is now something to send.
+    if said.startswith("bring you "):
+        return "send you " + said.removeprefix("bring you ")
+    if said.startswith("bring "):
+        return "send you " + said.removeprefix("bring ")
+    return said
 
 
 def _their_promise(action: Action, interview: Interview, today: date) -> str:

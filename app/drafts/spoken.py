@@ -7,7 +7,6 @@ same whatever the machine's locale.
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date
 
@@ -32,9 +31,9 @@ _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "profess
 
 
 def day_phrase(day: date, today: date) -> str:
-    """``today``, ``yesterday``, ``on Monday``, ``last week``, ``on 3 November``.
-
-    It reads after "Thank you for your time …" and "since we spoke …" alike.
+    """``today``, ``yesterday``, ``on Monday`` (earlier this week), ``last Thursday`` (in the
+    week before), then ``on Thursday 3 December``: a weekday alone only where it cannot be read
+    as another week's. It reads after "Thank you for your time …" and "as I promised …" alike.
     """
     ago = (today - day).days
     if ago == 0:
@@ -43,50 +42,24 @@ def day_phrase(day: date, today: date) -> str:
         return "yesterday"
     if ago == -1:
         return "tomorrow"
-    if -6 <= ago <= 6:
-        return f"on {WEEKDAYS[day.weekday()]}"
-    if 7 <= ago <= 13 and _week(day) == _week(today) - 1:
-        return "last week"
-    return f"on {date_phrase(day, today)}"
+    weekday = WEEKDAYS[day.weekday()]
+    if 0 < ago <= 6:
+        return f"on {weekday}" if _week(day) == _week(today) else f"last {weekday}"
+    if -6 <= ago < 0 and _week(day) == _week(today):
+        return f"on {weekday}"
+    return f"on {weekday} {date_phrase(day, today)}"
 
 
 def timeline_phrase(day: date, today: date) -> str:
-    """When the employer said it would decide, to follow "you were hoping to decide …".
-
-    ``by Friday``, ``by the end of last week`` (001's wording), ``by the end of the month``,
-    ``by 27 November``; ``today`` and ``yesterday`` need no "by".
-    """
-    ahead = (day - today).days
-    if ahead == 0:
-        return "today"
-    if ahead == -1:
-        return "yesterday"
-    if ahead == 1:
-        return "by tomorrow"
-    if ahead < -1 and day.weekday() >= 4 and _week(day) == _week(today) - 1:
-        return "by the end of last week"
-    if -6 <= ahead <= 6:
-        return f"by {WEEKDAYS[day.weekday()]}"
-    if day.day == monthrange(day.year, day.month)[1]:
-        if (day.year, day.month) == (today.year, today.month):
-            return "by the end of the month"
-        return f"by the end of {MONTHS[day.month - 1]}" + _year(day, today)
-    return f"by {date_phrase(day, today)}"
+    """When the employer said it would decide, to follow "you were hoping to decide …", said
+    by its date so that it reads true whenever the note is read: ``by Tuesday 1 December``."""
+    return deadline_phrase(day, today)
 
 
 def promised_phrase(day: date, today: date) -> str:
-    """By when someone said they would do something, to follow "you would …": always a
-    deadline, since "you would introduce me yesterday" reads as when it was to happen.
-
-    ``by today``, ``by Wednesday`` for yesterday ("by yesterday" is not how people write),
-    ``by tomorrow``; further off, as ``timeline_phrase``.
-    """
-    ahead = (day - today).days
-    if ahead == 0:
-        return "by today"
-    if ahead == -1:
-        return f"by {WEEKDAYS[day.weekday()]}"
-    return timeline_phrase(day, today)
+    """By when someone said they would do something, to follow "you would …": a deadline with
+    its date, since "you would introduce me yesterday" reads as when it was to happen."""
+    return deadline_phrase(day, today)
 
 
 def deadline_phrase(day: date, today: date) -> str:

@@ -76,6 +76,7 @@ def acme(**fields: Any) -> Pipeline:
                 "title": "Head of Product",
                 "email": "jane@acme.example",
                 "role": "interviewer",
+                "notes": ["her plan to merge the two onboarding flows"],
             },
             {
                 "id": "sam",

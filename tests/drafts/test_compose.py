@@ -41,7 +41,11 @@ def test_every_kind_on_every_channel_renders_from_the_demo(
     pipeline, now = demo(), demo_now()
     for action in demo_actions()[kind]:
         draft = compose(action, pipeline, now, channel=channel)
-        values = values_for(action, pipeline, now)
+        if draft.reminder:
+            # A promise due at a booked meeting: something to bring, on every channel.
+            assert draft.placeholders == () and draft.body.startswith("Nothing to send: bring")
+            continue
+        values = values_for(action, pipeline, max(now, action.due_from))
         _check(draft, values)
         if channel is Channel.EMAIL:
             assert draft.subject and draft.text.startswith(f"Subject: {draft.subject}\n\n")
@@ -78,10 +82,19 @@ def test_a_demo_thank_you_is_complete_on_every_channel() -> None:
     assert email.recipient == "Marcus Feld <marcus.feld@brightwater.example>"
     body = email.body
     assert body.startswith("Dear Marcus,\n\nThank you for taking the time to meet with me today")
+    # His own points lead, then the answer to the question he asked.
+    assert (
+        "I especially enjoyed talking with you about how the self-serve analytics roadmap is "
+        "sequenced and moving product planning from quarterly to continuous." in body
+    )
+    assert "here is a fuller answer: anchor it on the three heaviest customer segments" in body
+    assert "One thing I hope came across: I led the pricing-page redesign" in body
+    assert "And on churn in the first 30 days, I would start with cohort interviews" in body
+    # Prose, brief, and nothing of mine alone: no bullets, no self-critique, no impressions.
+    assert "\n- " not in body and len(body.split()) <= 150 + 7
+    for private in ("vague", "usage-based tier", "hard to read", "roadmap for self-serve"):
+        assert private not in body
     assert "Brightwater Analytics" in body
-    assert "- Led the pricing-page redesign" in body
-    assert "- Churn in the first 30 days worries them most" in body
-    assert "- Marcus asked how I would price a usage-based tier" in body
     assert body.endswith("Jordan Ellis\nProduct Manager · data products\n+44 7700 900461")
     assert email.warnings == ()
 
@@ -91,9 +104,12 @@ def test_a_demo_check_in_uses_the_employers_timeline() -> None:
     action = action_of(pipeline, "2026-11-19T10:00:00+00:00", "harbor-analytics/check_in/r2")
     draft = compose(action, pipeline, now)  # type: ignore[arg-type]
     assert draft.subject == "Checking in – Product Analytics Lead"
-    assert "I know you mentioned you were hoping to decide by Tuesday" in draft.body
-    assert "with Daniel and Inês" in draft.body
-    assert "Harbor Lane won the regional rail-freight contract in the spring." in draft.body
+    assert "You mentioned you were hoping to decide by Tuesday 17 November" in draft.body
+    # Sofia was not in the meeting: it is not "our" interview to her.
+    assert "I enjoyed meeting Daniel and Inês on Monday 9 November" in draft.body
+    assert "our" not in draft.body.split("I enjoyed")[1].split(",")[0]
+    assert "I also saw the news: Harbor Lane won the regional rail-freight contract" in draft.body
+    assert "recent" not in draft.body
 
 
 def test_keep_promise_says_the_promise_to_its_reader() -> None:
@@ -101,9 +117,80 @@ def test_keep_promise_says_the_promise_to_its_reader() -> None:
     (action,) = [a for a in demo_actions()[ActionKind.KEEP_PROMISE] if a.contact == "lena"]
     draft = compose(action, pipeline, now)
     assert (
-        "As promised when we spoke on Monday, I'm writing to send you the contact details of "
-        "two references." in draft.body
+        "As I promised on Monday, I'm writing to send you the contact details of two "
+        "references." in draft.body
     )
+    # Something to send goes as an attachment, and the user is reminded to attach it.
+    assert "You'll find what I promised attached to this email." in draft.body
+    assert draft.placeholders == () and draft.attach == "the contact details of two references"
+    assert draft.warnings[0].startswith("attach the contact details of two references before")
+
+
+def test_a_promise_to_tell_them_something_leaves_a_place_for_it() -> None:
+    pipeline = acme(
+        promises=[
+            {
+                "id": "p1",
+                "what": "Tell Jane my start date",
+                "to": "jane",
+                "due": "2026-11-23T12:00:00",
+                "created": "2026-11-20T14:50:00",
+            }
+        ]
+    )
+    action = action_of(pipeline, "2026-11-23T09:00:00+00:00", "acme/keep_promise/p1")
+    draft = compose(action, pipeline, pendulum.parse("2026-11-23T09:00:00+00:00"))  # type: ignore[arg-type]
+    assert "As I promised last Friday, I'm writing to tell you my start date." in draft.body
+    assert draft.placeholders == ("[what you promised: write or paste it here, or attach it]",)
+    assert draft.attach == "" and "Thank you again for your time" in draft.body
+
+
+def test_thanks_for_their_time_only_after_meeting_them() -> None:
+    # Promised to Sam, the recruiter, who was not in the onsite: nothing to thank him for yet.
+    pipeline = acme(
+        promises=[{"id": "p1", "what": "Send Sam my CV", "to": "sam", "due": "2026-11-23T12:00:00"}]
+    )
+    action = action_of(pipeline, "2026-11-23T09:00:00+00:00", "acme/keep_promise/p1")
+    draft = compose(action, pipeline, pendulum.parse("2026-11-23T09:00:00+00:00"))  # type: ignore[arg-type]
+    assert "Thank you again for your time" not in draft.body
+    assert "Please let me know if anything is unclear" in draft.body
+
+
+def test_a_promise_due_at_a_booked_meeting_with_them_is_a_reminder_to_bring_it() -> None:
+    pipeline = acme(
+        rounds=[
+            {"id": "r1", "starts": "2026-11-20T14:00:00", "interviewers": ["jane"]},
+            {
+                "id": "r2",
+                "starts": "2026-11-30T10:00:00",
+                "kind": "onsite",
+                "interviewers": ["jane"],
+            },
+        ],
+        promises=[
+            {
+                "id": "p1",
+                "what": "Bring Jane a summary of the pricing study",
+                "to": "jane",
+                "due": "2026-11-30T10:00:00",
+            }
+        ],
+    )
+    now = "2026-11-29T18:00:00+00:00"
+    action = action_of(pipeline, now, "acme/keep_promise/p1")
+    draft = compose(action, pipeline, pendulum.parse(now))  # type: ignore[arg-type]
+    assert draft.reminder and draft.subject is None
+    assert draft.body == (
+        "Nothing to send: bring it to the onsite interview with Jane Doe tomorrow at 10:00. "
+        "You promised to bring Jane a summary of the pricing study."
+    )
+    # Once the meeting has passed, what was not brought is sent.
+    later = "2026-11-30T12:00:00+00:00"
+    after = compose(
+        action_of(pipeline, later, "acme/keep_promise/p1"), pipeline, pendulum.parse(later)
+    )  # type: ignore[arg-type]
+    assert not after.reminder
+    assert "I'm writing to send you a summary of the pricing study" in after.body
 
 
 def test_update_others_gives_the_other_offers_deadline_but_not_its_name() -> None:
@@ -122,9 +209,9 @@ def test_update_others_gives_the_other_offers_deadline_but_not_its_name() -> Non
     [
         ("2026-11-20T16:00:00+00:00", "meet with me today"),
         ("2026-11-21T09:00:00+00:00", "meet with me yesterday"),
-        ("2026-11-23T09:00:00+00:00", "meet with me on Friday"),
-        ("2026-11-27T09:00:00+00:00", "meet with me last week"),
-        ("2026-12-07T09:00:00+00:00", "meet with me on 20 November"),
+        ("2026-11-23T09:00:00+00:00", "meet with me last Friday"),
+        ("2026-11-27T09:00:00+00:00", "meet with me on Friday 20 November"),
+        ("2026-12-07T09:00:00+00:00", "meet with me on Friday 20 November"),
         # Still Friday in London, whatever the time.
         ("2026-11-20T23:30:00+00:00", "meet with me today"),
         ("2026-11-21T00:30:00+00:00", "meet with me yesterday"),
@@ -153,15 +240,20 @@ def test_the_day_is_read_in_the_interviews_zone() -> None:
 
 def test_missing_values_stay_visible_and_are_reported() -> None:
     pipeline = acme(notes={}, profile={})
+    contacts = tuple(replace(c, notes=()) for c in pipeline.interviews[0].contacts)
+    pipeline = replace(pipeline, interviews=(replace(pipeline.interviews[0], contacts=contacts),))
     action = action_of(pipeline, THANKS_AT, THANKS_ID)
     draft = compose(action, pipeline, pendulum.parse(THANKS_AT))  # type: ignore[arg-type]
-    assert draft.placeholders == ("[recap point]", "[your name]")
-    assert draft.missing == ("recap point", "your name")
-    assert "\n[recap point]\n" in draft.body
+    # What a thank-you cannot do without is marked; a recap with nothing to say is left out.
+    personal = "[what you talked about with them]"
+    assert draft.placeholders == (personal, "[your name]")
+    assert draft.missing == ("what you talked about with them", "your name")
+    assert f"I especially enjoyed talking with you about {personal}." in draft.body
+    assert "recap" not in draft.body and "came across" not in draft.body
     assert draft.body.endswith("Best regards,\n[your name]")
-    edited = draft.text.replace("[recap point]", "- Shipped it").replace("[your name]", "Al")
+    edited = draft.text.replace(personal, "the roadmap").replace("[your name]", "Al")
     assert draft.unfilled(edited) == ()
-    assert draft.unfilled(draft.text.replace("[your name]", "Al")) == ("[recap point]",)
+    assert draft.unfilled(draft.text.replace("[your name]", "Al")) == (personal,)
 
 
 def test_a_signature_is_made_from_the_profile_when_there_is_none() -> None:

@@ -14,6 +14,14 @@ from app.clipboard import copy as copy_module
 AT = "2026-11-20T16:00:00+00:00"
 THANKS = "brightwater-pm/thank_you/r2/marcus"
 NURTURE = "kestrel-tpm/nurture/0"
+PROMISE = "tidewell-data/keep_promise/p1"
+WHAT = "[your name]"
+
+
+def unsigned(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """No name and no signature in the profile: every draft ends with a placeholder."""
+    assert main(["profile", "--db", db, "--name", "", "--signature", ""]) == 0
+    capsys.readouterr()
 
 
 @pytest.fixture(autouse=True)
@@ -75,10 +83,20 @@ def test_prints_the_draft_subject_first(db: str, capsys: pytest.CaptureFixture[s
 
 
 def test_placeholders_left_are_warned_about(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "draft", NURTURE, "--db", db, "--at", AT)
+    unsigned(db, capsys)
+    code, out, err = run(capsys, "draft", PROMISE, "--db", db, "--at", AT)
     assert code == 0
-    assert "[recent company news]" in out
-    assert "followup: warning: 1 placeholder still to fill in: [recent company news]\n" in err
+    assert WHAT in out
+    assert f"followup: warning: 1 placeholder still to fill in: {WHAT}\n" in err
+
+
+def test_an_optional_part_with_nothing_to_say_is_left_out(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Kestrel has no company news: the nurture says something true instead of a placeholder.
+    code, out, err = run(capsys, "draft", NURTURE, "--db", db, "--at", AT)
+    assert code == 0 and "[" not in out and "placeholder" not in err
+    assert "I hope all is going well for you and the team." in out
 
 
 def test_an_unknown_id_is_a_one_line_error(db: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,11 +128,12 @@ def test_copy(db: str, capsys: pytest.CaptureFixture[str], clipboard: type[Clipb
 def test_copy_with_placeholders_copies_but_warns(
     db: str, capsys: pytest.CaptureFixture[str], clipboard: type[Clipboard]
 ) -> None:
-    code, out, err = run(capsys, "draft", NURTURE, "--db", db, "--at", AT, "--copy")
+    unsigned(db, capsys)
+    code, out, err = run(capsys, "draft", PROMISE, "--db", db, "--at", AT, "--copy")
     assert code == 0
     assert clipboard.held == out.removesuffix("\n")
     assert (
-        "followup: warning: COPIED WITH 1 PLACEHOLDER STILL IN IT: [recent company news]; "
+        f"followup: warning: COPIED WITH 1 PLACEHOLDER STILL IN IT: {WHAT}; "
         "fill it in before you send it\n" in err
     )
 

@@ -50,6 +50,7 @@ SEARCH = {
                     "title": "Directrice produit",
                     "email": "renee@cafe-lumiere.example",
                     "role": "interviewer",
+                    "notes": ["the café's naïve retry logic"],
                 }
             ],
             "notes": {
@@ -147,7 +148,8 @@ def test_copy_to_a_real_clipboard(tmp_path: Path, display: str) -> None:
     assert "followup: Copied to the clipboard (xclip)." in err
     draft = done.stdout.decode("utf-8").removesuffix("\n")
     assert draft.startswith("Subject: Thanks for the interview – Head of Product — Payments\n")
-    assert "Dear Renée," in draft and "Café Lumière" in draft and "naïve…" in draft
+    assert "Dear Renée," in draft and "Café Lumière" in draft and "naïve retry" in draft
+    assert "checkout — 12%" in draft
     assert draft.rstrip().endswith("Zoë Ångström\n+33 6 00 00 00 00\nzoe@angstrom.example")
 
     pasted = subprocess.run(

@@ -22,7 +22,8 @@ from .support import ZONE, acme, action_of
 # Sam said Acme would send the take-home by Tue 24 Nov; on Thu 26 Nov it has not come.
 NOW = "2026-11-26T10:00:00+00:00"
 CHECK_IN = "acme/check_in/r1"
-QUOTE = "You mentioned you would send the take-home by Tuesday"
+QUOTE = "You mentioned you would send the take-home by Tuesday 24 November"
+ASK = "so I wanted to ask whether there is any news."
 THANKED = {
     "at": "2026-11-20T16:00:00",
     "kind": "sent",
@@ -62,16 +63,16 @@ def draft(pipeline: Pipeline, channel: Channel):
 
 def test_the_email_quotes_their_promise_instead_of_the_decision_date():
     email = draft(waiting(theirs()), Channel.EMAIL)
-    assert f"\n\n{QUOTE}, so I wanted to check in and see where things stand.\n\n" in email.body
-    assert "hoping to decide" not in email.body
+    assert f"\n\n{QUOTE}, {ASK}\n\n" in email.body
+    # It asks about what they said they would do, not about "your decision".
+    assert "hoping to decide" not in email.body and "decision" not in email.body
     assert email.placeholders == ()
 
 
 def test_the_linkedin_note_quotes_it_within_the_limit():
     note = draft(waiting(theirs()), Channel.LINKEDIN)
     assert note.body == (
-        f"Hi Sam, I hope you're well. {QUOTE}, so I wanted to check in on the Product Manager "
-        "role. I'm still very interested, and happy to share anything that would help. "
+        f"Hi Sam, I hope your week is going well. {QUOTE}, {ASK} I'm still very interested. "
         "Best, Alex"
     )
     assert len(note.body) <= LINKEDIN_LIMIT
@@ -90,9 +91,9 @@ def test_every_other_channel_quotes_it_too(channel: Channel):
     ("due", "by"),
     [
         # Due Wed 25 Nov at noon: the check-in opened on Thu 26 Nov at 09:00.
-        ("2026-11-25T12:00:00", "by Wednesday"),
+        ("2026-11-25T12:00:00", "by Wednesday 25 November"),
         # Due at 09:00 this morning: its check-in is still to come, drafted early.
-        ("2026-11-26T09:00:00", "by today"),
+        ("2026-11-26T09:00:00", "by Thursday 26 November"),
     ],
 )
 def test_a_promise_due_yesterday_or_today_still_reads_as_a_deadline(due: str, by: str):
@@ -104,21 +105,21 @@ def test_a_promise_due_yesterday_or_today_still_reads_as_a_deadline(due: str, by
 @pytest.mark.parametrize(("what", "said"), AS_TYPED)
 def test_a_promise_typed_as_a_sentence_reads_as_one(what: str, said: str):
     pipeline = waiting(theirs(what=what))
-    quote = f"You mentioned you would {said} by Tuesday"
+    quote = f"You mentioned you would {said} by Tuesday 24 November"
     email = draft(pipeline, Channel.EMAIL)
-    assert f"\n\n{quote}, so I wanted to check in and see where things stand.\n\n" in email.body
+    assert f"\n\n{quote}, {ASK}\n\n" in email.body
     note = draft(pipeline, Channel.LINKEDIN)
-    assert note.body.startswith(f"Hi Sam, I hope you're well. {quote}, so I wanted to check in")
+    assert note.body.startswith(f"Hi Sam, I hope your week is going well. {quote}, {ASK}")
 
 
 def test_a_promise_made_by_someone_else_names_them():
     email = draft(waiting(theirs(to="jane")), Channel.EMAIL)
-    assert "Jane mentioned they would send the take-home by Tuesday, so I" in email.body
+    assert "Jane mentioned they would send the take-home by Tuesday 24 November, so I" in email.body
 
 
 def test_an_acronym_that_leads_the_promise_keeps_its_capital():
     email = draft(waiting(theirs(what="OK the budget with Acme finance")), Channel.EMAIL)
-    assert "You mentioned you would OK the budget with Acme finance by Tuesday" in email.body
+    assert "You mentioned you would OK the budget with Acme finance by Tuesday 24" in email.body
 
 
 def test_without_a_passed_promise_the_check_in_is_as_before():
@@ -126,7 +127,7 @@ def test_without_a_passed_promise_the_check_in_is_as_before():
     action = action_of(pipeline, "2026-11-30T10:00:00+00:00", CHECK_IN)
     assert action.promise is None
     email = compose(action, pipeline, pendulum.parse("2026-11-30T10:00:00+00:00"))
-    assert "I know you mentioned you were hoping to decide by the end of last week" in email.body
+    assert "You mentioned you were hoping to decide by Friday 27 November" in email.body
     assert "take-home" not in email.body
 
 
@@ -151,7 +152,7 @@ def test_followup_draft_quotes_it_from_the_command_line(
     code = main(["draft", "globex-data/check_in/r1", "--db", db, "--at", "2026-11-26T10:00:00Z"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "You mentioned you would send the take-home exercise by Tuesday, so I wanted" in out
+    assert "You mentioned you would send the take-home exercise by Tuesday 24 November, so" in out
 
 
 def test_the_demo_s_check_in_at_tidewell_opens_from_lena_s_late_promise():
@@ -161,11 +162,11 @@ def test_the_demo_s_check_in_at_tidewell_opens_from_lena_s_late_promise():
     action = action_of(pipeline, now, "tidewell-data/check_in/reply-20261116T160500Z")
     assert (action.state, action.promise, action.contact) == ("due", "p2", "lena")
     assert action.reason == (
-        "Lena Vogt replied on Mon 16 Nov; Lena Vogt said they would send times for the final "
+        "Lena Vogt replied on Mon 16 Nov and said they would send times for the final "
         "systems-design round by Wed 18 Nov and that has passed; check in"
     )
     email = compose(action, pipeline, pendulum.parse(now), channel=Channel.EMAIL)
     assert (
-        "You mentioned you would send times for the final systems-design round by Wednesday"
-        in email.body
+        "You mentioned you would send times for the final systems-design round by Wednesday "
+        "18 November, so I wanted to ask whether there is any news." in email.body
     )
