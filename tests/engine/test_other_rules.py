@@ -122,7 +122,7 @@ def test_nurture_a_month_after_the_last_contact_of_a_closed_interview_kept_warm(
     action = only(actions(warm(), "2026-12-21 10:00"), "nurture")
     assert (at(action.due_from), at(action.due_by)) == ("2026-12-21 09:00", "2026-12-28 09:00")
     assert action.contact == "sam" and action.id == "acme/nurture/0"
-    assert "closed but kept warm and last contact on Fri 20 Nov" in action.reason
+    assert "is closed and kept warm; you were last in touch on Fri 20 Nov, and" in action.reason
     # spacing after the thank-you moved nothing here; work hours moved 16:30 on a Sunday
     assert action.state == "due"
 

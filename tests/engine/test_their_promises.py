@@ -144,7 +144,7 @@ def test_a_promise_due_after_a_reply_anchors_the_new_sequence():
     assert action.id == "acme/check_in/reply-20261123T100000Z"
     assert window(action) == ("2026-11-26 09:00", "2026-11-27 17:00")
     assert action.reason == (
-        "Sam Lee replied on Mon 23 Nov; Sam Lee said they would send the take-home by "
+        "Sam Lee replied on Mon 23 Nov and said they would send the take-home by "
         "Wed 25 Nov and that has passed; check in"
     )
 

@@ -22,7 +22,7 @@ def nurture(facts: Facts) -> list[Candidate]:
     ]
     if touches:
         since = touches[-1].at
-        what = f"last contact on {day(since.date())}"
+        what = f"you were last in touch on {day(since.date())}"
     elif facts.rounds:
         since = max(r.ends for r in facts.rounds)
         what = f"your last interview was on {day(since.date())}"
@@ -41,7 +41,7 @@ def nurture(facts: Facts) -> list[Candidate]:
             kind=ActionKind.NURTURE,
             window=Window(opens, add_days(opens, 7)),
             reason=(
-                f"{interview.company} is closed but kept warm and {what}; a useful note "
+                f"{interview.company} is closed and kept warm; {what}, and a useful note "
                 f"every {plural(every, 'day')} keeps you in mind"
             ),
             contact=facts.recipient(),

@@ -84,12 +84,14 @@ def _promise_reason(facts: Facts, sequence: Sequence, promise: Promise) -> str:
     """Who said they would do what by when, in the user's words told back to them."""
     names = [c.name for c in facts.interview.contacts] + [facts.interview.company]
     what = to_you(deed(promise.what, names)) or "get back to you"
-    said = (
-        f"{facts.name(promise.to)} said they would {what} by "
-        f"{day(facts.local(promise.due).date())} and that has passed"
-    )
-    if sequence.reply is not None:
-        return f"{_replied(facts, sequence.reply)}; {said}; check in"
+    by = f"by {day(facts.local(promise.due).date())} and that has passed"
+    reply = sequence.reply
+    if reply is not None and reply.event.contact is not None and reply.event.contact == promise.to:
+        # The same person: one sentence, their name once.
+        return f"{_replied(facts, reply)} and said they would {what} {by}; check in"
+    said = f"{facts.name(promise.to)} said they would {what} {by}"
+    if reply is not None:
+        return f"{_replied(facts, reply)}; {said}; check in"
     return f"{said}; first check-in"
 
 
