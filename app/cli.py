@@ -177,8 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
     draft = command("draft", "print the draft of an action", at)
     draft.add_argument("id", metavar="ID", help="the action's id")
     draft.add_argument("--copy", action="store_true", help="copy it to the clipboard")
+    _with(draft, "one message to the same person that also does these actions")
+    mail = draft.add_mutually_exclusive_group()
+    mail.add_argument(
+        "--eml", metavar="FILE", help="write it as an unsent message for your mail program"
+    )
+    mail.add_argument("--mailto", action="store_true", help="print it as a mailto: link")
+    mail.add_argument("--open", action="store_true", help="open it in your mail program")
     sent = command("sent", "mark an action done/sent", at)
     sent.add_argument("id", metavar="ID", help="the action's id")
+    _with(sent, "the others sent in the same message")
     channels = [c.value for c in Channel]
     sent.add_argument("--channel", metavar="C", choices=channels, help="how it went out")
     sent.add_argument(
@@ -228,6 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="how drafts end, over several lines if need be; - reads it from standard input",
     )
     return parser
+
+
+def _with(parser: argparse.ArgumentParser, summary: str) -> None:
+    parser.add_argument(
+        "--with", dest="with_ids", metavar="ID", action="extend", nargs="+", help=summary
+    )
 
 
 _DB_HELP = "the database file (default: $FOLLOWUP_DB, else the user data folder)"

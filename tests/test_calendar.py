@@ -366,8 +366,20 @@ def test_out_never_writes_over_the_database(
     assert err == f"followup: --out {db} is the database itself: give another file\n"
     code, _, err = run(capsysbinary, "calendar", "--out", " ", "--db", str(db))
     assert code == 1
-    assert err == "followup: --out is empty: give the path of the calendar file to write\n"
+    assert err == "followup: --out is empty: give the path of the file to write\n"
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(("suffix", "what"), [(".bak", "backup"), (".lock", "lock")])
+def test_out_never_writes_over_the_backup_or_the_lock(
+    capsysbinary: pytest.CaptureFixture[bytes], db: Path, suffix: str, what: str
+) -> None:
+    target = db.with_name(db.name + suffix)
+    before = target.read_bytes() if target.exists() else None
+    code, _, err = run(capsysbinary, "calendar", "--out", str(target), "--db", str(db))
+    assert code == 1
+    assert err == f"followup: --out {target} is the database's {what}: give another file\n"
+    assert (target.read_bytes() if target.exists() else None) == before
 
 
 def test_out_through_a_link_replaces_the_file_it_leads_to(

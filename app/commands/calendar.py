@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TextIO
 
 from app.commands.context import Context
+from app.commands.outputs import followed, output_path
 from app.domain.interchange import Pipeline
 from app.engine import Action, compute_actions
 from app.errors import UserError
@@ -23,7 +23,7 @@ from app.errors import UserError
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from app.feeds.ical import calendar
 
-    out = _out_path(args.out, ctx.db_path)
+    out = output_path("--out", args.out, ctx.db_path)
     if not ctx.db_path.exists():
         # Unlike `due`, an empty answer here would empty the calendar of whoever subscribed.
         raise UserError(
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     from app.store.atomic import atomic_write
 
-    target = _followed(out)
+    target = followed("--out", out)
     atomic_write(target, data, backup=None)
     count = len(actions)
     through = f" (a link to {target})" if out.is_symlink() else ""
@@ -69,27 +69,6 @@ def subjects(actions: list[Action], pipeline: Pipeline, now: datetime) -> dict[s
         if draft.subject:
             found[action.id] = draft.subject
     return found
-
-
-def _out_path(value: str | None, database: Path) -> Path | None:
-    if value is None:
-        return None
-    if not value.strip():
-        # Almost always an unset shell variable; stdout is not what was asked for either.
-        raise UserError("--out is empty: give the path of the calendar file to write")
-    out = Path(value).expanduser()
-    if _followed(out) == database.resolve():
-        raise UserError(f"--out {out} is the database itself: give another file")
-    return out
-
-
-def _followed(out: Path) -> Path:
-    """The file ``out`` leads to through any links: the one to replace, since renaming a new
-    file over a link would put a plain file in the link's place."""
-    try:
-        return out.resolve()
-    except (OSError, RuntimeError):  # a loop of links: RuntimeError before Python 3.13
-        raise UserError(f"--out {out} is a link that leads back to itself") from None
 
 
 def _write_bytes(stream: TextIO, data: bytes) -> None:

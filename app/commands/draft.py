@@ -1,8 +1,10 @@
-"""``followup draft ID [--copy]``: the drafted message of an action, printed and maybe copied.
+"""``followup draft ID [--copy] [--with ID ...] [--eml FILE | --mailto | --open]``: the drafted
+message of an action, printed, maybe copied, maybe handed to the mail program.
 
-stdout carries the draft alone (so that ``> file`` saves exactly it); where it goes, what is
-still to fill in and how the copy went are said on stderr. With no one to ask on a command
-line, a draft with placeholders left is copied anyway, under a clear warning.
+stdout carries the draft alone (so that ``> file`` saves exactly it), or the ``mailto:`` URL
+with ``--mailto``; where it goes, what is still to fill in and how the copy went are said on
+stderr. With no one to ask on a command line, a draft with placeholders left is copied or
+handed on anyway, under a clear warning.
 """
 
 from __future__ import annotations
@@ -11,36 +13,94 @@ import argparse
 import difflib
 import shlex
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.commands.context import Context
 from app.engine import Action, compute_actions
 from app.errors import UserError
 
+if TYPE_CHECKING:
+    from app.domain.interchange import Pipeline
+    from app.drafts import Draft
+
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from app.drafts import DraftError, compose, placeholder_warning
-    from app.paths import templates_dir
+    from app.drafts import placeholder_warning
 
     pipeline = ctx.repo.load()
     now = ctx.now
-    action = _find(compute_actions(pipeline.interviews, pipeline.policy, now), args.id, now)
-    try:
-        draft = compose(action, pipeline, now, templates=templates_dir())
-    except DraftError as problem:
-        raise UserError(str(problem)) from None
-    ctx.out.write(draft.text + "\n")
+    actions = compute_actions(pipeline.interviews, pipeline.policy, now)
+    chosen = [_find(actions, wanted, now) for wanted in [args.id, *(args.with_ids or [])]]
+    draft = drafted(chosen, pipeline, now)
+    if args.mailto:
+        ctx.out.write(_mailto(draft) + "\n")
+    else:
+        ctx.out.write(draft.text + "\n")
     ctx.out.flush()
-    kind = action.kind.value.replace("_", "-")
+    kinds = " and ".join(a.kind.value.replace("_", "-") for a in chosen)
     to = f" to {draft.recipient}" if draft.recipient else ""
-    _note(ctx, f"{kind}{to} by {draft.channel.value}")
+    _note(ctx, f"{kinds}{to} by {draft.channel.value}")
     for warning in draft.warnings:
         ctx.warn(warning)
     if draft.placeholders and not args.copy:
         ctx.warn(placeholder_warning(draft.placeholders))
+    if args.eml is not None:
+        _write_eml(ctx, args.eml, draft, pipeline)
+    if args.open:
+        _open(ctx, draft)
     if not args.copy:
         return 0
-    return _copy(ctx, draft.text, draft.placeholders, action)
+    return _copy(ctx, draft.text, draft.placeholders, chosen[0])
+
+
+def drafted(actions: list[Action], pipeline: Pipeline, now: datetime) -> Draft:
+    """The draft of one action, or one message doing several (to one person, on the first
+    action's channel)."""
+    from app.drafts import DraftError, compose
+    from app.drafts.combine import CombineError, check_one_person, combine
+    from app.paths import templates_dir
+
+    templates = templates_dir()
+    try:
+        check_one_person(actions)
+        channel = actions[0].channel
+        drafts = [compose(a, pipeline, now, channel=channel, templates=templates) for a in actions]
+        if len(drafts) == 1:
+            return drafts[0]
+        return combine(list(zip(actions, drafts, strict=True)))
+    except (DraftError, CombineError) as problem:
+        raise UserError(str(problem)) from None
+
+
+def _mailto(draft: Draft) -> str:
+    from app.drafts.handoff import HandOffError, as_mailto
+
+    try:
+        return as_mailto(draft)
+    except HandOffError as problem:
+        raise UserError(str(problem)) from None
+
+
+def _write_eml(ctx: Context, value: str, draft: Draft, pipeline: Pipeline) -> None:
+    from app.commands.outputs import followed, output_path
+    from app.drafts.handoff import HandOffError, as_eml
+    from app.store.atomic import atomic_write
+
+    out = output_path("--eml", value, ctx.db_path)
+    assert out is not None
+    try:
+        data = as_eml(draft, pipeline.profile, ctx.now)
+    except HandOffError as problem:
+        raise UserError(str(problem)) from None
+    atomic_write(followed("--eml", out), data, backup=None)
+    _note(ctx, f"wrote {out}: open it in your mail program, check it, and send it from there")
+
+
+def _open(ctx: Context, draft: Draft) -> None:
+    from app.services.desktop import open_mailto
+
+    opener = open_mailto(_mailto(draft))
+    _note(ctx, f"handed to your mail program through {opener}")
 
 
 def _copy(ctx: Context, text: str, placeholders: tuple[str, ...], action: Action) -> int:

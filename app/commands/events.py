@@ -19,18 +19,22 @@ from app.services import operations
 
 
 def sent(args: argparse.Namespace, ctx: Context) -> int:
+    """One action, or several done by one message (``--with``): each gets its ``sent`` event,
+    at the same time, in one write."""
     now = ctx.now
     channel = Channel(args.channel) if args.channel else None
-    action = _change_action(
+    done = _change_actions(
         ctx,
-        args.id,
+        [args.id, *(args.with_ids or [])],
         lambda interview, action: operations.mark_sent(
             interview, action, now, channel=channel, keep_warm=args.keep_warm
         ),
     )
-    ctx.say(f"Marked sent: {action.id}")
-    if action.kind is ActionKind.MOVE_ON:
-        ctx.say(f"Closed {action.company} as moved on" + (", kept warm" if args.keep_warm else ""))
+    for action in done:
+        ctx.say(f"Marked sent: {action.id}")
+        if action.kind is ActionKind.MOVE_ON:
+            closed = f"Closed {action.company} as moved on"
+            ctx.say(closed + (", kept warm" if args.keep_warm else ""))
     return 0
 
 
@@ -83,21 +87,44 @@ ChangeAction = Callable[[Interview, Action], Interview]
 
 def _change_action(ctx: Context, action_id: str, change: ChangeAction) -> Action:
     """Find the open action ``action_id`` on the file as it is now, and change its interview."""
+    return _change_actions(ctx, [action_id], change)[0]
+
+
+def _change_actions(ctx: Context, action_ids: list[str], change: ChangeAction) -> list[Action]:
+    """Find the open actions on the file as it is now and change their interview with each,
+    in order, in one write; several must go to one person (one message does them)."""
     now = ctx.now
     found: list[Action] = []
 
     def apply(pipeline: Pipeline) -> Pipeline:
-        actions = compute_actions(pipeline.interviews, pipeline.policy, now)
-        action = next((a for a in actions if a.id == action_id), None)
-        if action is None:
-            raise UserError(
-                f"no open action has the id {action_id!r} at {now.isoformat()} (see `followup due`)"
-            )
-        found.append(action)
-        interviews = tuple(
-            change(i, action) if i.id == action.interview else i for i in pipeline.interviews
+        actions = {a.id: a for a in compute_actions(pipeline.interviews, pipeline.policy, now)}
+        chosen = []
+        for action_id in action_ids:
+            action = actions.get(action_id)
+            if action is None:
+                raise UserError(
+                    f"no open action has the id {action_id!r} at {now.isoformat()} "
+                    "(see `followup due`)"
+                )
+            chosen.append(action)
+        if len(chosen) > 1:
+            from app.drafts.combine import CombineError, check_one_person
+
+            try:
+                check_one_person(chosen)
+            except CombineError as problem:
+                raise UserError(str(problem)) from None
+        found[:] = chosen
+        return replace(
+            pipeline, interviews=tuple(_changed(i, chosen, change) for i in pipeline.interviews)
         )
-        return replace(pipeline, interviews=interviews)
 
     ctx.repo.update(apply)
-    return found[0]
+    return found
+
+
+def _changed(interview: Interview, actions: list[Action], change: ChangeAction) -> Interview:
+    for action in actions:
+        if action.interview == interview.id:
+            interview = change(interview, action)
+    return interview
