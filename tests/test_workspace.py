@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from app.demo import demo_pipeline
 from app.engine import compute_actions, sort_key
+from app.errors import UserError
 from app.services import Workspace, WorkspaceError, open_workspace
 from app.store.repository import Repository
 
@@ -80,3 +82,42 @@ def test_a_file_that_cannot_be_read_is_one_line_and_not_read_again_until_it_chan
     assert not workspace.changed_elsewhere()  # the same broken file is not read again
     path.write_text("{ still not json", encoding="utf-8")
     assert workspace.changed_elsewhere()
+
+
+def test_two_actions_to_one_person_are_one_message_and_one_change(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    later = NOW.add(hours=6)
+    Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    workspace = open_workspace(path, clock=lambda: later, default_zone=ZONE)
+    workspace.load()
+    thanks = workspace.action("brightwater-pm/thank_you/r2/marcus")
+    assert thanks is not None
+    promise = workspace.combinable(thanks)
+    assert promise is not None and promise.id == "brightwater-pm/keep_promise/p1"
+    draft = workspace.draft(thanks, promise)
+    assert draft.also == (promise.id,) and draft.body.count("Dear Marcus,") == 1
+    workspace.mark_sent_together([thanks.id, promise.id], text=draft.text)
+    assert workspace.action(thanks.id) is None and workspace.action(promise.id) is None
+    workspace.undo()
+    assert workspace.action(thanks.id) is not None and workspace.action(promise.id) is not None
+    hana = workspace.action("brightwater-pm/thank_you/r2/hana")
+    assert hana is not None
+    with pytest.raises(UserError, match="one message goes to one person"):
+        workspace.mark_sent_together([thanks.id, hana.id])
+
+
+def test_a_profile_edit_is_shown_at_once_and_saved_as_what_it_changed(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    workspace = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
+    workspace.load()
+    # Another followup sets the phone meanwhile; this one changes the name only.
+    other = Repository(path, default_zone=ZONE)
+    other.update(lambda p: replace(p, profile=replace(p.profile, phone="+44 1")))
+    said = workspace.save_profile(replace(workspace.profile, name="Alex Morgan"))
+    assert said == "Saved your profile." and workspace.profile.name == "Alex Morgan"
+    assert workspace.pending == 1
+    workspace.save_pending()
+    stored = Repository(path, default_zone=ZONE).load_profile()
+    assert (stored.name, stored.phone) == ("Alex Morgan", "+44 1")
+    assert workspace.save_profile(workspace.profile) == "Your profile is unchanged."

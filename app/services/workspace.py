@@ -16,24 +16,28 @@ import threading
 from bisect import insort
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
 from app.domain.merge import Edit, carry_over
-from app.domain.records import Channel, Interview, Outcome, Stage
+from app.domain.records import Channel, Interview, Outcome, Profile, Stage
 from app.drafts import Draft, compose
+from app.drafts.combine import CombineError, check_one_person, combine
 from app.drafts.library import Library
 from app.engine import (
     Action,
     Offer,
+    Urgency,
     compute_actions,
     interview_actions,
     offers_at,
     pressing_first,
     sort_key,
+    urgency,
 )
 from app.errors import UserError
 from app.services import operations
@@ -105,6 +109,8 @@ class Workspace:
         self._offers: list[Offer] = []
         self._undo: list[Change] = []
         self._pending: list[Change] = []
+        # Profile fields changed here and not saved yet: written before the interviews' changes.
+        self._profile_changes: dict[str, Any] = {}
         self._saving = threading.Lock()
         self.unsaved = False
         # The version of the file this workspace's records stand for, and whether a save has
@@ -192,10 +198,32 @@ class Workspace:
             return None
         return min(actions, key=lambda a: pressing_first(a, self.now))
 
-    def draft(self, action: Action) -> Draft:
-        """The message of ``action`` as it reads now, from the templates read at load (raises
-        ``DraftError`` for an action that contacts no one)."""
-        return compose(action, self.pipeline, self.clock(), templates=self._templates)
+    def draft(self, action: Action, *also: Action) -> Draft:
+        """The message of ``action`` as it reads now, from the templates read at load; with
+        ``also``, one message to the same person doing those too (raises ``DraftError`` for
+        an action that contacts no one, ``CombineError`` for actions to different people)."""
+        now = self.clock()
+        channel = action.channel
+        pairs = [
+            (a, compose(a, self.pipeline, now, channel=channel, templates=self._templates))
+            for a in (action, *also)
+        ]
+        return pairs[0][1] if not also else combine(pairs)
+
+    def combinable(self, action: Action) -> Action | None:
+        """The next open action to the same person, to do in the same message, or None."""
+        if action.contact is None or not action.contacting:
+            return None
+        # Only what can be sent now: a message does not answer a window that has not opened.
+        same = [
+            a
+            for a in self.actions_of(action.interview)
+            if a.id != action.id
+            and a.contact == action.contact
+            and a.contacting
+            and urgency(a, self.now) <= Urgency.OPEN_NOW
+        ]
+        return min(same, key=lambda a: pressing_first(a, self.now), default=None)
 
     @property
     def can_undo(self) -> bool:
@@ -219,6 +247,26 @@ class Workspace:
             lambda i: operations.mark_sent(
                 i, action, now, channel=channel, text=text, keep_warm=keep_warm
             ),
+        )
+
+    def mark_sent_together(self, action_ids: list[str], *, text: str = "") -> Change:
+        """Several actions done by one message to one person: a ``sent`` event for each, at
+        the same time and with the same text, as one change (undone together)."""
+        actions = [self._open_action(action_id) for action_id in action_ids]
+        try:
+            check_one_person(actions)
+        except CombineError as problem:
+            raise UserError(str(problem)) from None
+        now = self.clock()
+
+        def send_all(interview: Interview) -> Interview:
+            for action in actions:
+                interview = operations.mark_sent(interview, action, now, text=text)
+            return interview
+
+        kinds = " and ".join(_kind(a) for a in actions)
+        return self._apply(
+            f"Marked sent: {kinds} · {actions[0].company}", actions[0].interview, send_all
         )
 
     def snooze(self, action_id: str, until: datetime) -> Change:
@@ -273,6 +321,27 @@ class Workspace:
         self._put(change)
         return change
 
+    @property
+    def profile(self) -> Profile:
+        return self.pipeline.profile
+
+    def save_profile(self, profile: Profile) -> str:
+        """My profile as edited in its form: shown at once, saved as the fields it changed
+        (another instance may have set the others meanwhile). Returns what to say."""
+        before = self.pipeline.profile
+        changed = {
+            f.name: getattr(profile, f.name)
+            for f in fields(Profile)
+            if getattr(profile, f.name) != getattr(before, f.name)
+        }
+        if not changed:
+            return "Your profile is unchanged."
+        self.pipeline = replace(self.pipeline, profile=profile)
+        self._profile_changes.update(changed)
+        self._changes_made += 1
+        self.unsaved = True
+        return "Saved your profile."
+
     def undo(self) -> Change | None:
         """Take back the last change: what it changed, leaving what others wrote since."""
         if not self._undo:
@@ -294,17 +363,31 @@ class Workspace:
         fails; the changes stay pending and on screen, to be saved again."""
         with self._saving, _said_in_one_line():
             saved = 0
+            if self._profile_changes:
+                self._save_profile(dict(self._profile_changes))
+                self._profile_changes.clear()
+                saved += 1
+                self._note_version()
             while self._pending:
                 change = self._pending[0]
                 self._save(change)
                 self._pending.pop(0)
                 saved += 1
-                if self._repo.saw_other_writes:
-                    self._stale = True
-                else:
-                    self._version = self._repo.version
+                self._note_version()
             self.unsaved = False
             return saved
+
+    def _note_version(self) -> None:
+        if self._repo.saw_other_writes:
+            self._stale = True
+        else:
+            self._version = self._repo.version
+
+    def _save_profile(self, changes: dict[str, Any]) -> None:
+        def change(current: Pipeline) -> Pipeline:
+            return replace(current, profile=replace(current.profile, **changes))
+
+        self._repo.update(change)
 
     def _save(self, change: Change) -> None:
         if change.after is None:
@@ -348,7 +431,7 @@ class Workspace:
     def adopt(self, reread: Reread) -> bool:
         """Show what ``read_again`` read, unless a change was made here meanwhile (then the
         next save brings the file's news, and it is read again after)."""
-        if reread.changes_made != self._changes_made or self._pending:
+        if reread.changes_made != self._changes_made or self.pending:
             return False
         self.pipeline = reread.pipeline
         self._version = reread.version
@@ -358,7 +441,7 @@ class Workspace:
 
     @property
     def pending(self) -> int:
-        return len(self._pending)
+        return len(self._pending) + bool(self._profile_changes)
 
     # ----------------------------------------------------------------------- inside
 
