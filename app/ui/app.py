@@ -7,16 +7,20 @@ import gc
 import signal
 from collections.abc import Callable, Sequence
 from types import FrameType
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from app.domain.profile import ProfileError, changed_profile
 from app.services import Reread, Workspace, WorkspaceError
 from app.ui.commands import DashboardCommands
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.widgets.due import DuePanel
+
+if TYPE_CHECKING:
+    from app.ui.screens.welcome import Welcomed
 
 # A shutdown (SIGTERM) or a closed terminal (SIGHUP) ends the app as `q` does, instead of
 # killing it where it stands: the terminal is given back, a save under way finishes, and a form
@@ -128,11 +132,37 @@ class FollowupApp(App[None]):
 
             self.push_screen(WelcomeScreen(), self._welcomed)
 
-    def _welcomed(self, choice: str | None) -> None:
-        if choice == "add":
-            self.dashboard.action_add()
-        elif choice == "demo":
-            self.dashboard.load_demo()
+    def _welcomed(self, welcomed: Welcomed | None) -> None:
+        from app.ui.screens.welcome import Start
+
+        if welcomed is None or welcomed.start is None:
+            return
+        typed = {"name": welcomed.name, "email": welcomed.email}
+        filled = {key: value for key, value in typed.items() if value}
+        if welcomed.start is Start.DEMO:
+            # The demo comes with a profile of its own that replaces the one on file: what was
+            # typed here is saved once it is in, so that it is what stays.
+            self._demo_then_profile(filled)
+            return
+        self._keep_profile(filled)
+        self.dashboard.action_add()
+
+    @work(exclusive=True, group="welcome")
+    async def _demo_then_profile(self, filled: dict[str, str]) -> None:
+        await self.dashboard.load_demo().wait()
+        self._keep_profile(filled)
+
+    def _keep_profile(self, filled: dict[str, str]) -> None:
+        """Save the fields filled in on the welcome over the profile as it is now."""
+        if not filled:
+            return
+        try:
+            profile = changed_profile(self.workspace.profile, **filled)
+        except ProfileError as problem:
+            self.notify(f"Your {problem.field} was not saved: {problem}", severity="error")
+            return
+        self.notify(self.workspace.save_profile(profile), timeout=3)
+        self.dashboard.save()
 
     # ----------------------------------------------------------------------- signals
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.domain.records import ActionKind
+from app.domain.records import ActionKind, Interview, OpenQuestion
 from app.engine import Action, Urgency, urgency
 
 KIND_LABELS = {
@@ -62,3 +62,14 @@ def tone(action: Action | None, now: datetime) -> str:
 
 def stage_title(stage: str) -> str:
     return stage.replace("_", " ").capitalize()
+
+
+def question_line(interview: Interview, question: OpenQuestion) -> str:
+    """``How I would price it → start from the heaviest segments (asked by Marcus Feld)``."""
+    line = question.question.strip() or "(no wording)"
+    if question.answer.strip():
+        line += f" → {question.answer.strip()}"
+    if question.asked_by:
+        asker = interview.contact(question.asked_by)
+        line += f" (asked by {(asker.name if asker else '') or question.asked_by})"
+    return line

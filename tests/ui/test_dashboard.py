@@ -10,12 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Button, Input
+from textual.worker import WorkerState
 
-from app.domain.records import STAGES, EventKind, Outcome, Stage
+from app.domain.records import STAGES, EventKind, Outcome, Profile, Stage
 from app.engine import State
 from app.store.repository import Repository
 from app.ui.forms import InterviewForm, OutcomeForm, ReplyForm, SnoozeForm
+from app.ui.forms.field import Field
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.help import HelpScreen
 from app.ui.screens.review import ReviewScreen
@@ -24,7 +26,7 @@ from app.ui.widgets.board import Board
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel
 from tests.test_cli import UNREADABLE, UNREADABLE_BECAUSE
-from tests.ui.conftest import stored
+from tests.ui.conftest import ZONE, stored
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -270,10 +272,100 @@ async def test_an_empty_database_welcomes_and_can_load_the_demo(make, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press("d")
-        await settle(app, pilot)
+        # Past the name and email (left empty) to the buttons, where d is the demo's key.
+        await pilot.press("tab", "tab", "d")
+        await settle_all(app, pilot)
         assert len(app.workspace.interviews) >= 8
     assert len(stored(tmp_path / "empty.json").interviews) >= 8
+
+
+async def settle_all(app, pilot) -> None:
+    """Let every worker finish, those started by others that finished included."""
+    for _ in range(10):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+            return
+
+
+def profile_on_file(path: Path) -> Profile:
+    return Repository(path, default_zone=ZONE).load_profile()
+
+
+async def test_the_welcome_saves_the_name_and_email_typed_before_add(make, tmp_path):
+    path = tmp_path / "empty.json"
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        welcome = app.screen
+        assert isinstance(welcome, WelcomeScreen)
+        assert app.focused is welcome.query_one("#name", Input)
+        # a, d and q are letters of a name here, not keys of the screen.
+        await pilot.press(*"Ada Quade", "enter")
+        assert app.focused is welcome.query_one("#email", Input)
+        await pilot.press(*"ada@quade.example", "enter")
+        assert app.focused is welcome.query_one("#add", Button)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewForm)
+        profile = app.workspace.profile
+        assert (profile.name, profile.email) == ("Ada Quade", "ada@quade.example")
+        await settle_all(app, pilot)
+        assert not app.workspace.pending
+    on_file = profile_on_file(path)
+    assert (on_file.name, on_file.email, on_file.phone) == ("Ada Quade", "ada@quade.example", "")
+
+
+async def test_later_on_the_welcome_saves_nothing(make, tmp_path):
+    path = tmp_path / "empty.json"
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Ada Quade", "tab", *"ada@quade.example", "escape")
+        await settle_all(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.workspace.profile == Profile()
+        assert not app.workspace.pending
+    assert profile_on_file(path) == Profile()
+
+
+async def test_a_bad_email_on_the_welcome_is_shown_and_nothing_closes(make, tmp_path):
+    path = tmp_path / "empty.json"
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        welcome = app.screen
+        await pilot.press(*"Ada", "enter", *"ada@quade", "enter", "enter")
+        await pilot.pause()
+        assert app.screen is welcome
+        email = welcome.query_one("#email-field", Field)
+        assert email.has_class("-invalid")
+        assert "not an email address" in str(email.message.render())
+        assert app.focused is welcome.query_one("#email", Input)
+        assert app.workspace.profile == Profile()
+        # Fixed, then on with the demo: its own profile gives way to what was typed.
+        await pilot.press("end", *".example", "tab", "tab", "d")
+        await settle_all(app, pilot)
+        assert len(app.workspace.interviews) >= 8
+        profile = app.workspace.profile
+        assert (profile.name, profile.email) == ("Ada", "ada@quade.example")
+        assert not app.workspace.pending
+    on_file = profile_on_file(path)
+    assert (on_file.name, on_file.email) == ("Ada", "ada@quade.example")
+    assert len(stored(path).interviews) >= 8
+
+
+async def test_q_on_the_welcome_types_in_a_field_and_quits_from_a_button(make, tmp_path):
+    app = make(tmp_path / "empty.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        welcome = app.screen
+        await pilot.press("q")
+        assert welcome.query_one("#name", Input).value == "q"
+        assert app.is_running
+        await pilot.press("tab", "tab", "q")
+        await pilot.pause()
+        assert not app.is_running
 
 
 async def test_usable_at_80x24_and_no_crash_small_or_while_resizing(make):

@@ -90,7 +90,7 @@ async def test_the_menu_lists_the_record_once_beside_add(kind: PartKind, ident: 
         shown = prompts(app)
         assert shown.count(ADD[kind]) == 1
         assert shown.count(label_of(kind, ident)) == 1
-        assert len(shown) == 11
+        assert len(shown) == 12
         await pilot.press("escape")
     assert app.results == [None]
 
@@ -143,6 +143,8 @@ def test_the_entries() -> None:
         ("Preferences", EditPart(PartKind.PREFERENCES)),
         ("Notes", EditPart(PartKind.NOTES)),
         None,
+        ("Add an open question", EditPart(PartKind.QUESTION)),
+        None,
         ("Add a promise", EditPart(PartKind.PROMISE)),
         ("Promise Deck · due Tue 24 Nov 10:00", EditPart(PartKind.PROMISE, "new")),
         ("Promise Brief · due Tue 24 Nov 10:00", EditPart(PartKind.PROMISE, "promise:new")),
@@ -168,7 +170,7 @@ async def test_option_ids_never_come_from_the_records() -> None:
     )
     ids = await option_ids(awkward())
     assert ids == await option_ids(plain)
-    assert len(set(ids)) == len(ids) == 15
+    assert len(set(ids)) == len(ids) == 16
 
 
 async def test_every_entry_of_the_awkward_menu_is_its_own_part() -> None:

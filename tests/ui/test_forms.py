@@ -24,8 +24,10 @@ from app.domain.records import (
     EventKind,
     Interview,
     Notes,
+    OpenQuestion,
     Outcome,
     Preferences,
+    Profile,
     Promise,
     PromiseBy,
     Round,
@@ -42,7 +44,9 @@ from app.ui.forms import (
     OutcomeInput,
     PartKind,
     PreferencesForm,
+    ProfileForm,
     PromiseForm,
+    QuestionForm,
     ReplyForm,
     ReplyInput,
     RoundForm,
@@ -536,7 +540,8 @@ async def test_ticking_done_dates_it_now_and_unticking_clears_it() -> None:
     form = PromiseForm(PROMISE, contacts=(JANE,), zone=LONDON, now=NOW, existing_ids=frozenset())
     app = host(form)
     async with app.run_test() as pilot:
-        await pilot.press("tab", "enter", "t", "enter", "tab", "tab", "tab", "space", "ctrl+s")
+        await pilot.press("tab", "enter", "t", "enter", "tab", "tab", "tab", "tab", "space")
+        await pilot.press("ctrl+s")
     assert app.results == [replace(PROMISE, by=PromiseBy.THEM, done_at=NOW)]
 
     done = replace(PROMISE, done_at=NOW - timedelta(days=1))
@@ -547,7 +552,7 @@ async def test_ticking_done_dates_it_now_and_unticking_clears_it() -> None:
 
     app = host(PromiseForm(done, contacts=(JANE,), zone=LONDON, now=NOW, existing_ids=frozenset()))
     async with app.run_test() as pilot:
-        await pilot.press("tab", "tab", "tab", "tab", "space", "ctrl+s")
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "space", "ctrl+s")
     assert app.results == [PROMISE]
 
 
@@ -615,8 +620,10 @@ async def test_an_unknown_channel_is_refused() -> None:
 
 
 async def test_notes_one_item_a_line_and_tab_moves_on() -> None:
-    app = host(NotesForm(ACME.notes))
+    asked = OpenQuestion("How I would price it", "Per seat", asked_by="jane")
+    app = host(NotesForm(replace(ACME.notes, open_questions=(asked, OpenQuestion("Why now?")))))
     async with app.run_test() as pilot:
+        assert not app.screen.query("#open_questions")
         assert app.focused is app.screen.query_one("#discussed", TextArea)
         await type_text(pilot, "The Q3 roadmap")
         await pilot.press("tab")
@@ -625,16 +632,30 @@ async def test_notes_one_item_a_line_and_tab_moves_on() -> None:
         await type_text(pilot, "  cut churn by 8%  ")
         await pilot.press("enter", "tab")
         assert app.focused is app.screen.query_one("#challenges", TextArea)
-        await pilot.press("tab", "tab")
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#company_news", TextArea)
         await type_text(pilot, "They opened a Berlin office")
         await pilot.press("ctrl+s")
     assert app.results == [
         Notes(
             discussed="The Q3 roadmap",
             recap=("scaled the onboarding funnel", "cut churn by 8%"),
+            open_questions=(asked, OpenQuestion("Why now?")),
             company_news="They opened a Berlin office",
         )
     ]
+
+
+async def test_the_notes_form_shows_its_first_label_at_80x24() -> None:
+    app = host(NotesForm(ACME.notes))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        body = app.screen.query_one(".dialog-body")
+        first = field(app, "discussed")
+        assert app.focused is first.control
+        assert body.scroll_y == 0
+        assert body.region.contains_region(first.label.region)
+        assert body.region.contains_region(first.control.region)
 
 
 # ---------------------------------------------------------------- reply, snooze, outcome
@@ -740,6 +761,7 @@ async def test_the_edit_menu_lists_every_part() -> None:
             "Contact Sam Lee · Talent Partner",
             "Preferences",
             "Notes",
+            "Add an open question",
             "Add a promise",
             "Promise Send my list of references · due Sat 21 Nov 09:00",
         ]
@@ -752,6 +774,7 @@ async def test_the_edit_menu_lists_every_part() -> None:
             EditPart(PartKind.CONTACT, "sam"),
             EditPart(PartKind.PREFERENCES),
             EditPart(PartKind.NOTES),
+            EditPart(PartKind.QUESTION),
             EditPart(PartKind.PROMISE),
             EditPart(PartKind.PROMISE, "p1"),
         ]
@@ -781,6 +804,8 @@ def every_dialog() -> list[Callable[[], Dialog[Any]]]:
         ),
         lambda: PreferencesForm(ACME.preferences, zone=LONDON, now=NOW),
         lambda: NotesForm(ACME.notes),
+        lambda: QuestionForm(OpenQuestion("How I would price it", "Per seat"), contacts=(JANE,)),
+        lambda: ProfileForm(Profile(name="Jane Doe", signature="Jane\nHead of Product")),
         lambda: ReplyForm(contacts=(JANE, SAM)),
         lambda: SnoozeForm(now=NOW, zone=LONDON),
         OutcomeForm,

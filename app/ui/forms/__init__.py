@@ -8,7 +8,9 @@ from app.ui.forms.interview import InterviewForm
 from app.ui.forms.notes import NotesForm
 from app.ui.forms.outcome import OutcomeForm, OutcomeInput
 from app.ui.forms.preferences import PreferencesForm
+from app.ui.forms.profile import ProfileForm
 from app.ui.forms.promise import PromiseForm
+from app.ui.forms.question import QuestionForm
 from app.ui.forms.reply import ReplyForm, ReplyInput
 from app.ui.forms.round import RoundForm
 from app.ui.forms.snooze import SnoozeForm
@@ -24,7 +26,9 @@ __all__ = [
     "OutcomeInput",
     "PartKind",
     "PreferencesForm",
+    "ProfileForm",
     "PromiseForm",
+    "QuestionForm",
     "ReplyForm",
     "ReplyInput",
     "RoundForm",

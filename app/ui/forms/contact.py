@@ -1,16 +1,17 @@
-"""Add or edit a person at the employer: names and titles go into drafts exactly as typed."""
+"""Add or edit a person at the employer: names and titles go into drafts exactly as typed, and
+what we talked about is what a thank-you to them leads with."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, TextArea
 
 from app.domain.records import Contact, ContactRole
 from app.drafts.addresses import is_personal
 from app.ui.forms.base import Form
-from app.ui.forms.checks import Checker, email_problem, web_address
+from app.ui.forms.checks import Checker, email_problem, lines, web_address
 from app.ui.forms.choices import options
 from app.ui.forms.field import Field
 from app.ui.forms.ids import slug, unique
@@ -47,12 +48,21 @@ class ContactForm(Form[Contact]):
         self.role: Select[ContactRole] = Select(
             options(ContactRole), value=known.role, allow_blank=False, id="role", compact=True
         )
+        self.notes = TextArea(
+            "\n".join(known.notes),
+            id="notes",
+            tab_behavior="focus",
+            soft_wrap=True,
+            compact=True,
+            placeholder="One a line, e.g. her plan to merge the two onboarding flows",
+        )
         yield Field("Name", self.name_input, key="name")
         yield Field("Title", self.title_input, key="title")
         yield Field("Email", self.email, key="email")
         yield Field("Phone", self.phone, key="phone")
         yield Field("LinkedIn", self.linkedin, key="linkedin")
         yield Field("Role", self.role, key="role")
+        yield Field("What we talked about", self.notes, key="notes", stacked=True)
 
     def read(self, check: Checker) -> Contact | None:
         name = check.required("name", self.name_input.value)
@@ -76,4 +86,5 @@ class ContactForm(Form[Contact]):
             phone=self.phone.value.strip(),
             linkedin=linkedin,
             role=role,
+            notes=lines(self.notes.text),
         )

@@ -1,5 +1,5 @@
 """Which part of an interview to edit: its details, a round, a contact, the preferences, the
-notes or a promise (new or existing)."""
+notes, an open question or a promise (new or existing)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ from app.domain.records import Interview
 from app.ui.forms.base import Dialog
 from app.ui.forms.choices import contact_label
 
+# Enough of a question to tell it from the others, short enough for one line of the menu.
+QUESTION_CHARS = 50
+
 
 class PartKind(StrEnum):
     INTERVIEW = "interview"
@@ -27,14 +30,16 @@ class PartKind(StrEnum):
     CONTACT = "contact"
     PREFERENCES = "preferences"
     NOTES = "notes"
+    QUESTION = "question"
     PROMISE = "promise"
 
 
 @dataclass(frozen=True, slots=True)
 class EditPart:
     """What the user chose to edit. ``ident`` is the id of an existing round, contact or
-    promise, and None for "add a new one"; the interview, its preferences and its notes are one
-    each, so theirs is always None."""
+    promise, the place (``"0"``, ``"1"`` …) of an open question, which has no id, and None for
+    "add a new one"; the interview, its preferences and its notes are one each, so theirs is
+    always None."""
 
     kind: PartKind
     ident: str | None = None
@@ -70,13 +75,24 @@ def menu_entries(interview: Interview) -> list[MenuEntry | None]:
         MenuEntry("Preferences", EditPart(PartKind.PREFERENCES)),
         MenuEntry("Notes", EditPart(PartKind.NOTES)),
         None,
-        MenuEntry("Add a promise", EditPart(PartKind.PROMISE)),
+        MenuEntry("Add an open question", EditPart(PartKind.QUESTION)),
     ]
+    for index, question in enumerate(interview.notes.open_questions):
+        wording = question.question or f"(no wording) → {question.answer}"
+        label = Text(f"Question: {_first(wording, QUESTION_CHARS)}")
+        entries.append(MenuEntry(label, EditPart(PartKind.QUESTION, str(index))))
+    entries += [None, MenuEntry("Add a promise", EditPart(PartKind.PROMISE))]
     for promise in interview.promises:
         done = " (done)" if promise.done_at else ""
         label = Text(f"Promise {promise.what} · due {_when(promise.due, tz)}{done}")
         entries.append(MenuEntry(label, EditPart(PartKind.PROMISE, promise.id)))
     return entries
+
+
+def _first(text: str, count: int) -> str:
+    """The start of ``text`` on one line, marked when it goes on."""
+    line = " ".join(text.split())
+    return line if len(line) <= count else line[:count].rstrip() + "…"
 
 
 def _when(moment: datetime, tz: tzinfo) -> str:

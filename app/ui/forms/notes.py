@@ -1,6 +1,10 @@
-"""What I remember of an interview: the drafts are filled from it (SPEC section 5)."""
+"""What I remember of an interview: the drafts are filled from it (SPEC section 5). The open
+questions are edited one at a time (``QuestionForm``): each has an answer and the person who
+asked it, which one line of a text box could not hold."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.widgets import TextArea
@@ -19,18 +23,18 @@ _FIELDS = (
         "Challenges, and how I would meet them",
         "One a line, e.g. churn in week one: I would interview the leavers",
     ),
-    (
-        "open_questions",
-        "Questions I could answer better",
-        "One a line, e.g. how I would price the enterprise tier",
-    ),
     ("company_news", "Recent company news", "e.g. they just opened an office in Berlin"),
     ("impressions", "How it went", "e.g. friendly panel; the team seems stretched"),
 )
 
 
 class NotesForm(Form[Notes]):
-    """The three lists take one item per line; blank lines are dropped."""
+    """The two lists take one item per line; blank lines are dropped. The open questions come
+    back as they were."""
+
+    # Focus scrolls the focused field towards the middle of the body, and on a short terminal
+    # that hides the first label; the first field is focused where it is instead.
+    AUTO_FOCUS = ""
 
     def __init__(self, notes: Notes) -> None:
         super().__init__("Notes")
@@ -43,7 +47,6 @@ class NotesForm(Form[Notes]):
             "discussed": notes.discussed,
             "recap": "\n".join(notes.recap),
             "challenges": "\n".join(notes.challenges),
-            "open_questions": "\n".join(notes.open_questions),
             "company_news": notes.company_news,
             "impressions": notes.impressions,
         }
@@ -60,13 +63,17 @@ class NotesForm(Form[Notes]):
             self.areas[key] = area
             yield Field(label, area, key=key, stacked=True)
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.areas["discussed"].focus(scroll_visible=False)
+
     def read(self, check: Checker) -> Notes | None:
         text = {key: area.text for key, area in self.areas.items()}
-        return Notes(
+        return replace(
+            self.notes,
             discussed=text["discussed"].strip(),
             recap=lines(text["recap"]),
             challenges=lines(text["challenges"]),
-            open_questions=lines(text["open_questions"]),
             company_news=text["company_news"].strip(),
             impressions=text["impressions"].strip(),
         )

@@ -26,8 +26,9 @@ _EXAMPLE = {
 
 
 class PromiseForm(Form[Promise]):
-    """Returns the promise; a new one is ``created`` now and gets the next id of ``p1``, ``p2`` …
-    Ticking "done" dates it now; unticking clears it."""
+    """Returns the promise; a new one gets the next id of ``p1``, ``p2`` … "Made" (``created``)
+    starts at now for a new promise and stays now when emptied; emptied on an existing one, it
+    leaves the promise undated. Ticking "done" dates it now; unticking clears it."""
 
     def __init__(
         self,
@@ -79,6 +80,15 @@ class PromiseForm(Form[Promise]):
             value=moment_text(promise.due, self.zone) if promise else "",
             placeholder="e.g. friday 5pm or 2026-11-21 09:00",
         )
+        self.made_text = moment_text(self._made_before, self.zone) if self._made_before else ""
+        self.made = WhenField(
+            "Made",
+            key="created",
+            now=self.now,
+            zone=self.zone,
+            value=self.made_text,
+            placeholder=f"e.g. yesterday 4pm (empty: {'not known' if promise else 'now'})",
+        )
         self.done = Checkbox(
             "done", value=bool(promise and promise.done_at), id="done", compact=True
         )
@@ -88,6 +98,7 @@ class PromiseForm(Form[Promise]):
         self.to_field = Field(_to_label(self.by.value), self.to, key="to")
         yield self.to_field
         yield self.due
+        yield self.made
         yield Field("Done", self.done, key="done")
 
     def update_fields(self) -> None:
@@ -98,13 +109,12 @@ class PromiseForm(Form[Promise]):
     def read(self, check: Checker) -> Promise | None:
         what = check.required("what", self.what.value)
         due = self.due.check(check, required=True)
+        created = self._made(check)
         by = self.by.value
         if not check.ok or due is None or not isinstance(by, PromiseBy):
             return None
         to = self.to.value if isinstance(self.to.value, str) else None
-        base = self.promise or Promise(
-            id=numbered("p", self.existing_ids), what=what, due=due, created=self.now
-        )
+        base = self.promise or Promise(id=numbered("p", self.existing_ids), what=what, due=due)
         done_at = base.done_at if base.done_at else self.now
         return replace(
             base,
@@ -112,8 +122,24 @@ class PromiseForm(Form[Promise]):
             by=by,
             to=to,
             due=due,
+            created=created,
             done_at=done_at if self.done.value else None,
         )
+
+    @property
+    def _made_before(self) -> datetime | None:
+        return self.promise.created if self.promise else self.now
+
+    def _made(self, check: Checker) -> datetime | None:
+        # The field shows minutes only: left as it was shown, the moment keeps its seconds.
+        if self.made.input.value.strip() == self.made_text:
+            return self._made_before
+        made = self.made.check(check)
+        if made is None and self.promise is None:
+            return self.now
+        if made is not None and made > self.now:
+            check.warn("created", "that is later than now")
+        return made
 
 
 def _to_label(by: object) -> str:

@@ -21,7 +21,9 @@ from app.domain.records import (
     Contact,
     Interview,
     Notes,
+    OpenQuestion,
     Preferences,
+    Profile,
     Promise,
     Round,
     Stage,
@@ -37,6 +39,7 @@ from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel, DueRow
 
 if TYPE_CHECKING:
+    from app.drafts import Draft
     from app.ui.forms import EditPart
 
 UPCOMING_DAYS = 14
@@ -80,6 +83,8 @@ class DashboardScreen(WorkspaceScreen):
         super().__init__(workspace)
         self.filter_text = ""
         self.selected_interview: str | None = None
+        # Two actions to one person that the next c, C, o or s treat as one message (m).
+        self.combined: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter by company, role or contact", id="filter")
@@ -271,6 +276,22 @@ class DashboardScreen(WorkspaceScreen):
         )
         self.app.push_screen(form, self._save_interview)
 
+    def action_profile(self) -> None:
+        from app.ui.forms import ProfileForm
+
+        if not getattr(self.app, "loaded", True):
+            # The profile on file is not read yet: a form opened now would start blank.
+            self.notify("Still reading the database; try again in a moment.")
+            return
+
+        def saved(profile: Profile | None) -> None:
+            if profile is not None:
+                self.notify(self.workspace.save_profile(profile), timeout=3)
+                self._show_status()
+                self.save()
+
+        self.app.push_screen(ProfileForm(self.workspace.profile), saved)
+
     def action_edit(self) -> None:
         from app.ui.forms import EditMenu
 
@@ -293,6 +314,13 @@ class DashboardScreen(WorkspaceScreen):
 
             question = f"Close {action.company} as moved on. Keep in touch now and then?"
             self.app.push_screen(ConfirmDialog(question, yes="Keep warm", no="Just close"), close)
+            return
+        other = self._combined_with(action)
+        if other is not None:
+            text = self.workspace.draft(action, other).text
+            ids = [action.id, other.id]
+            self.combined = None
+            self._apply(lambda: self.workspace.mark_sent_together(ids, text=text))
             return
         self._apply(lambda: self.workspace.mark_sent(action.id))
 
@@ -373,23 +401,89 @@ class DashboardScreen(WorkspaceScreen):
         self._apply(lambda: self.workspace.move_stage(interview.id, stage))
 
     def action_copy(self) -> None:
-        action = self.target_action()
-        if action is None or not action.contacting:
-            self.notify("This action has no message to copy.", severity="warning")
+        draft = self._target_draft()
+        if draft is None:
             return
-        draft = self.workspace.draft(action)
         if draft.placeholders:
             from app.ui.forms import ConfirmDialog
 
             def copy(yes: bool | None) -> None:
                 if yes:
-                    self.copy(draft.text)
+                    self._copy_body(draft)
 
             missing = ", ".join(draft.placeholders[:3])
             question = f"The draft still has placeholders ({missing}). Copy it anyway?"
             self.app.push_screen(ConfirmDialog(question, yes="Copy", no="Not yet"), copy)
             return
-        self.copy(draft.text)
+        self._copy_body(draft)
+
+    def _copy_body(self, draft: Draft) -> None:
+        # The body alone: the subject goes in its own field of the mail program (C).
+        self.copy(draft.body, f"Remember to attach {draft.attach}." if draft.attach else "")
+
+    def action_copy_subject(self) -> None:
+        draft = self._target_draft()
+        if draft is None:
+            return
+        if not draft.subject:
+            self.notify("This draft has no subject line.", severity="warning")
+            return
+        self.copy(draft.subject)
+
+    def action_open_mail(self) -> None:
+        from app.drafts.handoff import HandOffError, as_mailto
+
+        draft = self._target_draft()
+        if draft is None:
+            return
+        try:
+            url = as_mailto(draft)
+        except HandOffError as problem:
+            self.notify(str(problem), severity="error")
+            return
+        self.open_in_mail(url, f"Remember to attach {draft.attach}." if draft.attach else "")
+
+    def action_combine(self) -> None:
+        action = self.target_action()
+        if action is None or not action.contacting:
+            self.notify("This action has no message to combine.", severity="warning")
+            return
+        other = self.workspace.combinable(action)
+        if other is None:
+            who = self._person(action) or "this person"
+            self.notify(f"Nothing else is open for {who}.", severity="warning")
+            return
+        self.combined = (action.id, other.id)
+        self.notify(
+            f"One message to {self._person(action)}: {kind_label(action)} and "
+            f"{kind_label(other)}. c copies it, s marks both sent.",
+            timeout=6,
+        )
+
+    def _target_draft(self) -> Draft | None:
+        """The draft the keys act on: of the selected action, or of the actions combined."""
+        from app.drafts import DraftError
+
+        action = self.target_action()
+        if action is None or not action.contacting:
+            self.notify("This action has no message to copy.", severity="warning")
+            return None
+        other = self._combined_with(action)
+        try:
+            return self.workspace.draft(action, *([other] if other else []))
+        except (DraftError, ValueError) as problem:
+            self.notify(str(problem), severity="error")
+            return None
+
+    def _combined_with(self, action: Action) -> Action | None:
+        if self.combined is None or self.combined[0] != action.id:
+            return None
+        return self.workspace.action(self.combined[1])
+
+    def _person(self, action: Action) -> str:
+        interview = self.workspace.interview(action.interview)
+        contact = interview.contact(action.contact) if interview else None
+        return (contact.name or contact.id) if contact else ""
 
     @work(thread=True, exclusive=True, group="demo")
     def load_demo(self) -> None:
@@ -473,6 +567,7 @@ class DashboardScreen(WorkspaceScreen):
 
     def _edit_part(self, interview: Interview, part: EditPart | None) -> None:
         from app.ui import forms
+        from app.ui.forms.question import removes
 
         if part is None:
             return
@@ -528,6 +623,32 @@ class DashboardScreen(WorkspaceScreen):
                     self._save_interview(replace(interview, notes=value))
 
             self.app.push_screen(forms.NotesForm(interview.notes), notes)
+        elif kind is forms.PartKind.QUESTION:
+            index = int(ident) if ident is not None else None
+            known = interview.notes.open_questions
+            question = known[index] if index is not None and index < len(known) else None
+
+            def put_question(value: OpenQuestion | None) -> None:
+                # At its place, or added at the end (index None); a form that came back empty
+                # removes the question. Applied to the interview as it is now.
+                if value is None:
+                    return
+                current = self.workspace.interview(interview.id) or interview
+                questions = list(current.notes.open_questions)
+                at = index if index is not None and index < len(questions) else None
+                if removes(value):
+                    if at is None:
+                        return
+                    del questions[at]
+                elif at is None:
+                    questions.append(value)
+                else:
+                    questions[at] = value
+                notes = replace(current.notes, open_questions=tuple(questions))
+                self._save_interview(replace(current, notes=notes))
+
+            form_q = forms.QuestionForm(question, contacts=interview.contacts)
+            self.app.push_screen(form_q, put_question)
 
     def _put_part(self, interview: Interview, value: Round | Contact | Promise | None) -> None:
         if value is None:

@@ -1,29 +1,57 @@
-"""The first run: an empty database gets a welcome that offers a first interview or the demo."""
+"""The first run: an empty database gets a welcome that asks for my name and email (both may
+be left for later) and offers a first interview or the demo."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path, PurePath
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
+
+from app.domain.profile import ProfileError, changed_profile
+from app.domain.records import Profile
+from app.ui.forms.base import STYLESHEET
+from app.ui.forms.field import Field
 
 WELCOME = (
     "[b]Welcome to followup[/b]\n\n"
     "It keeps every interview process in one place and tells you, each morning, whom to "
     "thank, which promise to keep, when to check in, and when to move on.\n\n"
-    "Start with your first interview, or look around with sample data first."
+    "Your name and email sign the messages it drafts; you may leave them for later "
+    "(P on the board)."
 )
 
 
-class WelcomeScreen(ModalScreen[str | None]):
-    """Dismisses with "add", "demo", or None."""
+class Start(StrEnum):
+    ADD = "add"
+    DEMO = "demo"
 
-    CSS_PATH: ClassVar[str | Path] = Path(__file__).with_name("welcome.tcss")
+
+@dataclass(frozen=True, slots=True)
+class Welcomed:
+    """How the user went on. ``start`` None is "later": then nothing typed is kept, and
+    ``name`` and ``email`` are empty. Otherwise they are as typed (checked, maybe empty)."""
+
+    start: Start | None
+    name: str = ""
+    email: str = ""
+
+
+class WelcomeScreen(ModalScreen[Welcomed]):
+    """Saves nothing: the app keeps what was typed, and only when the user goes on."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        Path(__file__).with_name("welcome.tcss"),
+        STYLESHEET,
+    ]
+    AUTO_FOCUS = "#name"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "a",
@@ -41,22 +69,80 @@ class WelcomeScreen(ModalScreen[str | None]):
         ),
         Binding(
             "escape",
-            "choose('')",
+            "later",
             "Later",
             id="welcome-later",
-            tooltip="Close this and start with an empty board",
+            tooltip="Close this and start with an empty board, keeping nothing typed here",
         ),
+        Binding("q", "app.quit", "Quit", id="welcome-quit", tooltip="Leave followup"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.tried = False
+        self._dismissing = False
+
     def compose(self) -> ComposeResult:
+        self.name_input = Input(placeholder="e.g. Jane Doe", id="name", compact=True)
+        self.email = Input(placeholder="e.g. jane@janedoe.example", id="email", compact=True)
         with Vertical(id="welcome-box"):
             yield Static(WELCOME, id="welcome-text")
-            yield Button("Add my first interview (a)", id="add", variant="primary")
-            yield Button("Load the demo data (d)", id="demo")
+            yield Field("Your name", self.name_input, key="name")
+            yield Field("Your email", self.email, key="email")
+            with Horizontal(id="welcome-buttons"):
+                yield Button("Add my first interview (a)", id="add", variant="primary")
+                yield Button("Load the demo data (d)", id="demo")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A letter typed into a field is text, never a command.
+        return not (action == "choose" and isinstance(self.focused, Input))
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        # Once a problem is shown, it goes as soon as it is fixed.
+        if self.tried:
+            self._checked()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget is self.email and self.email.value.strip():
+            self.tried = True
+            self._checked()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)
+        self.action_choose(event.button.id or "")
 
     def action_choose(self, choice: str) -> None:
-        self.dismiss(choice or None)
+        self.tried = True
+        profile = self._checked()
+        if profile is None:
+            first = next((f for f in self.query(Field) if f.has_class("-invalid")), None)
+            if first is not None:
+                first.control.focus()
+            return
+        self._close(Welcomed(Start(choice), profile.name, profile.email))
+
+    def action_later(self) -> None:
+        self._close(Welcomed(None))
+
+    def _close(self, result: Welcomed) -> None:
+        # A second key press before the screen has gone would pop the dashboard beneath it.
+        if not self._dismissing:
+            self._dismissing = True
+            self.dismiss(result)
+
+    def _checked(self) -> Profile | None:
+        """The name and email as a profile, or None with the problem shown under its field."""
+        problem: ProfileError | None = None
+        try:
+            profile = changed_profile(Profile(), name=self.name_input.value, email=self.email.value)
+        except ProfileError as error:
+            problem, profile = error, None
+        for field in self.query(Field):
+            field.show(str(problem) if problem and problem.field == field.key else None)
+        return profile

@@ -18,7 +18,7 @@ from textual.theme import Theme
 from app.domain.records import Event, EventKind, Interview, PromiseBy
 from app.engine import Action
 from app.engine.describe import day, moment
-from app.ui.format import badge, stage_title
+from app.ui.format import badge, question_line, stage_title
 from app.ui.widgets.rows import PassStyles
 
 
@@ -239,6 +239,8 @@ def render_detail(
         for value in (contact.email, contact.phone, contact.linkedin):
             if value:
                 text.append(f"  {value}\n", style=styles.muted)
+        for note in contact.notes:
+            text.append(f"  talked about: {note}\n")
     if not interview.contacts:
         text.append("No contacts yet.\n", style=styles.muted)
 
@@ -269,7 +271,7 @@ def render_detail(
     for label, items in (
         ("Recap", notes.recap),
         ("Challenges", notes.challenges),
-        ("Open questions", notes.open_questions),
+        ("Open questions", [question_line(interview, q) for q in notes.open_questions]),
     ):
         if items:
             text.append(f"{label}\n", style=styles.strong)

@@ -1,0 +1,84 @@
+"""The dashboard's keys for a draft: `c` copies the body alone, `C` the subject, `o` hands it
+to the mail program, and `m` makes one message of two actions to one person that `s` records
+as both sent."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from app.domain.records import EventKind
+from app.store.repository import Repository
+from app.ui.widgets.due import DuePanel
+
+from .conftest import NOW, ZONE
+
+THANKS = "brightwater-pm/thank_you/r2/marcus"
+PROMISE = "brightwater-pm/keep_promise/p1"
+LATER = NOW.add(hours=6)  # the panel's thank-yous and Marcus's promise are all open
+
+
+async def highlight(app, pilot, action_id: str) -> None:
+    panel = app.screen.query_one(DuePanel)
+    panel.focus()
+    await pilot.pause()
+    for _ in range(len(panel.rows)):
+        if panel.selected == action_id:
+            return
+        await pilot.press("j")
+    assert panel.selected == action_id
+
+
+async def test_c_copies_the_body_alone_and_shift_c_the_subject(make, clipboard):
+    app = make(now=LATER)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, THANKS)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.press("C")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    body, subject = clipboard.copied[-2:]
+    assert body.startswith("Dear Marcus,") and "Subject:" not in body
+    assert subject == "Thanks for the interview – Senior Product Manager"
+
+
+async def test_m_then_s_sends_one_message_for_both(make, clipboard, db):
+    app = make(now=LATER)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, THANKS)
+        await pilot.press("m", "c")
+        await app.workers.wait_for_complete()
+        combined = clipboard.copied[-1]
+        assert combined.count("Dear Marcus,") == 1
+        assert "I'm writing to send you the onboarding teardown deck" in combined
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.workspace.action(THANKS) is None and app.workspace.action(PROMISE) is None
+    stored = Repository(db, default_zone=ZONE).load()
+    interview = next(i for i in stored.interviews if i.id == "brightwater-pm")
+    sent = [
+        e for e in interview.events if e.kind is EventKind.SENT and e.action_id in (THANKS, PROMISE)
+    ]
+    assert len(sent) == 2 and sent[0].at == sent[1].at and sent[0].text == sent[1].text != ""
+
+
+async def test_o_hands_the_draft_to_the_mail_program(make, tmp_path, monkeypatch):
+    seen = tmp_path / "seen.txt"
+    opener = tmp_path / "bin" / "xdg-open"
+    opener.parent.mkdir()
+    opener.write_text(f'#!/bin/sh\nprintf "%s" "$1" > "{seen}"\n', encoding="utf-8")
+    opener.chmod(opener.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{opener.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr("sys.platform", "linux")
+    app = make(now=LATER)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, THANKS)
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        for _ in range(100):
+            if seen.exists() and seen.read_text():
+                break
+            await pilot.pause(0.05)
+    assert seen.read_text().startswith("mailto:marcus.feld@brightwater.example?subject=Thanks")
