@@ -1,7 +1,8 @@
-"""What every screen that changes data shares: saving in the background and copying a draft.
+"""What every screen that changes data shares: saving in the background, copying a draft and
+handing one to the mail program.
 
-Both run in worker threads, so that a slow disk or a hung clipboard helper never freezes the
-interface, and report back with a message to the screen that started them.
+Each runs in a worker thread, so that a slow disk, a hung clipboard helper or a slow mail
+program never freezes the interface, and reports back to the screen that started it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
 
+from app.errors import UserError
 from app.services import Workspace, WorkspaceError
 
 
@@ -43,14 +45,30 @@ class WorkspaceScreen(Screen[None]):
         self.notify(f"Not saved: {message.problem}", severity="error", timeout=10)
 
     @work(thread=True, exclusive=True, group="clipboard")
-    def copy(self, text: str) -> None:
-        """Copy ``text``: the system clipboard, else the terminal's; say which, or why not."""
+    def copy(self, text: str, note: str = "") -> None:
+        """Copy ``text``: the system clipboard, else the terminal's; say which, or why not, and
+        then ``note`` (what to do before sending it) once it is copied."""
         from app.clipboard import copy_text
 
         def terminal(value: str) -> None:
             self.app.call_from_thread(self.app.copy_to_clipboard, value)
 
         result = copy_text(text, terminal=terminal)
+        message = f"{result.message} {note}" if result.ok and note else result.message
         self.app.call_from_thread(
-            self.notify, result.message, severity="information" if result.ok else "error"
+            self.notify, message, severity="information" if result.ok else "error"
         )
+
+    @work(thread=True, exclusive=True, group="mail")
+    def open_in_mail(self, url: str, note: str = "") -> None:
+        """Give ``url`` (a ``mailto:`` link) to the desktop's mail program: it starts a process,
+        so not on the interface's thread. Say which program took it, or why none did."""
+        from app.services.desktop import open_mailto
+
+        try:
+            opener = open_mailto(url)
+        except UserError as problem:
+            self.app.call_from_thread(self.notify, str(problem), severity="error", timeout=8)
+            return
+        message = f"Handed the draft to your mail program ({opener})."
+        self.app.call_from_thread(self.notify, f"{message} {note}" if note else message)

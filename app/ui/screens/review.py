@@ -1,8 +1,14 @@
 """The daily review: each overdue and due action in turn, the context on one side and the draft
-on the other; copy, send, snooze, skip, next. Escape leaves with a summary of the session."""
+on the other (who it goes to, its subject, its body); copy, open in the mail program, edit here
+or in the user's editor, combine with the next action to the same person, send, snooze, skip,
+next. Escape leaves with a summary of the session."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,33 +16,71 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.visual import VisualType
+from textual.widget import Widget
 from textual.widgets import Footer, Label, Static, TextArea
 
 from app.domain.records import ActionKind, EventKind, Interview
-from app.drafts import Draft
+from app.drafts import Draft, DraftError
+from app.drafts.combine import CombineError
+from app.drafts.handoff import HandOffError, as_mailto
 from app.engine import Action, Urgency, counts, pressing_first, urgency
 from app.engine.describe import day, moment
 from app.errors import UserError
 from app.services import Change, Workspace
-from app.ui.format import kind_label, short_when
+from app.ui.format import kind_label, question_line, short_when
 from app.ui.screens.base import WorkspaceScreen
 
 HERE = Path(__file__).parent
+PLAIN_STYLE = Style()
 
+# C, E, o and m are on ? only (show=False), so that the footer still reads at 80 columns.
 REVIEW_BINDINGS: list[BindingType] = [
-    Binding("c", "copy", "Copy", id="review-copy", tooltip="Copy the draft to the clipboard"),
+    Binding("c", "copy", "Copy", id="review-copy", tooltip="Copy the draft's body"),
+    Binding(
+        "C",
+        "copy_subject",
+        "Copy subject",
+        id="review-copy-subject",
+        tooltip="Copy the draft's subject",
+        show=False,
+    ),
     Binding("s", "sent", "Sent", id="review-sent", tooltip="Mark sent and go to the next"),
     Binding("z", "snooze", "Snooze", id="review-snooze", tooltip="Snooze and go to the next"),
     Binding("x", "skip", "Skip", id="review-skip", tooltip="Skip and go to the next"),
-    Binding("e", "edit", "Edit draft", id="review-edit", tooltip="Edit the draft before copying"),
+    Binding("e", "edit", "Edit", id="review-edit", tooltip="Edit the draft here"),
+    Binding(
+        "E",
+        "edit_in_editor",
+        "Edit in editor",
+        id="review-edit-in-editor",
+        tooltip="Edit the draft in your editor ($VISUAL, else $EDITOR)",
+        show=False,
+    ),
+    Binding(
+        "o",
+        "open_mail",
+        "Mail",
+        id="review-open-mail",
+        tooltip="Open the draft in your mail program",
+        show=False,
+    ),
+    Binding(
+        "m",
+        "combine",
+        "Combine",
+        id="review-combine",
+        tooltip="One message with the next action to the same person (again: separate them)",
+        show=False,
+    ),
     Binding("n", "step(1)", "Next", id="review-next", tooltip="The next action"),
     Binding("p", "step(-1)", "Previous", id="review-previous", tooltip="The previous action"),
     Binding("u", "undo", "Undo", id="review-undo", tooltip="Undo the last change"),
@@ -94,8 +138,11 @@ class ReviewScreen(WorkspaceScreen):
         self.index = 0
         self.tally = Tally()
         self.edited: dict[str, str] = {}
-        self._drafts: dict[str, Draft] = {}
-        self._undo_marks: list[str] = []
+        """The body of a draft as the user edited it (here or in their editor), by action id:
+        what is shown, copied, handed to the mail program and recorded as sent."""
+        self.combined: dict[str, Action] = {}
+        """The other action a draft does as well (one message to one person), by action id."""
+        self._undo_marks: list[tuple[str, ...]] = []
 
     def compose(self) -> ComposeResult:
         yield Label("", id="progress", markup=False)
@@ -103,10 +150,13 @@ class ReviewScreen(WorkspaceScreen):
             with VerticalScroll(id="context"):
                 yield ContextView(id="context-text")
             with Vertical(id="draft-box"):
-                yield Static("", id="draft-text", markup=False)
+                yield DraftHeader(id="draft-header")
+                with VerticalScroll(id="draft-scroll"):
+                    yield Static("", id="draft-text", markup=False)
                 yield TextArea("", id="draft-editor", soft_wrap=True, tab_behavior="focus")
                 yield Label("", id="draft-notes", markup=False)
-        yield Footer()
+        # As on the dashboard: compact, so that every key in it fits at 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#draft-editor", TextArea).display = False
@@ -129,8 +179,10 @@ class ReviewScreen(WorkspaceScreen):
         interview = self.workspace.interview(action.interview)
         done = self.tally.done.get(action.id)
         who = _who(interview, action)
+        other = self.combined.get(action.id)
+        kinds = kind_label(action) + (f" and {kind_label(other)}" if other else "")
         progress.update(
-            f"{self.index + 1} of {len(self.items)} · {kind_label(action)}{who} · "
+            f"{self.index + 1} of {len(self.items)} · {kinds}{who} · "
             f"{action.company}" + (f" · {done}" if done else "")
         )
         progress.set_class(done is not None, "-done")
@@ -139,8 +191,9 @@ class ReviewScreen(WorkspaceScreen):
             context.show(interview, action, self.workspace.now)
         else:
             context.update("")
-        text, notes = self._draft(action)
-        self.query_one("#draft-text", Static).update(text)
+        draft, body, notes = self._draft(action)
+        self.query_one("#draft-header", DraftHeader).show(draft)
+        self.query_one("#draft-text", Static).update(body)
         self.query_one("#draft-notes", Label).update(notes)
 
     def _show_empty(self) -> None:
@@ -152,37 +205,44 @@ class ReviewScreen(WorkspaceScreen):
             *summary.lines(self.workspace.now)[2:],
         ]
         self.query_one("#context-text", Static).update("\n".join(lines))
+        self.query_one("#draft-header", DraftHeader).show(None)
         self.query_one("#draft-text", Static).update("")
         self.query_one("#draft-notes", Label).update("")
 
-    def _draft(self, action: Action) -> tuple[str, str]:
-        if action.id in self.edited:
-            return self.edited[action.id], "Edited."
+    def _draft(self, action: Action) -> tuple[Draft | None, str, str]:
+        """The draft of ``action`` (None where there is no message), the body shown (as edited,
+        if it was) and the notes under it."""
         if not action.contacting:
             if action.kind is ActionKind.MOVE_ON:
                 return (
+                    None,
                     "No message: s closes this process as moved on (you can keep it "
-                    "warm), x keeps it open without more nudges."
-                ), ""
+                    "warm), x keeps it open without more nudges.",
+                    "",
+                )
             return (
+                None,
                 "No message: read your notes on the left, look at their recent news, "
-                "and write down the questions you will ask."
-            ), ""
-        from app.drafts import DraftError
-
+                "and write down the questions you will ask.",
+                "",
+            )
+        other = self.combined.get(action.id)
         try:
-            draft = self.workspace.draft(action)
-        except DraftError as problem:
-            return str(problem), ""
-        self._drafts[action.id] = draft
-        notes = []
-        if draft.placeholders:
-            notes.append("Still to fill: " + ", ".join(draft.placeholders))
+            draft = self.workspace.draft(action, *([other] if other else []))
+        except (DraftError, CombineError) as problem:
+            return None, str(problem), ""
+        edited = self.edited.get(action.id)
+        body = body_of(draft) if edited is None else edited
+        notes = ["Edited."] if edited is not None else []
+        unfilled = draft.unfilled(f"{draft.subject or ''}\n{body}")
+        if unfilled:
+            notes.append("Still to fill: " + ", ".join(unfilled))
         notes.extend(draft.warnings)
-        return draft.text, "\n".join(notes)
+        return draft, body, "\n".join(notes)
 
     def draft_text(self, action: Action) -> str:
-        return self._draft(action)[0]
+        """The body shown for ``action``: as edited, if it was; without the subject line."""
+        return self._draft(action)[1]
 
     # ----------------------------------------------------------------------- keys
 
@@ -199,7 +259,7 @@ class ReviewScreen(WorkspaceScreen):
             return
         editor = self.query_one("#draft-editor", TextArea)
         editor.text = self.draft_text(action)
-        self.query_one("#draft-text", Static).display = False
+        self.query_one("#draft-scroll", VerticalScroll).display = False
         editor.display = True
         editor.focus()
 
@@ -213,7 +273,7 @@ class ReviewScreen(WorkspaceScreen):
         if action is not None:
             self.edited[action.id] = editor.text
         editor.display = False
-        self.query_one("#draft-text", Static).display = True
+        self.query_one("#draft-scroll", VerticalScroll).display = True
         self.show_current()
 
     def action_leave(self) -> None:
@@ -229,26 +289,209 @@ class ReviewScreen(WorkspaceScreen):
 
         self.app.push_screen(HelpScreen(self.BINDINGS, "Daily review"))
 
-    def action_copy(self) -> None:
+    def _message(self) -> tuple[Action, Draft, str] | None:
+        """The current action, its draft and the body shown, for copying or handing over; None,
+        having said why, where there is no message."""
         action = self.current
-        if action is None or not action.contacting:
+        if action is None:
+            return None
+        if not action.contacting:
+            self.notify("This action sends no message.", severity="warning")
+            return None
+        if self._editing:
+            self._finish_editing()
+        draft, body, _ = self._draft(action)
+        if draft is None:
+            self.notify(body, severity="error")
+            return None
+        return action, draft, body
+
+    def _unless_unfilled(
+        self, draft: Draft, text: str, verb: str, then: Callable[[], None]
+    ) -> None:
+        """``then``, at once, or once the user says so where ``text`` has placeholders left."""
+        unfilled = draft.unfilled(text)
+        if not unfilled:
+            then()
+            return
+        from app.ui.forms import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        question = f"The draft still has {', '.join(unfilled[:3])}. {verb} it anyway?"
+        self.app.push_screen(ConfirmDialog(question, yes=verb, no="Not yet"), answered)
+
+    def action_copy(self) -> None:
+        message = self._message()
+        if message is None:
+            return
+        _, draft, body = message
+        self._unless_unfilled(draft, body, "Copy", lambda: self._copy(body, _attach_note(draft)))
+
+    def action_copy_subject(self) -> None:
+        message = self._message()
+        if message is None:
+            return
+        _, draft, _ = message
+        subject = draft.subject
+        if subject is None:
+            self.notify(
+                f"This draft is for {draft.channel.value}: it has no subject.", severity="warning"
+            )
+            return
+        self._unless_unfilled(draft, subject, "Copy", lambda: self._copy(subject))
+
+    def _copy(self, text: str, note: str = "") -> None:
+        self.copy(text, note)
+
+    def action_open_mail(self) -> None:
+        message = self._message()
+        if message is None:
+            return
+        _, draft, body = message
+        try:
+            url = as_mailto(draft, body=body)
+        except HandOffError as problem:
+            self.notify(f"Not for a mail program: {problem}.", severity="error")
+            return
+        self._unless_unfilled(
+            draft, body, "Open", lambda: self._open_mail(url, _attach_note(draft))
+        )
+
+    def _open_mail(self, url: str, note: str) -> None:
+        self.open_in_mail(url, note)
+
+    def action_edit_in_editor(self) -> None:
+        """The body in the user's editor ($VISUAL, else $EDITOR), the terminal handed over to it
+        meanwhile; what it saves becomes the draft, unless it fails."""
+        message = self._message()
+        if message is None:
+            return
+        action, _, body = message
+        command = os.environ.get("VISUAL", "").strip() or os.environ.get("EDITOR", "").strip()
+        if not command:
+            self.notify(
+                "Neither $VISUAL nor $EDITOR is set: set one to edit in your editor, "
+                "or press e to edit the draft here.",
+                severity="warning",
+            )
+            return
+        try:
+            argv = shlex.split(command)
+        except ValueError as problem:
+            self.notify(f"Cannot read the editor command {command!r}: {problem}.", severity="error")
+            return
+        name = Path(argv[0]).name if argv else command
+        edited = self._run_editor(argv, name, body)
+        if edited is None:
+            return
+        if edited == body:
+            self.notify(f"{name} left the draft as it was.", timeout=3)
+            return
+        if not edited.strip():
+            self.notify(f"{name} left the draft empty: kept it as it was.", severity="warning")
+            return
+        self.edited[action.id] = edited
+        self.show_current()
+        self.notify(f"Edited in {name}.", timeout=3)
+
+    def _run_editor(self, argv: list[str], name: str, text: str) -> str | None:
+        """``text`` as edited with ``argv`` in a temporary file; None, having said why, when the
+        editor could not run or did not finish well."""
+        path: Path | None = None
+        try:
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", prefix="followup-draft-", suffix=".txt", delete=False
+            ) as handle:
+                handle.write(text)
+                path = Path(handle.name)
+            failed: OSError | None = None
+            status = 0
+            try:
+                with self.app.suspend():
+                    # Caught inside: an error escaping here would leave the terminal handed over.
+                    try:
+                        status = subprocess.call([*argv, str(path)])
+                    except OSError as problem:
+                        failed = problem
+            except SuspendNotSupported:
+                self.notify(
+                    "This terminal cannot hand over to another program: press e to edit the "
+                    "draft here.",
+                    severity="error",
+                )
+                return None
+            if failed is not None:
+                self.notify(
+                    f"Could not start {name} ({failed.strerror or failed}): "
+                    "kept the draft as it was.",
+                    severity="error",
+                )
+                return None
+            if status != 0:
+                self.notify(
+                    f"{name} exited with status {status}: kept the draft as it was.",
+                    severity="error",
+                )
+                return None
+            edited = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as problem:
+            self.notify(f"Could not edit the draft in {name}: {problem}.", severity="error")
+            return None
+        finally:
+            if path is not None:
+                path.unlink(missing_ok=True)
+        # Most editors end the file with a line break the draft did not have.
+        return edited if text.endswith("\n") else edited.removesuffix("\n")
+
+    def action_combine(self) -> None:
+        action = self.current
+        if action is None or action.id in self.tally.done:
             return
         if self._editing:
             self._finish_editing()
-        text = self.draft_text(action)
-        draft = self._drafts.get(action.id)
-        unfilled = draft.unfilled(text) if draft else ()
-        if unfilled:
-            from app.ui.forms import ConfirmDialog
-
-            def copy(yes: bool | None) -> None:
-                if yes:
-                    self.copy(text)
-
-            question = f"The draft still has {', '.join(unfilled[:3])}. Copy it anyway?"
-            self.app.push_screen(ConfirmDialog(question, yes="Copy", no="Not yet"), copy)
+        interview = self.workspace.interview(action.interview)
+        name = _contact_name(interview, action.contact) if interview else action.company
+        set_aside = " Your edit is set aside: the message is drafted again."
+        if action.id in self.combined:
+            parted = self.combined.pop(action.id)
+            dropped = self.edited.pop(action.id, None) is not None
+            self.notify(
+                f"Two messages again: the {kind_label(parted)} goes on its own."
+                + (set_aside if dropped else "")
+            )
+            self.show_current()
             return
-        self.copy(text)
+        if not action.contacting:
+            self.notify("This action sends no message: nothing to combine.", severity="warning")
+            return
+        leads = {o.id: lead for lead, o in self.combined.items()}
+        lead = next((a for a in self.items if a.id == leads.get(action.id)), None)
+        if lead is not None:
+            self.notify(
+                f"This one is already in one message with the {kind_label(lead)}: "
+                "press m there to separate them."
+            )
+            return
+        other = self.workspace.combinable(action)
+        taken = {*self.combined, *(o.id for o in self.combined.values()), *self.tally.done}
+        if other is None or other.id in taken:
+            self.notify(f"Nothing else is open for {name}.")
+            return
+        try:
+            self.workspace.draft(action, other)
+        except (DraftError, CombineError) as problem:
+            self.notify(f"Cannot make these one message: {problem}.", severity="error")
+            return
+        self.combined[action.id] = other
+        dropped = self.edited.pop(action.id, None) is not None
+        self.notify(
+            f"One message to {name}: the {kind_label(action)} and the {kind_label(other)}; "
+            "s marks both sent." + (set_aside if dropped else "")
+        )
+        self.show_current()
 
     def action_sent(self) -> None:
         action = self.current
@@ -256,6 +499,16 @@ class ReviewScreen(WorkspaceScreen):
             return
         if self._editing:
             self._finish_editing()
+        other = self.combined.get(action.id)
+        if other is not None:
+            ids, shown = [action.id, other.id], self.draft_text(action)
+            self._record(
+                action,
+                "sent",
+                lambda: self.workspace.mark_sent_together(ids, text=shown),
+                also=(other.id,),
+            )
+            return
         text = self.edited.get(action.id, "")
         if action.kind is ActionKind.MOVE_ON:
             from app.ui.forms import ConfirmDialog
@@ -312,12 +565,13 @@ class ReviewScreen(WorkspaceScreen):
             self.notify(str(problem), severity="error")
             return
         if self._undo_marks:
-            action_id = self._undo_marks.pop()
-            what = self.tally.done.pop(action_id, None)
-            if what:
-                setattr(self.tally, what, getattr(self.tally, what) - 1)
+            marked = self._undo_marks.pop()
+            for action_id in marked:
+                what = self.tally.done.pop(action_id, None)
+                if what:
+                    setattr(self.tally, what, getattr(self.tally, what) - 1)
             self.index = next(
-                (n for n, a in enumerate(self.items) if a.id == action_id), self.index
+                (n for n, a in enumerate(self.items) if a.id == marked[0]), self.index
             )
         if change is not None:
             self.notify(change.label, timeout=3)
@@ -326,15 +580,21 @@ class ReviewScreen(WorkspaceScreen):
 
     # ----------------------------------------------------------------------- doing
 
-    def _record(self, action: Action, what: str, make: Callable[[], Change]) -> None:
+    def _record(
+        self, action: Action, what: str, make: Callable[[], Change], also: tuple[str, ...] = ()
+    ) -> None:
+        """Make the change; ``action`` and the actions ``also`` done by it count as ``what`` in
+        the tally, and are passed over from now on."""
         try:
             change = make()
         except UserError as problem:
             self.notify(str(problem), severity="error")
             return
-        self.tally.done[action.id] = what
-        setattr(self.tally, what, getattr(self.tally, what) + 1)
-        self._undo_marks.append(action.id)
+        marked = (action.id, *also)
+        for action_id in marked:
+            self.tally.done[action_id] = what
+            setattr(self.tally, what, getattr(self.tally, what) + 1)
+        self._undo_marks.append(marked)
         self.notify(change.label, timeout=2)
         self.save()
         self._advance()
@@ -389,6 +649,60 @@ class SummaryScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def body_of(draft: Draft) -> str:
+    """The draft without its subject line: what goes in the body of the message."""
+    return draft.body if draft.subject is not None else draft.text
+
+
+def _attach_note(draft: Draft) -> str:
+    return f"Attach {draft.attach} before you send it." if draft.attach else ""
+
+
+class DraftHeader(Widget):
+    """Who the draft goes to and its subject, above its body; drawn in the theme's styles (its
+    component classes), so a new theme draws it again in its own colours."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"review-header--label", "review-header--value"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fields: tuple[tuple[str, str], ...] = ()
+
+    def show(self, draft: Draft | None) -> None:
+        self.fields = header_fields(draft)
+        self.set_class(not self.fields, "-empty")
+        self.refresh(layout=True)
+
+    def render(self) -> Table:
+        return render_header(
+            self.fields,
+            label=self.get_component_rich_style("review-header--label", partial=True),
+            value=self.get_component_rich_style("review-header--value", partial=True),
+        )
+
+
+def header_fields(draft: Draft | None) -> tuple[tuple[str, str], ...]:
+    """To (name and address) and, for an email, Subject."""
+    if draft is None:
+        return ()
+    fields = [("To", draft.recipient)] if draft.recipient else []
+    if draft.subject is not None:
+        fields.append(("Subject", draft.subject))
+    return tuple(fields)
+
+
+def render_header(
+    fields: tuple[tuple[str, str], ...], *, label: Style = PLAIN_STYLE, value: Style = PLAIN_STYLE
+) -> Table:
+    """The fields as two columns: a long subject or address wraps under itself."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style=label, no_wrap=True)
+    table.add_column(style=value, ratio=1)
+    for name, content in fields:
+        table.add_row(f"{name}:", Text(content, overflow="fold"))
+    return table
 
 
 def todays_actions(workspace: Workspace) -> list[Action]:
@@ -476,7 +790,7 @@ def render_context(
     for title, items in (
         ("Recap points", notes.recap),
         ("Challenges", notes.challenges),
-        ("Open questions", notes.open_questions),
+        ("Open questions", [question_line(interview, q) for q in notes.open_questions]),
     ):
         if items:
             text.append(f"\n{title}\n", style=styles.heading)
