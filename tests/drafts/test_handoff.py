@@ -161,7 +161,7 @@ def test_the_mailto_link_round_trips():
 
 
 def test_only_an_email_with_an_address_can_be_handed_on():
-    pipeline, draft = _non_ascii()
+    _, draft = _non_ascii()
     from dataclasses import replace
 
     with pytest.raises(HandOffError, match="not email"):
