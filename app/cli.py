@@ -110,11 +110,10 @@ def _describe(problem: BaseException) -> tuple[bool, str]:
     """The one line for a failure, and whether it is one we expected (not a bug)."""
     from app.domain.errors import InvalidData
     from app.errors import UserError
-    from app.store.errors import StoreError
 
     if isinstance(problem, InvalidData):
         return True, problem.summary()
-    if isinstance(problem, (UserError, StoreError)):
+    if isinstance(problem, UserError):
         return True, str(problem)
     if isinstance(problem, OSError):
         where = f"{problem.filename}: " if problem.filename else ""

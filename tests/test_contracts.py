@@ -42,12 +42,22 @@ def test_the_contracts_hold() -> None:
         (
             "app/ui/format.py",
             "from app.store.repository import Repository",
-            "The dashboard sees the data only through the services",
+            "Only the services reach the store",
+        ),
+        (
+            "app/commands/export.py",
+            "from app.store.storage import SafeJSONStorage",
+            "Only the services reach the store",
+        ),
+        (
+            "app/ui/format.py",
+            "from app.services.records import Records",
+            "The dashboard sees the data only through its workspace",
         ),
         (
             "app/drafts/fields.py",
             "from app.services import Workspace",
-            "The core never reaches the store",
+            "The layers point one way: interfaces, services, the core, the records",
         ),
         (
             "app/engine/facts.py",

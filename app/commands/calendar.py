@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from app.commands.context import Context
-from app.commands.outputs import followed, output_path
 from app.domain.interchange import Pipeline
 from app.engine import Action, compute_actions
 from app.errors import UserError
+from app.services.outputs import output_path, write_output
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             f"no database at {ctx.db_path}: give the right --db, or make one with "
             "`followup import` or `followup demo`"
         )
-    pipeline = ctx.repo.load()
+    pipeline = ctx.records.load()
     now = ctx.now
     actions = compute_actions(pipeline.interviews, pipeline.policy, now)
     data = calendar(
@@ -42,10 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if out is None:
         _write_bytes(ctx.out, data)
         return 0
-    from app.store.atomic import atomic_write
-
-    target = followed("--out", out)
-    atomic_write(target, data, backup=None)
+    target = write_output("--out", out, data)
     count = len(actions)
     through = f" (a link to {target})" if out.is_symlink() else ""
     ctx.say(f"Wrote {count} open action{'' if count == 1 else 's'} to {out}{through}.")

@@ -20,7 +20,7 @@ from app.errors import UserError
 if TYPE_CHECKING:
     import pendulum
 
-    from app.store.repository import Repository
+    from app.services.records import Records
 
 FALLBACK_ZONE = "UTC"
 
@@ -36,10 +36,10 @@ class Context:
     """Every warning said so far, for the dashboard to show: it hides the terminal's stderr."""
 
     @cached_property
-    def repo(self) -> Repository:
-        from app.store.repository import Repository
+    def records(self) -> Records:
+        from app.services.records import Records
 
-        return Repository(self.db_path, default_zone=self.local_zone)
+        return Records(self.db_path, default_zone=self.local_zone)
 
     @cached_property
     def local_zone(self) -> str:
@@ -65,7 +65,7 @@ class Context:
     @cached_property
     def home_zone(self) -> str:
         """The profile's zone, else the machine's: where a bare date-time is read."""
-        return self.repo.load_profile().timezone or self.local_zone
+        return self.records.load_profile().timezone or self.local_zone
 
     def say(self, line: str) -> None:
         self.out.write(line + "\n")

@@ -50,7 +50,7 @@ def build(ctx: Context) -> FollowupApp:
     if ctx.db_path.exists():
         # Refuse a file we cannot read before taking over the terminal: a cheap check of the
         # layout, while the full read happens behind the first screen.
-        ctx.repo.load_profile()
+        ctx.records.load_profile()
     workspace = open_workspace(
         ctx.db_path, default_zone=zone, samples=demo_pipeline, templates=templates_dir()
     )

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from app.drafts import placeholder_warning
 
-    pipeline = ctx.repo.load()
+    pipeline = ctx.records.load()
     now = ctx.now
     actions = compute_actions(pipeline.interviews, pipeline.policy, now)
     chosen = [_find(actions, wanted, now) for wanted in [args.id, *(args.with_ids or [])]]
@@ -82,9 +82,8 @@ def _mailto(draft: Draft) -> str:
 
 
 def _write_eml(ctx: Context, value: str, draft: Draft, pipeline: Pipeline) -> None:
-    from app.commands.outputs import followed, output_path
     from app.drafts.handoff import HandOffError, as_eml
-    from app.store.atomic import atomic_write
+    from app.services.outputs import output_path, write_output
 
     out = output_path("--eml", value, ctx.db_path)
     assert out is not None
@@ -92,7 +91,7 @@ def _write_eml(ctx: Context, value: str, draft: Draft, pipeline: Pipeline) -> No
         data = as_eml(draft, pipeline.profile, ctx.now)
     except HandOffError as problem:
         raise UserError(str(problem)) from None
-    atomic_write(followed("--eml", out), data, backup=None)
+    write_output("--eml", out, data)
     _note(ctx, f"wrote {out}: open it in your mail program, check it, and send it from there")
 
 

@@ -16,7 +16,7 @@ WIDTH = 80
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    pipeline = ctx.repo.load()
+    pipeline = ctx.records.load()
     now = ctx.now
     horizon = now.add(days=args.days)
     actions = [

@@ -7,15 +7,13 @@ file as it is now, so that another followup writing at the same time loses nothi
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from dataclasses import replace
 
 from app.commands.context import Context
-from app.domain.interchange import Pipeline
 from app.domain.records import ActionKind, Channel, Interview
-from app.engine import Action, compute_actions
+from app.engine import Action
 from app.errors import UserError
 from app.services import operations
+from app.services.records import ChangeAction
 
 
 def sent(args: argparse.Namespace, ctx: Context) -> int:
@@ -77,12 +75,9 @@ def reply(args: argparse.Namespace, ctx: Context) -> int:
         except UserError as err:
             raise UserError(f"--contact: {err}") from None
 
-    interview = ctx.repo.change_interview(args.interview, change)
+    interview = ctx.records.change_interview(args.interview, change)
     ctx.say(f"Recorded a reply from {interview.company}")
     return 0
-
-
-ChangeAction = Callable[[Interview, Action], Interview]
 
 
 def _change_action(ctx: Context, action_id: str, change: ChangeAction) -> Action:
@@ -91,40 +86,4 @@ def _change_action(ctx: Context, action_id: str, change: ChangeAction) -> Action
 
 
 def _change_actions(ctx: Context, action_ids: list[str], change: ChangeAction) -> list[Action]:
-    """Find the open actions on the file as it is now and change their interview with each,
-    in order, in one write; several must go to one person (one message does them)."""
-    now = ctx.now
-    found: list[Action] = []
-
-    def apply(pipeline: Pipeline) -> Pipeline:
-        actions = {a.id: a for a in compute_actions(pipeline.interviews, pipeline.policy, now)}
-        chosen = []
-        for action_id in action_ids:
-            action = actions.get(action_id)
-            if action is None:
-                raise UserError(
-                    f"no open action has the id {action_id!r} at {now.isoformat()} "
-                    "(see `followup due`)"
-                )
-            chosen.append(action)
-        if len(chosen) > 1:
-            from app.drafts.combine import CombineError, check_one_person
-
-            try:
-                check_one_person(chosen)
-            except CombineError as problem:
-                raise UserError(str(problem)) from None
-        found[:] = chosen
-        return replace(
-            pipeline, interviews=tuple(_changed(i, chosen, change) for i in pipeline.interviews)
-        )
-
-    ctx.repo.update(apply)
-    return found
-
-
-def _changed(interview: Interview, actions: list[Action], change: ChangeAction) -> Interview:
-    for action in actions:
-        if action.interview == interview.id:
-            interview = change(interview, action)
-    return interview
+    return ctx.records.change_actions(action_ids, change, ctx.now)

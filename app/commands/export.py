@@ -15,7 +15,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not ctx.db_path.exists():
         # Said on stderr so that stdout stays a valid file; a mistyped --db shows up here.
         ctx.warn(f"{ctx.db_path} does not exist yet; exporting an empty database")
-    text = render(write_pipeline(ctx.repo.load()))
+    text = render(write_pipeline(ctx.records.load()))
     try:
         ctx.out.write(text)
         # Flushed here, so that a full disk is reported by this command and not lost at exit.

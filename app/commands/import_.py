@@ -18,7 +18,7 @@ MAX_BYTES = 128 * 1024 * 1024
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from app.store.repository import InterviewsExist
+    from app.services.records import InterviewsExist
 
     source = Path(args.file)
     raw = read_json_file(source)
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except InvalidData as bad:
         raise UserError(f"{source}: {bad.summary()}") from None
     try:
-        report = ctx.repo.import_pipeline(incoming, replace=args.replace)
+        report = ctx.records.import_pipeline(incoming, replace=args.replace)
     except InterviewsExist as clash:
         raise UserError(f"{source}: {clash}; use --replace to replace it") from None
     parts = [f"{len(report.added)} added"]
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     count = len(incoming.interviews)
     ctx.say(
         f"imported {count} interview{'' if count == 1 else 's'} from {source} "
-        f"into {ctx.repo.path} ({'; '.join(parts)})"
+        f"into {ctx.records.path} ({'; '.join(parts)})"
     )
     return 0
 

@@ -24,7 +24,7 @@ MAX_SIGNATURE = 2_000  # a few lines: a pasted document is a mistake, not a sign
 def run(args: argparse.Namespace, ctx: Context) -> int:
     changes = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
     if not changes:
-        ctx.out.write(as_text(ctx.repo.load_profile()))
+        ctx.out.write(as_text(ctx.records.load_profile()))
         return 0
     if changes.get("signature") == "-":
         changes["signature"] = _read_signature()
@@ -38,9 +38,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     def change(current: Pipeline) -> Pipeline:
         return replace(current, profile=changed_profile(current.profile, **changes))
 
-    saved = ctx.repo.update(change).profile
+    saved = ctx.records.update(change).profile
     names = ", ".join(LABELS[name] for name in FIELDS if name in changes)
-    ctx.say(f"Saved your {names} in {ctx.repo.path}.")
+    ctx.say(f"Saved your {names} in {ctx.records.path}.")
     ctx.out.write(as_text(saved))
     return 0
 

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 
 from app.commands.context import Context
 from app.errors import UserError
-from app.store.restore import Backup, list_backups, restore
+from app.services.records import Backup
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    backups = list_backups(ctx.db_path)
+    backups = ctx.records.backups()
     if args.backup is None:
         if not backups:
             ctx.say(f"There are no backups of {ctx.db_path} yet.")
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not args.yes and not _confirmed(chosen, ctx):
         ctx.say("Nothing was changed.")
         return 1
-    kept = restore(ctx.db_path, chosen, datetime.now(UTC))
+    kept = ctx.records.restore(chosen, datetime.now(UTC))
     ctx.say(f"Restored {ctx.db_path} from {chosen.path}.")
     if kept is not None:
         ctx.say(f"The file it replaced is kept as {kept}.")

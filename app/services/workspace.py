@@ -41,7 +41,6 @@ from app.engine import (
 )
 from app.errors import UserError
 from app.services import operations
-from app.store.errors import StoreError
 from app.store.repository import Repository, UnknownInterview
 
 Clock = Callable[[], datetime]
@@ -60,7 +59,7 @@ def _said_in_one_line() -> Iterator[None]:
         yield
     except WorkspaceError:
         raise
-    except (StoreError, InvalidData, OSError, UserError) as problem:
+    except (InvalidData, OSError, UserError) as problem:  # a StoreError is a UserError
         line = problem.summary() if isinstance(problem, InvalidData) else str(problem)
         raise WorkspaceError(line) from None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.errors import UserError
+
 
 def describe_backup(backup: Path) -> str:
     """Where the user can find the previous version, or that there is none yet."""
@@ -19,7 +21,7 @@ def _one_line(message: str) -> str:
     return message.replace("\r", "\\r").replace("\n", "\\n")
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A storage problem the user can act on; str() is one line that names the file."""
 
     def __init__(self, path: Path, message: str) -> None:

@@ -29,6 +29,16 @@ def output_path(option: str, value: str | None, database: Path) -> Path | None:
     return out
 
 
+def write_output(option: str, out: Path, data: bytes) -> Path:
+    """``data`` into ``out`` in one step (a reader never sees half of it); through a link, the
+    file it leads to is replaced. Returns that file."""
+    from app.store.atomic import atomic_write
+
+    target = followed(option, out)
+    atomic_write(target, data, backup=None)
+    return target
+
+
 def followed(option: str, out: Path) -> Path:
     """The file ``out`` leads to through any links: the one to replace, since renaming a new
     file over a link would put a plain file in the link's place."""

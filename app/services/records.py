@@ -1,0 +1,117 @@
+"""The command line's door to the database. Each method is one read, or one change made under
+the lock to the file as it is now, so that a command never writes over what another followup
+wrote meanwhile; the storage behind it is nobody else's business."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.interchange import Pipeline
+from app.domain.records import Interview, Profile
+from app.drafts.combine import CombineError, check_one_person
+from app.engine import Action, compute_actions
+from app.errors import UserError
+from app.store.repository import ImportReport, InterviewsExist, Repository, merge, merge_profile
+from app.store.restore import Backup, list_backups, restore
+
+__all__ = ["Backup", "ChangeAction", "ImportReport", "InterviewsExist", "Records"]
+
+ChangeAction = Callable[[Interview, Action], Interview]
+
+
+class Records:
+    def __init__(self, path: Path, *, default_zone: str) -> None:
+        self._repo = Repository(path, default_zone=default_zone)
+
+    @property
+    def path(self) -> Path:
+        return self._repo.path
+
+    def load(self) -> Pipeline:
+        return self._repo.load()
+
+    def load_profile(self) -> Profile:
+        """Only the profile: cheap enough to check a file before anything else is done."""
+        return self._repo.load_profile()
+
+    def update(self, change: Callable[[Pipeline], Pipeline]) -> Pipeline:
+        return self._repo.update(change)
+
+    def change_interview(
+        self, interview_id: str, change: Callable[[Interview], Interview]
+    ) -> Interview:
+        return self._repo.change_interview(interview_id, change)
+
+    def import_pipeline(self, incoming: Pipeline, *, replace: bool) -> ImportReport:
+        """All of ``incoming`` or nothing; raises ``InterviewsExist`` on an id already there
+        unless ``replace``."""
+        return self._repo.import_pipeline(incoming, replace=replace)
+
+    def change_actions(
+        self, action_ids: list[str], change: ChangeAction, now: datetime
+    ) -> list[Action]:
+        """Find the open actions on the file as it is now and change their interview with
+        each, in order, in one write; several must go to one person (one message does them)."""
+        found: list[Action] = []
+
+        def apply(pipeline: Pipeline) -> Pipeline:
+            actions = {a.id: a for a in compute_actions(pipeline.interviews, pipeline.policy, now)}
+            chosen = []
+            for action_id in action_ids:
+                action = actions.get(action_id)
+                if action is None:
+                    raise UserError(
+                        f"no open action has the id {action_id!r} at {now.isoformat()} "
+                        "(see `followup due`)"
+                    )
+                chosen.append(action)
+            try:
+                check_one_person(chosen)
+            except CombineError as problem:
+                raise UserError(str(problem)) from None
+            found[:] = chosen
+            return replace(
+                pipeline,
+                interviews=tuple(_changed(i, chosen, change) for i in pipeline.interviews),
+            )
+
+        self._repo.update(apply)
+        return found
+
+    def fill_with_samples(self, sample: Pipeline, samples: Collection[str]) -> Pipeline:
+        """``sample`` in place of earlier samples (the ids in ``samples``); refused where the
+        file holds interviews of the user's own, and a profile already filled in stays."""
+        path = self.path
+
+        def fill(current: Pipeline) -> Pipeline:
+            theirs = [i.id for i in current.interviews if i.id not in samples]
+            if theirs:
+                # Never mix sample data into someone's real search.
+                raise UserError(
+                    f"{path} already holds {len(theirs)} interview"
+                    f'{"" if len(theirs) == 1 else "s"} of your own (such as "{theirs[0]}"); '
+                    "the demo fills only an empty database: pick another with --db"
+                )
+            merged, _ = merge(current, sample, replace=True, path=path)
+            profile, _ = merge_profile(current.profile, sample.profile, replace_all=False)
+            return replace(merged, profile=profile)
+
+        return self._repo.update(fill)
+
+    def backups(self) -> list[Backup]:
+        """The previous version, then copies kept by earlier restores, readable ones first."""
+        return list_backups(self.path)
+
+    def restore(self, backup: Backup, now: datetime) -> Path | None:
+        """Put ``backup`` back; returns where the file it replaced is kept, if there was one."""
+        return restore(self.path, backup, now)
+
+
+def _changed(interview: Interview, actions: list[Action], change: ChangeAction) -> Interview:
+    for action in actions:
+        if action.interview == interview.id:
+            interview = change(interview, action)
+    return interview
