@@ -59,7 +59,8 @@ def measure(db: Path, runs: int) -> Measured:
     import pendulum
 
     from app.engine import State, compute_actions, interview_actions, offers_at
-    from app.services import Workspace, operations
+    from app.services import operations
+    from app.services.workspace import Workspace
     from app.store.repository import Repository
 
     now = pendulum.parse(AT)

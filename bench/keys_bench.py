@@ -85,7 +85,7 @@ async def measure(db: Path, presses: int) -> dict[str, Any]:
     import pendulum
 
     from app.domain.records import STAGES
-    from app.services import open_workspace, quick_to_read
+    from app.services.opening import open_workspace, quick_to_read
     from app.ui.factory import make_app
     from app.ui.widgets.board import Board
     from app.ui.widgets.due import DuePanel

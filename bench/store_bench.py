@@ -78,7 +78,7 @@ def measure(db: Path, runs: int) -> Measured:
     import pendulum
 
     from app.engine import State
-    from app.services import Workspace
+    from app.services.workspace import Workspace
     from app.store.repository import Repository
 
     now = pendulum.parse(AT)

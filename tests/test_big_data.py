@@ -14,7 +14,7 @@ from textual.widgets import Input
 from app.cli import main
 from app.commands.import_ import MAX_BYTES
 from app.domain.records import STAGES, EventKind, Stage
-from app.services import open_workspace
+from app.services.opening import open_workspace
 from app.store.repository import Repository
 from app.ui.factory import make_app
 from app.ui.widgets.board import Board

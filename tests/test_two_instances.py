@@ -12,7 +12,7 @@ import pytest
 from app.demo import demo_pipeline
 from app.domain.merge import carry_over
 from app.domain.records import Contact, Event, EventKind, Interview, Notes, Preferences, Round
-from app.services import Workspace
+from app.services.workspace import Workspace
 from app.store.repository import Repository
 
 ZONE = "Europe/London"

@@ -12,7 +12,8 @@ import pytest
 from app.demo import demo_pipeline
 from app.engine import compute_actions, sort_key
 from app.errors import UserError
-from app.services import Workspace, WorkspaceError, open_workspace
+from app.services.opening import open_workspace
+from app.services.workspace import Workspace, WorkspaceError
 from app.store.repository import Repository
 
 ZONE = "Europe/London"

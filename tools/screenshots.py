@@ -13,7 +13,7 @@ from pathlib import Path
 import pendulum
 
 from app.demo import demo_pipeline
-from app.services import open_workspace
+from app.services.opening import open_workspace
 from app.store.repository import Repository
 from app.ui.factory import make_app
 

@@ -43,7 +43,7 @@ def build(ctx: Context) -> FollowupApp:
     names no zone) shown on screen too: once it takes over the terminal, stderr is hidden."""
     from app.demo import demo_pipeline
     from app.paths import templates_dir
-    from app.services import open_workspace, quick_to_read
+    from app.services.opening import open_workspace, quick_to_read
     from app.ui.factory import make_app
 
     zone = ctx.local_zone

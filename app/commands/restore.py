@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from app.commands.context import Context
 from app.errors import UserError
-from app.services.records import Backup
+
+if TYPE_CHECKING:
+    from app.services.records import Backup
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -1,17 +1,6 @@
-"""What the user does, over the stored data: the layer between the interfaces (the dashboard,
-the command line) and the store. The dashboard talks to one ``Workspace``; ``operations`` are
-the changes both interfaces record in the same way.
+"""What the user does, over the stored data: the layer between the interfaces and the store.
+
+The dashboard talks to one ``workspace.Workspace`` (made by ``opening.open_workspace``); a command
+to ``records.Records``; ``operations`` are the changes both record in the same way. Nothing is
+imported here, so that a command pays only for the part it uses.
 """
-
-from app.services.opening import open_workspace, quick_to_read
-from app.services.workspace import Change, Reread, Samples, Workspace, WorkspaceError
-
-__all__ = [
-    "Change",
-    "Reread",
-    "Samples",
-    "Workspace",
-    "WorkspaceError",
-    "open_workspace",
-    "quick_to_read",
-]

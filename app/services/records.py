@@ -8,16 +8,18 @@ from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.interchange import Pipeline
 from app.domain.records import Interview, Profile
-from app.drafts.combine import CombineError, check_one_person
 from app.engine import Action, compute_actions
 from app.errors import UserError
 from app.store.repository import ImportReport, InterviewsExist, Repository, merge, merge_profile
-from app.store.restore import Backup, list_backups, restore
 
-__all__ = ["Backup", "ChangeAction", "ImportReport", "InterviewsExist", "Records"]
+if TYPE_CHECKING:
+    from app.store.restore import Backup as Backup
+
+__all__ = ["ChangeAction", "ImportReport", "InterviewsExist", "Records"]
 
 ChangeAction = Callable[[Interview, Action], Interview]
 
@@ -55,6 +57,9 @@ class Records:
     ) -> list[Action]:
         """Find the open actions on the file as it is now and change their interview with
         each, in order, in one write; several must go to one person (one message does them)."""
+        # Here rather than at the top: `due` and `export` need no drafting to start.
+        from app.drafts.combine import CombineError, check_one_person
+
         found: list[Action] = []
 
         def apply(pipeline: Pipeline) -> Pipeline:
@@ -103,10 +108,14 @@ class Records:
 
     def backups(self) -> list[Backup]:
         """The previous version, then copies kept by earlier restores, readable ones first."""
+        from app.store.restore import list_backups
+
         return list_backups(self.path)
 
     def restore(self, backup: Backup, now: datetime) -> Path | None:
         """Put ``backup`` back; returns where the file it replaced is kept, if there was one."""
+        from app.store.restore import restore
+
         return restore(self.path, backup, now)
 
 

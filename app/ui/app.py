@@ -14,7 +14,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from app.domain.profile import ProfileError, changed_profile
-from app.services import Reread, Workspace, WorkspaceError
+from app.services.workspace import Reread, Workspace, WorkspaceError
 from app.ui.commands import DashboardCommands
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.widgets.due import DuePanel

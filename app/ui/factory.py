@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.services import Workspace
+from app.services.workspace import Workspace
 from app.ui.app import FollowupApp
 
 

@@ -14,7 +14,7 @@ import pytest
 from app.clipboard import CopyResult
 from app.demo import demo_pipeline
 from app.domain.interchange import Pipeline
-from app.services import open_workspace
+from app.services.opening import open_workspace
 from app.store.repository import Repository
 from app.ui.app import FollowupApp
 from app.ui.factory import make_app

@@ -441,7 +441,7 @@ def test_the_refusal_comes_before_textual_is_imported(tmp_path):
 
 
 async def test_the_screen_appears_first_and_the_database_is_read_behind_it(db):
-    from app.services import open_workspace
+    from app.services.opening import open_workspace
     from app.ui.factory import make_app
     from tests.ui.conftest import NOW, ZONE
 
@@ -468,7 +468,7 @@ def exit_messages(app) -> list[str]:
 
 @pytest.mark.parametrize("kind", UNREADABLE)
 async def test_an_unreadable_database_closes_the_app_with_one_line(tmp_path, kind):
-    from app.services import open_workspace
+    from app.services.opening import open_workspace
     from app.ui.factory import make_app
     from tests.ui.conftest import NOW, ZONE
 
@@ -490,7 +490,7 @@ async def test_an_unreadable_database_closes_the_app_with_one_line(tmp_path, kin
 
 
 async def test_an_unreadable_database_with_a_backup_says_how_to_put_it_back(db):
-    from app.services import open_workspace
+    from app.services.opening import open_workspace
     from app.ui.factory import make_app
     from tests.ui.conftest import NOW, ZONE
 

@@ -60,7 +60,7 @@ def odd_pipeline() -> dict[str, object]:
 
 
 def make_odd(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from app.services import open_workspace
+    from app.services.opening import open_workspace
     from app.ui.factory import make_app
 
     folder = tmp_path / "a [/] folder"

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from app.errors import UserError
-from app.services import Workspace, WorkspaceError
+from app.services.workspace import Workspace, WorkspaceError
 
 
 class WorkspaceScreen(Screen[None]):

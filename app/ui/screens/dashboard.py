@@ -30,7 +30,7 @@ from app.domain.records import (
 )
 from app.engine import Action, Urgency, counts, pressing_first, urgency
 from app.errors import UserError
-from app.services import Change, Workspace, WorkspaceError
+from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
 from app.ui.format import badge, kind_label, short_when, tone
 from app.ui.screens.base import WorkspaceScreen

@@ -35,7 +35,7 @@ from app.drafts.handoff import HandOffError, as_mailto
 from app.engine import Action, Urgency, counts, pressing_first, urgency
 from app.engine.describe import day, moment
 from app.errors import UserError
-from app.services import Change, Workspace
+from app.services.workspace import Change, Workspace
 from app.ui.format import kind_label, question_line, short_when
 from app.ui.screens.base import WorkspaceScreen
 
