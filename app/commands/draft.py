@@ -54,20 +54,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def drafted(actions: list[Action], pipeline: Pipeline, now: datetime) -> Draft:
-    """The draft of one action, or one message doing several (to one person, on the first
-    action's channel)."""
-    from app.drafts import DraftError, compose
-    from app.drafts.combine import CombineError, check_one_person, combine
+    from app.drafts import DraftError
+    from app.drafts.combine import CombineError, one_message
     from app.paths import templates_dir
 
-    templates = templates_dir()
     try:
-        check_one_person(actions)
-        channel = actions[0].channel
-        drafts = [compose(a, pipeline, now, channel=channel, templates=templates) for a in actions]
-        if len(drafts) == 1:
-            return drafts[0]
-        return combine(list(zip(actions, drafts, strict=True)))
+        return one_message(actions, pipeline, now, templates=templates_dir())
     except (DraftError, CombineError) as problem:
         raise UserError(str(problem)) from None
 

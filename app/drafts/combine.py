@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 
+from app.domain.interchange import Pipeline
 from app.domain.records import ActionKind
-from app.drafts.compose import Draft
+from app.drafts.compose import Draft, compose
+from app.drafts.library import Library
 from app.engine.action import Action
 
 # What a combined message says first: thanks, then what was promised, then the questions.
@@ -40,6 +44,23 @@ def check_one_person(actions: Sequence[Action]) -> None:
             )
         if other.id == first.id:
             raise CombineError(f"{other.id} is named twice")
+
+
+def one_message(
+    actions: Sequence[Action],
+    pipeline: Pipeline,
+    now: datetime,
+    *,
+    templates: Path | Library | None = None,
+) -> Draft:
+    """The draft of one action, or one message doing several (to one person, on the first
+    action's channel). Raises ``DraftError`` or ``CombineError``."""
+    check_one_person(actions)
+    channel = actions[0].channel
+    drafts = [compose(a, pipeline, now, channel=channel, templates=templates) for a in actions]
+    if len(drafts) == 1:
+        return drafts[0]
+    return combine(list(zip(actions, drafts, strict=True)))
 
 
 def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:

@@ -61,6 +61,11 @@ class Draft:
         return self.body
 
     @property
+    def attach_reminder(self) -> str:
+        """What to say once it is copied or handed on: "Attach … before you send it."."""
+        return f"Attach {self.attach} before you send it." if self.attach else ""
+
+    @property
     def missing(self) -> tuple[str, ...]:
         """The placeholders' labels, without their brackets: "recap point"."""
         return tuple(p[1:-1] for p in self.placeholders)
@@ -197,7 +202,7 @@ def _reminder(
     contact = interview.contact(action.contact)
     who = values["name"] or (contact.id if contact else "them")
     day = spoken.day_phrase(start.date(), now.astimezone(tz).date())
-    meeting = meeting_phrase(held.kind).replace("our ", "the ", 1)
+    meeting = meeting_phrase(held.kind, ours=False)
     promise = interview.promise(action.promise)
     # For the user's own eyes: the promise in their words, not turned towards the reader.
     what = lowered(promise.what) if promise and promise.what.strip() else "do what you said"

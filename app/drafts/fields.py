@@ -287,24 +287,27 @@ def _day(action: Action, interview: Interview, held: Round | None, today: date) 
     return spoken.day_phrase(held.starts.astimezone(tz).date(), today)
 
 
-def meeting_phrase(kind: str) -> str:
-    """How a note names the meeting: "our video call", "my visit", "the panel interview"."""
+def meeting_phrase(kind: str, *, ours: bool = True) -> str:
+    """How a note names the meeting: "our video call", "the panel interview"; to someone who
+    was not in it (``ours`` false), always "the …"."""
     words = " ".join(kind.lower().replace("-", " ").replace("_", " ").split())
     if not words:
-        return "our conversation"
-    if words in {"onsite", "on site"}:
+        named = "conversation"
+    elif words in {"onsite", "on site"}:
         return "the onsite interview"
-    if words in {"in person", "office visit", "visit"}:
-        return "our meeting"
-    if "phone" in words or words == "call":
-        return "our call"
-    if "video" in words:
-        return "our video call"
-    if words == "panel":
+    elif words in {"in person", "office visit", "visit"}:
+        named = "meeting"
+    elif "phone" in words or words == "call":
+        named = "call"
+    elif "video" in words:
+        named = "video call"
+    elif words == "panel":
         return "the panel interview"
-    if words.split()[-1] in {"interview", "call", "chat", "meeting", "conversation", "screen"}:
-        return f"our {words}"
-    return f"our {words} interview"
+    elif words.split()[-1] in {"interview", "call", "chat", "meeting", "conversation", "screen"}:
+        named = words
+    else:
+        named = f"{words} interview"
+    return f"{'our' if ours else 'the'} {named}"
 
 
 def _the_meeting(
@@ -321,7 +324,7 @@ def _the_meeting(
         return f"{meeting_phrase(held.kind)} {day}" + (f" with {others}" if others else "")
     if others:
         return f"meeting {others} {day}"
-    return f"{meeting_phrase(held.kind).replace('our ', 'the ', 1)} {day}"
+    return f"{meeting_phrase(held.kind, ours=False)} {day}"
 
 
 def _others(interview: Interview, held: Round | None, contact: Contact | None) -> str:

@@ -6,7 +6,7 @@ It imports neither Textual nor TinyDB, and never reads the clock.
 from app.engine.action import Action, State
 from app.engine.engine import compute_actions, interview_actions, offers_at, sort_key
 from app.engine.rules.offers import Offer
-from app.engine.urgency import Urgency, counts, pressing_first, urgency
+from app.engine.urgency import Urgency, counts, pressing_first, ranked, urgency
 
 __all__ = [
     "Action",
@@ -18,6 +18,7 @@ __all__ = [
     "interview_actions",
     "offers_at",
     "pressing_first",
+    "ranked",
     "sort_key",
     "urgency",
 ]

@@ -83,7 +83,11 @@ def urgency(action: Action, at: datetime) -> Urgency:
 def pressing_first(action: Action, at: datetime) -> tuple[int, float, float, str]:
     """A sort key: overdue, then open, then coming up; within the first two what closes
     first, within the last what opens first."""
-    level = urgency(action, at)
+    return ranked(action, urgency(action, at))
+
+
+def ranked(action: Action, level: Urgency) -> tuple[int, float, float, str]:
+    """``pressing_first`` for an action whose urgency is known already."""
     opens, closes = action.due_from.timestamp(), action.due_by.timestamp()
     if level.group < Urgency.LATER_TODAY.group:
         return level.group, closes, opens, action.id

@@ -17,9 +17,9 @@ from app.errors import UserError
 from app.store.repository import ImportReport, InterviewsExist, Repository, merge, merge_profile
 
 if TYPE_CHECKING:
-    from app.store.restore import Backup as Backup
+    from app.store.restore import Backup
 
-__all__ = ["ChangeAction", "ImportReport", "InterviewsExist", "Records"]
+__all__ = ["Backup", "ChangeAction", "ImportReport", "InterviewsExist", "Records"]
 
 ChangeAction = Callable[[Interview, Action], Interview]
 

@@ -25,8 +25,8 @@ from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
 from app.domain.merge import Edit, carry_over
 from app.domain.records import Channel, Interview, Outcome, Profile, Stage
-from app.drafts import Draft, compose
-from app.drafts.combine import CombineError, check_one_person, combine
+from app.drafts import Draft
+from app.drafts.combine import CombineError, check_one_person, one_message
 from app.drafts.library import Library
 from app.engine import (
     Action,
@@ -201,13 +201,7 @@ class Workspace:
         """The message of ``action`` as it reads now, from the templates read at load; with
         ``also``, one message to the same person doing those too (raises ``DraftError`` for
         an action that contacts no one, ``CombineError`` for actions to different people)."""
-        now = self.clock()
-        channel = action.channel
-        pairs = [
-            (a, compose(a, self.pipeline, now, channel=channel, templates=self._templates))
-            for a in (action, *also)
-        ]
-        return pairs[0][1] if not also else combine(pairs)
+        return one_message([action, *also], self.pipeline, self.clock(), templates=self._templates)
 
     def combinable(self, action: Action) -> Action | None:
         """The next open action to the same person, to do in the same message, or None."""
@@ -421,7 +415,6 @@ class Workspace:
             self._unreadable = self._repo.disk_version()
             raise
         version = self._repo.version
-        self._templates.read_all()
         now = self.clock()
         offers = offers_at(pipeline.interviews, pipeline.policy, now)
         actions = compute_actions(pipeline.interviews, pipeline.policy, now)

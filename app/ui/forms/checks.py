@@ -9,10 +9,21 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from app.domain.interchange import MAX_MINUTES, is_zone
+from app.domain.interchange import MAX_MINUTES
+from app.domain.profile import email_problem
+from app.domain.profile import zone_problem as unknown_zone
 from app.domain.records import Channel
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+__all__ = [
+    "CHANNEL_NAMES",
+    "Checker",
+    "email_problem",
+    "lines",
+    "minutes_problem",
+    "read_channels",
+    "web_address",
+    "zone_problem",
+]
 CHANNEL_NAMES = ", ".join(channel.value for channel in Channel)
 
 
@@ -41,12 +52,6 @@ class Checker:
         return cleaned
 
 
-def email_problem(text: str) -> str | None:
-    if text and not _EMAIL.fullmatch(text):
-        return "not an email address (like jane@acme.example)"
-    return None
-
-
 def web_address(text: str) -> tuple[str, str | None]:
     """The address with ``https://`` added when it was left out, and what is wrong with it."""
     if not text:
@@ -72,20 +77,10 @@ def minutes_problem(text: str) -> tuple[int, str | None]:
 
 
 def zone_problem(text: str) -> str | None:
+    """An interview's zone: required, and one the zone database knows."""
     if not text:
         return "required (like Europe/London)"
-    if not _is_zone(text):
-        return f"unknown time zone {text!r}; use a name like Europe/London or America/New_York"
-    return None
-
-
-def _is_zone(name: str) -> bool:
-    # A folder of the zone database ("Asia", typed on the way to "Asia/Tokyo") is no zone,
-    # but reading it raises IsADirectoryError rather than saying so.
-    try:
-        return is_zone(name)
-    except OSError:
-        return False
+    return unknown_zone(text)
 
 
 def read_channels(text: str) -> tuple[tuple[Channel, ...], str | None]:

@@ -28,7 +28,7 @@ from app.domain.records import (
     Round,
     Stage,
 )
-from app.engine import Action, Urgency, counts, pressing_first, urgency
+from app.engine import Action, Urgency, counts, pressing_first, ranked, urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
@@ -115,12 +115,12 @@ class DashboardScreen(WorkspaceScreen):
         now = workspace.now
         visible = [i for i in workspace.interviews if self._matches(i)]
         cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
+        nexts = {i.id: workspace.next_action(i.id) for i in visible}
         ordered = sorted(
-            visible,
-            key=lambda i: (_rank_of(workspace.next_action(i.id), now), i.company.lower(), i.id),
+            visible, key=lambda i: (_rank_of(nexts[i.id], now), i.company.lower(), i.id)
         )
         for interview in ordered:
-            action = workspace.next_action(interview.id)
+            action = nexts[interview.id]
             cards[interview.stage].append(
                 Card(
                     interview.id,
@@ -143,7 +143,7 @@ class DashboardScreen(WorkspaceScreen):
         ``followup due``, with the counts of the status line."""
         now = self.workspace.now
         horizon = now.timestamp() + UPCOMING_DAYS * 86400
-        groups: dict[str, list[Action]] = {
+        groups: dict[str, list[tuple[Urgency, Action]]] = {
             Urgency.OVERDUE.heading: [],
             Urgency.OPEN_NOW.heading: [],
             Urgency.LATER_TODAY.heading: [],
@@ -153,22 +153,22 @@ class DashboardScreen(WorkspaceScreen):
                 continue
             level = urgency(action, now)
             if level.group < Urgency.LATER_TODAY.group or action.due_from.timestamp() <= horizon:
-                groups[level.heading].append(action)
+                groups[level.heading].append((level, action))
         rows: list[DueRow] = []
-        for title, actions in groups.items():
-            if not actions:
+        for title, members in groups.items():
+            if not members:
                 continue
-            rows.append(DueRow(f"{title} · {len(actions)}"))
-            actions.sort(key=lambda a: pressing_first(a, now))
-            for action in actions:
+            rows.append(DueRow(f"{title} · {len(members)}"))
+            members.sort(key=lambda pair: ranked(pair[1], pair[0]))
+            for level, action in members:
                 rows.append(
-                    DueRow(self._headline(action), action.reason, action.id, tone(action, now))
+                    DueRow(self._headline(action, level), action.reason, action.id, level.tone)
                 )
         if not rows:
             rows.append(DueRow("Nothing due in the next two weeks."))
         return rows
 
-    def _headline(self, action: Action) -> str:
+    def _headline(self, action: Action, level: Urgency) -> str:
         interview = self.workspace.interview(action.interview)
         who = ""
         if interview is not None and action.contact:
@@ -177,7 +177,7 @@ class DashboardScreen(WorkspaceScreen):
         now = self.workspace.now
         when = (
             f"opens {short_when(action.due_from, now)}"
-            if urgency(action, now).group == Urgency.LATER_TODAY.group
+            if level.group == Urgency.LATER_TODAY.group
             else f"due {short_when(action.due_by, now)}"
         )
         return f"{kind_label(action)}{who} · {action.company} · {when}"
@@ -419,7 +419,7 @@ class DashboardScreen(WorkspaceScreen):
 
     def _copy_body(self, draft: Draft) -> None:
         # The body alone: the subject goes in its own field of the mail program (C).
-        self.copy(draft.body, f"Remember to attach {draft.attach}." if draft.attach else "")
+        self.copy(draft.body, draft.attach_reminder)
 
     def action_copy_subject(self) -> None:
         draft = self._target_draft()
@@ -441,7 +441,7 @@ class DashboardScreen(WorkspaceScreen):
         except HandOffError as problem:
             self.notify(str(problem), severity="error")
             return
-        self.open_in_mail(url, f"Remember to attach {draft.attach}." if draft.attach else "")
+        self.open_in_mail(url, draft.attach_reminder)
 
     def action_combine(self) -> None:
         action = self.target_action()

@@ -328,7 +328,7 @@ class ReviewScreen(WorkspaceScreen):
         if message is None:
             return
         _, draft, body = message
-        self._unless_unfilled(draft, body, "Copy", lambda: self._copy(body, _attach_note(draft)))
+        self._unless_unfilled(draft, body, "Copy", lambda: self._copy(body, draft.attach_reminder))
 
     def action_copy_subject(self) -> None:
         message = self._message()
@@ -357,7 +357,7 @@ class ReviewScreen(WorkspaceScreen):
             self.notify(f"Not for a mail program: {problem}.", severity="error")
             return
         self._unless_unfilled(
-            draft, body, "Open", lambda: self._open_mail(url, _attach_note(draft))
+            draft, body, "Open", lambda: self._open_mail(url, draft.attach_reminder)
         )
 
     def _open_mail(self, url: str, note: str) -> None:
@@ -654,10 +654,6 @@ class SummaryScreen(ModalScreen[None]):
 def body_of(draft: Draft) -> str:
     """The draft without its subject line: what goes in the body of the message."""
     return draft.body if draft.subject is not None else draft.text
-
-
-def _attach_note(draft: Draft) -> str:
-    return f"Attach {draft.attach} before you send it." if draft.attach else ""
 
 
 class DraftHeader(Widget):
