@@ -122,3 +122,33 @@ def test_a_profile_edit_is_shown_at_once_and_saved_as_what_it_changed(tmp_path: 
     stored = Repository(path, default_zone=ZONE).load_profile()
     assert (stored.name, stored.phone) == ("Alex Morgan", "+44 1")
     assert workspace.save_profile(workspace.profile) == "Your profile is unchanged."
+
+
+def test_the_file_between_our_own_writes_is_never_taken_for_another_instances(
+    tmp_path: Path,
+) -> None:
+    """The watch on the file asks ``changed_elsewhere`` every couple of seconds, from another
+    thread than the one saving: asked at any moment inside a save or the demo's fill, the
+    answer is no, and a read begun before our change is not shown after it."""
+    path = tmp_path / "db.json"
+    repo = Repository(path, default_zone=ZONE)
+    repo.import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    workspace = Workspace(repo, lambda: NOW, default_zone=ZONE, samples=demo_pipeline)
+    workspace.load()
+    answers: list[bool] = []
+    for name in ("change_interview", "import_pipeline"):
+        real = getattr(repo, name)
+
+        def asked_while_writing(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            result = _real(*args, **kwargs)
+            answers.append(workspace.changed_elsewhere())  # the file is new, the save not over
+            return result
+
+        setattr(repo, name, asked_while_writing)
+    early = workspace.read_again()
+    workspace.skip(workspace.actions[0].id)
+    workspace.save_pending()
+    workspace.load_samples()
+    assert answers == [False, False]
+    assert not workspace.changed_elsewhere()
+    assert not workspace.adopt(early)  # read before the skip: showing it would undo it on screen

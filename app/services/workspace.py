@@ -156,9 +156,12 @@ class Workspace:
         if self._samples is None:
             raise WorkspaceError("there are no sample interviews to load here")
         zone = self.pipeline.profile.timezone or self.default_zone
-        with _said_in_one_line():
+        # Under the save lock, so that the file's change is not taken for another's write, and
+        # counted as a change, so that a read begun before it is not shown after it.
+        with self._saving, _said_in_one_line():
+            self._changes_made += 1
             self._repo.import_pipeline(self._samples(self.clock(), zone), replace=True)
-        self.load()
+            self.load()
 
     def refresh(self) -> None:
         """Every action at the clock's now: after a load, or when time has moved on."""
@@ -398,7 +401,10 @@ class Workspace:
 
     def changed_elsewhere(self) -> bool:
         """Whether the file holds writes of another instance that this one has not read, and
-        that were not found unreadable already."""
+        that were not found unreadable already. Never while this one is writing: the file is
+        then between our own versions."""
+        if self._saving.locked():
+            return False
         version = self._repo.disk_version()
         if version == self._unreadable:
             return False
@@ -408,6 +414,8 @@ class Workspace:
         """The file as it is now and its actions (blocking; safe in a worker thread: nothing
         of this workspace changes until ``adopt``). A file that cannot be read is not tried
         again until it changes."""
+        # Counted before reading: a change made here while the file is read makes it stale.
+        changes_made = self._changes_made
         try:
             with _said_in_one_line():
                 pipeline = self._repo.load()
@@ -418,7 +426,7 @@ class Workspace:
         now = self.clock()
         offers = offers_at(pipeline.interviews, pipeline.policy, now)
         actions = compute_actions(pipeline.interviews, pipeline.policy, now)
-        return Reread(pipeline, version, now, offers, actions, self._changes_made)
+        return Reread(pipeline, version, now, offers, actions, changes_made)
 
     def adopt(self, reread: Reread) -> bool:
         """Show what ``read_again`` read, unless a change was made here meanwhile (then the

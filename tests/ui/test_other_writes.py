@@ -3,9 +3,12 @@ dashboard, and the dashboard's own saves never undo it."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 
 from app.cli import main
+from app.demo import demo_pipeline
 from app.ui.widgets.due import DuePanel
 from tests.ui.conftest import NOW, stored
 
@@ -34,3 +37,39 @@ async def test_a_command_marking_sent_elsewhere_shows_and_survives_a_save_here(m
     assert any(e.action_id == first.id for e in events)
     snoozed = next(i for i in stored(db).interviews if i.id == other.interview).events
     assert any(e.action_id == other.id and e.until is not None for e in snoozed)
+
+
+async def test_the_demo_fill_is_not_announced_as_changes_made_elsewhere(make):
+    """The file's watch fires while the demo data is being written and read back: the new
+    file is ours, so it is not read again as another's and nothing says so."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        written, go_on = threading.Event(), threading.Event()
+        repo = app.workspace._repo
+        real = repo.import_pipeline
+
+        def import_then_wait(*args, **kwargs):  # type: ignore[no-untyped-def]
+            result = real(*args, **kwargs)
+            written.set()
+            go_on.wait(10)
+            return result
+
+        repo.import_pipeline = import_then_wait
+        # Samples of another week, so that the fill really writes the file.
+        app.workspace._samples = lambda _now, zone: demo_pipeline(NOW.subtract(weeks=1), zone)
+        told: list[str] = []
+        original = app.notify
+
+        def listen(message: str, **kwargs: object) -> None:
+            told.append(message)
+            original(message, **kwargs)  # type: ignore[arg-type]
+
+        app.notify = listen  # type: ignore[method-assign]
+        app.dashboard.load_demo()
+        assert await asyncio.to_thread(written.wait, 10)
+        app._check_the_file()  # the watch's tick, between the write and the read back
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert not any("elsewhere" in m for m in told), told
