@@ -18,6 +18,9 @@ The default times, in the interview's zone:
 ISO week dates are read too: "2026-W48-5" is the Friday of week 48, at 09:00 like any day named
 without a time, and "2026-W48" is that week's Monday.
 
+A meeting pasted from a calendar ("Tue 8 Dec 14:00–15:00", or a whole invitation) is read by
+``parse_span`` (span.py), which reads its day through ``parse_when``.
+
 Numeric dates other than year-month-day (03/04/2027, 3.4.2027, 30/11) are refused as ambiguous
 rather than guessed.
 
@@ -32,5 +35,14 @@ costs to keep, and this one imports nothing beyond the standard library until te
 from app.when.describe import describe_when
 from app.when.errors import ACCEPTED_FORMS, WhenError
 from app.when.parse import parse_when
+from app.when.span import SPAN_EXAMPLES, Span, parse_span
 
-__all__ = ["ACCEPTED_FORMS", "WhenError", "describe_when", "parse_when"]
+__all__ = [
+    "ACCEPTED_FORMS",
+    "SPAN_EXAMPLES",
+    "Span",
+    "WhenError",
+    "describe_when",
+    "parse_span",
+    "parse_when",
+]
