@@ -9,6 +9,7 @@ from app.commands.context import Context
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from app.demo import DEMO_IDS, demo_pipeline
+    from app.when.describe import to_the_minute
 
     now = ctx.now
     zone = ctx.home_zone
@@ -17,7 +18,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     count = len(sample.interviews)
     ctx.say(
         f"Filled {ctx.records.path} with {count} sample interviews as of "
-        f"{now.in_timezone(zone).format('ddd D MMM YYYY HH:mm')} ({zone})."
+        f"{to_the_minute(now.in_timezone(zone))} ({zone})."
     )
     if after.profile.name != sample.profile.name:
         ctx.say("Your profile was kept; the drafts are signed with your name.")

@@ -13,6 +13,7 @@ import argparse
 import difflib
 import shlex
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app.commands.context import Context
@@ -22,15 +23,21 @@ from app.errors import UserError
 if TYPE_CHECKING:
     from app.domain.interchange import Pipeline
     from app.drafts import Draft
+    from app.services.listing import Wanted
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from app.drafts import placeholder_warning
+    from app.services.listing import resolve
+    from app.services.outputs import output_path
 
+    # A file that must not be written is refused before the draft is printed, not after.
+    eml = output_path("--eml", args.eml, ctx.db_path)
+    wanted = resolve(ctx.db_path, [args.id, *(args.with_ids or [])])
     pipeline = ctx.records.load()
     now = ctx.now
     actions = compute_actions(pipeline.interviews, pipeline.policy, now)
-    chosen = [_find(actions, wanted, now) for wanted in [args.id, *(args.with_ids or [])]]
+    chosen = [_find(actions, one, pipeline, now) for one in wanted]
     draft = drafted(chosen, pipeline, now)
     if args.mailto:
         ctx.out.write(_mailto(draft) + "\n")
@@ -44,8 +51,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.warn(warning)
     if draft.placeholders and not args.copy:
         ctx.warn(placeholder_warning(draft.placeholders))
-    if args.eml is not None:
-        _write_eml(ctx, args.eml, draft, pipeline)
+    if eml is not None:
+        _write_eml(ctx, eml, draft, pipeline)
     if args.open:
         _open(ctx, draft)
     if not args.copy:
@@ -73,12 +80,10 @@ def _mailto(draft: Draft) -> str:
         raise UserError(str(problem)) from None
 
 
-def _write_eml(ctx: Context, value: str, draft: Draft, pipeline: Pipeline) -> None:
+def _write_eml(ctx: Context, out: Path, draft: Draft, pipeline: Pipeline) -> None:
     from app.drafts.handoff import HandOffError, as_eml
-    from app.services.outputs import output_path, write_output
+    from app.services.outputs import write_output
 
-    out = output_path("--eml", value, ctx.db_path)
-    assert out is not None
     try:
         data = as_eml(draft, pipeline.profile, ctx.now)
     except HandOffError as problem:
@@ -118,13 +123,18 @@ def _copy(ctx: Context, text: str, placeholders: tuple[str, ...], action: Action
     return 0
 
 
-def _find(actions: list[Action], wanted: str, now: datetime) -> Action:
+def _find(actions: list[Action], wanted: Wanted, pipeline: Pipeline, now: datetime) -> Action:
+    from app.services.listing import not_open, why_closed
+    from app.when.describe import to_the_minute
+
     for action in actions:
-        if action.id == wanted:
+        if action.id == wanted.id:
             return action
-    close = difflib.get_close_matches(wanted, [a.id for a in actions], n=1, cutoff=0.6)
+    if wanted.listed is not None or why_closed(wanted, pipeline) is not None:
+        raise not_open(wanted, pipeline, now)
+    close = difflib.get_close_matches(wanted.id, [a.id for a in actions], n=1, cutoff=0.6)
     hint = f'; did you mean "{close[0]}"?' if close else "; `followup due` lists them"
-    raise UserError(f'no open action "{wanted}" at {now.isoformat()}{hint}')
+    raise UserError(f'no open action "{wanted.id}" at {to_the_minute(now)}{hint}')
 
 
 def _note(ctx: Context, line: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.context import Context
+from app.commands.context import Context, shown
 from app.domain.records import ActionKind, Channel, Interview
 from app.engine import Action
 from app.errors import UserError
@@ -47,6 +47,7 @@ def skip(args: argparse.Namespace, ctx: Context) -> int:
 
 def snooze(args: argparse.Namespace, ctx: Context) -> int:
     from app.when import WhenError, parse_when
+    from app.when.describe import to_the_minute
 
     now = ctx.now
 
@@ -56,7 +57,10 @@ def snooze(args: argparse.Namespace, ctx: Context) -> int:
         except WhenError as err:
             raise UserError(f"--until: {err}") from None
         if until <= now:
-            raise UserError(f"--until: {args.until!r} is not after now ({now.isoformat()})")
+            raise UserError(
+                f"--until: {shown(args.until)} is {to_the_minute(until)}, "
+                f"not after now ({to_the_minute(now)})"
+            )
         return operations.snooze(interview, action, now, until)
 
     action = _change_action(ctx, args.id, change)
@@ -80,10 +84,15 @@ def reply(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _change_action(ctx: Context, action_id: str, change: ChangeAction) -> Action:
-    """Find the open action ``action_id`` on the file as it is now, and change its interview."""
-    return _change_actions(ctx, [action_id], change)[0]
+def _change_action(ctx: Context, typed: str, change: ChangeAction) -> Action:
+    """Find the open action ``typed`` names on the file as it is now, and change its
+    interview."""
+    return _change_actions(ctx, [typed], change)[0]
 
 
-def _change_actions(ctx: Context, action_ids: list[str], change: ChangeAction) -> list[Action]:
-    return ctx.records.change_actions(action_ids, change, ctx.now)
+def _change_actions(ctx: Context, typed: list[str], change: ChangeAction) -> list[Action]:
+    """``typed`` are ids, or numbers of the last ``due`` listing."""
+    from app.services.listing import resolve
+
+    now = ctx.now  # first: a bad --at must stop the command before anything is read
+    return ctx.records.change_actions(resolve(ctx.db_path, typed), change, now)

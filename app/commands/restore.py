@@ -69,7 +69,9 @@ def _confirmed(backup: Backup, ctx: Context) -> bool:
 
 
 def _line(backup: Backup) -> str:
-    when = f"{backup.modified:%Y-%m-%d %H:%M} UTC"
+    from app.when.describe import to_the_minute
+
+    when = to_the_minute(backup.modified)
     what = (
         f"{backup.interviews} interview{'s' if backup.interviews != 1 else ''}"
         if backup.interviews is not None

@@ -15,18 +15,38 @@ def output_path(option: str, value: str | None, database: Path) -> Path | None:
     if not value.strip():
         # Almost always an unset shell variable; stdout is not what was asked for either.
         raise UserError(f"{option} is empty: give the path of the file to write")
-    from app.store.paths import backup_path, lock_path
-
     out = Path(value).expanduser()
     target = followed(option, out)
-    ours = {
-        database.resolve(): "the database itself",
-        backup_path(database).resolve(): "the database's backup",
-        lock_path(database).resolve(): "the database's lock",
-    }
-    if target in ours:
-        raise UserError(f"{option} {out} is {ours[target]}: give another file")
+    what = _ours(target, database)
+    if what is not None:
+        raise UserError(f"{option} {out} is {what}: give another file")
     return out
+
+
+def _ours(target: Path, database: Path) -> str | None:
+    """What ``target`` is to the database, if it is one of the files that keep it: the file
+    itself, its backup, its lock, the numbers of its last listing, or a temporary of a write."""
+    from app.services.listing import listing_path
+    from app.store.paths import backup_path, lock_path, temporary_prefix
+
+    # Beside the database as named and beside the file a link leads to: the store writes its
+    # backup and temporaries beside the real file.
+    places = {database.absolute(), followed("--db", database)}
+    for place in places:
+        named = {
+            place: "the database itself",
+            backup_path(place): "the database's backup",
+            lock_path(place): "the database's lock",
+            listing_path(place): "the numbers of the database's last `followup due` listing",
+        }
+        for path, what in named.items():
+            if target == followed("--db", path):
+                return what
+        if target.parent == followed("--db", place.parent):
+            temporaries = (temporary_prefix(place), temporary_prefix(listing_path(place)))
+            if target.name.startswith(temporaries):
+                return "a temporary file of a write to the database"
+    return None
 
 
 def write_output(option: str, out: Path, data: bytes) -> Path:

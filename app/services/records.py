@@ -4,7 +4,7 @@ wrote meanwhile; the storage behind it is nobody else's business."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +17,7 @@ from app.errors import UserError
 from app.store.repository import ImportReport, InterviewsExist, Repository, merge, merge_profile
 
 if TYPE_CHECKING:
+    from app.services.listing import Wanted
     from app.store.restore import Backup
 
 __all__ = ["Backup", "ChangeAction", "ImportReport", "InterviewsExist", "Records"]
@@ -53,25 +54,24 @@ class Records:
         return self._repo.import_pipeline(incoming, replace=replace)
 
     def change_actions(
-        self, action_ids: list[str], change: ChangeAction, now: datetime
+        self, wanted: Sequence[Wanted], change: ChangeAction, now: datetime
     ) -> list[Action]:
         """Find the open actions on the file as it is now and change their interview with
-        each, in order, in one write; several must go to one person (one message does them)."""
+        each, in order, in one write; several must go to one person (one message does them).
+        One that is not open is refused, saying why where the file tells."""
         # Here rather than at the top: `due` and `export` need no drafting to start.
         from app.drafts.combine import CombineError, check_one_person
+        from app.services.listing import not_open
 
         found: list[Action] = []
 
         def apply(pipeline: Pipeline) -> Pipeline:
             actions = {a.id: a for a in compute_actions(pipeline.interviews, pipeline.policy, now)}
             chosen = []
-            for action_id in action_ids:
-                action = actions.get(action_id)
+            for one in wanted:
+                action = actions.get(one.id)
                 if action is None:
-                    raise UserError(
-                        f"no open action has the id {action_id!r} at {now.isoformat()} "
-                        "(see `followup due`)"
-                    )
+                    raise not_open(one, pipeline, now)
                 chosen.append(action)
             try:
                 check_one_person(chosen)

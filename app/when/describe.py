@@ -1,4 +1,5 @@
-"""``describe_when``: a moment said back the way the dashboard shows it, whatever the locale."""
+"""``describe_when``: a moment said back the way the dashboard shows it, whatever the locale;
+``to_the_minute``: a moment in a message of the command line."""
 
 from __future__ import annotations
 
@@ -27,3 +28,11 @@ def describe_when(moment: datetime, now: datetime) -> str:
     month = MONTH_ABBREVIATIONS[moment.month - 1].title()
     year = "" if moment.year == local_now.year else f" {moment.year}"
     return f"{WEEKDAY_NAMES[moment.weekday()][:3]} {moment.day} {month}{year} {clock}"
+
+
+def to_the_minute(moment: datetime) -> str:
+    """``2026-12-04T15:20+00:00``: the minute, with the offset of ``moment``'s own zone.
+
+    Seconds are noise in a sentence, and this form pasted into ``--at`` names the same minute.
+    """
+    return moment.replace(second=0, microsecond=0).isoformat(timespec="minutes")

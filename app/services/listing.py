@@ -1,0 +1,226 @@
+"""The numbers of the last ``followup due`` listing, so that ``followup sent 3`` means the action
+that listing numbered 3 (SPEC section 8).
+
+The listing is kept beside the database it was made from, one per database file. It only says
+which id each number stood for: the id is looked up in the database every time, so a stale or
+edited listing can name an action that is no longer open, never make one up. Deleting it is
+safe; the next ``followup due`` writes it again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.domain.interchange import Pipeline
+    from app.domain.records import Interview
+
+FORMAT = "followup-due-listing/1"
+_NUMBER = re.compile(r"[0-9]+")
+# An action id always holds a slash (interview/kind/...), so digits alone are a number.
+_DUE = "`followup due`"
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """One line of a listing: its number, the action's id, and how the listing named it."""
+
+    number: int
+    id: str
+    interview: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """An action as the user named it: by its id, or by a number of the last listing."""
+
+    id: str
+    listed: Listed | None = None
+
+    def named(self) -> str:
+        """The action as a message names it: the number says which one the user meant."""
+        if self.listed is None:
+            return repr(self.id)
+        return f"{self.listed.number} in the last {_DUE} listing ({self.listed.what}, {self.id})"
+
+
+def listing_path(database: Path) -> Path:
+    """``<database>.due-listing.json`` beside the file the database really is (through a link),
+    where its backup and lock live too."""
+    real = _real(database)
+    return real.with_name(f"{real.name}.due-listing.json")
+
+
+def is_number(text: str) -> bool:
+    return _NUMBER.fullmatch(text) is not None
+
+
+def save_listing(database: Path, listed: Sequence[Listed], at: datetime) -> None:
+    """Keep ``listed`` as the last listing of ``database``, replacing the one before in one
+    step. Raises UserError when it cannot be written."""
+    from app.store.atomic import atomic_write, remove_leftover_temporaries
+
+    path = listing_path(database)
+    document = {
+        "format": FORMAT,
+        "listed_at": at.isoformat(),
+        "actions": [
+            {"number": e.number, "id": e.id, "interview": e.interview, "what": e.what}
+            for e in listed
+        ],
+    }
+    data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
+    remove_leftover_temporaries(path)
+    atomic_write(path, data, backup=None)
+
+
+def forget_listing(database: Path) -> bool:
+    """Remove the last listing, so that its numbers mean nothing; whether none is left."""
+    try:
+        listing_path(database).unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
+def load_listing(database: Path) -> list[Listed] | None:
+    """The last listing of ``database``; None when there is none. Raises UserError when it
+    cannot be read."""
+    path = listing_path(database)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as problem:
+        raise UserError(
+            f"cannot read the last {_DUE} listing {path}: {problem.strerror or problem}"
+        ) from None
+    listed = _read(raw)
+    if listed is None:
+        raise UserError(
+            f"the last {_DUE} listing {path} is not one followup wrote: run {_DUE} again "
+            "(the file is safe to delete)"
+        )
+    return listed
+
+
+def resolve(database: Path, typed: Sequence[str]) -> list[Wanted]:
+    """What each of ``typed`` names: an id as it is, a number through the last listing.
+
+    Raises UserError for a number when there is no listing or the number was not in it.
+    """
+    if not any(is_number(text) for text in typed):
+        return [Wanted(text) for text in typed]
+    listing = load_listing(database)
+    if listing is None:
+        raise UserError(
+            f"{next(t for t in typed if is_number(t))} stands for an action of the last {_DUE} "
+            f"listing, and {database} has none yet: run {_DUE} to number the actions"
+        )
+    by_number = {e.number: e for e in listing}
+    wanted = []
+    for text in typed:
+        if not is_number(text):
+            wanted.append(Wanted(text))
+            continue
+        entry = by_number.get(int(text))
+        if entry is None:
+            numbers = f"1 to {len(listing)}" if listing else "no action"
+            raise UserError(
+                f"there is no {text} in the last {_DUE} listing (it numbered {numbers}): "
+                f"run {_DUE} again"
+            )
+        wanted.append(Wanted(entry.id, entry))
+    return wanted
+
+
+def not_open(wanted: Wanted, pipeline: Pipeline, now: datetime) -> UserError:
+    """Why ``wanted`` is not among the open actions at ``now``, as well as the database says."""
+    from app.when.describe import to_the_minute
+
+    why = why_closed(wanted, pipeline)
+    if wanted.listed is None and why is None:
+        return UserError(
+            f"no open action has the id {wanted.named()} at {to_the_minute(now)} (see {_DUE})"
+        )
+    if why is None:
+        return UserError(f"{wanted.named()} is no longer open at {to_the_minute(now)}")
+    return UserError(f"{wanted.named()} is no longer open: {why}")
+
+
+def why_closed(wanted: Wanted, pipeline: Pipeline) -> str | None:
+    """What the database says happened to the action: sent, skipped, snoozed, its interview
+    closed or gone; None when it cannot tell (such as an id that was never an action's)."""
+    from app.domain.records import EventKind, Stage
+    from app.when.describe import to_the_minute
+
+    interview = _interview_of(wanted, pipeline)
+    if interview is None:
+        if wanted.listed is None:
+            return None
+        return f"its interview {wanted.listed.interview!r} is no longer in the database"
+    said = {EventKind.SENT: "it was sent on", EventKind.SKIP: "it was skipped on"}
+    about = [
+        e
+        for e in interview.events
+        if e.action_id == wanted.id and e.kind in (*said, EventKind.SNOOZE)
+    ]
+    if about:
+        last = about[-1]
+        if last.kind is EventKind.SNOOZE:
+            until = f" until {to_the_minute(last.until)}" if last.until else ""
+            return f"it was snoozed{until}"
+        return f"{said[last.kind]} {to_the_minute(last.at)}"
+    if interview.stage is Stage.CLOSED:
+        outcome = f" ({interview.outcome.value.replace('_', ' ')})" if interview.outcome else ""
+        return f"the interview with {interview.company} is closed{outcome}"
+    return None
+
+
+def _interview_of(wanted: Wanted, pipeline: Pipeline) -> Interview | None:
+    if wanted.listed is not None:
+        return next((i for i in pipeline.interviews if i.id == wanted.listed.interview), None)
+    # An id starts with its interview's id and a slash (app.engine.action.action_id).
+    return next((i for i in pipeline.interviews if wanted.id.startswith(f"{i.id}/")), None)
+
+
+def _read(raw: bytes) -> list[Listed] | None:
+    try:
+        document: Any = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        return None
+    entries = document.get("actions")
+    if not isinstance(entries, list):
+        return None
+    listed = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            return None
+        number, action_id = entry.get("number"), entry.get("id")
+        interview, what = entry.get("interview"), entry.get("what")
+        if not (
+            isinstance(number, int)
+            and not isinstance(number, bool)
+            and all(isinstance(v, str) for v in (action_id, interview, what))
+        ):
+            return None
+        listed.append(Listed(number, str(action_id), str(interview), str(what)))
+    return listed
+
+
+def _real(database: Path) -> Path:
+    try:
+        return database.resolve()
+    except (OSError, RuntimeError):  # a loop of links: the database itself will say so
+        return database.absolute()
