@@ -42,6 +42,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "profile": ("app.commands.profile", "run"),
 }
 
+# The commands that record what happened: their --at also reads "yesterday 17:00".
+EVENT_COMMANDS = frozenset({"sent", "reply", "snooze", "skip"})
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
@@ -70,17 +73,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from app.commands.context import Context, parse_at
+    from app.commands.context import Context, parse_at, parse_event_at
     from app.paths import resolve_db_path
 
     command = args.command or DASHBOARD
     func = _load(command)
-    ctx = Context(
-        db_path=resolve_db_path(args.db),
-        at=parse_at(getattr(args, "at", None)),
-        out=out,
-        err=err,
-    )
+    at_text = getattr(args, "at", None)
+    phrase = None
+    if command in EVENT_COMMANDS:
+        at, phrase = parse_event_at(at_text)
+    else:
+        at = parse_at(at_text)
+    ctx = Context(db_path=resolve_db_path(args.db), at=at, out=out, err=err, at_phrase=phrase)
     return func(args, ctx)
 
 
@@ -154,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="T",
         help="stand-in for now, ISO 8601 (e.g. 2026-11-20T09:00 or 2026-11-20T09:00:00+00:00)",
     )
+    happened = argparse.ArgumentParser(add_help=False)
+    happened.add_argument(
+        "--at",
+        metavar="T",
+        help="when it happened (default: now): ISO 8601, which may be any time to replay one, "
+        "or a phrase such as 'yesterday 17:00' or 'today 9am', never in the future",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(
@@ -174,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due.add_argument("--json", action="store_true", help="print a JSON array")
     draft = command("draft", "print the draft of an action", at)
-    draft.add_argument("id", metavar="ID", help="the action's id")
+    draft.add_argument("id", metavar="ID", help=_ID_HELP)
     draft.add_argument("--copy", action="store_true", help="copy it to the clipboard")
     _with(draft, "one message to the same person that also does these actions")
     mail = draft.add_mutually_exclusive_group()
@@ -183,23 +194,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mail.add_argument("--mailto", action="store_true", help="print it as a mailto: link")
     mail.add_argument("--open", action="store_true", help="open it in your mail program")
-    sent = command("sent", "mark an action done/sent", at)
-    sent.add_argument("id", metavar="ID", help="the action's id")
+    sent = command("sent", "mark an action done/sent", happened)
+    sent.add_argument("id", metavar="ID", help=_ID_HELP)
     _with(sent, "the others sent in the same message")
     channels = [c.value for c in Channel]
     sent.add_argument("--channel", metavar="C", choices=channels, help="how it went out")
     sent.add_argument(
         "--keep-warm", action="store_true", help="on a move_on: keep in touch now and then"
     )
-    reply = command("reply", "record that the employer answered", at)
+    reply = command("reply", "record that the employer answered", happened)
     reply.add_argument("interview", metavar="INTERVIEW", help="the interview's id")
     reply.add_argument("--contact", metavar="C", help="the id of the contact who answered")
     reply.add_argument("--summary", metavar="S", help="what they said, in a line")
-    snooze = command("snooze", "put an action off until a time", at)
-    snooze.add_argument("id", metavar="ID", help="the action's id")
+    snooze = command("snooze", "put an action off until a time", happened)
+    snooze.add_argument("id", metavar="ID", help=_ID_HELP)
     snooze.add_argument("--until", metavar="T", required=True, help="when to see it again")
-    skip = command("skip", "drop an action for good", at)
-    skip.add_argument("id", metavar="ID", help="the action's id")
+    skip = command("skip", "drop an action for good", happened)
+    skip.add_argument("id", metavar="ID", help=_ID_HELP)
     calendar = command("calendar", "the open actions as an iCalendar file", at)
     calendar.description = (
         "The open actions as an iCalendar file, for a calendar app: one to-do for each open "
@@ -239,10 +250,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _with(parser: argparse.ArgumentParser, summary: str) -> None:
     parser.add_argument(
-        "--with", dest="with_ids", metavar="ID", action="extend", nargs="+", help=summary
+        "--with",
+        dest="with_ids",
+        metavar="ID",
+        action="extend",
+        nargs="+",
+        help=f"{summary} (ids, or numbers of the last `followup due` listing)",
     )
 
 
+_ID_HELP = "the action's id, or its number in the last `followup due` listing"
 _DB_HELP = "the database file (default: $FOLLOWUP_DB, else the user data folder)"
 
 

@@ -34,6 +34,8 @@ class Context:
     err: TextIO
     warnings: list[str] = field(default_factory=list)
     """Every warning said so far, for the dashboard to show: it hides the terminal's stderr."""
+    at_phrase: str | None = None
+    """``--at`` as a phrase ("yesterday 17:00"), for a command that dates what happened."""
 
     @cached_property
     def records(self) -> Records:
@@ -53,6 +55,8 @@ class Context:
         """``--at``, else the clock, read once so that a whole command sees one instant."""
         import pendulum
 
+        if self.at_phrase is not None:
+            return self._happened_at(self.at_phrase)
         if self.at is None:
             return pendulum.now(self.local_zone)
         if self.at.tzinfo is not None:
@@ -61,6 +65,28 @@ class Context:
         # instance() moves a wall time that falls in a DST gap to another instant.
         local = self.at.replace(tzinfo=zone(self.home_zone))
         return pendulum.instance(local.astimezone(UTC)).in_timezone(self.home_zone)
+
+    def _happened_at(self, phrase: str) -> pendulum.DateTime:
+        """A phrase read on the real clock in the user's zone. Unlike an ISO ``--at``, which
+        replays another moment and may be any time, it dates an event, so it is never later
+        than the clock."""
+        import pendulum
+
+        from app.when import WhenError, parse_when
+        from app.when.describe import to_the_minute
+
+        zone = self.home_zone
+        clock = pendulum.now(zone)
+        try:
+            at = parse_when(phrase, clock, zone)
+        except WhenError as problem:
+            raise UserError(f"--at: {problem}") from None
+        if at > clock:
+            raise UserError(
+                f"--at: {shown(phrase)} is {to_the_minute(at)}, in the future; "
+                "an event is dated when it happened"
+            )
+        return at
 
     @cached_property
     def home_zone(self) -> str:
@@ -91,13 +117,29 @@ def parse_at(text: str | None) -> datetime | None:
     """Check ``--at`` before anything runs; its zone, if it has none, is settled later."""
     if text is None:
         return None
-    try:
-        at = datetime.fromisoformat(text.strip())
-    except ValueError:
+    at = _iso(text)
+    if at is None:
         raise UserError(
             f"--at: not an ISO 8601 date-time: {shown(text)} "
             "(e.g. 2026-11-20T09:00 or 2026-11-20T09:00:00+00:00)"
-        ) from None
+        )
+    return at
+
+
+def parse_event_at(text: str | None) -> tuple[datetime | None, str | None]:
+    """``--at`` of a command that records an event: an ISO 8601 date-time as ``parse_at``
+    reads it, else a phrase ("yesterday 17:00"), read later against the clock."""
+    if text is None:
+        return None, None
+    at = _iso(text)
+    return (at, None) if at is not None else (None, text)
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        at = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
     if not in_years(at):
         raise UserError(f"--at: not a date-time {YEARS}: {shown(text)}")
     return at
