@@ -51,6 +51,7 @@ from app.ui.forms import (
     ReplyInput,
     RoundForm,
     SnoozeForm,
+    SnoozeInput,
 )
 from app.ui.forms.base import Dialog
 from app.ui.forms.field import Field
@@ -330,12 +331,12 @@ async def test_escape_returns_none() -> None:
 
 
 async def test_enter_moves_on_and_saves_from_the_last_input() -> None:
-    app = host(ReplyForm(contacts=(JANE,)))
+    app = host(ReplyForm(contacts=(JANE,), now=NOW, zone=LONDON))
     async with app.run_test() as pilot:
-        await pilot.press("tab")
+        # The summary, the last field, has the focus from the start.
         await type_text(pilot, "They will decide by Friday")
         await pilot.press("enter")
-    assert app.results == [ReplyInput(contact=None, summary="They will decide by Friday")]
+    assert app.results == [ReplyInput(contact=None, summary="They will decide by Friday", at=NOW)]
 
 
 async def test_enter_in_an_earlier_input_goes_to_the_next_field() -> None:
@@ -662,12 +663,14 @@ async def test_the_notes_form_shows_its_first_label_at_80x24() -> None:
 
 
 async def test_a_reply_from_a_contact() -> None:
-    app = host(ReplyForm(contacts=(JANE, SAM)))
+    app = host(ReplyForm(contacts=(JANE, SAM), now=NOW, zone=LONDON))
     async with app.run_test() as pilot:
-        await pilot.press("enter", "down", "down", "enter", "tab")
+        # Back from the summary, past the date, to who it was from.
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.press("enter", "down", "down", "enter", "tab", "tab")
         await type_text(pilot, "Next round on Monday")
         await pilot.press("ctrl+s")
-    assert app.results == [ReplyInput(contact="sam", summary="Next round on Monday")]
+    assert app.results == [ReplyInput(contact="sam", summary="Next round on Monday", at=NOW)]
 
 
 @pytest.mark.parametrize(
@@ -682,7 +685,7 @@ async def test_snooze_presets(key: str, until: pendulum.DateTime) -> None:
     app = host(SnoozeForm(now=NOW, zone=LONDON))
     async with app.run_test() as pilot:
         await pilot.press(key)
-    assert app.results == [until]
+    assert app.results == [SnoozeInput(until=until, at=NOW)]
 
 
 async def test_snooze_presets_from_the_list() -> None:
@@ -690,7 +693,7 @@ async def test_snooze_presets_from_the_list() -> None:
     async with app.run_test() as pilot:
         assert isinstance(app.focused, OptionList)
         await pilot.press("down", "enter")
-    assert app.results == [pendulum.datetime(2026, 11, 20, 9, tz=LONDON)]
+    assert app.results == [SnoozeInput(until=pendulum.datetime(2026, 11, 20, 9, tz=LONDON), at=NOW)]
 
 
 async def test_snooze_until_a_typed_moment_after_now() -> None:
@@ -712,7 +715,7 @@ async def test_snooze_until_a_typed_moment_after_now() -> None:
         await type_text(pilot, "2026-12-03 10:00")
         assert str(until.note.render()) == "→ Thu 3 Dec 10:00"
         await pilot.press("enter")
-    assert app.results == [pendulum.datetime(2026, 12, 3, 10, tz=LONDON)]
+    assert app.results == [SnoozeInput(until=pendulum.datetime(2026, 12, 3, 10, tz=LONDON), at=NOW)]
 
 
 async def test_snooze_escape() -> None:
@@ -806,7 +809,7 @@ def every_dialog() -> list[Callable[[], Dialog[Any]]]:
         lambda: NotesForm(ACME.notes),
         lambda: QuestionForm(OpenQuestion("How I would price it", "Per seat"), contacts=(JANE,)),
         lambda: ProfileForm(Profile(name="Jane Doe", signature="Jane\nHead of Product")),
-        lambda: ReplyForm(contacts=(JANE, SAM)),
+        lambda: ReplyForm(contacts=(JANE, SAM), now=NOW, zone=LONDON),
         lambda: SnoozeForm(now=NOW, zone=LONDON),
         OutcomeForm,
         lambda: ConfirmDialog("Sure?"),

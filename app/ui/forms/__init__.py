@@ -13,7 +13,8 @@ from app.ui.forms.promise import PromiseForm
 from app.ui.forms.question import QuestionForm
 from app.ui.forms.reply import ReplyForm, ReplyInput
 from app.ui.forms.round import RoundForm
-from app.ui.forms.snooze import SnoozeForm
+from app.ui.forms.sent import SentForm, SentInput
+from app.ui.forms.snooze import SnoozeForm, SnoozeInput
 
 __all__ = [
     "ConfirmDialog",
@@ -32,5 +33,8 @@ __all__ = [
     "ReplyForm",
     "ReplyInput",
     "RoundForm",
+    "SentForm",
+    "SentInput",
     "SnoozeForm",
+    "SnoozeInput",
 ]

@@ -1,8 +1,9 @@
-"""Record that the employer answered: who, and the gist of it."""
+"""Record that the employer answered: who, when, and the gist of it in one line."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
@@ -12,34 +13,69 @@ from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker
 from app.ui.forms.choices import contact_options
 from app.ui.forms.field import Field
+from app.ui.forms.when_field import WhenField
 
 
 @dataclass(frozen=True, slots=True)
 class ReplyInput:
-    """``contact`` is a contact id, or None when it was someone else or it does not matter."""
+    """``contact`` is a contact id, or None when it was someone else or it does not matter;
+    ``summary`` is one line, trimmed; ``at`` is when they replied, never after now."""
 
     contact: str | None
     summary: str
+    at: datetime
 
 
 class ReplyForm(Form[ReplyInput]):
-    def __init__(self, *, contacts: tuple[Contact, ...]) -> None:
+    """``default_contact`` (the id of the person the selected action is to) is chosen in From
+    to start with; one that is not among ``contacts`` is ignored. The summary has the focus, so
+    ``R``, the gist and ``enter`` record a reply from that person, now."""
+
+    # The gist is what is always typed; who and when are right as they start, most times.
+    AUTO_FOCUS = "#summary"
+
+    def __init__(
+        self,
+        *,
+        contacts: tuple[Contact, ...],
+        now: datetime,
+        zone: str,
+        default_contact: str | None = None,
+    ) -> None:
         super().__init__("They replied")
         self.contacts = contacts
+        self.now = now
+        self.zone = zone
+        known = {contact.id for contact in contacts}
+        self.default_contact = default_contact if default_contact in known else None
 
     def compose_fields(self) -> ComposeResult:
         self.contact: Select[str] = Select(
             contact_options(self.contacts),
+            value=self.default_contact or Select.NULL,
             prompt="someone else",
             id="contact",
             compact=True,
+        )
+        self.when = WhenField(
+            "When",
+            key="at",
+            now=self.now,
+            zone=self.zone,
+            placeholder="now (or e.g. this morning, yesterday 17:00)",
+            empty_is_now=True,
         )
         self.summary = Input(
             placeholder="e.g. They will decide by Friday", id="summary", compact=True
         )
         yield Field("From", self.contact, key="contact")
+        yield self.when
+        # Last, so that enter in it saves (enter in an earlier field moves on).
         yield Field("Summary", self.summary, key="summary")
 
     def read(self, check: Checker) -> ReplyInput | None:
+        at = self.when.check_past(check)
+        if at is None or not check.ok:
+            return None
         contact = self.contact.value if isinstance(self.contact.value, str) else None
-        return ReplyInput(contact=contact, summary=" ".join(self.summary.value.split()))
+        return ReplyInput(contact=contact, summary=" ".join(self.summary.value.split()), at=at)

@@ -1,11 +1,13 @@
-"""Put an action off until a chosen moment: three presets a key away, or a typed date."""
+"""Put an action off until a chosen moment: three presets a key away, or a typed date; and
+when that was decided (now, unless I say otherwise)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
@@ -29,8 +31,18 @@ PRESETS: tuple[tuple[str, str, str], ...] = (
 TYPED = "typed"
 
 
-class SnoozeForm(Form["DateTime"]):
-    """Returns the moment to snooze until, always after ``now``."""
+@dataclass(frozen=True, slots=True)
+class SnoozeInput:
+    """``until`` is always after the form's ``now``; ``at``, when it was decided, never is."""
+
+    until: datetime
+    at: datetime
+
+
+class SnoozeForm(Form[SnoozeInput]):
+    """Returns the moment to snooze until and when that was decided. A preset's key closes the
+    form at once; a letter typed on the list of presets starts the typed date, so that "in 3
+    days" typed straight away is a date, not the third preset."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "preset('later')", "Later", tooltip="Snooze for three hours", id="snooze-1"),
@@ -74,24 +86,62 @@ class SnoozeForm(Form["DateTime"]):
             zone=self.zone,
             placeholder="e.g. friday 10am or 2026-11-30 09:00",
         )
-        yield OptionList(*choices, id="presets", compact=True)
+        self.decided = WhenField(
+            "Decided",
+            key="at",
+            now=self.now,
+            zone=self.zone,
+            placeholder="now (or e.g. yesterday 17:00)",
+            empty_is_now=True,
+        )
+        self.presets = OptionList(*choices, id="presets", compact=True)
+        yield self.presets
         yield Static(f"Times are in {self.zone}.", classes="dialog-hint", markup=False)
+        yield self.decided
+        # Last, so that enter in it saves.
         yield self.typed
+
+    def on_key(self, event: events.Key) -> None:
+        # The digits are the presets' keys; any other character typed on the list is the start
+        # of a date, and goes into the date field rather than being lost (or read as a key).
+        character = event.character
+        if (
+            self.focused is self.presets
+            and event.is_printable
+            and character is not None
+            and not character.isdigit()
+        ):
+            event.stop()
+            event.prevent_default()
+            field = self.typed.input
+            field.focus()
+            field.insert_text_at_cursor(character)
 
     def action_preset(self, key: str) -> None:
         moment = self.moments.get(key)
         if moment is None:
             self.typed.input.focus()
-        else:
-            self.close(moment)
+            return
+        check = Checker()
+        at = self.decided.check_past(check)
+        if at is None or not check.ok:
+            # Only the decision's moment is wrong: its error is shown, not the empty date's.
+            self.decided.visited = True
+            self.recheck()
+            self.decided.input.focus()
+            return
+        self.close(SnoozeInput(until=moment, at=at))
 
     @on(OptionList.OptionSelected, "#presets")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_preset(event.option_id or TYPED)
 
-    def read(self, check: Checker) -> DateTime | None:
+    def read(self, check: Checker) -> SnoozeInput | None:
         moment = self.typed.check(check, required=True)
         if moment is not None and moment <= self.now:
             check.fail("until", f"{describe_when(moment, self.now)} has passed; pick a later time")
-        return moment if check.ok else None
+        at = self.decided.check_past(check)
+        if moment is None or at is None or not check.ok:
+            return None
+        return SnoozeInput(until=moment, at=at)

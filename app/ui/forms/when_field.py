@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 # The full list of forms is on the tooltip; the line under the field stays short.
 _EXAMPLES = "try: tomorrow 9am, friday 3pm, in 3 days, 2026-11-30"
+# What a field that defaults to the present moment shows, and also reads.
+NOW = "now"
 
 
 def short_message(error: WhenError) -> str:
@@ -59,13 +61,20 @@ class WhenField(Field):
         value: str = "",
         placeholder: str = "",
         date_only: bool = False,
+        empty_is_now: bool = False,
     ) -> None:
+        self.empty_is_now = empty_is_now
         self.input = Input(
             value,
-            placeholder=placeholder,
+            placeholder=NOW if empty_is_now and not placeholder else placeholder,
             id=key,
             compact=True,
-            tooltip=f"A date as you would say it, or year-month-day. Accepts: {ACCEPTED_FORMS}",
+            # Textual selects the whole text when an input is focused, so the first key typed
+            # (a space to add a time, a digit) would replace a date being edited: keep it, with
+            # the cursor at its end.
+            select_on_focus=False,
+            tooltip=f"A date as you would say it, or year-month-day. Accepts: {ACCEPTED_FORMS}"
+            + (f"; empty or {NOW!r}: {NOW}" if empty_is_now else ""),
         )
         super().__init__(label, self.input, key=key)
         self.add_class("when-field")
@@ -91,8 +100,13 @@ class WhenField(Field):
         self.interpret()
 
     def read(self) -> DateTime | None:
-        """The moment typed, None when the field is empty; raises WhenError."""
+        """The moment typed, None when the field is empty (``now`` when empty means now);
+        raises WhenError."""
         text = self.input.value.strip()
+        if self.empty_is_now and text.lower() in ("", NOW):
+            import pendulum
+
+            return pendulum.instance(self.now).in_timezone(self._zone)
         if not text:
             return None
         return parse_when(text, self.now, self._zone)
@@ -107,6 +121,14 @@ class WhenField(Field):
             checker.fail(self.key, f"required; {_EXAMPLES}")
         return moment
 
+    def check_past(self, checker: Checker) -> DateTime | None:
+        """A moment that has happened: ``now`` or before it, never later."""
+        moment = self.check(checker, required=True)
+        if moment is not None and moment > self.now:
+            when = describe_when(moment, self.now)
+            checker.fail(self.key, f"{when} is in the future; it must be now or earlier")
+        return moment
+
     def interpret(self) -> None:
         try:
             moment = self.read()
@@ -115,6 +137,8 @@ class WhenField(Field):
             return
         if moment is None:
             self.show_note("")
+        elif self.empty_is_now and moment == self.now:
+            self.show_note(f"→ {NOW}")
         elif self.date_only:
             today = self.now.astimezone(moment.tzinfo).date()
             self.show_note(f"→ {describe_day(moment.date(), today)}")

@@ -1,0 +1,49 @@
+"""Mark an action sent, and when: now unless I say otherwise ("yesterday 17:00"), since a
+follow-up is often recorded after it went out. ``s`` then ``enter`` is the quick path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from app.ui.forms.base import Form
+from app.ui.forms.checks import Checker
+from app.ui.forms.when_field import WhenField
+
+
+@dataclass(frozen=True, slots=True)
+class SentInput:
+    """``at`` is when it was sent: never after the ``now`` the form was opened with."""
+
+    at: datetime
+
+
+class SentForm(Form[SentInput]):
+    """``what`` says which action is being marked (shown above the field, as given)."""
+
+    def __init__(self, *, now: datetime, zone: str, what: str = "") -> None:
+        super().__init__("Mark sent")
+        self.now = now
+        self.zone = zone
+        self.what = what
+
+    def compose_fields(self) -> ComposeResult:
+        if self.what:
+            yield Static(self.what, classes="dialog-hint", markup=False)
+        self.when = WhenField(
+            "When",
+            key="at",
+            now=self.now,
+            zone=self.zone,
+            placeholder="now (or e.g. yesterday 17:00)",
+            empty_is_now=True,
+        )
+        yield self.when
+        yield Static(f"Times are in {self.zone}.", classes="dialog-hint", markup=False)
+
+    def read(self, check: Checker) -> SentInput | None:
+        at = self.when.check_past(check)
+        return SentInput(at) if at is not None and check.ok else None
