@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Checkbox, Label, Static
 
 
 class Field(Vertical):
@@ -65,3 +66,14 @@ class Field(Vertical):
         """A field that does not apply is out of sight and out of the tab order."""
         self.set_class(hidden, "-hidden")
         self.control.disabled = hidden
+
+
+class Tick(Checkbox):
+    """A checkbox that says whether it is ticked in words as well as colour, ``[x] done`` or
+    ``[ ] done``: Textual's own draws the same block either way, told apart by colour alone,
+    which some themes and terminals all but hide. The colours are in forms.tcss (``-on``)."""
+
+    @property
+    def _button(self) -> Content:
+        mark = "x" if self.value else " "
+        return Content.assemble("[", (mark, self.get_visual_style("toggle--button")), "]")

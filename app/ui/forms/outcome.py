@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, RadioButton, RadioSet
+from textual.widgets import RadioButton, RadioSet
 
 from app.domain.records import Outcome
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker
 from app.ui.forms.choices import spoken
-from app.ui.forms.field import Field
+from app.ui.forms.field import Field, Tick
 
 OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
 
@@ -34,7 +34,7 @@ class OutcomeForm(Form[OutcomeInput]):
             id="outcome",
             compact=True,
         )
-        self.keep_warm = Checkbox(
+        self.keep_warm = Tick(
             "stay in touch (a friendly note now and then)",
             value=self.warm,
             id="keep_warm",

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input
+from textual.widgets import Input
 
 from app.domain.records import Channel, Preferences
 from app.ui.forms.base import Form
 from app.ui.forms.checks import CHANNEL_NAMES, Checker, read_channels
-from app.ui.forms.field import Field
+from app.ui.forms.field import Field, Tick
 from app.ui.forms.when_field import WhenField
 
 
@@ -32,10 +32,10 @@ class PreferencesForm(Form[Preferences]):
             compact=True,
             tooltip=f"In order of preference, separated by commas: {CHANNEL_NAMES}",
         )
-        self.no_calls = Checkbox(
+        self.no_calls = Tick(
             "they asked not to be phoned", value=known.no_calls, id="no_calls", compact=True
         )
-        self.no_follow_ups = Checkbox(
+        self.no_follow_ups = Tick(
             "they asked for no follow-ups",
             value=known.no_follow_ups,
             id="no_follow_ups",

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from app.domain.records import Contact, Promise, PromiseBy
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker
 from app.ui.forms.choices import contact_options
-from app.ui.forms.field import Field
+from app.ui.forms.field import Field, Tick
 from app.ui.forms.ids import numbered
 from app.ui.forms.when_field import WhenField, moment_text
 
@@ -89,9 +89,7 @@ class PromiseForm(Form[Promise]):
             value=self.made_text,
             placeholder=f"e.g. yesterday 4pm (empty: {'not known' if promise else 'now'})",
         )
-        self.done = Checkbox(
-            "done", value=bool(promise and promise.done_at), id="done", compact=True
-        )
+        self.done = Tick("done", value=bool(promise and promise.done_at), id="done", compact=True)
         yield Static(f"Times are in {self.zone}.", classes="dialog-hint", markup=False)
         yield Field("What", self.what, key="what")
         yield Field("Promised by", self.by, key="by")

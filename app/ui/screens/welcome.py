@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from app.domain.profile import ProfileError, changed_profile
 from app.domain.records import Profile
@@ -25,7 +25,7 @@ WELCOME = (
     "It keeps every interview process in one place and tells you, each morning, whom to "
     "thank, which promise to keep, when to check in, and when to move on.\n\n"
     "Your name and email sign the messages it drafts; you may leave them for later "
-    "(P on the board)."
+    "(P on the board). [b]Esc[/b] skips this; [b]q[/b] quits (ctrl+q while typing)."
 )
 
 
@@ -70,10 +70,12 @@ class WelcomeScreen(ModalScreen[Welcomed]):
         Binding(
             "escape",
             "later",
-            "Later",
+            "Skip",
             id="welcome-later",
             tooltip="Close this and start with an empty board, keeping nothing typed here",
         ),
+        # Typed into the name or email, q is a letter (a "Quade" must be typeable); anywhere
+        # else on this screen it quits, as on the board. ctrl+q quits from anywhere.
         Binding("q", "app.quit", "Quit", id="welcome-quit", tooltip="Leave followup"),
     ]
 
@@ -90,8 +92,11 @@ class WelcomeScreen(ModalScreen[Welcomed]):
             yield Field("Your name", self.name_input, key="name")
             yield Field("Your email", self.email, key="email")
             with Horizontal(id="welcome-buttons"):
-                yield Button("Add my first interview (a)", id="add", variant="primary")
-                yield Button("Load the demo data (d)", id="demo")
+                yield Button("Add an interview (a)", id="add", variant="primary")
+                yield Button("Load the demo (d)", id="demo")
+                yield Button("Skip (esc)", id="later")
+        # The keys in sight: escape to skip and q to quit are what a first look needs.
+        yield Footer(compact=True, show_command_palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A letter typed into a field is text, never a command.
@@ -115,7 +120,10 @@ class WelcomeScreen(ModalScreen[Welcomed]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.action_choose(event.button.id or "")
+        if event.button.id == "later":
+            self.action_later()
+        else:
+            self.action_choose(event.button.id or "")
 
     def action_choose(self, choice: str) -> None:
         self.tried = True

@@ -1,0 +1,313 @@
+"""Issue 17: keys that misfired in the dialogs, and how the dialogs are laid out. Each test
+fails on the defect it is named after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets._footer import FooterKey
+
+from app.domain.records import Preferences, Profile
+from app.ui.forms import (
+    ContactForm,
+    InterviewForm,
+    NotesForm,
+    PreferencesForm,
+    PromiseForm,
+    RoundForm,
+    SentForm,
+    SnoozeForm,
+)
+from app.ui.forms.base import Dialog
+from app.ui.forms.field import Field, Tick
+from app.ui.screens.dashboard import DashboardScreen
+from app.ui.screens.welcome import WelcomeScreen
+from tests.ui.test_forms import (
+    ACME,
+    JANE,
+    LONDON,
+    NOW,
+    PENDING,
+    PROMISE,
+    ROUND,
+    SAM,
+    every_dialog,
+    field,
+    host,
+    type_text,
+)
+
+# ---------------------------------------------------------------- the welcome
+
+
+async def test_the_welcome_says_how_to_skip_and_quit(
+    make: Callable[..., App[None]], tmp_path: Path
+):
+    app = make(tmp_path / "empty.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        welcome = app.screen
+        assert isinstance(welcome, WelcomeScreen)
+        # While a name is typed, escape is the way out, and the footer says so.
+        shown = {(key.key, key.description) for key in welcome.query(FooterKey)}
+        assert ("escape", "Skip") in shown
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, Button)
+        shown = {(key.key, key.description) for key in welcome.query(FooterKey)}
+        assert ("q", "Quit") in shown
+        # A button says it too, for those who reach for the mouse.
+        skip = welcome.query_one("#later", Button)
+        assert "esc" in str(skip.label)
+        await pilot.click("#later")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.workspace.profile == Profile()
+
+
+async def test_escape_then_q_leaves_from_the_name_field(
+    make: Callable[..., App[None]], tmp_path: Path
+) -> None:
+    app = make(tmp_path / "empty.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        welcome = app.screen
+        assert isinstance(welcome, WelcomeScreen)
+        await pilot.press("q")
+        # In the name field, q is a letter.
+        assert welcome.query_one("#name", Input).value == "q"
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+# ---------------------------------------------------------------- snooze
+
+
+class Behind(Screen[None]):
+    """A screen with bindings on every key a snoozed date is typed with."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, f"hit('{key}')", key, id=f"behind-{key}", tooltip=key)
+        for key in ("i", "n", "d", "a", "y", "s", "x", "3", "space", "enter")
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("behind")
+
+    def action_hit(self, key: str) -> None:
+        self.hits.append(key)
+
+
+class OverBehind(App[None]):
+    def __init__(self, dialog: Dialog[Any]) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.behind = Behind()
+        self.results: list[object] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.behind)
+        self.push_screen(self.dialog, self.results.append)
+
+
+async def test_a_date_typed_on_the_presets_is_a_date_and_nothing_leaks_behind() -> None:
+    app = OverBehind(SnoozeForm(now=NOW, zone=LONDON))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # The list of presets has the focus; a person types the date straight away.
+        await type_text(pilot, "in 3 days")
+        until = app.screen.query_one("#until", Input)
+        assert until.value == "in 3 days"
+        assert app.focused is until
+        assert app.results == PENDING
+        await type_text(pilot, " x")
+        assert until.value == "in 3 days x"
+        assert app.behind.hits == []
+        assert isinstance(app.screen, SnoozeForm)
+
+
+async def test_digits_type_into_the_snooze_date_when_it_has_the_focus() -> None:
+    app = OverBehind(SnoozeForm(now=NOW, zone=LONDON))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        until = app.screen.query_one("#until", Input)
+        assert app.focused is until
+        await type_text(pilot, "2026-12-03 10:00")
+        assert until.value == "2026-12-03 10:00"
+        assert app.results == PENDING
+        assert app.behind.hits == []
+
+
+async def test_typing_a_snooze_date_from_the_dashboard_reaches_nothing_else(
+    make: Callable[..., App[None]],
+) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        undo_before = app.workspace.can_undo
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeForm)
+        # "3" was the third preset and closed the dialog; "d", "a", "y", "s" then reached the
+        # board ("a" opened a new interview).
+        await type_text(pilot, "in 3 days")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeForm)
+        assert app.screen.query_one("#until", Input).value == "in 3 days"
+        assert app.workspace.can_undo == undo_before
+
+
+# ---------------------------------------------------------------- editing a round's date
+
+
+def edit_round() -> RoundForm:
+    return RoundForm(
+        ROUND, contacts=(JANE, SAM), zone=LONDON, now=NOW, existing_ids=frozenset({"r1"})
+    )
+
+
+async def test_space_in_a_round_date_does_not_wipe_it() -> None:
+    app = host(edit_round())
+    async with app.run_test() as pilot:
+        starts = app.screen.query_one("#starts", Input)
+        assert app.focused is starts
+        # The whole text was selected on focus, and the space typed replaced it.
+        await pilot.press("space")
+        assert starts.value == "2026-11-20 14:00 "
+
+
+async def test_a_round_time_is_edited_in_place() -> None:
+    app = host(edit_round())
+    async with app.run_test() as pilot:
+        await pilot.press(*["backspace"] * 5)
+        await type_text(pilot, "15:30")
+        assert str(field(app, "starts").note.render()) == "→ tomorrow 15:30"
+        await pilot.press("ctrl+s")
+    [made] = app.results
+    assert isinstance(made, type(ROUND))
+    assert (made.starts.hour, made.starts.minute, made.starts.day) == (15, 30, 20)
+
+
+# ---------------------------------------------------------------- layout
+
+
+def every_form() -> list[Callable[[], Dialog[Any]]]:
+    return [*every_dialog()[:11], lambda: SentForm(now=NOW, zone=LONDON)]
+
+
+@pytest.mark.parametrize("make_form", every_form())
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_every_field_label_is_in_sight_when_it_has_the_focus(
+    make_form: Callable[[], Dialog[Any]], size: tuple[int, int]
+) -> None:
+    app = host(make_form())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one(".dialog-body")
+        seen: set[str] = set()
+        for _ in range(12):
+            focused = app.focused
+            owner = next((n for n in focused.ancestors_with_self if isinstance(n, Field)), None)
+            if owner is not None:
+                seen.add(owner.key)
+                assert body.region.contains_region(owner.label.region), owner.key
+                assert owner.label.region.height >= 1 and owner.label.region.width >= 4
+            await pilot.press("tab")
+            await pilot.pause()
+        fields = [f.key for f in app.screen.query(Field) if not f.has_class("-hidden")]
+        # Every field was reached, so every label was seen in its turn.
+        assert set(fields) <= seen
+
+
+async def test_the_notes_form_scrolls_and_shows_each_label_at_80x24() -> None:
+    app = host(NotesForm(ACME.notes))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one(".dialog-body")
+        # Five boxes do not fit in 24 rows: the body scrolls rather than squeezing them.
+        assert body.max_scroll_y > 0
+        for key in ("discussed", "recap", "challenges", "company_news", "impressions"):
+            notes_field = field(app, key)
+            assert notes_field.label.region.height == 1
+            assert notes_field.control.region.height >= 3
+
+
+async def test_a_select_opens_as_a_full_list() -> None:
+    form = InterviewForm(ACME, now=NOW, default_zone=LONDON, existing_ids=frozenset())
+    app = host(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "tab", "enter")
+        await pilot.pause()
+        stage = app.screen.query_one("#stage", Select)
+        assert stage.expanded
+        overlay = stage.query_one("SelectOverlay")
+        # Seven stages: all of them in sight, not one row that scrolls.
+        assert overlay.region.height >= 7
+
+
+async def test_a_select_in_a_short_list_opens_whole_too() -> None:
+    form = PromiseForm(
+        PROMISE, contacts=(JANE, SAM), zone=LONDON, now=NOW, existing_ids=frozenset()
+    )
+    app = host(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "tab", "enter")
+        await pilot.pause()
+        to = app.screen.query_one("#to", Select)
+        assert to.expanded
+        # "nobody in particular", Jane and Sam.
+        assert to.query_one("SelectOverlay").region.height >= 3
+
+
+def button_colour(box: Checkbox) -> Color | None:
+    return box.get_visual_style("toggle--button").foreground
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "gruvbox"])
+async def test_a_checkbox_says_its_state_in_words_and_colour(theme: str) -> None:
+    before = Preferences(no_calls=True)
+    app = host(PreferencesForm(before, zone=LONDON, now=NOW))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        on = app.screen.query_one("#no_calls", Tick)
+        off = app.screen.query_one("#no_follow_ups", Tick)
+        assert str(on.render()).startswith("[x] ")
+        assert str(off.render()).startswith("[ ] ")
+        variables = app.get_css_variables()
+        # The theme's colours, not fixed ones: ticked in its success colour, else muted.
+        assert button_colour(on) == Color.parse(variables["text-success"])
+        assert button_colour(on) != button_colour(off)
+        await pilot.press("tab", "space")
+        assert str(on.render()).startswith("[ ] ")
+        assert button_colour(on) == button_colour(off)
+
+
+@pytest.mark.parametrize(
+    "make_form",
+    [
+        lambda: ContactForm(JANE, existing_ids=frozenset()),
+        lambda: SentForm(now=NOW, zone=LONDON),
+    ],
+)
+async def test_a_form_fits_80x24_with_its_buttons(make_form: Callable[[], Dialog[Any]]) -> None:
+    app = host(make_form())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one(".dialog")
+        assert box.region.bottom <= 23
+        save = app.screen.query_one("#save", Button)
+        assert box.region.contains_region(save.region)
