@@ -1,3 +1,5 @@
+# PYTHON_ARGCOMPLETE_OK: argcomplete's global completion looks for this in the module that
+# the `followup` script runs (app.cli) before it asks the program to complete a word.
 """The ``followup`` command line (SPEC section 8): parse, dispatch, and turn every failure into
 one line on stderr.
 
@@ -12,7 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app.domain.records import Channel
 
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 PROG = "followup"
 DEBUG_ENV = "FOLLOWUP_DEBUG"
+COMPLETING = "_ARGCOMPLETE"
+"""Set by the shell's completion function (argcomplete's protocol)."""
 
 # command -> (module, function). The dashboard runs when no command is given.
 DASHBOARD = "dashboard"
@@ -48,8 +52,11 @@ EVENT_COMMANDS = frozenset({"sent", "reply", "snooze", "skip"})
 
 def main(argv: Sequence[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
+    parser = build_parser()
+    if argv is None and COMPLETING in os.environ:
+        return _complete(parser)
     try:
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as done:
         # argparse exits by itself on --help (0) and on a usage error (2).
         return done.code if isinstance(done.code, int) else 2
@@ -70,6 +77,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             traceback.print_exc(file=err)
         return 1
+
+
+def _complete(parser: argparse.ArgumentParser) -> int:
+    """The shell asks what may complete a word: answer, and never run a command."""
+    try:
+        from app.commands.completion import complete
+
+        complete(parser)  # answers and ends the process
+    except BaseException:  # nothing, and no traceback, in the middle of the user's prompt
+        pass
+    return 1
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -185,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due.add_argument("--json", action="store_true", help="print a JSON array")
     draft = command("draft", "print the draft of an action", at)
-    draft.add_argument("id", metavar="ID", help=_ID_HELP)
+    _completes(draft.add_argument("id", metavar="ID", help=_ID_HELP), "actions")
     draft.add_argument("--copy", action="store_true", help="copy it to the clipboard")
     _with(draft, "one message to the same person that also does these actions")
     mail = draft.add_mutually_exclusive_group()
@@ -195,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     mail.add_argument("--mailto", action="store_true", help="print it as a mailto: link")
     mail.add_argument("--open", action="store_true", help="open it in your mail program")
     sent = command("sent", "mark an action done/sent", happened)
-    sent.add_argument("id", metavar="ID", help=_ID_HELP)
+    _completes(sent.add_argument("id", metavar="ID", help=_ID_HELP), "actions")
     _with(sent, "the others sent in the same message")
     channels = [c.value for c in Channel]
     sent.add_argument("--channel", metavar="C", choices=channels, help="how it went out")
@@ -203,14 +221,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep-warm", action="store_true", help="on a move_on: keep in touch now and then"
     )
     reply = command("reply", "record that the employer answered", happened)
-    reply.add_argument("interview", metavar="INTERVIEW", help="the interview's id")
-    reply.add_argument("--contact", metavar="C", help="the id of the contact who answered")
+    _completes(
+        reply.add_argument("interview", metavar="INTERVIEW", help="the interview's id"),
+        "interviews",
+    )
+    _completes(
+        reply.add_argument("--contact", metavar="C", help="the id of the contact who answered"),
+        "contacts",
+    )
     reply.add_argument("--summary", metavar="S", help="what they said, in a line")
     snooze = command("snooze", "put an action off until a time", happened)
-    snooze.add_argument("id", metavar="ID", help=_ID_HELP)
+    _completes(snooze.add_argument("id", metavar="ID", help=_ID_HELP), "actions")
     snooze.add_argument("--until", metavar="T", required=True, help="when to see it again")
     skip = command("skip", "drop an action for good", happened)
-    skip.add_argument("id", metavar="ID", help=_ID_HELP)
+    _completes(skip.add_argument("id", metavar="ID", help=_ID_HELP), "actions")
     calendar = command("calendar", "the open actions as an iCalendar file", at)
     calendar.description = (
         "The open actions as an iCalendar file, for a calendar app: one to-do for each open "
@@ -249,7 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _with(parser: argparse.ArgumentParser, summary: str) -> None:
-    parser.add_argument(
+    option = parser.add_argument(
         "--with",
         dest="with_ids",
         metavar="ID",
@@ -257,6 +281,26 @@ def _with(parser: argparse.ArgumentParser, summary: str) -> None:
         nargs="+",
         help=f"{summary} (ids, or numbers of the last `followup due` listing)",
     )
+    _completes(option, "actions")
+
+
+class _Completer:
+    """Completes an argument from the database when the shell asks; app.commands.completion
+    (and argcomplete) is imported only then."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def __call__(self, **kwargs: Any) -> dict[str, str]:
+        from app.commands import completion
+
+        choices: Callable[..., dict[str, str]] = getattr(completion, self.what)
+        return choices(**kwargs)
+
+
+def _completes(action: argparse.Action, what: str) -> None:
+    # argcomplete reads the completer from this attribute of the argument.
+    action.completer = _Completer(what)  # type: ignore[attr-defined]
 
 
 _ID_HELP = "the action's id, or its number in the last `followup due` listing"
