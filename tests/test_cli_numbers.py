@@ -262,6 +262,8 @@ def test_a_listing_that_cannot_be_kept_is_shown_without_numbers(capsys, db):
     code, out, err = cli(capsys, "due", "--at", AT, "--db", str(db))
     assert code == 0
     assert "followup: warning: the actions are not numbered: " in err
+    # It could not be removed either: the user is told to, so that no number names an old one.
+    assert err.count("\n") == 1 and f"; remove {listing(db)}, or a number may" in err
     assert "  keep-promise to Amy Chen by email · Initech · due by Sat 28 Nov at 09:00" in out
     assert not re.search(r"^ +\d+  ", out, re.MULTILINE)
     assert "followup sent 1" not in out

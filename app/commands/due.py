@@ -43,7 +43,7 @@ def _keep_numbers(
     A listing that cannot be kept is shown without numbers, and the one before is removed, so
     that a number can never mean an action of an older listing."""
     from app.errors import UserError
-    from app.services.listing import Listed, forget_listing, save_listing
+    from app.services.listing import Listed, forget_listing, listing_path, save_listing
 
     if not actions:
         forget_listing(ctx.db_path)
@@ -51,12 +51,11 @@ def _keep_numbers(
     listed = [Listed(n, a.id, a.interview, _what(a, names)) for n, a in enumerate(actions, start=1)]
     try:
         save_listing(ctx.db_path, listed, now)
-    except UserError as problem:
-        forgotten = forget_listing(ctx.db_path)
-        ctx.warn(
-            f"the actions are not numbered: {problem}"
-            + ("" if forgotten else "; the numbers of the listing before may still be used")
-        )
+    except (UserError, OSError) as problem:
+        said = f"the actions are not numbered: {problem}"
+        if not forget_listing(ctx.db_path):
+            said += f"; remove {listing_path(ctx.db_path)}, or a number may name an older action"
+        ctx.warn(said)
         return False
     return True
 
