@@ -303,3 +303,17 @@ def test_fish_completes_with_what_each_id_is(capsys, tmp_path, db, on_path):
     offered = dict(entry.split("\t", 1) for entry in lines)
     assert offered["2"] == f"check-in to Amy Chen · Initech ({CHECK_IN})"
     assert offered[PROMISE] == "keep-promise to Amy Chen · Initech"
+
+
+def test_a_garbled_request_runs_no_command_and_says_nothing(tmp_path):
+    new = tmp_path / "new.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "app"],
+        env=environment(_ARGCOMPLETE="1", COMP_LINE=f"followup demo --db {new}", COMP_POINT="x"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "")
+    assert not new.exists()
