@@ -92,6 +92,13 @@ def test_due_numbers_its_actions_in_the_order_shown_and_keeps_them_beside_the_da
     )
 
 
+def test_a_listing_made_readable_to_others_is_kept_for_me_alone_again(capsys, db):
+    numbered(capsys, db)
+    listing(db).chmod(0o644)
+    numbered(capsys, db)
+    assert stat.S_IMODE(listing(db).stat().st_mode) == 0o600
+
+
 def test_due_json_keeps_its_keys_and_leaves_the_numbers_alone(capsys, db):
     numbered(capsys, db)
     before = listing(db).read_bytes()

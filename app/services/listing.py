@@ -9,6 +9,7 @@ safe; the next ``followup due`` writes it again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from datetime import datetime
@@ -77,6 +78,10 @@ def save_listing(database: Path, listed: Sequence[Listed], at: datetime) -> None
     }
     data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
     remove_leftover_temporaries(path)
+    # The write keeps the mode of the file it replaces; the ids and names in it are personal.
+    with contextlib.suppress(FileNotFoundError):
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
     atomic_write(path, data, backup=None)
 
 
