@@ -1,18 +1,21 @@
 """The keys of SPEC section 10, each with an id, a label and a tooltip. The footer, the help
-screen and the command palette are all made from these lists, so they cannot drift apart."""
+screen and the command palette are all made from these lists, so they cannot drift apart.
+
+The dashboard's keys are in the order a narrow footer should keep them: help first, so that
+it is there at any width, then the morning's keys, then the rest."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 
 DASHBOARD = [
-    Binding("a", "add", "Add", id="add-interview", tooltip="Add an interview"),
+    Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
     Binding(
-        "e",
-        "edit",
-        "Edit",
-        id="edit-interview",
-        tooltip="Edit the selected interview: details, rounds, contacts, notes, promises",
+        "r",
+        "review",
+        "Review",
+        id="daily-review",
+        tooltip="Step through today's and overdue actions",
     ),
     Binding(
         "c",
@@ -25,7 +28,23 @@ DASHBOARD = [
     Binding("z", "snooze", "Snooze", id="snooze", tooltip="Put the selected action off"),
     Binding("x", "skip", "Skip", id="skip", tooltip="Drop the selected action for good"),
     Binding("R", "reply", "Reply", id="record-reply", tooltip="Record that the employer answered"),
+    Binding("a", "add", "Add", id="add-interview", tooltip="Add an interview"),
+    Binding(
+        "e",
+        "edit",
+        "Edit",
+        id="edit-interview",
+        tooltip="Edit the selected interview: details, rounds, contacts, notes, promises",
+    ),
     Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last change"),
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        key_display="/",
+        id="filter",
+        tooltip="Filter the board by company, role or contact",
+    ),
     Binding(
         "less_than_sign",
         "move(-1)",
@@ -43,21 +62,6 @@ DASHBOARD = [
         tooltip="Move the card to the next stage",
     ),
     Binding(
-        "slash",
-        "filter",
-        "Filter",
-        key_display="/",
-        id="filter",
-        tooltip="Filter the board by company, role or contact",
-    ),
-    Binding(
-        "r",
-        "review",
-        "Review",
-        id="daily-review",
-        tooltip="Step through today's and overdue actions",
-    ),
-    Binding(
         "w",
         "waiting",
         "Waiting",
@@ -71,6 +75,7 @@ DASHBOARD = [
         id="stats",
         tooltip="Stats: answer times, replies, sends per week, stages",
     ),
+    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave followup"),
     Binding(
         "P",
         "profile",
@@ -104,8 +109,6 @@ DASHBOARD = [
         tooltip="One message: the selected action and the next one to the same person",
         show=False,
     ),
-    Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
-    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave followup"),
 ]
 
 # Moving around: listed on the help screen; the widgets that own them bind them.

@@ -37,9 +37,13 @@ async def test_the_due_panel_headings_and_the_status_line_agree(make, db, capsys
         shown = headings(app)
         overdue, open_now = status_counts(app)
         actions = app.workspace.actions
-    assert set(shown) <= {"Overdue", "Open now", "Coming up"}
+    assert set(shown) <= {"Overdue", "Open now", "Coming up (within 14 days)"}
     assert shown.get("Overdue", 0) == overdue > 0
     assert shown.get("Open now", 0) == open_now > 0
+    # "Coming up" says how far ahead it looks, and counts just those.
+    horizon = NOW.add(days=14)
+    coming = [a for a in actions if urgency(a, NOW).group == Urgency.LATER_TODAY.group]
+    assert shown["Coming up (within 14 days)"] == sum(1 for a in coming if a.due_from <= horizon)
     # Nothing opening later in the week is counted as due now.
     assert open_now == sum(1 for a in actions if urgency(a, NOW) is Urgency.OPEN_NOW)
     assert main(["due", "--db", str(db), "--at", NOW.isoformat()]) == 0

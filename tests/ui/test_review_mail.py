@@ -16,7 +16,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from textual.widgets import Label, Static
 
 from app.domain.records import EventKind
-from app.ui.screens.review import DraftHeader, ReviewScreen
+from app.ui.screens.review import ReviewScreen
+from app.ui.widgets.draft_view import DraftHeader
 from tests.ui.conftest import NOW, stored
 
 HARBOR_CHECK_IN = "harbor-analytics/check_in/r2"

@@ -10,11 +10,11 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from app.domain.records import (
     STAGES,
@@ -36,13 +36,16 @@ from app.ui.format import badge, kind_label, short_when, tone
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.widgets.board import Board, Card
 from app.ui.widgets.detail import DetailPane
+from app.ui.widgets.draft_view import DraftView, no_message
 from app.ui.widgets.due import DuePanel, DueRow
+from app.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from app.drafts import Draft
     from app.ui.forms import EditPart
 
 UPCOMING_DAYS = 14
+WIDE_FOOTER = 120  # columns: every key of the footer on one line
 
 
 class _Identified(Protocol):
@@ -94,10 +97,11 @@ class DashboardScreen(WorkspaceScreen):
             with Vertical(id="due-box"):
                 yield Label("Due", id="due-title")
                 yield DuePanel(id="due")
+                yield DraftView(id="preview", wrap_header=False)
         yield Label("", id="status", markup=False)
         # Every key of the table fits at 120 columns only without the palette's own entry;
         # ctrl+p is on the help screen.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Board).focus()
@@ -158,7 +162,10 @@ class DashboardScreen(WorkspaceScreen):
         for title, members in groups.items():
             if not members:
                 continue
-            rows.append(DueRow(f"{title} · {len(members)}"))
+            within = (
+                f" (within {UPCOMING_DAYS} days)" if title == Urgency.LATER_TODAY.heading else ""
+            )
+            rows.append(DueRow(f"{title}{within} · {len(members)}"))
             members.sort(key=lambda pair: ranked(pair[1], pair[0]))
             for level, action in members:
                 rows.append(
@@ -183,10 +190,46 @@ class DashboardScreen(WorkspaceScreen):
         return f"{kind_label(action)}{who} · {action.company} · {when}"
 
     def _show_detail(self) -> None:
-        interview_id = self.selected_interview
+        """The selected card's interview; while the due panel is used, the highlighted
+        action's interview, at that action, and its draft beside it."""
+        action = self._due_action()
+        interview_id = action.interview if action else self.selected_interview
         interview = self.workspace.interview(interview_id) if interview_id else None
         actions = self.workspace.actions_of(interview_id) if interview_id else []
-        self.query_one(DetailPane).show(interview, actions, self.workspace.now)
+        self.query_one(DetailPane).show(
+            interview, actions, self.workspace.now, focus=action.id if action else None
+        )
+        self._show_preview()
+
+    def _due_action(self) -> Action | None:
+        """The due panel's highlighted action while the user is in the panel or its preview."""
+        box = self.query_one("#due-box")
+        if not box.has_focus_within:
+            return None
+        selected = self.query_one(DuePanel).selected
+        return self.workspace.action(selected) if selected else None
+
+    def _show_preview(self) -> None:
+        selected = self.query_one(DuePanel).selected
+        action = self.workspace.action(selected) if selected else None
+        preview = self.query_one("#preview", DraftView)
+        if action is None:
+            preview.show(None, body="")
+            return
+        draft, body = self._draft_or_why(action)
+        preview.show(draft, body=body)
+
+    def _draft_or_why(self, action: Action) -> tuple[Draft | None, str]:
+        """The draft the keys would act on, or the line that stands for it."""
+        from app.drafts import DraftError
+
+        if not action.contacting:
+            return None, no_message(action)
+        other = self._combined_with(action)
+        try:
+            return self.workspace.draft(action, *([other] if other else [])), ""
+        except (DraftError, ValueError) as problem:
+            return None, str(problem)
 
     def _show_status(self, message: str = "") -> None:
         status = self.query_one("#status", Label)
@@ -220,6 +263,45 @@ class DashboardScreen(WorkspaceScreen):
         self.selected_interview = message.interview_id
         self._show_detail()
 
+    @on(DuePanel.Highlighted)
+    def _due_highlighted(self, message: DuePanel.Highlighted) -> None:
+        self._follow_due()
+
+    def _follow_due(self) -> None:
+        """While the due panel is used, every pane shows the highlighted action's interview:
+        the board's cursor goes to its card (when the filter shows it), the detail pane to it."""
+        action = self._due_action()
+        if action is not None and action.interview != self.selected_interview:
+            self.query_one(Board).select(action.interview)
+        self._show_detail()
+
+    @on(DuePanel.Opened)
+    def _due_opened(self, message: DuePanel.Opened) -> None:
+        from app.ui.screens.draft import DraftScreen
+
+        action = self.workspace.action(message.action_id)
+        if action is None:
+            return
+        draft, body = self._draft_or_why(action)
+        title = self._headline(action, urgency(action, self.workspace.now))
+
+        async def chosen(verb: str | None) -> None:
+            if verb:
+                self.query_one(DuePanel).focus()
+                await self.run_action(verb)
+
+        self.app.push_screen(DraftScreen(title, draft, body=body), chosen)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Under 120 columns the footer's keys do not fit on one line: two rows of them.
+        self.set_class(event.size.width < WIDE_FOOTER, "-narrow")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        in_due = self.query_one("#due-box").has_focus_within
+        # Working through the due list, the lower panes get the room.
+        self.set_class(in_due, "-due")
+        self._follow_due()
+
     @on(Board.Opened)
     def _card_opened(self, message: Board.Opened) -> None:
         self.selected_interview = message.interview_id
@@ -240,9 +322,9 @@ class DashboardScreen(WorkspaceScreen):
     def target_action(self) -> Action | None:
         """The action a key applies to: the one highlighted in the due panel when it has the
         focus, else the selected card's most pressing one."""
-        panel = self.query_one(DuePanel)
-        if panel.has_focus and panel.selected:
-            return self.workspace.action(panel.selected)
+        action = self._due_action()
+        if action is not None:
+            return action
         if self.selected_interview:
             return self.workspace.next_action(self.selected_interview)
         return None

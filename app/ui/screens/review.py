@@ -16,7 +16,6 @@ from pathlib import Path, PurePath
 from typing import ClassVar
 
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SuspendNotSupported
@@ -25,7 +24,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.visual import VisualType
-from textual.widget import Widget
 from textual.widgets import Footer, Label, Static, TextArea
 
 from app.domain.records import ActionKind, EventKind, Interview
@@ -38,9 +36,9 @@ from app.errors import UserError
 from app.services.workspace import Change, Workspace
 from app.ui.format import kind_label, question_line, short_when
 from app.ui.screens.base import WorkspaceScreen
+from app.ui.widgets.draft_view import DraftHeader, body_of, no_message
 
 HERE = Path(__file__).parent
-PLAIN_STYLE = Style()
 
 # C, E, o and m are on ? only (show=False), so that the footer still reads at 80 columns.
 REVIEW_BINDINGS: list[BindingType] = [
@@ -79,6 +77,22 @@ REVIEW_BINDINGS: list[BindingType] = [
         "Combine",
         id="review-combine",
         tooltip="One message with the next action to the same person (again: separate them)",
+        show=False,
+    ),
+    Binding(
+        "J",
+        "scroll_draft(1)",
+        "Draft down",
+        id="review-draft-down",
+        tooltip="Scroll the draft down (arrows and page keys scroll it too)",
+        show=False,
+    ),
+    Binding(
+        "K",
+        "scroll_draft(-1)",
+        "Draft up",
+        id="review-draft-up",
+        tooltip="Scroll the draft up",
         show=False,
     ),
     Binding("n", "step(1)", "Next", id="review-next", tooltip="The next action"),
@@ -129,7 +143,10 @@ class Summary:
 
 
 class ReviewScreen(WorkspaceScreen):
-    CSS_PATH: ClassVar[list[str | PurePath]] = [HERE / "review.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        HERE / "review.tcss",
+        HERE.parent / "widgets" / "widgets.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     def __init__(self, workspace: Workspace) -> None:
@@ -161,6 +178,8 @@ class ReviewScreen(WorkspaceScreen):
     def on_mount(self) -> None:
         self.query_one("#draft-editor", TextArea).display = False
         self.show_current()
+        # The draft is what is read here: the arrows and page keys scroll it (tab: the context).
+        self.query_one("#draft-scroll", VerticalScroll).focus()
 
     # ----------------------------------------------------------------------- showing
 
@@ -195,6 +214,7 @@ class ReviewScreen(WorkspaceScreen):
         self.query_one("#draft-header", DraftHeader).show(draft)
         self.query_one("#draft-text", Static).update(body)
         self.query_one("#draft-notes", Label).update(notes)
+        self.query_one("#draft-scroll", VerticalScroll).scroll_home(animate=False)
 
     def _show_empty(self) -> None:
         summary = self.summary()
@@ -213,19 +233,7 @@ class ReviewScreen(WorkspaceScreen):
         """The draft of ``action`` (None where there is no message), the body shown (as edited,
         if it was) and the notes under it."""
         if not action.contacting:
-            if action.kind is ActionKind.MOVE_ON:
-                return (
-                    None,
-                    "No message: s closes this process as moved on (you can keep it "
-                    "warm), x keeps it open without more nudges.",
-                    "",
-                )
-            return (
-                None,
-                "No message: read your notes on the left, look at their recent news, "
-                "and write down the questions you will ask.",
-                "",
-            )
+            return None, no_message(action), ""
         other = self.combined.get(action.id)
         try:
             draft = self.workspace.draft(action, *([other] if other else []))
@@ -253,6 +261,13 @@ class ReviewScreen(WorkspaceScreen):
             self.index += step
             self.show_current()
 
+    def action_scroll_draft(self, direction: int) -> None:
+        scroll = self.query_one("#draft-scroll", VerticalScroll)
+        if direction > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)
+
     def action_edit(self) -> None:
         action = self.current
         if action is None or not action.contacting:
@@ -273,8 +288,10 @@ class ReviewScreen(WorkspaceScreen):
         if action is not None:
             self.edited[action.id] = editor.text
         editor.display = False
-        self.query_one("#draft-scroll", VerticalScroll).display = True
+        scroll = self.query_one("#draft-scroll", VerticalScroll)
+        scroll.display = True
         self.show_current()
+        scroll.focus()
 
     def action_leave(self) -> None:
         if self._editing:
@@ -649,56 +666,6 @@ class SummaryScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def body_of(draft: Draft) -> str:
-    """The draft without its subject line: what goes in the body of the message."""
-    return draft.body if draft.subject is not None else draft.text
-
-
-class DraftHeader(Widget):
-    """Who the draft goes to and its subject, above its body; drawn in the theme's styles (its
-    component classes), so a new theme draws it again in its own colours."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"review-header--label", "review-header--value"}
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.fields: tuple[tuple[str, str], ...] = ()
-
-    def show(self, draft: Draft | None) -> None:
-        self.fields = header_fields(draft)
-        self.set_class(not self.fields, "-empty")
-        self.refresh(layout=True)
-
-    def render(self) -> Table:
-        return render_header(
-            self.fields,
-            label=self.get_component_rich_style("review-header--label", partial=True),
-            value=self.get_component_rich_style("review-header--value", partial=True),
-        )
-
-
-def header_fields(draft: Draft | None) -> tuple[tuple[str, str], ...]:
-    """To (name and address) and, for an email, Subject."""
-    if draft is None:
-        return ()
-    fields = [("To", draft.recipient)] if draft.recipient else []
-    if draft.subject is not None:
-        fields.append(("Subject", draft.subject))
-    return tuple(fields)
-
-
-def render_header(
-    fields: tuple[tuple[str, str], ...], *, label: Style = PLAIN_STYLE, value: Style = PLAIN_STYLE
-) -> Table:
-    """The fields as two columns: a long subject or address wraps under itself."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style=label, no_wrap=True)
-    table.add_column(style=value, ratio=1)
-    for name, content in fields:
-        table.add_row(f"{name}:", Text(content, overflow="fold"))
-    return table
 
 
 def todays_actions(workspace: Workspace) -> list[Action]:

@@ -97,6 +97,12 @@ class Board(PassStyles, Widget, can_focus=True):
         ),
         Binding("up,k", "row(-1)", "Up", show=False, id="board-up", tooltip="The card above"),
         Binding("down,j", "row(1)", "Down", show=False, id="board-down", tooltip="The card below"),
+        Binding("home", "edge(-1)", "First", show=False, tooltip="The column's first card"),
+        Binding("end", "edge(1)", "Last", show=False, tooltip="The column's last card"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="A screenful of cards up"),
+        Binding(
+            "pagedown", "page(1)", "Page down", show=False, tooltip="A screenful of cards down"
+        ),
         Binding(
             "enter",
             "open",
@@ -222,6 +228,12 @@ class Board(PassStyles, Widget, can_focus=True):
             self._keep_cursor_in_sight(stage)
             self._refresh_column(self.column)
         self._announce()
+
+    def action_edge(self, direction: int) -> None:
+        self.action_row(direction * len(self._cards[self.stage]))
+
+    def action_page(self, direction: int) -> None:
+        self.action_row(direction * max(1, (self.size.height - 1) // CARD_HEIGHT))
 
     def action_open(self) -> None:
         if self.selected is not None:

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -33,20 +34,27 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
     """
 
     RECENT = 32
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False, tooltip="Scroll down a line"),
+        Binding("k", "scroll_up", "Up", show=False, tooltip="Scroll up a line"),
+    ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--heading", "detail--muted", "detail--strong"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shows: tuple[Interview, list[Action], datetime] | None = None
+        self._shows: tuple[Interview, list[Action], datetime, str | None] | None = None
         self._text = Text(NOTHING)
         self._paragraphs: list[Text] = []
         self._next = 0  # the first paragraph not wrapped yet
         self._lines: list[Strip] = []
+        self._starts: list[int] = []  # the line each wrapped paragraph starts on
         self._wrapped_at = -1
         self._key: tuple[object, ...] = ()
         self._shown: str | None = None
         # Recently shown interviews, wrapped whole: moving up and down the board comes back.
-        self._recent: OrderedDict[tuple[object, ...], tuple[Text, list[Strip]]] = OrderedDict()
+        self._recent: OrderedDict[tuple[object, ...], tuple[Text, list[Strip], list[int]]] = (
+            OrderedDict()
+        )
         self._recent_width = -1
 
     @property
@@ -82,18 +90,28 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
         self._rewrap()
         self.refresh()
 
-    def show(self, interview: Interview | None, actions: list[Action], now: datetime) -> None:
+    def show(
+        self,
+        interview: Interview | None,
+        actions: list[Action],
+        now: datetime,
+        *,
+        focus: str | None = None,
+    ) -> None:
+        """Show ``interview``; with ``focus`` (an action id), that action is marked and scrolled
+        to, so that what a key will act on is on screen with its reason in full."""
         changed_interview = interview is None or interview.id != self._shown
         self._shown = interview.id if interview else None
         # Records are immutable: the same objects at the same moment say the same thing.
-        key = (id(interview), interview, tuple(actions), now)
+        key = (id(interview), interview, tuple(actions), now, focus)
+        focus_moved = focus is not None and key != self._key
         if key != self._key:
             self._key = key
-            self._shows = (interview, actions, now) if interview else None
+            self._shows = (interview, actions, now, focus) if interview else None
             recent = self._recent.get(key)
             if recent is not None and self._recent_width == self._width:
                 self._recent.move_to_end(key)
-                self._text, self._lines = recent
+                self._text, self._lines, self._starts = recent
                 self._paragraphs, self._next = [], 0
                 self._wrapped_at = self._width
                 self._size_to_lines()
@@ -101,9 +119,25 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
                 self._text = self._render_text()
                 self._wrapped_at = -1
         self._rewrap()
-        if changed_interview:
+        if focus_moved:
+            self._scroll_to_focus()
+        elif changed_interview:
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
+
+    def _scroll_to_focus(self) -> None:
+        """The marked action's line at the top, with the lines above it when they fit (the
+        interview's name and the "Next" heading are its context)."""
+        plain = self._text.plain
+        at = plain.find("\n" + FOCUS)
+        if at < 0 or self._wrapped_at <= 0:
+            return
+        paragraph = plain.count("\n", 0, at) + 1
+        line = self._line_of(paragraph)
+        height = self.scrollable_content_region.height
+        # Its heading and the interview's first lines too, if the action still fits below them.
+        top = 0 if line + 3 <= height else max(0, line - 1)
+        self.scroll_to(0, top, animate=False, immediate=True)
 
     @property
     def _width(self) -> int:
@@ -124,9 +158,16 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
             self._paragraphs = list(self._text.split("\n", allow_blank=True))
             self._next = 0
             self._lines = []
+            self._starts = []
             self._wrapped_at = width
             self._extend(self.scroll_offset.y + self.scrollable_content_region.height)
             self.refresh()
+
+    def _line_of(self, paragraph: int) -> int:
+        """The wrapped line a paragraph starts on (wrapping that far if need be)."""
+        while len(self._starts) <= paragraph and self._next < len(self._paragraphs):
+            self._extend(len(self._lines) + 1)
+        return self._starts[paragraph] if paragraph < len(self._starts) else 0
 
     def _extend(self, upto: int) -> None:
         """Wrap paragraphs until there are ``upto`` lines, or all of them."""
@@ -138,10 +179,11 @@ class DetailPane(PassStyles, ScrollView, can_focus=True):
             style = self.rich_style
             while self._next < len(paragraphs) and len(self._lines) < upto:
                 wrapped = console.render_lines(paragraphs[self._next], options, style=style)
+                self._starts.append(len(self._lines))
                 self._lines.extend(Strip(line, width) for line in wrapped)
                 self._next += 1
             if self._next == len(paragraphs):
-                self._recent[self._key] = (self._text, self._lines)
+                self._recent[self._key] = (self._text, self._lines, self._starts)
                 if len(self._recent) > self.RECENT:
                     self._recent.popitem(last=False)
         self._size_to_lines()
@@ -193,8 +235,15 @@ class DetailStyles:
 PLAIN = DetailStyles(heading=Style(), muted=Style(), strong=Style())
 
 
+FOCUS = "▸ "  # marks the action the due panel has highlighted
+
+
 def render_detail(
-    interview: Interview, actions: list[Action], now: datetime, styles: DetailStyles = PLAIN
+    interview: Interview,
+    actions: list[Action],
+    now: datetime,
+    focus: str | None = None,
+    styles: DetailStyles = PLAIN,
 ) -> Text:
     text = Text()
     text.append(interview.company, style=styles.strong)
@@ -213,8 +262,12 @@ def render_detail(
 
     _section(text, "Next", styles)
     if actions:
-        for action in actions[:6]:
-            text.append(f"• {badge(action, now)}", style=styles.strong)
+        shown = actions[:6]
+        # The focused action is always listed, whatever its place among the others.
+        shown += [a for a in actions[6:] if a.id == focus]
+        for action in shown:
+            mark = FOCUS if action.id == focus else "• "
+            text.append(f"{mark}{badge(action, now)}", style=styles.strong)
             who = interview.contact(action.contact)
             if who:
                 text.append(f" → {who.name or who.id}")

@@ -40,10 +40,25 @@ class DuePanel(RowList, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "step(-1)", "Up", show=False, id="due-up", tooltip="The action above"),
         Binding("down,j", "step(1)", "Down", show=False, id="due-down", tooltip="The action below"),
+        Binding(
+            "enter",
+            "open",
+            "Draft",
+            show=False,
+            id="due-open",
+            tooltip="Show the selected action's whole draft",
+        ),
     ]
 
     class Highlighted(Message):
         def __init__(self, action_id: str | None) -> None:
+            super().__init__()
+            self.action_id = action_id
+
+    class Opened(Message):
+        """Enter on an action: its whole draft is wanted."""
+
+        def __init__(self, action_id: str) -> None:
             super().__init__()
             self.action_id = action_id
 
@@ -67,6 +82,12 @@ class DuePanel(RowList, can_focus=True):
             return None
         return self.rows[self.cursor].action_id
 
+    def selectable(self, row: int) -> bool:
+        return self.rows[row].action_id is not None
+
+    def on_cursor_moved(self) -> None:
+        self._announce()
+
     def action_step(self, step: int) -> None:
         index = self.cursor + step
         while 0 <= index < len(self.rows) and self.rows[index].action_id is None:
@@ -74,6 +95,10 @@ class DuePanel(RowList, can_focus=True):
         if 0 <= index < len(self.rows):
             self.cursor = index
             self._announce()
+
+    def action_open(self) -> None:
+        if self.selected is not None:
+            self.post_message(self.Opened(self.selected))
 
     def _nearest_action(self, start: int) -> int:
         """The first action at or after ``start``, else the last one before it."""

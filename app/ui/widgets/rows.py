@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -75,7 +76,16 @@ def text_segment(text: str, width: int, style: Style) -> Segment:
 
 
 class RowList(PassStyles, ScrollView, can_focus=False):
+    """The cursor is the list's position: every key that moves through the list moves it, so
+    that what is highlighted is always what is on screen and what the next key acts on."""
+
     ROW_HEIGHT: ClassVar[int] = 1
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "jump(-1)", "First", show=False, tooltip="The first row"),
+        Binding("end", "jump(1)", "Last", show=False, tooltip="The last row"),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="A screenful up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, tooltip="A screenful down"),
+    ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
     # Whether the cursor is drawn: only in the list the user is moving through.
@@ -103,6 +113,36 @@ class RowList(PassStyles, ScrollView, can_focus=False):
         elif self.cursor >= count:
             self.cursor = count - 1
         self.refresh()
+
+    def selectable(self, row: int) -> bool:
+        """Whether the cursor may rest on ``row`` (a heading is passed over)."""
+        return True
+
+    def move_to(self, row: int, direction: int) -> None:
+        """Put the cursor on ``row``, or the nearest row the cursor may rest on, looking in
+        ``direction`` first and then back the other way."""
+        if not self._count:
+            return
+        row = max(0, min(row, self._count - 1))
+        for step in (direction or 1, -(direction or 1)):
+            index = row
+            while 0 <= index < self._count:
+                if self.selectable(index):
+                    if index != self.cursor:
+                        self.cursor = index
+                        self.on_cursor_moved()
+                    return
+                index += step
+
+    def on_cursor_moved(self) -> None:
+        """A key moved the cursor (a subclass tells the screen)."""
+
+    def action_jump(self, direction: int) -> None:
+        self.move_to(0 if direction < 0 else self._count - 1, -direction)
+
+    def action_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // self.ROW_HEIGHT)
+        self.move_to(self.cursor + direction * rows, direction)
 
     def watch_cursor(self, cursor: int) -> None:
         if self._count:

@@ -1,0 +1,21 @@
+"""The footer of keys, able to take two rows when one line cannot hold them all."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+
+KEYS_PER_ROW = 8
+
+
+class KeysFooter(Footer):
+    """A compact footer; a stylesheet that gives it ``layout: grid`` (and the height) puts its
+    keys in rows of ``KEYS_PER_ROW``. Textual's own footer sets its grid to one row of every
+    key each time the keys change, so the rows are set again after it."""
+
+    def __init__(self) -> None:
+        super().__init__(compact=True, show_command_palette=False)
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        self.styles.grid_size_columns = KEYS_PER_ROW
