@@ -17,6 +17,7 @@ from app.domain.records import (
 )
 from app.engine import Action
 from app.errors import UserError
+from app.when.describe import to_the_minute
 
 
 def mark_sent(
@@ -50,7 +51,7 @@ def mark_sent(
 
 def snooze(interview: Interview, action: Action, now: datetime, until: datetime) -> Interview:
     if until <= now:
-        raise UserError(f"a snooze must end after now ({now.isoformat()})")
+        raise UserError(f"a snooze must end after now ({to_the_minute(now)})")
     event = _about(action, EventKind.SNOOZE, now, until=until)
     return interview.with_events(event)
 

@@ -42,6 +42,7 @@ from app.engine import (
 from app.errors import UserError
 from app.services import operations
 from app.store.repository import Repository, UnknownInterview
+from app.when.describe import describe_when
 
 Clock = Callable[[], datetime]
 # The sample interviews at a time in a zone: the composition root hands them in, so that the
@@ -234,9 +235,11 @@ class Workspace:
         channel: Channel | None = None,
         text: str = "",
         keep_warm: bool = False,
+        at: datetime | None = None,
     ) -> Change:
+        """``at``: when it was sent, if not now (never later than now)."""
         action = self._open_action(action_id)
-        now = self.clock()
+        now = self._when(at)
         return self._apply(
             f"Marked sent: {_kind(action)} · {action.company}",
             action.interview,
@@ -245,7 +248,9 @@ class Workspace:
             ),
         )
 
-    def mark_sent_together(self, action_ids: list[str], *, text: str = "") -> Change:
+    def mark_sent_together(
+        self, action_ids: list[str], *, text: str = "", at: datetime | None = None
+    ) -> Change:
         """Several actions done by one message to one person: a ``sent`` event for each, at
         the same time and with the same text, as one change (undone together)."""
         actions = [self._open_action(action_id) for action_id in action_ids]
@@ -253,7 +258,7 @@ class Workspace:
             check_one_person(actions)
         except CombineError as problem:
             raise UserError(str(problem)) from None
-        now = self.clock()
+        now = self._when(at)
 
         def send_all(interview: Interview) -> Interview:
             for action in actions:
@@ -265,26 +270,33 @@ class Workspace:
             f"Marked sent: {kinds} · {actions[0].company}", actions[0].interview, send_all
         )
 
-    def snooze(self, action_id: str, until: datetime) -> Change:
+    def snooze(self, action_id: str, until: datetime, *, at: datetime | None = None) -> Change:
         action = self._open_action(action_id)
-        now = self.clock()
+        now = self._when(at)
         return self._apply(
             f"Snoozed: {_kind(action)} · {action.company}",
             action.interview,
             lambda i: operations.snooze(i, action, now, until),
         )
 
-    def skip(self, action_id: str) -> Change:
+    def skip(self, action_id: str, *, at: datetime | None = None) -> Change:
         action = self._open_action(action_id)
-        now = self.clock()
+        now = self._when(at)
         return self._apply(
             f"Skipped: {_kind(action)} · {action.company}",
             action.interview,
             lambda i: operations.skip(i, action, now),
         )
 
-    def reply(self, interview_id: str, *, contact: str | None, summary: str) -> Change:
-        now = self.clock()
+    def reply(
+        self,
+        interview_id: str,
+        *,
+        contact: str | None,
+        summary: str,
+        at: datetime | None = None,
+    ) -> Change:
+        now = self._when(at)
         interview = self._existing(interview_id)
         return self._apply(
             f"Reply recorded · {interview.company}",
@@ -483,6 +495,17 @@ class Workspace:
         # Into their places: sorting all of them again costs more than the engine's own work.
         for action in fresh:
             insort(self.actions, action, key=sort_key)
+
+    def _when(self, at: datetime | None) -> datetime:
+        """When something the user did happened: now, or the moment they said, which cannot
+        be later than now (an event is recorded once it has happened)."""
+        now = self.clock()
+        if at is None:
+            return now
+        if at > now:
+            said = describe_when(at, now)
+            raise UserError(f"{said} is in the future; an event is dated when it happened")
+        return at
 
     def _open_action(self, action_id: str) -> Action:
         action = self.action(action_id)

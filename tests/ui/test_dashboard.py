@@ -138,7 +138,7 @@ async def test_marking_sent_removes_the_action_and_stores_the_event(make, db):
         panel = app.screen.query_one(DuePanel)
         action = app.workspace.action(action_id)
         assert action is not None and action.state is not State.UPCOMING
-        await pilot.press("s")
+        await pilot.press("s", "enter")  # sent now, the default
         await settle(app, pilot)
         assert action_id not in {row.action_id for row in panel.rows}
         assert app.workspace.action(action_id) is None
@@ -189,7 +189,7 @@ async def test_recording_a_reply(make, db):
         await pilot.press("R")
         await pilot.pause()
         assert isinstance(app.screen, ReplyForm)
-        await pilot.press("tab", *"They will decide next week", "ctrl+s")
+        await pilot.press(*"They will decide next week", "enter")
         await settle(app, pilot)
     interview = next(i for i in stored(db).interviews if i.id == interview_id)
     assert interview.events[-1].kind is EventKind.REPLY

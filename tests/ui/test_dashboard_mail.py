@@ -52,7 +52,7 @@ async def test_m_then_s_sends_one_message_for_both(make, clipboard, db):
         combined = clipboard.copied[-1]
         assert combined.count("Dear Marcus,") == 1
         assert "I'm writing to send you the onboarding teardown deck" in combined
-        await pilot.press("s")
+        await pilot.press("s", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.workspace.action(THANKS) is None and app.workspace.action(PROMISE) is None

@@ -56,7 +56,7 @@ async def test_a_full_disk_keeps_the_changes_on_screen_and_the_file_as_it_was(
         with monkeypatch.context() as disk:
             disk.setattr(atomic, WHERE[where], no_space)
 
-            await pilot.press("s")  # mark the highlighted action sent
+            await pilot.press("s", "enter")  # mark the highlighted action sent, now
             await settle(app, pilot)
             app.screen.query_one(Board).select(action.interview)
             stage = app.workspace.interview(action.interview).stage

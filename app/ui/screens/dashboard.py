@@ -397,17 +397,31 @@ class DashboardScreen(WorkspaceScreen):
             question = f"Close {action.company} as moved on. Keep in touch now and then?"
             self.app.push_screen(ConfirmDialog(question, yes="Keep warm", no="Just close"), close)
             return
+        from app.ui.forms import SentForm, SentInput
+
         other = self._combined_with(action)
+        interview = self._selected(action)
+        zone = interview.timezone if interview else self._default_zone()
+
+        def record(answer: SentInput | None) -> None:
+            if answer is None:
+                return
+            if other is not None:
+                text = self.workspace.draft(action, other).text
+                ids = [action.id, other.id]
+                self.combined = None
+                self._apply(lambda: self.workspace.mark_sent_together(ids, text=text, at=answer.at))
+                return
+            self._apply(lambda: self.workspace.mark_sent(action.id, at=answer.at))
+
+        what = self._headline(action, urgency(action, self.workspace.now))
         if other is not None:
-            text = self.workspace.draft(action, other).text
-            ids = [action.id, other.id]
-            self.combined = None
-            self._apply(lambda: self.workspace.mark_sent_together(ids, text=text))
-            return
-        self._apply(lambda: self.workspace.mark_sent(action.id))
+            what = f"{what}, with {kind_label(other)}"
+        form = SentForm(now=self.workspace.clock(), zone=zone, what=what)
+        self.app.push_screen(form, record)
 
     def action_snooze(self) -> None:
-        from app.ui.forms import SnoozeForm
+        from app.ui.forms import SnoozeForm, SnoozeInput
 
         action = self.target_action()
         interview = self._selected(action)
@@ -415,9 +429,9 @@ class DashboardScreen(WorkspaceScreen):
             self.notify("Nothing to snooze here.", severity="warning")
             return
 
-        def snooze(until: datetime | None) -> None:
-            if until is not None:
-                self._apply(lambda: self.workspace.snooze(action.id, until))
+        def snooze(answer: SnoozeInput | None) -> None:
+            if answer is not None:
+                self._apply(lambda: self.workspace.snooze(action.id, answer.until, at=answer.at))
 
         self.app.push_screen(
             SnoozeForm(now=self.workspace.clock(), zone=interview.timezone), snooze
@@ -433,7 +447,8 @@ class DashboardScreen(WorkspaceScreen):
     def action_reply(self) -> None:
         from app.ui.forms import ReplyForm, ReplyInput
 
-        interview = self._selected(self.target_action())
+        action = self.target_action()
+        interview = self._selected(action)
         if interview is None:
             return
 
@@ -441,11 +456,18 @@ class DashboardScreen(WorkspaceScreen):
             if answer is not None:
                 self._apply(
                     lambda: self.workspace.reply(
-                        interview.id, contact=answer.contact, summary=answer.summary
+                        interview.id, contact=answer.contact, summary=answer.summary, at=answer.at
                     )
                 )
 
-        self.app.push_screen(ReplyForm(contacts=interview.contacts), record)
+        # Most often the answer comes from the person the follow-up went to.
+        form = ReplyForm(
+            contacts=interview.contacts,
+            now=self.workspace.clock(),
+            zone=interview.timezone,
+            default_contact=action.contact if action else None,
+        )
+        self.app.push_screen(form, record)
 
     def action_undo(self) -> None:
         if not self.workspace.can_undo:

@@ -557,11 +557,13 @@ class ReviewScreen(WorkspaceScreen):
         zone = interview.timezone if interview else "UTC"
         self.app.push_screen(
             SnoozeForm(now=self.workspace.clock(), zone=zone),
-            lambda until: (
+            lambda answer: (
                 None
-                if until is None
+                if answer is None
                 else self._record(
-                    action, "snoozed", lambda: self.workspace.snooze(action.id, until)
+                    action,
+                    "snoozed",
+                    lambda: self.workspace.snooze(action.id, answer.until, at=answer.at),
                 )
             ),
         )

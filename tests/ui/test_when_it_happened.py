@@ -1,0 +1,103 @@
+"""Sent, replied, snoozed: each dialog of the dashboard takes when it happened (now unless
+said), never a moment still to come, and the reply is from the person the action is to."""
+
+from __future__ import annotations
+
+import pendulum
+
+from app.domain.records import EventKind
+from app.ui.forms import ReplyForm, SentForm, SnoozeForm
+from app.ui.widgets.due import DuePanel
+from tests.ui.conftest import NOW, stored
+
+
+async def due_contacting(app, pilot):
+    panel = app.screen.query_one(DuePanel)
+    panel.focus()
+    await pilot.pause()
+    while not (
+        app.workspace.action(panel.selected).contacting
+        and app.workspace.action(panel.selected).contact
+    ):
+        await pilot.press("j")
+    return app.workspace.action(panel.selected)
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def events_of(db, action):
+    interview = next(i for i in stored(db).interviews if i.id == action.interview)
+    return [e for e in interview.events if e.action_id == action.id]
+
+
+async def test_sent_yesterday_at_five_is_recorded_then(make, db):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        action = await due_contacting(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SentForm)
+        await pilot.press(*"yesterday 17:00", "enter")
+        await settle(app, pilot)
+        assert app.workspace.action(action.id) is None
+    [sent] = events_of(db, action)
+    assert sent.kind is EventKind.SENT
+    assert sent.at == NOW.subtract(days=1).set(hour=17, minute=0)
+
+
+async def test_sent_in_the_future_is_refused_and_nothing_is_recorded(make, db):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        action = await due_contacting(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"tomorrow 9am", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SentForm)  # still open, saying why
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.workspace.action(action.id) is not None
+    assert events_of(db, action) == []
+
+
+async def test_the_reply_is_from_the_actions_recipient_with_its_time_and_gist(make, db):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        action = await due_contacting(app, pilot)
+        await pilot.press("R")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ReplyForm)
+        assert form.contact.value == action.contact
+        await pilot.press(*"They will call on Monday", "enter")
+        await settle(app, pilot)
+    interview = next(i for i in stored(db).interviews if i.id == action.interview)
+    reply = interview.events[-1]
+    assert reply.kind is EventKind.REPLY
+    assert (reply.contact, reply.summary, reply.at) == (
+        action.contact,
+        "They will call on Monday",
+        NOW,
+    )
+
+
+async def test_a_snooze_decided_this_morning_is_dated_then(make, db):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        action = await due_contacting(app, pilot)
+        await pilot.press("z")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SnoozeForm)
+        form.decided.input.focus()
+        await pilot.press(*"today 8am")
+        form.typed.input.focus()
+        await pilot.press(*"monday 9am", "enter")
+        await settle(app, pilot)
+    [snoozed] = events_of(db, action)
+    assert snoozed.kind is EventKind.SNOOZE
+    assert snoozed.at == NOW.set(hour=8, minute=0)
+    assert snoozed.until == NOW.next(pendulum.MONDAY).set(hour=9)
