@@ -12,7 +12,7 @@ from app.ui.screens.draft import DraftScreen
 from app.ui.screens.review import ReviewScreen
 from app.ui.widgets.board import Board
 from app.ui.widgets.detail import FOCUS, DetailPane
-from app.ui.widgets.draft_view import DraftHeader, DraftView
+from app.ui.widgets.draft_view import DraftHeader, DraftPreview, DraftView
 from app.ui.widgets.due import DuePanel
 from tests.ui.conftest import stored
 
@@ -29,8 +29,10 @@ def shown_lines(pane: DetailPane) -> list[str]:
 
 
 def preview_text(app) -> str:
-    view = app.screen.query_one("#preview", DraftView)
-    fields = " ".join(f"{k}: {v}" for k, v in view.query_one(DraftHeader).fields)
+    view = app.screen.query_one("#preview", DraftPreview)
+    fields = " ".join(f"{k}: {v}" for k, v in view.fields)
+    lines = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+    assert lines[0].startswith("To:") or not view.fields  # drawn, not only held
     return f"{fields}\n{view.body}"
 
 

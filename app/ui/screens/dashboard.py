@@ -36,7 +36,7 @@ from app.ui.format import badge, kind_label, short_when, tone
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.widgets.board import Board, Card
 from app.ui.widgets.detail import DetailPane
-from app.ui.widgets.draft_view import DraftView, no_message
+from app.ui.widgets.draft_view import DraftPreview, no_message
 from app.ui.widgets.due import DuePanel, DueRow
 from app.ui.widgets.footer import KeysFooter
 
@@ -88,6 +88,7 @@ class DashboardScreen(WorkspaceScreen):
         self.selected_interview: str | None = None
         # Two actions to one person that the next c, C, o or s treat as one message (m).
         self.combined: tuple[str, str] | None = None
+        self._previewed: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter by company, role or contact", id="filter")
@@ -97,7 +98,7 @@ class DashboardScreen(WorkspaceScreen):
             with Vertical(id="due-box"):
                 yield Label("Due", id="due-title")
                 yield DuePanel(id="due")
-                yield DraftView(id="preview", wrap_header=False)
+                yield DraftPreview(id="preview")
         yield Label("", id="status", markup=False)
         # Every key of the table fits at 120 columns only without the palette's own entry;
         # ctrl+p is on the help screen.
@@ -211,8 +212,16 @@ class DashboardScreen(WorkspaceScreen):
 
     def _show_preview(self) -> None:
         selected = self.query_one(DuePanel).selected
+        # Drafted again only when something it depends on changed: a move on the board leaves
+        # the due panel's highlight, and so the preview, as it was.
+        shown = (selected, self.combined, self.workspace.pipeline, self.workspace.now)
+        if self._previewed is not None and all(
+            a is b or a == b for a, b in zip(shown, self._previewed, strict=True)
+        ):
+            return
+        self._previewed = shown
         action = self.workspace.action(selected) if selected else None
-        preview = self.query_one("#preview", DraftView)
+        preview = self.query_one("#preview", DraftPreview)
         if action is None:
             preview.show(None, body="")
             return

@@ -1,22 +1,29 @@
 """A draft as its reader gets it: who it goes to, its subject, and its body, which scrolls.
 
-The review, the due panel's preview and the whole-draft view show a draft the same way."""
+The review and the whole-draft view show a draft in a ``DraftView``; the due panel's preview,
+redrawn on every key, in a ``DraftPreview`` that never lays the screen out again."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
 from app.domain.records import ActionKind
 from app.drafts import Draft
 from app.engine import Action
+from app.ui.widgets.rows import PassStyles, text_segment
 
 PLAIN_STYLE = Style()
 
@@ -32,12 +39,9 @@ class DraftHeader(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"review-header--label", "review-header--value"}
 
-    def __init__(
-        self, *, id: str | None = None, classes: str | None = None, wrap: bool = True
-    ) -> None:
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.fields: tuple[tuple[str, str], ...] = ()
-        self.wrap = wrap
 
     def show(self, draft: Draft | None) -> None:
         self.fields = header_fields(draft)
@@ -47,7 +51,6 @@ class DraftHeader(Widget):
     def render(self) -> Table:
         return render_header(
             self.fields,
-            wrap=self.wrap,
             label=self.get_component_rich_style("review-header--label", partial=True),
             value=self.get_component_rich_style("review-header--value", partial=True),
         )
@@ -64,22 +67,14 @@ def header_fields(draft: Draft | None) -> tuple[tuple[str, str], ...]:
 
 
 def render_header(
-    fields: tuple[tuple[str, str], ...],
-    *,
-    wrap: bool = True,
-    label: Style = PLAIN_STYLE,
-    value: Style = PLAIN_STYLE,
+    fields: tuple[tuple[str, str], ...], *, label: Style = PLAIN_STYLE, value: Style = PLAIN_STYLE
 ) -> Table:
-    """The fields as two columns: a long subject or address wraps under itself, or (``wrap``
-    False, where room is short) is cut to its line."""
+    """The fields as two columns: a long subject or address wraps under itself."""
     table = Table.grid(padding=(0, 1))
-    # The labels' width held, or a value that may not wrap would squeeze them to "Sub…".
-    widest = max((len(name) + 1 for name, _ in fields), default=0)
-    table.add_column(style=label, no_wrap=True, min_width=widest)
-    table.add_column(style=value, ratio=1, no_wrap=not wrap)
+    table.add_column(style=label, no_wrap=True)
+    table.add_column(style=value, ratio=1)
     for name, content in fields:
-        text = Text(content, overflow="fold" if wrap else "ellipsis", no_wrap=not wrap)
-        table.add_row(f"{name}:", text)
+        table.add_row(f"{name}:", Text(content, overflow="fold"))
     return table
 
 
@@ -101,15 +96,12 @@ class DraftView(Vertical):
 
     ``show`` takes the draft, or a line saying why there is none."""
 
-    def __init__(
-        self, *, id: str | None = None, classes: str | None = None, wrap_header: bool = True
-    ) -> None:
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.body = ""
-        self.wrap_header = wrap_header
 
     def compose(self) -> ComposeResult:
-        yield DraftHeader(classes="draft-view-header", wrap=self.wrap_header)
+        yield DraftHeader(classes="draft-view-header")
         with VerticalScroll(classes="draft-view-scroll"):
             yield Static("", classes="draft-view-body", markup=False)
         yield Static("", classes="draft-view-notes", markup=False)
@@ -123,3 +115,72 @@ class DraftView(Vertical):
         note.update(notes)
         note.display = bool(notes)
         self.query_one(".draft-view-scroll", VerticalScroll).scroll_home(animate=False)
+
+
+class DraftPreview(PassStyles, ScrollView, can_focus=True):
+    """A draft in a few lines beside the due list: To and Subject each cut to one line, then
+    the body, wrapped, scrolling.
+
+    It changes on every move through the due list, so it never asks for the screen to be laid
+    out again (a Static would, as its height follows its text): it wraps its text itself and
+    sets the size it scrolls over without the watchers that would."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"preview--label", "preview--rule"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False, tooltip="Scroll down a line"),
+        Binding("k", "scroll_up", "Up", show=False, tooltip="Scroll up a line"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fields: tuple[tuple[str, str], ...] = ()
+        self.body = ""
+        self._lines: list[Strip] = []
+        self._wrapped_at = -1
+
+    def show(self, draft: Draft | None, *, body: str = "") -> None:
+        """``draft`` with its body (``body`` instead when given), or ``body`` alone."""
+        self.fields = header_fields(draft)
+        self.body = body or (body_of(draft) if draft else "")
+        self._wrapped_at = -1
+        self._wrap()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or not self.is_mounted or width == self._wrapped_at:
+            return
+        self._wrapped_at = width
+        base = self.rich_style
+        label = base + self.component("preview--label")
+        lines: list[Strip] = []
+        widest = max((len(name) + 2 for name, _ in self.fields), default=0)
+        for name, value in self.fields:
+            head = Segment(f"{name}:".ljust(widest), label)
+            lines.append(Strip([head, text_segment(value, max(width - widest, 0), base)], width))
+        if self.fields:
+            lines.append(Strip([Segment("─" * width, base + self.component("preview--rule"))]))
+        console = self.app.console
+        options = console.options.update_width(width)
+        for line in console.render_lines(Text(self.body), options, style=base, pad=True):
+            lines.append(Strip(line, width))
+        self._lines = lines
+        # Without its watchers: a new virtual size would lay the whole screen out again.
+        self.set_reactive(DraftPreview.virtual_size, Size(width, len(lines)))
+        bar = self.vertical_scrollbar
+        bar.window_virtual_size = len(lines)
+        bar.window_size = self.scrollable_content_region.height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self.call_later(self._wrap)
+        line = self.scroll_offset.y + y
+        if 0 <= line < len(self._lines):
+            return self._lines[line].crop_extend(0, width, self.base_style)
+        return Strip.blank(max(width, 0), self.base_style)
