@@ -311,3 +311,42 @@ async def test_a_form_fits_80x24_with_its_buttons(make_form: Callable[[], Dialog
         assert box.region.bottom <= 23
         save = app.screen.query_one("#save", Button)
         assert box.region.contains_region(save.region)
+
+
+# ---------------------------------------------------------------- opening quickly
+
+
+def test_the_forms_package_imports_a_form_only_when_it_is_asked_for() -> None:
+    import subprocess
+    import sys
+
+    # The dashboard imports one form as its key is pressed: importing the package must not
+    # import them all (that was some 45 ms on the first dialog).
+    code = (
+        "import sys, app.ui.forms as forms\n"
+        "assert not [m for m in sys.modules if m.startswith('app.ui.forms.')], sys.modules\n"
+        "from app.ui.forms import SnoozeForm\n"
+        "assert 'app.ui.forms.interview' not in sys.modules\n"
+        "for name in forms.__all__: getattr(forms, name)\n"
+        "print(len(forms.__all__))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == 20
+
+
+async def test_the_dialog_footer_follows_the_keys_that_apply() -> None:
+    app = host(SnoozeForm(now=NOW, zone=LONDON))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = {key.key for key in app.screen.query(FooterKey)}
+        assert {"1", "2", "3", "4", "escape"} <= shown
+        # In the date field the digits are typed, not presets: the footer no longer offers them.
+        await pilot.press("4")
+        await pilot.pause()
+        shown = {key.key for key in app.screen.query(FooterKey)}
+        assert "1" not in shown and "escape" in shown
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert isinstance(app.focused, type(app.screen.query_one("#presets")))
+        assert "1" in {key.key for key in app.screen.query(FooterKey)}

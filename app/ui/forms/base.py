@@ -8,14 +8,18 @@ shown once it has been visited (or a save was tried), so a new form does not ope
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
+from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import (
@@ -32,6 +36,9 @@ from textual.widgets import (
 from app.ui.forms.checks import Checker
 from app.ui.forms.field import Field
 
+if TYPE_CHECKING:
+    from textual.app import App
+
 R = TypeVar("R")
 T = TypeVar("T")
 
@@ -41,9 +48,16 @@ STYLESHEET = str(Path(__file__).with_name("forms.tcss"))
 
 
 class Dialog(ModalScreen[R], Generic[R]):
-    """A box in the middle of the screen, with a footer for its keys; escape returns None."""
+    """A box in the middle of the screen, with a footer for its keys; escape returns None.
 
-    CSS_PATH: ClassVar[str | None] = STYLESHEET
+    The family's stylesheet is added to the app's the first time a dialog opens
+    (``_post_register``), not through ``CSS_PATH``: a screen's ``CSS_PATH`` new to the app makes
+    Textual parse every stylesheet of the app again and restyle every widget of every screen
+    (the dashboard included), some 60 ms at the first dialog, where adding it parses this one
+    file alone.
+    """
+
+    CSS_PATH: ClassVar[str | None] = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
@@ -58,6 +72,30 @@ class Dialog(ModalScreen[R], Generic[R]):
         super().__init__()
         self.heading = heading
         self._dismissing = False
+        self._resumed = False
+        self._behind = _StillBackground()
+
+    def _post_register(self, app: App[Any]) -> None:
+        super()._post_register(app)
+        if not app.stylesheet.has_source(STYLESHEET):
+            # Parsed when the dialog is first styled, a moment later, from this file alone
+            # (the others' rules are kept parsed).
+            app.stylesheet.read(STYLESHEET)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Every widget of a dialog was styled as it was mounted, a moment before it is first
+        # shown: styling them all again then doubled the work of opening it. Later resumes
+        # (back from a dialog opened over this one, after a theme change) restyle as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
+
+    def render(self) -> RenderableType:
+        # The screen behind is drawn tinted, and Textual draws it again each time the dialog's
+        # layout changes (three times as it opens). It does not change while the dialog is up.
+        rendered = super().render()
+        return self._behind.of(rendered) if isinstance(rendered, BackgroundScreen) else rendered
 
     def compose(self) -> ComposeResult:
         box = Vertical(classes="dialog")
@@ -65,7 +103,7 @@ class Dialog(ModalScreen[R], Generic[R]):
         box.border_title = escape(self.heading)
         with box:
             yield from self.compose_dialog()
-        yield Footer()
+        yield DialogFooter()
 
     @abstractmethod
     def compose_dialog(self) -> ComposeResult: ...
@@ -178,3 +216,59 @@ def _field_of(widget: Widget) -> Field | None:
         if isinstance(node, Field):
             return node
     return None
+
+
+class DialogFooter(Footer):
+    """The dialog's keys. Compact, as on the dashboard, so that they fit at 80 columns.
+
+    Textual's footer makes all its keys again each time the bindings may have changed: five
+    times as a dialog opens (mounting, focus, the first check), each time removing and mounting
+    every key. This one does so only when the keys to show have changed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(compact=True, show_command_palette=False)
+        self._shown: tuple[tuple[object, ...], ...] | None = None
+
+    async def recompose(self) -> None:
+        # Asked for after a refresh, which may come once the dialog has closed.
+        if not self.is_attached or self._pruning:
+            return
+        shown = self._keys()
+        if shown != self._shown:
+            self._shown = shown
+            await super().recompose()
+
+    def _keys(self) -> tuple[tuple[object, ...], ...]:
+        return tuple(
+            (key, binding.description, binding.action, binding.group, enabled, tooltip)
+            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show
+        )
+
+
+class _StillBackground:
+    """The screen behind a dialog as it was drawn (tinted) the first time at a size."""
+
+    def __init__(self) -> None:
+        self._drawn: list[Segment] = []
+        self._key: tuple[object, ...] | None = None
+        self._source: BackgroundScreen | None = None
+
+    def of(self, background: BackgroundScreen) -> _StillBackground:
+        self._source = background
+        return self
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        source = self._source
+        assert source is not None
+        # The tint follows the theme, so a new theme draws it again.
+        key = (options.max_width, options.height, source.color, id(source.screen))
+        if key != self._key:
+            self._drawn = list(_segments(source.__rich_console__(console, options)))
+            self._key = key
+        yield from self._drawn
+
+
+def _segments(rendered: Iterable[Any]) -> Iterable[Segment]:
+    return (segment for segment in rendered if isinstance(segment, Segment))

@@ -52,20 +52,28 @@ class Field(Vertical):
 
     def show(self, error: str | None, warning: str | None = None) -> None:
         """An error stops the form saving; a warning is only advice. Both use the same line."""
-        self.message.update(error or warning or "")
+        # A form shows every field again at each key typed: a Static updated, even to the same
+        # text, lays the whole dialog out again.
+        _update(self.message, error or warning or "")
         self.set_class(error is not None, "-invalid")
         self.set_class(error is None and warning is not None, "-warned")
         self.control.set_class(error is not None, "-invalid")
 
     def show_note(self, text: str, *, doubtful: bool = False) -> None:
-        self.note.update(text)
+        _update(self.note, text)
         self.set_class(bool(text), "-noted")
         self.set_class(doubtful, "-doubtful")
 
     def hide(self, hidden: bool) -> None:
         """A field that does not apply is out of sight and out of the tab order."""
         self.set_class(hidden, "-hidden")
-        self.control.disabled = hidden
+        if self.control.disabled != hidden:
+            self.control.disabled = hidden
+
+
+def _update(line: Static, text: str) -> None:
+    if str(line.content) != text:
+        line.update(text)
 
 
 class Tick(Checkbox):
