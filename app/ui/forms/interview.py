@@ -1,19 +1,24 @@
-"""Add or edit an interview's own details; its rounds, contacts, notes and history are edited
-elsewhere and come back unchanged."""
+"""Add or edit an interview's own details. A new one is added with its first round and that
+round's interviewers in the same form (first_round.py); when editing, the rounds, contacts,
+notes and history are edited elsewhere and come back unchanged."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select
+from textual.binding import Binding, BindingType
+from textual.widgets import Button, Checkbox, Input, Select
 
 from app.domain.records import Interview, Outcome, Stage
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, zone_problem
 from app.ui.forms.choices import options
 from app.ui.forms.field import Field
+from app.ui.forms.first_round import FirstRound, PersonRow
 from app.ui.forms.ids import slug, unique
 from app.ui.forms.when_field import WhenField
 
@@ -21,7 +26,18 @@ _DAY_EXAMPLE = "e.g. 2026-11-27 or next friday"
 
 
 class InterviewForm(Form[Interview]):
-    """Returns the interview as edited; a new one gets an id made of its company and role."""
+    """Returns the interview as edited; a new one gets an id made of its company and role, and
+    the first round and interviewers typed or pasted below its details."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+n",
+            "add_person",
+            "Add interviewer",
+            tooltip="Another row for an interviewer of the first round",
+            id="form-add-interviewer",
+        ),
+    ]
 
     def __init__(
         self,
@@ -36,6 +52,8 @@ class InterviewForm(Form[Interview]):
         self.now = now
         self.existing_ids = existing_ids
         self.fallback_zone = interview.timezone if interview else default_zone
+        # Made in compose, where widgets can be: a new interview's first round.
+        self.first_round: FirstRound | None = None
 
     def compose_fields(self) -> ComposeResult:
         known = self.interview or Interview(id="", company="", role="", timezone=self.fallback_zone)
@@ -68,6 +86,9 @@ class InterviewForm(Form[Interview]):
         yield self.decision_by
         yield self.offer_deadline
         yield Field("Keep warm", self.keep_warm, key="keep_warm")
+        if self.interview is None:
+            self.first_round = FirstRound(now=self.now, zone=self.fallback_zone)
+            yield self.first_round
 
     def _day(self, label: str, key: str, day: date | None) -> WhenField:
         return WhenField(
@@ -87,6 +108,37 @@ class InterviewForm(Form[Interview]):
         usable = zone if zone_problem(zone) is None else self.fallback_zone
         self.decision_by.zone = usable
         self.offer_deadline.zone = usable
+        if self.first_round is not None:
+            self.first_round.zone = usable
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only a new interview has interviewer rows; when editing, the key is not offered.
+        if action == "add_person":
+            return self.interview is None
+        return True
+
+    async def action_add_person(self) -> None:
+        if self.first_round is not None:
+            row = await self.first_round.add_row()
+            row.name_input.focus(scroll_visible=False)
+            # The new row is the form's last; scrolled to once it is laid out (deferred by
+            # scroll_end itself), as before that it has no place to scroll to.
+            self.body.scroll_end(animate=False)
+
+    def action_save(self) -> None:
+        super().action_save()
+        # A field's message can reach below the lines in sight (an interviewer's row is the
+        # last of a long form): bring all of it into sight, not only its input.
+        first = next(iter(self.query(".field.-invalid").results(Field)), None)
+        if first is not None and not self._dismissing:
+            if isinstance(first, PersonRow):
+                # The row's own control is the three inputs: the one to fix gets the focus.
+                first.first_wrong.focus()
+            self.call_after_refresh(first.scroll_visible, animate=False)
+
+    @on(Button.Pressed, "#add-person")
+    async def _add_pressed(self) -> None:
+        await self.action_add_person()
 
     def read(self, check: Checker) -> Interview | None:
         company = check.required("company", self.company.value)
@@ -103,6 +155,9 @@ class InterviewForm(Form[Interview]):
             check.fail("timezone", problem)
         decision_by = self.decision_by.check(check)
         offer_deadline = self.offer_deadline.check(check)
+        first_round, contacts = (
+            self.first_round.read(check) if self.first_round is not None else (None, ())
+        )
         if not check.ok or not isinstance(stage, Stage):
             return None
         base = self.interview or Interview(
@@ -110,6 +165,8 @@ class InterviewForm(Form[Interview]):
             company=company,
             role=role,
             timezone=zone,
+            rounds=(first_round,) if first_round is not None else (),
+            contacts=contacts,
         )
         return replace(
             base,
