@@ -22,16 +22,7 @@ from textual.markup import escape
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Footer,
-    Input,
-    RadioSet,
-    Select,
-    SelectionList,
-    TextArea,
-)
+from textual.widgets import Button, Footer, Input
 
 from app.ui.forms.checks import Checker
 from app.ui.forms.field import Field
@@ -177,15 +168,27 @@ class Form(Dialog[T | None], Generic[T]):
         if first is not None:
             first.control.focus()
 
+    # By the handlers' names rather than @on(Select.Changed) and the like: naming the classes
+    # imported the text area, the lists and the radio set with the first dialog, used or not.
     @on(Input.Changed)
-    @on(Select.Changed)
-    @on(Checkbox.Changed)
-    @on(RadioSet.Changed)
-    @on(SelectionList.SelectedChanged)
-    @on(TextArea.Changed)
     def _field_changed(self) -> None:
         if not self._dismissing:
             self.recheck()
+
+    def on_select_changed(self) -> None:
+        self._field_changed()
+
+    def on_checkbox_changed(self) -> None:
+        self._field_changed()
+
+    def on_radio_set_changed(self) -> None:
+        self._field_changed()
+
+    def on_selection_list_selected_changed(self) -> None:
+        self._field_changed()
+
+    def on_text_area_changed(self) -> None:
+        self._field_changed()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         field = _field_of(event.widget)
