@@ -18,6 +18,7 @@ from textual.widgets._footer import FooterKey
 
 from app.domain.records import Contact, ContactRole, Interview, Round
 from app.ui.forms import InterviewForm
+from app.ui.forms.field import Field
 from app.ui.forms.first_round import PersonRow
 from app.ui.forms.invitation import Person, people_in
 from app.ui.screens.dashboard import DashboardScreen
@@ -192,6 +193,32 @@ async def test_the_focus_goes_top_to_bottom() -> None:
         "person3-name", "person3-title", "person3-email",
         "save",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_it_fits_with_every_label_whole(size: tuple[int, int]) -> None:
+    app = host(new_interview())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        box = app.screen.query_one(".dialog")
+        assert box.region.height <= size[1] - 1
+        assert box.region.width <= size[0]
+        body = app.screen.query_one(".dialog-body")
+        for shown in app.screen.query(Field).results(Field):
+            if shown.has_class("-hidden"):
+                continue
+            # Scrolled to, each label is there in full, beside its input and inside the box.
+            shown.scroll_visible(animate=False, immediate=True)
+            await pilot.pause()
+            label = shown.label.region
+            text = str(shown.label.render())
+            assert label.width >= len(text), text
+            assert body.region.contains_region(label), text
+            assert label.right <= shown.control.region.x, text
+        # Save and Cancel stay in sight below however many rows there are.
+        buttons = app.screen.query_one(".dialog-buttons").region
+        assert body.region.bottom <= buttons.y and buttons.bottom <= box.region.bottom
 
 
 # ---------------------------------------------------------------- pasted

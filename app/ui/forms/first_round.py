@@ -67,7 +67,8 @@ class InvitationInput(Input):
 class PersonRow(Field):
     """One interviewer: name, title and address side by side in one field, whose message line
     (the width of the form, where an address's problem fits) says what is wrong with the row;
-    the inputs in question are marked."""
+    the inputs in question are marked. The inputs sit in the field's own row, with no note
+    beside them: a form opens in time proportional to its widgets, and there are three rows."""
 
     def __init__(self, number: int) -> None:
         key = f"person{number}"
@@ -76,11 +77,19 @@ class PersonRow(Field):
         self.name_input = Input(placeholder=name, id=f"{key}-name", compact=True)
         self.title_input = Input(placeholder=title, id=f"{key}-title", compact=True)
         self.email = Input(placeholder=email, id=f"{key}-email", compact=True)
-        inputs = Horizontal(self.name_input, self.title_input, self.email, classes="person-inputs")
-        super().__init__(f"Interviewer {number}", inputs, key=key)
+        # The name stands for the row where a field has one control (the focus on a problem).
+        super().__init__(f"Interviewer {number}", self.name_input, key=key)
         self.add_class("person-row")
         self.number = number
         self.wrong: tuple[Input, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="field-row"):
+            yield self.label
+            yield self.name_input
+            yield self.title_input
+            yield self.email
+        yield self.message
 
     @property
     def values(self) -> tuple[str, str, str]:
