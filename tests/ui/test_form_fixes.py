@@ -350,3 +350,21 @@ async def test_the_dialog_footer_follows_the_keys_that_apply() -> None:
         await pilot.pause()
         assert isinstance(app.focused, type(app.screen.query_one("#presets")))
         assert "1" in {key.key for key in app.screen.query(FooterKey)}
+
+
+@pytest.mark.parametrize("keys", [(), ("escape",), ("2",)])
+async def test_the_cycle_collector_is_on_again_once_a_dialog_is_shown(
+    keys: tuple[str, ...],
+) -> None:
+    import gc
+
+    # A dialog holds the collector off while it is built; it must never leave it off.
+    assert gc.isenabled()
+    app = host(SnoozeForm(now=NOW, zone=LONDON))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert gc.isenabled()
+    assert gc.isenabled()

@@ -64,7 +64,8 @@ class NotesForm(Form[Notes]):
             yield Field(label, area, key=key, stacked=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Form's own on_mount (the first check) is called by Textual as well: calling it here
+        # too checked the form twice.
         self.areas["discussed"].focus(scroll_visible=False)
 
     def read(self, check: Checker) -> Notes | None:
