@@ -101,8 +101,9 @@ class Dialog(ModalScreen[R], Generic[R]):
         self._release_collector()
 
     def render(self) -> RenderableType:
-        # The screen behind is drawn tinted, and Textual draws it again each time the dialog's
-        # layout changes (three times as it opens). It does not change while the dialog is up.
+        # The screen behind is drawn tinted, and Textual drew it again each time the dialog's
+        # layout changed (three times as it opens): it is drawn once per size and theme. What
+        # changes behind an open dialog (a save's status line) shows once it closes.
         rendered = super().render()
         return self._behind.of(rendered) if isinstance(rendered, BackgroundScreen) else rendered
 
