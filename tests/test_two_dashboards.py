@@ -63,8 +63,10 @@ def test_two_dashboards_on_one_file_keep_each_others_changes(tmp_path: Path) -> 
 
         # Typed together, so that each saves over a file that may hold the other's change
         # unseen: a save that read the file too early would drop it.
+        second.type("s")  # the card's most pressing action, the thank-you, to be marked sent
+        wait_for(lambda: "Mark sent" in second.text(), "the sent dialog")
         first.type(">")  # the card moves on, from scheduled to interviewed
-        second.type("s")  # the card's most pressing action, the thank-you, marked sent
+        second.type("\r")  # sent now
 
         both = (
             Stage.INTERVIEWED,
