@@ -152,3 +152,21 @@ def test_the_file_between_our_own_writes_is_never_taken_for_another_instances(
     assert answers == [False, False]
     assert not workspace.changed_elsewhere()
     assert not workspace.adopt(early)  # read before the skip: showing it would undo it on screen
+
+
+def test_the_first_saves_into_a_new_database_are_ours(tmp_path: Path) -> None:
+    """A database that did not exist yet: the file our first save makes is not another's."""
+    workspace = Workspace(
+        Repository(tmp_path / "new.json", default_zone=ZONE), lambda: NOW, default_zone=ZONE
+    )
+    workspace.load()
+    workspace.save_interview(demo_pipeline(NOW, ZONE).interviews[0])
+    workspace.save_pending()
+    assert not workspace.changed_elsewhere()
+    workspace.skip(workspace.actions[0].id)
+    workspace.save_pending()
+    assert not workspace.changed_elsewhere()
+    # Another writer is still seen as one.
+    other = Repository(tmp_path / "new.json", default_zone=ZONE)
+    other.change_interview(workspace.interviews[0].id, lambda i: replace(i, role="Other role"))
+    assert workspace.changed_elsewhere()

@@ -199,9 +199,12 @@ class Repository:
         from app.store.lock import DatabaseLock
 
         with DatabaseLock(self._path), self._open() as db:
+            seen = db.storage.trusted_version
             raw = db.storage.read()
             known = self._known is not None and self._known[0] is raw
-            self.saw_other_writes = not known
+            # Another writer changed the file if it is not the version last read or written
+            # here (a file that is still not there is the one seen: a new database).
+            self.saw_other_writes = db.storage.trusted_version != seen
             before = self._snapshot(raw) if known else self._decode(raw, only=only)
             after = change(before.pipeline)
             if after is before.pipeline or after == before.pipeline:
