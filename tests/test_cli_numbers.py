@@ -150,7 +150,7 @@ def test_snooze_and_skip_take_the_number(capsys, db):
     code, out, _ = cli(
         capsys, "snooze", "2", "--until", "2026-12-02 14:00", "--at", LATER, "--db", str(db)
     )
-    assert (code, out) == (0, "Snoozed: initech/check_in/r1\n")
+    assert (code, out) == (0, "Snoozed: initech/check_in/r1 until 2026-12-02T14:00+00:00\n")
     code, out, _ = cli(capsys, "skip", "1", "--at", LATER, "--db", str(db))
     assert (code, out) == (0, f"Skipped: {PROMISE}\n")
     assert [e["kind"] for e in events(capsys, db)[-2:]] == ["snooze", "skip"]

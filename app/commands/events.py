@@ -7,6 +7,7 @@ file as it is now, so that another followup writing at the same time loses nothi
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 
 from app.commands.context import Context, shown
 from app.domain.records import ActionKind, Channel, Interview
@@ -50,6 +51,7 @@ def snooze(args: argparse.Namespace, ctx: Context) -> int:
     from app.when.describe import to_the_minute
 
     now = ctx.now
+    chosen: list[datetime] = []
 
     def change(interview: Interview, action: Action) -> Interview:
         try:
@@ -61,10 +63,11 @@ def snooze(args: argparse.Namespace, ctx: Context) -> int:
                 f"--until: {shown(args.until)} is {to_the_minute(until)}, "
                 f"not after now ({to_the_minute(now)})"
             )
+        chosen.append(until)
         return operations.snooze(interview, action, now, until)
 
     action = _change_action(ctx, args.id, change)
-    ctx.say(f"Snoozed: {action.id}")
+    ctx.say(f"Snoozed: {action.id} until {to_the_minute(chosen[-1])}")
     return 0
 
 

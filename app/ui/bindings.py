@@ -115,7 +115,9 @@ DASHBOARD = [
 NAVIGATION = [
     ("←→↑↓ h j k l", "Move between cards and columns"),
     ("tab / shift+tab", "Next / previous pane"),
-    ("enter", "Open the selected card's detail"),
+    ("enter", "Open the selected card's detail; in the due list, the whole draft"),
+    ("home end pageup pagedown", "First, last, a screenful up or down in any list"),
+    ("j k (detail, draft)", "Scroll the detail pane or the draft a line"),
     ("escape", "Close a dialog, clear the filter"),
     ("ctrl+p", "The command palette: every action by name"),
 ]

@@ -224,3 +224,50 @@ async def test_the_reviews_draft_scrolls_from_the_keyboard(make, tmp_path):
         await pilot.press("n")
         await pilot.pause()
         assert scroll.scroll_offset.y == 0  # the next draft starts at its top
+
+
+async def test_after_a_snooze_the_highlight_goes_on_to_the_next_action(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(DuePanel)
+        panel.focus()
+        await pilot.pause()
+        await pilot.press("j")
+        snoozed = panel.selected
+        place = panel.cursor
+        below = next(row.action_id for row in panel.rows[place + 1 :] if row.action_id)
+        await pilot.press("z", "2")  # tomorrow morning
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert panel.selected != snoozed
+        assert panel.selected == below and place <= panel.cursor <= place + 1
+
+
+async def test_home_brings_the_first_heading_into_sight(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(DuePanel)
+        panel.focus()
+        await pilot.press("end", "home")
+        assert panel.cursor == action_rows(panel)[0]
+        assert panel.scroll_offset.y == 0  # "Overdue · N" above it is on screen
+
+
+async def test_the_preview_wraps_again_when_the_terminal_grows(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(DuePanel).focus()
+        await pilot.pause()
+        preview = app.screen.query_one("#preview", DraftPreview)
+        narrow = preview.scrollable_content_region.width
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        await pilot.pause()
+        wide = preview.scrollable_content_region.width
+        assert wide > narrow
+        line = preview.render_line(0)
+        assert line.cell_length == wide
+        assert preview._wrapped_at == wide

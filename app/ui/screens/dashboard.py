@@ -401,7 +401,9 @@ class DashboardScreen(WorkspaceScreen):
 
             def close(warm: bool | None) -> None:
                 if warm is not None:
-                    self._apply(lambda: self.workspace.mark_sent(action.id, keep_warm=warm))
+                    self._apply(
+                        lambda: self.workspace.mark_sent(action.id, keep_warm=warm), done=True
+                    )
 
             question = f"Close {action.company} as moved on. Keep in touch now and then?"
             self.app.push_screen(ConfirmDialog(question, yes="Keep warm", no="Just close"), close)
@@ -419,9 +421,12 @@ class DashboardScreen(WorkspaceScreen):
                 text = self.workspace.draft(action, other).text
                 ids = [action.id, other.id]
                 self.combined = None
-                self._apply(lambda: self.workspace.mark_sent_together(ids, text=text, at=answer.at))
+                self._apply(
+                    lambda: self.workspace.mark_sent_together(ids, text=text, at=answer.at),
+                    done=True,
+                )
                 return
-            self._apply(lambda: self.workspace.mark_sent(action.id, at=answer.at))
+            self._apply(lambda: self.workspace.mark_sent(action.id, at=answer.at), done=True)
 
         what = self._headline(action, urgency(action, self.workspace.now))
         if other is not None:
@@ -440,7 +445,9 @@ class DashboardScreen(WorkspaceScreen):
 
         def snooze(answer: SnoozeInput | None) -> None:
             if answer is not None:
-                self._apply(lambda: self.workspace.snooze(action.id, answer.until, at=answer.at))
+                self._apply(
+                    lambda: self.workspace.snooze(action.id, answer.until, at=answer.at), done=True
+                )
 
         self.app.push_screen(
             SnoozeForm(now=self.workspace.clock(), zone=interview.timezone), snooze
@@ -451,7 +458,7 @@ class DashboardScreen(WorkspaceScreen):
         if action is None:
             self.notify("Nothing to skip here.", severity="warning")
             return
-        self._apply(lambda: self.workspace.skip(action.id))
+        self._apply(lambda: self.workspace.skip(action.id), done=True)
 
     def action_reply(self) -> None:
         from app.ui.forms import ReplyForm, ReplyInput
@@ -649,8 +656,10 @@ class DashboardScreen(WorkspaceScreen):
 
     # ----------------------------------------------------------------------- doing
 
-    def _apply(self, make: Callable[[], Change]) -> None:
-        """Make a change with the workspace, show it, and save it in the background."""
+    def _apply(self, make: Callable[[], Change], *, done: bool = False) -> None:
+        """Make a change with the workspace, show it, and save it in the background. ``done``:
+        the highlighted action was dealt with (sent, snoozed, skipped), so the highlight goes
+        on to the next one in its place rather than follow it down the list."""
         if not getattr(self.app, "loaded", True):
             self.notify("Still reading the database; try again in a moment.")
             return
@@ -659,7 +668,7 @@ class DashboardScreen(WorkspaceScreen):
         except UserError as problem:
             self.notify(str(problem), severity="error")
             return
-        keep = self.query_one(DuePanel).selected
+        keep = None if done else self.query_one(DuePanel).selected
         if change.after is not None and change.after.id != self.selected_interview:
             self.selected_interview = change.after.id
         self.show_all(keep_action=keep)

@@ -42,6 +42,8 @@ class DraftScreen(ModalScreen[str | None]):
             tooltip="Open it in your mail program",
         ),
         Binding("s", "choose('sent')", "Sent", id="draft-sent", tooltip="Mark it sent"),
+        Binding("j", "scroll(1)", "Down", show=False, tooltip="Scroll down a line"),
+        Binding("k", "scroll(-1)", "Up", show=False, tooltip="Scroll up a line"),
     ]
 
     def __init__(self, title: str, draft: Draft | None, *, body: str = "") -> None:
@@ -60,6 +62,9 @@ class DraftScreen(ModalScreen[str | None]):
         self.query_one(DraftView).show(self.draft, body=self.body)
         # The body takes the keys, so that arrows and page keys scroll a long draft.
         self.query_one(".draft-view-scroll", VerticalScroll).focus()
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(".draft-view-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_choose(self, verb: str) -> None:
         self.dismiss(verb or None)

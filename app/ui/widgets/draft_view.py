@@ -175,6 +175,7 @@ class DraftPreview(PassStyles, ScrollView, can_focus=True):
         bar.window_virtual_size = len(lines)
         bar.window_size = self.scrollable_content_region.height
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

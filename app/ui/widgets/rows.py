@@ -146,6 +146,13 @@ class RowList(PassStyles, ScrollView, can_focus=False):
 
     def watch_cursor(self, cursor: int) -> None:
         if self._count:
+            first = cursor
+            while first > 0 and not self.selectable(first - 1):
+                first -= 1
+            # Rows above the cursor that it cannot rest on (a heading) come into sight with it.
+            top = first * self.ROW_HEIGHT
+            if first < cursor:
+                self.scroll_to(0, top, animate=False, immediate=True)
             top = cursor * self.ROW_HEIGHT
             self.scroll_to_region(
                 Region(0, top, max(self.size.width, 1), self.ROW_HEIGHT),
