@@ -476,3 +476,24 @@ def test_snapshot_new_interview_form(snap_compare: Any) -> None:
 
     app = host(new_interview())
     assert snap_compare(app, terminal_size=(80, 24), run_before=pasted)
+
+
+async def test_my_own_address_in_a_guest_list_is_not_an_interviewer() -> None:
+    """The user is on every invitation they paste; they are not their own interviewer."""
+    form = InterviewForm(
+        None,
+        now=NOW,
+        default_zone=LONDON,
+        existing_ids=frozenset(),
+        me=frozenset({"Jordan Ellis", "jordan@example.com"}),
+    )
+    app = host(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await company_and_role(pilot)
+        await tab_to(pilot, "invitation")
+        guests = "Who\n• Jane Doe <jane@acme.example>\n• Jordan Ellis <JORDAN@example.com>"
+        await paste(pilot, "Tue 8 Dec 14:00–15:00\n" + guests)
+        rows = [row.values for row in app.screen.query(PersonRow)]
+        await pilot.press("ctrl+s")
+    assert rows[:2] == [("Jane Doe", "", "jane@acme.example"), ("", "", "")]
+    assert [c.name for c in one_interview(app).contacts] == ["Jane Doe"]

@@ -136,12 +136,14 @@ class PersonRow(Field):
 
 class FirstRound(Vertical):
     """The fields of the first round and its interviewers, read into the round (if a start was
-    given) and the contacts; ``zone`` is the zone the times are read in."""
+    given) and the contacts; ``zone`` is the zone the times are read in; ``me`` the user's own
+    name and address, never taken from a pasted guest list for an interviewer."""
 
-    def __init__(self, *, now: datetime, zone: str) -> None:
+    def __init__(self, *, now: datetime, zone: str, me: frozenset[str] = frozenset()) -> None:
         super().__init__(classes="first-round")
         self.now = now
         self._zone = zone
+        self._me = frozenset(part.casefold() for part in me if part)
         # What the last paste put in the rows, so that a paste read again replaces it.
         self._filled: list[tuple[PersonRow, tuple[str, str, str]]] = []
         self.paste = InvitationInput(
@@ -222,7 +224,12 @@ class FirstRound(Vertical):
         self.starts.input.value = moment_text(span.starts, self._zone)
         if span.minutes is not None:
             self.minutes.value = str(span.minutes)
-        people = await self._fill_people(people_in(text))
+        guests = tuple(
+            person
+            for person in people_in(text)
+            if not {person.name.casefold(), person.email.casefold()} & self._me
+        )
+        people = await self._fill_people(guests)
         length = f", {span.minutes} min" if span.minutes is not None else ""
         who = f", {people} {'person' if people == 1 else 'people'}" if people else ""
         self.paste_field.show_note(f"→ start{length}{who}")

@@ -11,13 +11,13 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Button, Checkbox, Input, Select
+from textual.widgets import Button, Input, Select
 
 from app.domain.records import Interview, Outcome, Stage
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, zone_problem
 from app.ui.forms.choices import options
-from app.ui.forms.field import Field
+from app.ui.forms.field import Field, Tick
 from app.ui.forms.first_round import FirstRound, PersonRow
 from app.ui.forms.ids import slug, unique
 from app.ui.forms.when_field import WhenField
@@ -46,8 +46,11 @@ class InterviewForm(Form[Interview]):
         now: datetime,
         default_zone: str,
         existing_ids: frozenset[str],
+        me: frozenset[str] = frozenset(),
     ) -> None:
+        """``me``: the user's name and email, left out of a pasted invitation's guests."""
         super().__init__("Edit interview" if interview else "New interview")
+        self.me = me
         self.interview = interview
         self.now = now
         self.existing_ids = existing_ids
@@ -75,7 +78,7 @@ class InterviewForm(Form[Interview]):
         )
         self.decision_by = self._day("Decision by", "decision_by", known.decision_by)
         self.offer_deadline = self._day("Offer deadline", "offer_deadline", known.offer_deadline)
-        self.keep_warm = Checkbox(
+        self.keep_warm = Tick(
             "stay in touch once it is closed", value=known.keep_warm, id="keep_warm", compact=True
         )
         yield Field("Company", self.company, key="company")
@@ -87,7 +90,7 @@ class InterviewForm(Form[Interview]):
         yield self.offer_deadline
         yield Field("Keep warm", self.keep_warm, key="keep_warm")
         if self.interview is None:
-            self.first_round = FirstRound(now=self.now, zone=self.fallback_zone)
+            self.first_round = FirstRound(now=self.now, zone=self.fallback_zone, me=self.me)
             yield self.first_round
 
     def _day(self, label: str, key: str, day: date | None) -> WhenField:

@@ -364,6 +364,7 @@ class DashboardScreen(WorkspaceScreen):
             now=self.workspace.now,
             default_zone=self._default_zone(),
             existing_ids=frozenset(i.id for i in self.workspace.interviews),
+            me=frozenset((self.workspace.profile.name, self.workspace.profile.email)),
         )
         self.app.push_screen(form, self._save_interview)
 
