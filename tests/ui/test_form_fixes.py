@@ -27,7 +27,7 @@ from app.ui.forms import (
     SnoozeForm,
 )
 from app.ui.forms.base import Dialog
-from app.ui.forms.field import Field, Tick
+from app.ui.forms.field import Field, Tick, Ticks
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.welcome import WelcomeScreen
 from tests.ui.test_forms import (
@@ -368,3 +368,18 @@ async def test_the_cycle_collector_is_on_again_once_a_dialog_is_shown(
         await pilot.pause()
         assert gc.isenabled()
     assert gc.isenabled()
+
+
+async def test_a_rounds_interviewers_say_which_are_ticked_in_words() -> None:
+    """Ticked or not, the list says so as [x] or [ ], not by colour alone."""
+    app = host(edit_round())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ticks = app.screen.query_one(Ticks)
+        ticks.focus()
+        ticks.highlighted = 1
+        await pilot.press("space")  # Sam is taken off the round
+        await pilot.pause()
+        lines = [ticks.render_line(y).text for y in range(2)]
+        assert lines[0].startswith("[x] ") and JANE.name in lines[0], lines
+        assert lines[1].startswith("[ ] ") and SAM.name in lines[1], lines

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Checkbox, Label, Static
+from textual.widgets import Checkbox, Label, SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 
 
 class Field(Vertical):
@@ -85,3 +90,30 @@ class Tick(Checkbox):
     def _button(self) -> Content:
         mark = "x" if self.value else " "
         return Content.assemble("[", (mark, self.get_visual_style("toggle--button")), "]")
+
+
+V = TypeVar("V")
+
+
+class Ticks(SelectionList[V]):
+    """A list of boxes that, like ``Tick``, says in words which are ticked: ``[x]`` or ``[ ]``
+    where Textual's own draws the same block for both, told apart by colour alone."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if len(segments) < 4:
+            return strip
+        # The first three cells are the drawn button, then a space in the line's own style.
+        _, inner, _, space = segments[:4]
+        mark = "x" if option.value in self.selected else " "
+        segments[:3] = [
+            Segment("[", space.style),
+            Segment(mark, inner.style),
+            Segment("]", space.style),
+        ]
+        return Strip(segments, strip.cell_length)

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Static
 
 from app.domain.records import Contact, Round
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, minutes_problem
 from app.ui.forms.choices import contact_label
-from app.ui.forms.field import Field
+from app.ui.forms.field import Field, Ticks
 from app.ui.forms.ids import numbered
 from app.ui.forms.when_field import WhenField, moment_text
 
@@ -68,7 +68,7 @@ class RoundForm(Form[Round]):
             compact=True,
         )
         chosen = set(round_.interviewers) if round_ else set()
-        self.interviewers: SelectionList[str] = SelectionList(
+        self.interviewers: Ticks[str] = Ticks(
             *((contact_label(c), c.id, c.id in chosen) for c in self.contacts),
             id="interviewers",
             compact=True,
