@@ -127,3 +127,22 @@ def test_a_figure_is_judged_against_its_target_at_that_size() -> None:
     assert judged("engine, after one change", 10_000, 0.021) == "target <= 20 ms: NOT MET"
     assert judged("one save / floor", 1_000, 9.0) == "(no target at 1,000)"
     assert judged("workspace, after one change", 10_000, 9.0) == "(no target)"
+
+
+def test_the_ui_latency_table_has_every_dialog_and_every_list_key() -> None:
+    done = bench("bench.ui_latency", *SMALLEST)
+
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in figure_lines(done.stdout) if not line.endswith("p95")]
+    names = [line.split("  ")[0] for line in lines]
+    for dialog in ("interview", "round", "contact", "promise", "notes", "question"):
+        assert dialog in names, names
+    for dialog in ("preferences", "profile", "snooze", "reply", "sent", "outcome", "help"):
+        assert dialog in names, names
+    for panel in ("board", "due panel", "detail pane", "review"):
+        assert f"keys in the {panel}" in done.stdout
+    assert names.count("pagedown") == 4
+    # Every figure is a number of milliseconds, the p50 and the p95.
+    for line in lines:
+        p50, p95 = (float(n) for n in line.split()[-2:])
+        assert 0 < p50 <= p95
