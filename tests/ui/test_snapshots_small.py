@@ -16,6 +16,14 @@ def no_blink(pilot) -> None:
         widget.cursor_blink = False
 
 
+async def settled(pilot) -> None:
+    """The dashboard drawn whole (its draft preview wraps once it knows its width) before a
+    dialog is opened over it: the dialog keeps the screen behind it as it was then."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
 def test_board(snap_compare, make):
     assert snap_compare(make(), terminal_size=SMALL, press=["_"])
 
@@ -48,6 +56,7 @@ def test_help(snap_compare, make):
 )
 def test_dialog_from_a_key(snap_compare, make, keys):
     async def blink_off(pilot) -> None:
+        await settled(pilot)
         await pilot.press(*keys)
         await pilot.pause()
         no_blink(pilot)
@@ -60,6 +69,7 @@ def test_edit_form(snap_compare, make, kind):
     """Each part of an interview in its form, filled from the selected card's interview."""
 
     async def open_form(pilot) -> None:
+        await settled(pilot)
         screen = pilot.app.screen
         interview = screen.workspace.interview(screen.selected_interview)
         ident = {
@@ -77,6 +87,7 @@ def test_edit_form(snap_compare, make, kind):
 
 def test_profile_form(snap_compare, make):
     async def open_form(pilot) -> None:
+        await settled(pilot)
         await pilot.press("P")
         await pilot.pause()
         no_blink(pilot)
@@ -89,6 +100,7 @@ def test_outcome_form(snap_compare, make):
         from app.domain.records import Stage
         from app.ui.widgets.board import Board
 
+        await settled(pilot)
         screen = pilot.app.screen
         offer = next(i for i in screen.workspace.interviews if i.stage is Stage.OFFER)
         screen.query_one(Board).select(offer.id)

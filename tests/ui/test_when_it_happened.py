@@ -92,6 +92,9 @@ async def test_a_snooze_decided_this_morning_is_dated_then(make, db):
         await pilot.pause()
         form = app.screen
         assert isinstance(form, SnoozeForm)
+        # It says which action it puts off, as Mark sent does.
+        hints = [str(w.render()) for w in form.query(".dialog-hint")]
+        assert any(action.company in hint for hint in hints), hints
         form.decided.input.focus()
         await pilot.press(*"today 8am")
         form.typed.input.focus()

@@ -65,15 +65,19 @@ class SnoozeForm(Form[SnoozeInput]):
         ),
     ]
 
-    def __init__(self, *, now: datetime, zone: str) -> None:
+    def __init__(self, *, now: datetime, zone: str, what: str = "") -> None:
+        """``what`` says which action is put off (shown above the choices, as given)."""
         super().__init__("Snooze until")
         self.now = now
         self.zone = zone
+        self.what = what
         self.moments: dict[str, DateTime] = {
             key: parse_when(phrase, now, zone) for key, _, phrase in PRESETS
         }
 
     def compose_fields(self) -> ComposeResult:
+        if self.what:
+            yield Static(self.what, classes="dialog-hint", markup=False)
         choices = [
             Option(f"{number}  {label:<18}{describe_when(self.moments[key], self.now)}", id=key)
             for number, (key, label, _) in enumerate(PRESETS, start=1)

@@ -450,9 +450,9 @@ class DashboardScreen(WorkspaceScreen):
                     lambda: self.workspace.snooze(action.id, answer.until, at=answer.at), done=True
                 )
 
-        self.app.push_screen(
-            SnoozeForm(now=self.workspace.clock(), zone=interview.timezone), snooze
-        )
+        what = self._headline(action, urgency(action, self.workspace.now))
+        form = SnoozeForm(now=self.workspace.clock(), zone=interview.timezone, what=what)
+        self.app.push_screen(form, snooze)
 
     def action_skip(self) -> None:
         action = self.target_action()

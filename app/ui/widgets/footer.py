@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 
 KEYS_PER_ROW = 8
@@ -19,3 +20,10 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         yield from super().compose()
         self.styles.grid_size_columns = KEYS_PER_ROW
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # Under a dialog the screen's keys are not the ones in use: drawn again then, the footer
+        # would show them, or none, depending on when the dialog's first frame was drawn.
+        if self.is_attached and self.screen is not self.app.screen:
+            return
+        super().bindings_changed(screen)
