@@ -181,13 +181,13 @@ async def test_the_focus_goes_top_to_bottom() -> None:
     app = host(new_interview())
     async with app.run_test(size=(80, 24)) as pilot:
         order = []
-        for _ in range(22):
+        for _ in range(21):
             assert app.focused is not None
             order.append(app.focused.id)
             await pilot.press("tab")
     assert order == [
         "company", "role", "stage", "timezone", "decision_by", "offer_deadline", "keep_warm",
-        "invitation", "starts", "minutes", "kind", "add-person",
+        "invitation", "starts", "minutes", "kind",
         "person1-name", "person1-title", "person1-email",
         "person2-name", "person2-title", "person2-email",
         "person3-name", "person3-title", "person3-email",
@@ -497,3 +497,14 @@ async def test_my_own_address_in_a_guest_list_is_not_an_interviewer() -> None:
         await pilot.press("ctrl+s")
     assert rows[:2] == [("Jane Doe", "", "jane@acme.example"), ("", "", "")]
     assert [c.name for c in one_interview(app).contacts] == ["Jane Doe"]
+
+
+async def test_a_name_typed_after_tab_from_kind_goes_to_the_first_interviewer() -> None:
+    app = host(new_interview())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tab_to(pilot, "kind")
+        await pilot.press("tab")
+        await type_text(pilot, "Maya Chen")
+        rows = [row.values for row in app.screen.query(PersonRow)]
+    assert rows[0] == ("Maya Chen", "", "")
+    assert len(rows) == 3  # the space added no row

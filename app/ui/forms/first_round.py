@@ -188,7 +188,12 @@ class FirstRound(Vertical):
         yield Field("Kind", self.kind, key="kind")
         with Horizontal(classes="people-heading"):
             yield Static("Interviewers", classes="dialog-section", markup=False)
-            yield Button("Add another", id="add-person", compact=True)
+            more = Button("Add another", id="add-person", compact=True)
+            # Out of the tab order: tab from Kind goes to the first name, so a name typed
+            # there is not lost to a button (and its space does not add a row); ctrl+n and a
+            # click still add one.
+            more.can_focus = False
+            yield more
         with Horizontal(classes="people-columns"):
             yield Label("", classes="people-gutter")
             for heading in ("Name", "Title", "Email"):
