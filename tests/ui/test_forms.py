@@ -325,8 +325,25 @@ async def test_a_stage_that_is_not_closed_drops_the_outcome() -> None:
 async def test_escape_returns_none() -> None:
     app = host(InterviewForm(ACME, now=NOW, default_zone=LONDON, existing_ids=frozenset()))
     async with app.run_test() as pilot:
+        await pilot.press("escape")  # nothing typed: closed at once
+    assert app.results == [None]
+
+
+async def test_escape_after_typing_asks_before_it_drops_what_was_typed() -> None:
+    app = host(InterviewForm(ACME, now=NOW, default_zone=LONDON, existing_ids=frozenset()))
+    async with app.run_test() as pilot:
         await type_text(pilot, "Changed")
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the safe answer: keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewForm) and app.results == []
+        assert app.screen.query_one("#company", Input).value.startswith("Changed")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")  # discard
+        await pilot.pause()
     assert app.results == [None]
 
 

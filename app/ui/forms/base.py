@@ -147,9 +147,13 @@ class Form(Dialog[T | None], Generic[T]):
         ),
     ]
 
+    # Escape asks before it drops what was typed; the quick dialogs (a when, a gist) do not.
+    ASKS_BEFORE_DISCARDING: ClassVar[bool] = True
+
     def __init__(self, heading: str) -> None:
         super().__init__(heading)
         self.tried = False
+        self._as_opened: tuple[object, ...] | None = None
 
     def compose_dialog(self) -> ComposeResult:
         self.body = VerticalScroll(classes="dialog-body", can_focus=False)
@@ -171,6 +175,36 @@ class Form(Dialog[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self.recheck()
+        self._as_opened = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        """What the fields hold now, to tell whether anything was typed since the form opened
+        (by attribute, so that no widget class is imported for it)."""
+        held: list[object] = []
+        for widget in self.body.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            for name in ("text", "value", "selected"):
+                if hasattr(widget, name):
+                    value = getattr(widget, name)
+                    held.append(tuple(value) if isinstance(value, list) else value)
+                    break
+        return tuple(held)
+
+    def action_cancel(self) -> None:
+        if (
+            not self.ASKS_BEFORE_DISCARDING
+            or self._as_opened is None
+            or self._typed() == self._as_opened
+        ):
+            self.close(None)
+            return
+        from app.ui.forms.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.close(None)
+
+        question = "Close this form and lose what you typed in it?"
+        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing"), answered)
 
     def recheck(self) -> T | None:
         self.update_fields()

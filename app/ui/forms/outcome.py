@@ -23,6 +23,8 @@ class OutcomeInput:
 
 
 class OutcomeForm(Form[OutcomeInput]):
+    ASKS_BEFORE_DISCARDING = False  # one or two fields, quickly typed again
+
     def __init__(self, *, outcome: Outcome | None = None, keep_warm: bool = False) -> None:
         super().__init__("Close the interview")
         self.chosen = outcome

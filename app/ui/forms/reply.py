@@ -31,6 +31,8 @@ class ReplyForm(Form[ReplyInput]):
     to start with; one that is not among ``contacts`` is ignored. The summary has the focus, so
     ``R``, the gist and ``enter`` record a reply from that person, now."""
 
+    ASKS_BEFORE_DISCARDING = False  # one or two fields, quickly typed again
+
     # The gist is what is always typed; who and when are right as they start, most times.
     AUTO_FOCUS = "#summary"
 

@@ -24,6 +24,8 @@ class SentInput:
 class SentForm(Form[SentInput]):
     """``what`` says which action is being marked (shown above the field, as given)."""
 
+    ASKS_BEFORE_DISCARDING = False  # one or two fields, quickly typed again
+
     def __init__(self, *, now: datetime, zone: str, what: str = "") -> None:
         super().__init__("Mark sent")
         self.now = now

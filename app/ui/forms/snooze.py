@@ -44,6 +44,8 @@ class SnoozeForm(Form[SnoozeInput]):
     form at once; a letter typed on the list of presets starts the typed date, so that "in 3
     days" typed straight away is a date, not the third preset."""
 
+    ASKS_BEFORE_DISCARDING = False  # one or two fields, quickly typed again
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "preset('later')", "Later", tooltip="Snooze for three hours", id="snooze-1"),
         Binding(
