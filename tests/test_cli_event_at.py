@@ -11,9 +11,9 @@ from typing import Any
 import pendulum
 import pytest
 
-from app.cli import main
 from app.when import parse_when
 from app.when.describe import to_the_minute
+from tests.cli_runs import cli, imported
 
 # Far from UTC, so that a phrase read in the machine's zone would land on another hour.
 ZONE = "Asia/Tokyo"
@@ -44,18 +44,7 @@ THANKS = "initech/thank_you/r1/bob"
 
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    source = tmp_path / "in.json"
-    source.write_text(json.dumps(interview()))
-    path = tmp_path / "db.json"
-    assert main(["import", str(source), "--db", str(path)]) == 0
-    capsys.readouterr()
-    return path
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return imported(tmp_path, capsys, interview())
 
 
 def last_event(capsys: pytest.CaptureFixture[str], db: Path) -> dict[str, Any]:

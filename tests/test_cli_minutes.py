@@ -11,8 +11,8 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from app.cli import main
 from app.when.describe import to_the_minute
+from tests.cli_runs import cli, imported
 from tests.test_cli_actions import data
 
 # Seconds and a fraction that no message may show.
@@ -23,18 +23,7 @@ SECONDS = re.compile(r"\d\d:\d\d:\d\d|\.\d{3,}")
 
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    source = tmp_path / "in.json"
-    source.write_text(json.dumps(data()))
-    path = tmp_path / "db.json"
-    assert main(["import", str(source), "--db", str(path)]) == 0
-    capsys.readouterr()
-    return path
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return imported(tmp_path, capsys, data())
 
 
 @pytest.mark.parametrize(

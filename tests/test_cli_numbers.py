@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from app.cli import main
+from tests.cli_runs import cli, imported
 from tests.test_cli_actions import data
 
 AT = "2026-11-30T10:00:00+00:00"
@@ -22,18 +23,7 @@ LISTING_SUFFIX = ".due-listing.json"
 
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    source = tmp_path / "in.json"
-    source.write_text(json.dumps(data()))
-    path = tmp_path / "db.json"
-    assert main(["import", str(source), "--db", str(path)]) == 0
-    capsys.readouterr()
-    return path
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return imported(tmp_path, capsys, data())
 
 
 def listing(db: Path) -> Path:

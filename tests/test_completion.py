@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import COMMANDS, DASHBOARD, main
+from tests.cli_runs import imported
 from tests.test_cli_actions import data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,12 +24,7 @@ CHECK_IN = "initech/check_in/r1"
 
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    source = tmp_path / "in.json"
-    source.write_text(json.dumps(data()))
-    path = tmp_path / "db.json"
-    assert main(["import", str(source), "--db", str(path)]) == 0
-    capsys.readouterr()
-    return path
+    return imported(tmp_path, capsys, data())
 
 
 def environment(**extra: str) -> dict[str, str]:
