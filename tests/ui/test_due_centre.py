@@ -15,8 +15,16 @@ from app.ui.widgets.detail import FOCUS, DetailPane
 from app.ui.widgets.draft_view import DraftHeader, DraftPreview, DraftView
 from app.ui.widgets.due import DuePanel
 from tests.ui.conftest import stored
+from tests.ui.test_dashboard import into_due_panel as focus_due_panel
 
 SIZES = [(80, 24), (160, 45)]
+
+
+async def into_due_panel(app, pilot) -> DuePanel:
+    """The due panel, with the focus, once the dashboard is drawn."""
+    await pilot.pause()
+    await focus_due_panel(app, pilot)
+    return app.screen.query_one(DuePanel)
 
 
 def action_rows(panel: DuePanel) -> list[int]:
@@ -40,10 +48,7 @@ def preview_text(app) -> str:
 async def test_home_and_end_move_the_highlight_and_x_skips_what_is_highlighted(make, db, size):
     app = make()
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        panel = app.screen.query_one(DuePanel)
-        panel.focus()
-        await pilot.pause()
+        panel = await into_due_panel(app, pilot)
         rows = action_rows(panel)
         assert len(rows) > 3
         await pilot.press("end")
@@ -70,11 +75,8 @@ async def test_home_and_end_move_the_highlight_and_x_skips_what_is_highlighted(m
 async def test_the_detail_pane_and_the_preview_follow_the_highlight(make, size):
     app = make()
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        panel = app.screen.query_one(DuePanel)
+        panel = await into_due_panel(app, pilot)
         pane = app.screen.query_one(DetailPane)
-        panel.focus()
-        await pilot.pause()
         seen = set()
         for _ in action_rows(panel)[:6]:
             action = app.workspace.action(panel.selected)
@@ -104,10 +106,7 @@ async def test_the_detail_pane_shows_the_whole_reason_of_the_action_copied(make,
     """c copies the draft of the action whose reason and draft are on screen."""
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        panel = app.screen.query_one(DuePanel)
-        panel.focus()
-        await pilot.pause()
+        panel = await into_due_panel(app, pilot)
         while not app.workspace.action(panel.selected).contacting:
             await pilot.press("j")
         await pilot.press("j")
@@ -125,10 +124,7 @@ async def test_the_detail_pane_shows_the_whole_reason_of_the_action_copied(make,
 async def test_enter_in_the_due_panel_opens_the_whole_draft(make, clipboard, size):
     app = make()
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        panel = app.screen.query_one(DuePanel)
-        panel.focus()
-        await pilot.pause()
+        panel = await into_due_panel(app, pilot)
         while not app.workspace.action(panel.selected).contacting:
             await pilot.press("j")
         action = app.workspace.action(panel.selected)
@@ -229,10 +225,7 @@ async def test_the_reviews_draft_scrolls_from_the_keyboard(make, tmp_path):
 async def test_after_a_snooze_the_highlight_goes_on_to_the_next_action(make):
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        panel = app.screen.query_one(DuePanel)
-        panel.focus()
-        await pilot.pause()
+        panel = await into_due_panel(app, pilot)
         await pilot.press("j")
         snoozed = panel.selected
         place = panel.cursor
@@ -247,9 +240,7 @@ async def test_after_a_snooze_the_highlight_goes_on_to_the_next_action(make):
 async def test_home_brings_the_first_heading_into_sight(make):
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        panel = app.screen.query_one(DuePanel)
-        panel.focus()
+        panel = await into_due_panel(app, pilot)
         await pilot.press("end", "home")
         assert panel.cursor == action_rows(panel)[0]
         assert panel.scroll_offset.y == 0  # "Overdue · N" above it is on screen
@@ -258,9 +249,7 @@ async def test_home_brings_the_first_heading_into_sight(make):
 async def test_the_preview_wraps_again_when_the_terminal_grows(make):
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.screen.query_one(DuePanel).focus()
-        await pilot.pause()
+        await into_due_panel(app, pilot)
         preview = app.screen.query_one("#preview", DraftPreview)
         narrow = preview.scrollable_content_region.width
         await pilot.resize_terminal(160, 45)

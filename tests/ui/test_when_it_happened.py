@@ -9,23 +9,19 @@ from app.domain.records import EventKind
 from app.ui.forms import ReplyForm, SentForm, SnoozeForm
 from app.ui.widgets.due import DuePanel
 from tests.ui.conftest import NOW, stored
+from tests.ui.test_dashboard import into_due_panel, settle
 
 
 async def due_contacting(app, pilot):
+    """The first action in the due panel that writes to someone, highlighted."""
+    await into_due_panel(app, pilot)
     panel = app.screen.query_one(DuePanel)
-    panel.focus()
-    await pilot.pause()
     while not (
         app.workspace.action(panel.selected).contacting
         and app.workspace.action(panel.selected).contact
     ):
         await pilot.press("j")
     return app.workspace.action(panel.selected)
-
-
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def events_of(db, action):
