@@ -59,13 +59,8 @@ class ReplyForm(Form[ReplyInput]):
             id="contact",
             compact=True,
         )
-        self.when = WhenField(
-            "When",
-            key="at",
-            now=self.now,
-            zone=self.zone,
-            placeholder="now (or e.g. this morning, yesterday 17:00)",
-            empty_is_now=True,
+        self.when = WhenField.happened(
+            "When", now=self.now, zone=self.zone, example="this morning, yesterday 17:00"
         )
         self.summary = Input(
             placeholder="e.g. They will decide by Friday", id="summary", compact=True

@@ -35,13 +35,8 @@ class SentForm(Form[SentInput]):
     def compose_fields(self) -> ComposeResult:
         if self.what:
             yield Static(self.what, classes="dialog-hint", markup=False)
-        self.when = WhenField(
-            "When",
-            key="at",
-            now=self.now,
-            zone=self.zone,
-            placeholder="now (or e.g. yesterday 17:00)",
-            empty_is_now=True,
+        self.when = WhenField.happened(
+            "When", now=self.now, zone=self.zone, example="yesterday 17:00"
         )
         yield self.when
         yield Static(f"Times are in {self.zone}.", classes="dialog-hint", markup=False)

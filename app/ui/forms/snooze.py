@@ -92,13 +92,8 @@ class SnoozeForm(Form[SnoozeInput]):
             zone=self.zone,
             placeholder="e.g. friday 10am or 2026-11-30 09:00",
         )
-        self.decided = WhenField(
-            "Decided",
-            key="at",
-            now=self.now,
-            zone=self.zone,
-            placeholder="now (or e.g. yesterday 17:00)",
-            empty_is_now=True,
+        self.decided = WhenField.happened(
+            "Decided", now=self.now, zone=self.zone, example="yesterday 17:00"
         )
         self.presets = OptionList(*choices, id="presets", compact=True)
         yield self.presets

@@ -82,6 +82,12 @@ class WhenField(Field):
         self._zone = zone
         self.date_only = date_only
 
+    @classmethod
+    def happened(cls, label: str, *, now: datetime, zone: str, example: str) -> WhenField:
+        """When something the user did happened: empty is now; read with ``check_past``."""
+        placeholder = f"now (or e.g. {example})"
+        return cls(label, key="at", now=now, zone=zone, placeholder=placeholder, empty_is_now=True)
+
     @property
     def zone(self) -> str:
         return self._zone
