@@ -198,19 +198,35 @@ def read_phrase(text: str, local_now: datetime, instant_now: datetime) -> dateti
 
 def read_time(text: str, original: str) -> time:
     """A time of day matched by _TIME: 9am, 9:30 pm, 7.30pm, 14:30, noon, midnight."""
+    try:
+        moment = clock_time(text)
+    except ValueError:
+        raise out_of_range(original, "no such time of day") from None
+    if moment is None:
+        raise unreadable(original)
+    return moment
+
+
+def clock_time(text: str) -> time | None:
+    """``text`` as a time of day (9am, 9:30 pm, 7.30pm, 14:30, noon, midnight), None when it
+    is not written as one; ValueError for one that does not exist (25:00, 13pm)."""
     if text in ("noon", "midday"):
         return time(12, 0)
     if text == "midnight":
         return time(0, 0)
-    match = re.fullmatch(r"([0-9]{1,2})(?:[:.]([0-9]{2}))? ?(?:([ap])\.?m\.?)?", text)
+    match = re.fullmatch(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?\s?(?:([ap])\.?m\.?)?", text)
     if match is None:
-        raise unreadable(original)
+        return None
     hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
     if minute > 59 or hour > 23 or (half and not 1 <= hour <= 12):
-        raise out_of_range(original, "no such time of day")
-    if half:
-        hour = hour % 12 + (12 if half == "p" else 0)
-    return time(hour, minute)
+        raise ValueError(text)
+    moment = time(hour, minute)
+    return with_half(moment, half) if half else moment
+
+
+def with_half(moment: time, half: str) -> time:
+    """A time on the 12-hour clock put on the 24-hour one: ``half`` is "a" or "p"."""
+    return moment.replace(hour=moment.hour % 12 + (12 if half == "p" else 0))
 
 
 def read_day(text: str, today: date, original: str) -> tuple[date, time] | None:

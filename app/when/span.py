@@ -37,7 +37,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from app.when.errors import WhenError, shown
-from app.when.grammar import MONTHS, WEEKDAYS
+from app.when.grammar import MONTHS, WEEKDAYS, clock_time, with_half
 from app.when.parse import parse_when
 
 if TYPE_CHECKING:
@@ -199,13 +199,13 @@ def _times(start_text: str, end_text: str, text: str) -> tuple[time, time]:
     start, end = _read_time(start_text, text), _read_time(end_text, text)
     start_half, end_half = _half(start_text), _half(end_text)
     if start_half is None and end_half is not None and 1 <= start.hour <= 12:
-        start = _with_half(start, end_half)
+        start = with_half(start, end_half)
         if start >= end:
-            start = _with_half(start, "a" if end_half == "p" else "p")
+            start = with_half(start, "a" if end_half == "p" else "p")
     elif end_half is None and start_half is not None and 1 <= end.hour <= 12:
-        end = _with_half(end, start_half)
+        end = with_half(end, start_half)
         if end <= start:
-            end = _with_half(end, "a" if start_half == "p" else "p")
+            end = with_half(end, "a" if start_half == "p" else "p")
     return start, end
 
 
@@ -214,22 +214,16 @@ def _half(text: str) -> str | None:
     return found[1] if found else None
 
 
-def _with_half(moment: time, half: str) -> time:
-    return moment.replace(hour=moment.hour % 12 + (12 if half == "p" else 0))
-
-
 def _read_time(text: str, original: str) -> time:
-    if text in ("noon", "midday"):
-        return time(12, 0)
-    if text == "midnight":
-        return time(0, 0)
-    match = re.fullmatch(r"([0-9]{1,2})(?:[:.]([0-9]{2}))?\s?(?:([ap])\.?m\.?)?", text)
-    if match is None:
+    try:
+        moment = clock_time(text)
+    except ValueError:
+        raise WhenError(
+            f"{shown(original.strip())} has a time that does not exist ({text})"
+        ) from None
+    if moment is None:
         raise WhenError(f"cannot read {shown(text)} as a time of day")
-    hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
-    if minute > 59 or hour > 23 or (half and not 1 <= hour <= 12):
-        raise WhenError(f"{shown(original.strip())} has a time that does not exist ({text})")
-    return _with_half(time(hour, minute), half) if half else time(hour, minute)
+    return moment
 
 
 @dataclass(frozen=True, slots=True)
