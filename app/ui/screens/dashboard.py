@@ -88,7 +88,7 @@ class DashboardScreen(WorkspaceScreen):
         self.selected_interview: str | None = None
         # Two actions to one person that the next c, C, o or s treat as one message (m).
         self.combined: tuple[str, str] | None = None
-        self._previewed: tuple[object, ...] | None = None
+        self._previewed: tuple[object, tuple[object, ...]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter by company, role or contact", id="filter")
@@ -214,12 +214,14 @@ class DashboardScreen(WorkspaceScreen):
         selected = self.query_one(DuePanel).selected
         # Drafted again only when something it depends on changed: a move on the board leaves
         # the due panel's highlight, and so the preview, as it was.
-        shown = (selected, self.combined, self.workspace.pipeline, self.workspace.now)
-        if self._previewed is not None and all(
-            a is b or a == b for a, b in zip(shown, self._previewed, strict=True)
-        ):
+        # The records by identity: each change makes new ones, and comparing them by value
+        # would walk every interview.
+        pipeline = self.workspace.pipeline
+        shown = (selected, self.combined, self.workspace.now)
+        previous = self._previewed
+        if previous is not None and previous[0] is pipeline and previous[1] == shown:
             return
-        self._previewed = shown
+        self._previewed = (pipeline, shown)
         action = self.workspace.action(selected) if selected else None
         preview = self.query_one("#preview", DraftPreview)
         if action is None:
@@ -583,18 +585,14 @@ class DashboardScreen(WorkspaceScreen):
 
     def _target_draft(self) -> Draft | None:
         """The draft the keys act on: of the selected action, or of the actions combined."""
-        from app.drafts import DraftError
-
         action = self.target_action()
         if action is None or not action.contacting:
             self.notify("This action has no message to copy.", severity="warning")
             return None
-        other = self._combined_with(action)
-        try:
-            return self.workspace.draft(action, *([other] if other else []))
-        except (DraftError, ValueError) as problem:
-            self.notify(str(problem), severity="error")
-            return None
+        draft, why = self._draft_or_why(action)
+        if draft is None:
+            self.notify(why, severity="error")
+        return draft
 
     def _combined_with(self, action: Action) -> Action | None:
         if self.combined is None or self.combined[0] != action.id:
