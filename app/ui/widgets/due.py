@@ -88,14 +88,6 @@ class DuePanel(RowList, can_focus=True):
     def on_cursor_moved(self) -> None:
         self._announce()
 
-    def action_step(self, step: int) -> None:
-        index = self.cursor + step
-        while 0 <= index < len(self.rows) and self.rows[index].action_id is None:
-            index += step
-        if 0 <= index < len(self.rows):
-            self.cursor = index
-            self._announce()
-
     def action_open(self) -> None:
         if self.selected is not None:
             self.post_message(self.Opened(self.selected))

@@ -137,6 +137,9 @@ class RowList(PassStyles, ScrollView, can_focus=False):
     def on_cursor_moved(self) -> None:
         """A key moved the cursor (a subclass tells the screen)."""
 
+    def action_step(self, step: int) -> None:
+        self.move_to(self.cursor + step, step)
+
     def action_jump(self, direction: int) -> None:
         self.move_to(0 if direction < 0 else self._count - 1, -direction)
 

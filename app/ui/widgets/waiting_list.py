@@ -74,10 +74,6 @@ class WaitingList(RowList, can_focus=True):
     def selected(self) -> WaitingRow | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
-    def action_step(self, step: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
-
     def action_choose(self) -> None:
         if self.selected is not None:
             self.post_message(self.Chosen(self.selected.interview_id))
