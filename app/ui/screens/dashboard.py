@@ -272,7 +272,10 @@ class DashboardScreen(WorkspaceScreen):
     @on(Board.Highlighted)
     def _card_highlighted(self, message: Board.Highlighted) -> None:
         self.selected_interview = message.interview_id
-        self._show_detail()
+        # While the due panel is used the board only follows it, and the detail pane shows
+        # that panel's action already.
+        if self._due_action() is None:
+            self._show_detail()
 
     @on(DuePanel.Highlighted)
     def _due_highlighted(self, message: DuePanel.Highlighted) -> None:
