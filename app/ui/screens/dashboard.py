@@ -33,6 +33,7 @@ from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
 from app.ui.format import badge, kind_label, short_when, tone
+from app.ui.release import release_closed
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.widgets.board import Board, Card
 from app.ui.widgets.detail import DetailPane
@@ -305,6 +306,10 @@ class DashboardScreen(WorkspaceScreen):
                 await self.run_action(verb)
 
         self.app.push_screen(DraftScreen(title, draft, body=body), chosen)
+
+    def on_screen_resume(self) -> None:
+        # A screen over this one has closed: Textual still holds some of its widgets.
+        release_closed(self.app)
 
     def on_resize(self, event: events.Resize) -> None:
         # Under 120 columns the footer's keys do not fit on one line: two rows of them.

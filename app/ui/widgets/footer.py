@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from app.ui.release import prune_watchers
+
 KEYS_PER_ROW = 8
 
 
@@ -20,6 +22,11 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         yield from super().compose()
         self.styles.grid_size_columns = KEYS_PER_ROW
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        # The keys just replaced would otherwise live on as watchers of this footer.
+        prune_watchers(self)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Under a dialog the screen's keys are not the ones in use: drawn again then, the footer
