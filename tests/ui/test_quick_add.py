@@ -18,10 +18,12 @@ from textual.widgets._footer import FooterKey
 
 from app.domain.records import Contact, ContactRole, Interview, Round
 from app.ui.forms import InterviewForm
+from app.ui.forms.confirm import ConfirmDialog
 from app.ui.forms.field import Field
 from app.ui.forms.first_round import PersonRow
 from app.ui.forms.invitation import Person, people_in
 from app.ui.screens.dashboard import DashboardScreen
+from bench.paint import on_paint
 from tests.test_when_span import CLASSIC_GOOGLE, GOOGLE, OUTLOOK
 from tests.ui.conftest import stored
 from tests.ui.test_forms import ACME, LONDON, NOW, PENDING, field, host, no_blink, still_open
@@ -510,3 +512,66 @@ async def test_a_name_typed_after_tab_from_kind_goes_to_the_first_interviewer() 
         rows = [row.values for row in app.screen.query(PersonRow)]
     assert rows[0] == ("Maya Chen", "", "")
     assert len(rows) == 3  # the space added no row
+
+
+# ---------------------------------------------------------------- the round comes a frame later
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 45)])
+async def test_the_dialog_is_its_full_height_before_the_round_arrives(
+    size: tuple[int, int],
+) -> None:
+    form = new_interview()
+    app = host(form)
+    # Each frame's dialog height and whether the first round was in it yet.
+    frames: list[tuple[int, bool]] = []
+
+    def painted() -> None:
+        if app.screen is form and form.is_mounted:
+            box = form.query_one(".dialog")
+            frames.append((box.region.height, bool(form.query(".first-round"))))
+
+    on_paint(app, painted)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        frames_before = [height for height, whole in frames if not whole]
+        frames_after = [height for height, whole in frames if whole]
+        # The top of the form was drawn on its own first: that is the point.
+        assert frames_before and frames_after
+        assert set(frames_before) == set(frames_after), frames
+        # The fixed height is the whole form's: at 120x40 and up nothing scrolls and no row of
+        # the dialog is left empty above the buttons (their region holds their blank line).
+        body = form.query_one(".dialog-body")
+        buttons = form.query_one(".dialog-buttons").region
+        last = form.query(PersonRow).last().region
+        if size[1] >= 40:
+            assert body.max_scroll_y == 0
+            assert buttons.y == last.bottom, (buttons, last)
+
+
+async def test_keys_typed_before_the_round_arrives_are_kept_and_guarded() -> None:
+    form = new_interview()
+    app = host(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # No pause between opening and typing: the keys wait in the queue behind the mount.
+        await pilot.press(*"Acme", "tab", *"PM")
+        await pilot.pause()
+        assert control(app, "company").value == "Acme"
+        assert control(app, "role").value == "PM"
+        assert form.first_round is not None and form.first_round.is_mounted
+        await pilot.press("escape")
+        await pilot.pause()
+        # What was typed is not dropped without a question.
+        assert still_open(app, ConfirmDialog)
+
+
+async def test_an_untouched_form_closes_on_escape_once_the_round_is_there() -> None:
+    form = new_interview()
+    app = host(form)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert form.first_round is not None and form.first_round.is_mounted
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.results == [None]

@@ -27,6 +27,7 @@ from textual.widgets import Button, Footer, Input
 
 from app.ui.forms.checks import Checker
 from app.ui.forms.field import Field
+from app.ui.release import release_closed
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -127,7 +128,8 @@ class Dialog(ModalScreen[R], Generic[R]):
             # The dialog's widgets are garbage now (in reference cycles, as every widget
             # tree): collected while the user reads the screen behind, not in the middle of
             # opening the next dialog.
-            self.app.call_after_refresh(_collect)
+            app = self.app
+            app.call_after_refresh(_collect, app)
 
     def action_cancel(self) -> None:
         self.close(None)
@@ -173,15 +175,38 @@ class Form(Dialog[T | None], Generic[T]):
     def update_fields(self) -> None:
         """Show, hide or re-read fields that depend on others; called before every check."""
 
+    def compose_later(self) -> list[Widget]:
+        """Parts mounted below the fields once the dialog has been drawn: a long form shows
+        its first fields (and takes keys) in the time a short one takes, and the rest a frame
+        later. Such a form gives its dialog a fixed height (forms.tcss), so nothing moves."""
+        return []
+
     def on_mount(self) -> None:
         self.recheck()
         self._as_opened = self._typed()
+        later = self.compose_later()
+        if later:
+            self.call_after_refresh(self._mount_later, later)
 
-    def _typed(self) -> tuple[object, ...]:
+    async def _mount_later(self, later: list[Widget]) -> None:
+        if self._dismissing:
+            return
+        await self.body.mount_all(later)
+        self.recheck()
+        # Mounted last, so their values come last in _typed's order; nobody has typed in them.
+        opened = self._as_opened or ()
+        self._as_opened = (*opened, *self._typed(within=later))
+
+    def _typed(self, within: list[Widget] | None = None) -> tuple[object, ...]:
         """What the fields hold now, to tell whether anything was typed since the form opened
         (by attribute, so that no widget class is imported for it)."""
         held: list[object] = []
-        for widget in self.body.query("Input, TextArea, Select, Checkbox, SelectionList"):
+        widgets = [
+            widget
+            for root in (within or [self.body])
+            for widget in root.query("Input, TextArea, Select, Checkbox, SelectionList")
+        ]
+        for widget in widgets:
             for name in ("text", "value", "selected"):
                 if hasattr(widget, name):
                     value = getattr(widget, name)
@@ -308,7 +333,9 @@ class DialogFooter(Footer):
         )
 
 
-def _collect() -> None:
+def _collect(app: App[Any]) -> None:
+    # Textual still holds some of the dialog's widgets: let them go first.
+    release_closed(app)
     if gc.isenabled():
         gc.collect()
 

@@ -37,15 +37,20 @@ class Field(Vertical):
         self.label = Label(label, classes="field-label", markup=False)
         self.note = Static(note, classes="field-note", markup=False)
         self.message = Static("", classes="field-message", markup=False)
+        self.row: Horizontal | None = None
         self.set_class(stacked, "-stacked")
         self.set_class(bool(note), "-noted")
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="field-row"):
+        # The note and the message are mounted when they first have something to say: most
+        # fields never show either, and a dialog opens in time proportional to its widgets.
+        with Horizontal(classes="field-row") as self.row:
             yield self.label
             yield self.control
-            yield self.note
-        yield self.message
+            if self.note.content:
+                yield self.note
+        if self.message.content:
+            yield self.message
 
     # Textual restyles `:focus-within` only on nodes a rule of that kind targets, and these
     # rules target the label; a class on the field is always current.
@@ -59,13 +64,13 @@ class Field(Vertical):
         """An error stops the form saving; a warning is only advice. Both use the same line."""
         # A form shows every field again at each key typed: a Static updated, even to the same
         # text, lays the whole dialog out again.
-        _update(self.message, error or warning or "")
+        self._say(self.message, error or warning or "", self)
         self.set_class(error is not None, "-invalid")
         self.set_class(error is None and warning is not None, "-warned")
         self.control.set_class(error is not None, "-invalid")
 
     def show_note(self, text: str, *, doubtful: bool = False) -> None:
-        _update(self.note, text)
+        self._say(self.note, text, self.row)
         self.set_class(bool(text), "-noted")
         self.set_class(doubtful, "-doubtful")
 
@@ -75,10 +80,18 @@ class Field(Vertical):
         if self.control.disabled != hidden:
             self.control.disabled = hidden
 
+    def on_mount(self) -> None:
+        # What was said between composing the field and mounting it.
+        if self.row is not None:
+            self._say(self.note, str(self.note.content), self.row)
+        self._say(self.message, str(self.message.content), self)
 
-def _update(line: Static, text: str) -> None:
-    if str(line.content) != text:
-        line.update(text)
+    def _say(self, line: Static, text: str, home: Widget | None) -> None:
+        if str(line.content) != text:
+            line.update(text)
+        # Before the field is composed, its compose mounts the line; once mounted it stays.
+        if text and line.parent is None and home is not None and home.is_attached:
+            home.mount(line)
 
 
 class Tick(Checkbox):

@@ -89,7 +89,8 @@ class PersonRow(Field):
             yield self.name_input
             yield self.title_input
             yield self.email
-        yield self.message
+        if self.message.content:
+            yield self.message
 
     @property
     def values(self) -> tuple[str, str, str]:

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import Button, Input, Select
 
 from app.domain.records import Interview, Outcome, Stage
@@ -55,8 +56,9 @@ class InterviewForm(Form[Interview]):
         self.now = now
         self.existing_ids = existing_ids
         self.fallback_zone = interview.timezone if interview else default_zone
-        # Made in compose, where widgets can be: a new interview's first round.
+        # A new interview's first round, made in compose_later.
         self.first_round: FirstRound | None = None
+        self.set_class(interview is None, "-quick-add")
 
     def compose_fields(self) -> ComposeResult:
         known = self.interview or Interview(id="", company="", role="", timezone=self.fallback_zone)
@@ -89,9 +91,13 @@ class InterviewForm(Form[Interview]):
         yield self.decision_by
         yield self.offer_deadline
         yield Field("Keep warm", self.keep_warm, key="keep_warm")
-        if self.interview is None:
-            self.first_round = FirstRound(now=self.now, zone=self.fallback_zone, me=self.me)
-            yield self.first_round
+
+    def compose_later(self) -> list[Widget]:
+        # A new interview's first round, half the widgets of the form, comes a frame later.
+        if self.interview is not None:
+            return []
+        self.first_round = FirstRound(now=self.now, zone=self.fallback_zone, me=self.me)
+        return [self.first_round]
 
     def _day(self, label: str, key: str, day: date | None) -> WhenField:
         return WhenField(
