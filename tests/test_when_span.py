@@ -24,6 +24,10 @@ def at(zone: str, wall: str) -> datetime:
 READ: list[tuple[str, str, int | None]] = [
     # One line, as typed or copied from a calendar's event.
     ("Tue 8 Dec 14:00–15:00", "2026-12-08 14:00", 60),
+    # A calendar line with the meeting's title after the times: the title is not a zone.
+    ("Tue 8 Dec 14:00–15:00 Video call", "2026-12-08 14:00", 60),
+    ("Tue 8 Dec 14:00–15:00 (Zoom)", "2026-12-08 14:00", 60),
+    ("Tue 8 Dec 2pm-3pm with Jane Doe", "2026-12-08 14:00", 60),
     ("Tue 8 Dec 14:00—15:00", "2026-12-08 14:00", 60),
     ("Tue 8 Dec 14:00 - 15:00", "2026-12-08 14:00", 60),
     ("tue 8 dec 14:00 to 15:00", "2026-12-08 14:00", 60),
@@ -135,6 +139,10 @@ REFUSED: list[tuple[str, str]] = [
     # A zone that names several (China's or the US's CST) or none we know.
     ("Tue 8 Dec 14:00–15:00 CST", "which time zone"),
     ("Tue 8 Dec 14:00–15:00 Pacific Time (US & Canada)", "which time zone"),
+    # Words that say they are a zone are never taken for a title.
+    ("Tue 8 Dec 14:00–15:00 IST", "which time zone"),
+    ("Tue 8 Dec 14:00–15:00 AEST", "which time zone"),
+    ("Tue 8 Dec 14:00–15:00 Mars Standard Time", "which time zone"),
     # Not a meeting at all.
     ("", "nothing to read"),
     ("hello", "cannot find a meeting's time"),

@@ -20,6 +20,7 @@ Read, in any case, with or without commas:
   Amsterdam, Berlin" is read by its cities, because its offset is the winter one), a few
   abbreviations that name one offset only (EST, PDT, CET, BST…); or a "Time zone:" line of its
   own. Without one the interview's zone is meant; a zone that cannot be told is refused;
+  other words after the times are the meeting's title ("14:00–15:00 Video call") and ignored;
 * several lines (an invitation): the first line with a time range wins, its day may be on a
   line above it ("Tuesday 8 December 2026" then "14:00 – 15:00"); e-mail header lines
   ("Sent:", "Received:") are passed over. Failing a range, a line with one start time ("Time:
@@ -82,6 +83,14 @@ _ABBREVIATIONS = {
     "est": -5, "edt": -4, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "akdt": -8,
     "hst": -10, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "jst": 9,
 }  # fmt: skip
+# Words after the times that say they name a zone, refused when it cannot be told which
+# ("Pacific Time", "IST", "UTC+5:30"); any other words are the meeting's title ("Video call").
+_ZONE_CLAIM = re.compile(
+    r"\b(?:time|gmt|utc|zone|standard|daylight|summer|winter|eastern|central|pacific|mountain"
+    r"|atlantic|alaska|hawaii|ct|et|pt|mt|ht|cst|cdt|ist|idt|ast|adt|gst|sst|aest|aedt|acst"
+    r"|acdt|awst|nzst|nzdt|wet|west|msk|sgt|hkt|kst|pht|wib|brt|art|clt|cot|pet|sast|cat"
+    r"|eat|wat|ict)\b|[+-]\s*[0-9]{1,2}(?::?[0-9]{2})?\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +297,9 @@ def _zone(text: str) -> str | tzinfo:
         return timezone(-delta if sign == "-" else delta)
     if words in _ABBREVIATIONS:
         return timezone(timedelta(hours=_ABBREVIATIONS[words]))
+    if not _ZONE_CLAIM.search(words):
+        # Not a zone but the meeting's title, as a calendar line has it ("Video call").
+        return ""
     raise WhenError(
         f"cannot tell which time zone {shown(words)} is; add it as GMT+1, UTC-5 or a city"
     )
