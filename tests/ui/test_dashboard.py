@@ -17,6 +17,7 @@ from app.domain.records import STAGES, EventKind, Outcome, Profile, Stage
 from app.engine import State
 from app.store.repository import Repository
 from app.ui.forms import InterviewForm, OutcomeForm, ReplyForm, SnoozeForm
+from app.ui.forms.confirm import ConfirmDialog
 from app.ui.forms.field import Field
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.help import HelpScreen
@@ -363,6 +364,25 @@ async def test_q_on_the_welcome_types_in_a_field_and_quits_from_a_button(make, t
         await pilot.press("q")
         assert welcome.query_one("#name", Input).value == "q"
         assert app.is_running
+        await pilot.press("tab", "tab", "q")
+        await pilot.pause()
+        # A name was typed: q asks before it is lost, and "Keep editing" keeps it.
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is welcome and welcome.query_one("#name", Input).value == "q"
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_q_on_an_untouched_welcome_quits_at_once(make, tmp_path):
+    app = make(tmp_path / "empty.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
         await pilot.press("tab", "tab", "q")
         await pilot.pause()
         assert not app.is_running

@@ -76,7 +76,7 @@ class WelcomeScreen(ModalScreen[Welcomed]):
         ),
         # Typed into the name or email, q is a letter (a "Quade" must be typeable); anywhere
         # else on this screen it quits, as on the board. ctrl+q quits from anywhere.
-        Binding("q", "app.quit", "Quit", id="welcome-quit", tooltip="Leave followup"),
+        Binding("q", "quit", "Quit", id="welcome-quit", tooltip="Leave followup"),
     ]
 
     def __init__(self) -> None:
@@ -134,6 +134,20 @@ class WelcomeScreen(ModalScreen[Welcomed]):
                 first.control.focus()
             return
         self._close(Welcomed(Start(choice), profile.name, profile.email))
+
+    def action_quit(self) -> None:
+        """Quits; a name or email typed here is not dropped without a question."""
+        if not (self.name_input.value.strip() or self.email.value.strip()):
+            self.app.exit()
+            return
+        from app.ui.forms.confirm import ConfirmDialog
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.exit()
+
+        question = "Quit and lose the name and email typed here?"
+        self.app.push_screen(ConfirmDialog(question, yes="Quit", no="Keep editing"), answered)
 
     def action_later(self) -> None:
         self._close(Welcomed(None))
