@@ -222,7 +222,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reply = command("reply", "record that the employer answered", happened)
     _completes(
-        reply.add_argument("interview", metavar="INTERVIEW", help="the interview's id"),
+        reply.add_argument(
+            "interview",
+            metavar="INTERVIEW",
+            help="the interview's id, or the number `due` gave one of its actions",
+        ),
         "interviews",
     )
     _completes(

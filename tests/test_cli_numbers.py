@@ -146,6 +146,44 @@ def test_snooze_and_skip_take_the_number(capsys, db):
     assert [e["kind"] for e in events(capsys, db)[-2:]] == ["snooze", "skip"]
 
 
+def test_reply_takes_the_number_of_an_action_and_is_from_its_contact(capsys, db):
+    ids = numbered(capsys, db)
+    assert ids[2] == "initech/check_in/r1"
+    code, out, err = cli(
+        capsys, "reply", "2", "--summary", "Decision on Friday", "--at", LATER, "--db", str(db)
+    )
+    assert (code, out) == (0, "Recorded a reply from Initech\n"), err
+    last = events(capsys, db)[-1]
+    # The check-in was to the recruiter, Amy: hers was the answer.
+    assert (last["kind"], last["contact"], last["summary"]) == ("reply", "amy", "Decision on Friday")
+    # The employer answered: the check-in is no longer due.
+    assert "initech/check_in/r1" not in numbered(capsys, db, LATER).values()
+
+
+def test_reply_by_number_takes_another_contact_when_told(capsys, db):
+    numbered(capsys, db)
+    code, _, err = cli(capsys, "reply", "2", "--contact", "bob", "--at", LATER, "--db", str(db))
+    assert code == 0, err
+    assert events(capsys, db)[-1]["contact"] == "bob"
+
+
+def test_reply_refuses_a_number_no_longer_open_and_writes_nothing(capsys, db):
+    numbered(capsys, db)
+    assert cli(capsys, "sent", "1", "--at", LATER, "--db", str(db))[0] == 0
+    err = refused(capsys, db, "reply", "1", "--at", LATER)
+    assert "is no longer open: it was sent" in err
+
+
+def test_reply_to_an_interview_whose_id_is_a_number_is_to_that_interview(capsys, tmp_path):
+    numbered_data = data()
+    numbered_data["interviews"][0]["id"] = "2"
+    db = imported(tmp_path, capsys, numbered_data)
+    numbered(capsys, db)
+    code, out, err = cli(capsys, "reply", "2", "--at", LATER, "--db", str(db))
+    assert (code, out) == (0, "Recorded a reply from Initech\n"), err
+    assert "contact" not in events(capsys, db)[-1]
+
+
 def refused(capsys, db: Path, *argv: str) -> str:
     """Run a command that must fail: exit 1, one line, and no file of the folder changed."""
     before = files(db.parent)

@@ -82,7 +82,7 @@ def in_groups(actions: list[Action], now: datetime) -> list[Action]:
 
 
 _GROUPS = [Urgency.OVERDUE.heading, Urgency.OPEN_NOW.heading, Urgency.LATER_TODAY.heading]
-NUMBERS_HINT = "A number stands for its id in draft, sent, snooze and skip: followup sent 1"
+NUMBERS_HINT = "Numbers stand for ids in draft, sent, snooze, skip, reply: followup sent 1"
 
 
 def as_text(

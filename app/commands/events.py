@@ -72,17 +72,34 @@ def snooze(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def reply(args: argparse.Namespace, ctx: Context) -> int:
+    """The employer answered: an interview by its id, or by the number the last ``due``
+    listing gave one of its open actions (the reply is then from that action's contact, unless
+    ``--contact`` says who)."""
+    from app.services.listing import is_number
+
     now = ctx.now
 
-    def change(interview: Interview) -> Interview:
+    def change(interview: Interview, contact: str | None) -> Interview:
         try:
             return operations.record_reply(
-                interview, now, contact=args.contact, summary=args.summary or ""
+                interview, now, contact=contact, summary=args.summary or ""
             )
         except UserError as err:
             raise UserError(f"--contact: {err}") from None
 
-    interview = ctx.records.change_interview(args.interview, change)
+    if is_number(args.interview) and all(
+        interview.id != args.interview for interview in ctx.records.load().interviews
+    ):
+        action = _change_action(
+            ctx,
+            args.interview,
+            lambda interview, action: change(interview, args.contact or action.contact),
+        )
+        ctx.say(f"Recorded a reply from {action.company}")
+        return 0
+    interview = ctx.records.change_interview(
+        args.interview, lambda interview: change(interview, args.contact)
+    )
     ctx.say(f"Recorded a reply from {interview.company}")
     return 0
 
