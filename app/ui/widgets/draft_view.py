@@ -5,8 +5,12 @@ redrawn on every key, in a ``DraftPreview`` that never lays the screen out again
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
@@ -74,8 +78,55 @@ def render_header(
     table.add_column(style=label, no_wrap=True)
     table.add_column(style=value, ratio=1)
     for name, content in fields:
-        table.add_row(f"{name}:", Text(content, overflow="fold"))
+        table.add_row(f"{name}:", _Folded(content))
     return table
+
+
+class _Folded:
+    """A header's value in as many lines as its column needs, broken between words, and an
+    address too long for a line after its "@" ("<sofia.marsh@" then "harborlane.example>"),
+    never inside a name or a domain while a break between words would do."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((cell_len(word) for word in self.text.split()), default=0)
+        return Measurement(min(longest, 12), max(cell_len(self.text), 1))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text("\n".join(fold(self.text, options.max_width)), overflow="fold")
+
+
+def fold(text: str, width: int) -> list[str]:
+    """``text`` in lines at most ``width`` cells wide (see ``_Folded``)."""
+    # (piece, whether a space goes before it): a word too long for a line is cut after its
+    # "@" and, if need be, after its dots, into pieces joined without a space.
+    pieces: list[tuple[str, bool]] = []
+    for word in text.split():
+        if cell_len(word) <= width:
+            pieces.append((word, True))
+            continue
+        local, at, domain = word.partition("@")
+        halves = [local + at, domain] if at and local and domain else [word]
+        parts = [
+            piece
+            for half in halves
+            for piece in (re.split(r"(?<=\.)", half) if cell_len(half) > width else [half])
+            if piece
+        ]
+        pieces += [(part, n == 0) for n, part in enumerate(parts)]
+    lines: list[str] = []
+    line = ""
+    for piece, spaced in pieces:
+        joined = f"{line} {piece}" if line and spaced else line + piece
+        if line and cell_len(joined) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = joined
+    lines.append(line)
+    return lines
 
 
 def no_message(action: Action) -> str:
