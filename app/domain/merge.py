@@ -26,8 +26,19 @@ class _Identified(Protocol):
     def id(self) -> str: ...
 
 
+class Conflict(Exception):
+    """The stored copy was changed, where this edit changes it, to something else: applying the
+    edit would write over that change unseen. ``what`` names what was changed there."""
+
+    def __init__(self, what: list[str]) -> None:
+        super().__init__(", ".join(what))
+        self.what = what
+
+
 def carry_over(before: Interview, after: Interview) -> Edit:
-    """The edit that turns ``before`` into ``after``, to apply to another copy of it."""
+    """The edit that turns ``before`` into ``after``, to apply to another copy of it. It raises
+    ``Conflict`` on a copy where what it changes was changed to something else meanwhile (the
+    history is never a conflict: events are only added or taken away)."""
     changed = {
         f.name: (getattr(before, f.name), getattr(after, f.name))
         for f in fields(Interview)
@@ -38,16 +49,37 @@ def carry_over(before: Interview, after: Interview) -> Edit:
         if not changed:
             return stored
         updates: dict[str, Any] = {}
+        conflicts: list[str] = []
         for name, (old, new) in changed.items():
             if name in _KEYED:
+                conflicts += _keyed_conflicts(name, getattr(stored, name), old, new)
                 updates[name] = _merge_keyed(getattr(stored, name), old, new)
             elif name == "events":
                 updates[name] = _merge_events(stored.events, old, new)
             else:
+                if getattr(stored, name) not in (old, new):
+                    conflicts.append(name.replace("_", " "))
                 updates[name] = new
+        if conflicts:
+            raise Conflict(conflicts)
         return replace(stored, **updates)
 
     return apply
+
+
+def _keyed_conflicts(
+    name: str, stored: Sequence[_Identified], old: Sequence[_Identified], new: Sequence[_Identified]
+) -> list[str]:
+    """The items changed here that were changed there too, to something else."""
+    stored_by_id = {item.id: item for item in stored}
+    new_by_id = {item.id: item for item in new}
+    return [
+        f"{name[:-1]} {item.id}"
+        for item in old
+        if item.id in stored_by_id
+        and new_by_id.get(item.id) != item
+        and stored_by_id[item.id] not in (item, new_by_id.get(item.id))
+    ]
 
 
 def _merge_keyed(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from bisect import insort
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -23,7 +23,7 @@ from typing import Any
 
 from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
-from app.domain.merge import Edit, carry_over
+from app.domain.merge import Conflict, Edit, carry_over
 from app.domain.records import Channel, Interview, Outcome, Profile, Stage
 from app.drafts import Draft
 from app.drafts.combine import CombineError, check_one_person, one_message
@@ -52,6 +52,11 @@ Samples = Callable[[datetime, str], Pipeline]
 
 class WorkspaceError(UserError):
     """The file could not be read or written: one line saying what, where, and what to do."""
+
+
+class NoLongerApplies(Exception):
+    """A change met a file on which it no longer applies (the action was done elsewhere, or
+    what it changes was changed there): it is not written, and says why."""
 
 
 @contextmanager
@@ -111,6 +116,8 @@ class Workspace:
         self._pending: list[Change] = []
         # Profile fields changed here and not saved yet: written before the interviews' changes.
         self._profile_changes: dict[str, Any] = {}
+        # Why changes were not recorded: the file no longer allowed them (see save_pending).
+        self.refused: list[str] = []
         self._saving = threading.Lock()
         self.unsaved = False
         # The version of the file this workspace's records stand for, and whether a save has
@@ -246,6 +253,7 @@ class Workspace:
             lambda i: operations.mark_sent(
                 i, action, now, channel=channel, text=text, keep_warm=keep_warm
             ),
+            still_open=[action],
         )
 
     def mark_sent_together(
@@ -267,7 +275,10 @@ class Workspace:
 
         kinds = " and ".join(_kind(a) for a in actions)
         return self._apply(
-            f"Marked sent: {kinds} · {actions[0].company}", actions[0].interview, send_all
+            f"Marked sent: {kinds} · {actions[0].company}",
+            actions[0].interview,
+            send_all,
+            still_open=actions,
         )
 
     def snooze(self, action_id: str, until: datetime, *, at: datetime | None = None) -> Change:
@@ -277,6 +288,7 @@ class Workspace:
             f"Snoozed: {_kind(action)} · {action.company}",
             action.interview,
             lambda i: operations.snooze(i, action, now, until),
+            still_open=[action],
         )
 
     def skip(self, action_id: str, *, at: datetime | None = None) -> Change:
@@ -286,6 +298,7 @@ class Workspace:
             f"Skipped: {_kind(action)} · {action.company}",
             action.interview,
             lambda i: operations.skip(i, action, now),
+            still_open=[action],
         )
 
     def reply(
@@ -367,8 +380,10 @@ class Workspace:
     # ----------------------------------------------------------------------- saving
 
     def save_pending(self) -> int:
-        """Write every change not yet saved, oldest first (blocking). Raises if the write
-        fails; the changes stay pending and on screen, to be saved again."""
+        """Write every change not yet saved, oldest first (blocking), each checked against the
+        file as it is then. One that no longer applies there is dropped (and from the undo
+        list), its reason kept in ``refused`` and the records marked to be read again. Raises if
+        the write fails; the changes stay pending and on screen, to be saved again."""
         with self._saving, _said_in_one_line():
             saved = 0
             if self._profile_changes:
@@ -378,12 +393,25 @@ class Workspace:
                 self._note_version()
             while self._pending:
                 change = self._pending[0]
-                self._save(change)
+                try:
+                    self._save(change)
+                except NoLongerApplies as why:
+                    self.refused.append(f"Not recorded: {change.label}: {why}")
+                    if change in self._undo:
+                        self._undo.remove(change)
+                    # What is shown holds the change: the file, which does not, is to be shown.
+                    self._stale = True
+                else:
+                    saved += 1
                 self._pending.pop(0)
-                saved += 1
                 self._note_version()
             self.unsaved = False
             return saved
+
+    def take_refused(self) -> list[str]:
+        """Why the changes refused by the last saves were not recorded (each said once)."""
+        refused, self.refused = self.refused, []
+        return refused
 
     def _note_version(self) -> None:
         if self._repo.saw_other_writes:
@@ -408,6 +436,8 @@ class Workspace:
             except UnknownInterview:
                 # Removed elsewhere since it was read: what was done to it here is kept.
                 self._repo.put_interview(change.after)
+            except Conflict as conflict:
+                raise NoLongerApplies(f"{conflict} changed elsewhere since it was shown") from None
 
     # ----------------------------------------------------------------------- others' writes
 
@@ -457,11 +487,28 @@ class Workspace:
 
     # ----------------------------------------------------------------------- inside
 
-    def _apply(self, label: str, interview_id: str, edit: Edit) -> Change:
+    def _apply(
+        self, label: str, interview_id: str, edit: Edit, *, still_open: Sequence[Action] = ()
+    ) -> Change:
+        """``edit`` shown at once and saved later; with ``still_open``, saved only if those
+        actions are still open on the file then (another followup may have done them)."""
         before = self._existing(interview_id)
-        change = Change(label, interview_id, before, edit(before), edit)
+        saved_as = self._on_open(still_open, edit) if still_open else edit
+        change = Change(label, interview_id, before, edit(before), saved_as)
         self._put(change)
         return change
+
+    def _on_open(self, actions: Sequence[Action], edit: Edit) -> Edit:
+        policy, offers, clock = self.pipeline.policy, self._offers, self.clock
+
+        def checked(stored: Interview) -> Interview:
+            open_there = {a.id for a in interview_actions(stored, policy, clock(), offers)}
+            for action in actions:
+                if action.id not in open_there:
+                    raise NoLongerApplies(_why_gone(action, stored))
+            return edit(stored)
+
+        return checked
 
     def _put(self, change: Change, *, remember: bool = True) -> None:
         interviews = [i for i in self.pipeline.interviews if i.id != change.interview_id]
@@ -522,3 +569,10 @@ class Workspace:
 
 def _kind(action: Action) -> str:
     return action.kind.value.replace("_", "-")
+
+
+def _why_gone(action: Action, stored: Interview) -> str:
+    from app.services.listing import Wanted, why_closed
+
+    why = why_closed(Wanted(action.id), Pipeline(interviews=(stored,)))
+    return f"{why} elsewhere" if why else "it is no longer open: the interview changed elsewhere"

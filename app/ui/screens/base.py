@@ -17,9 +17,12 @@ from app.services.workspace import Workspace, WorkspaceError
 
 class WorkspaceScreen(Screen[None]):
     class Saved(Message):
-        def __init__(self, count: int) -> None:
+        """``refused``: why changes were not recorded, the file no longer allowing them."""
+
+        def __init__(self, count: int, refused: list[str] | None = None) -> None:
             super().__init__()
             self.count = count
+            self.refused = refused or []
 
     class SaveFailed(Message):
         def __init__(self, problem: str) -> None:
@@ -38,7 +41,18 @@ class WorkspaceScreen(Screen[None]):
         except WorkspaceError as problem:
             self.post_message(self.SaveFailed(str(problem)))
         else:
-            self.post_message(self.Saved(count))
+            self.post_message(self.Saved(count, self.workspace.take_refused()))
+
+    @on(Saved)
+    def _say_what_was_refused(self, message: Saved) -> None:
+        if not message.refused:
+            return
+        for line in message.refused:
+            self.notify(line, severity="error", timeout=10)
+        # What is shown still holds what was refused: show the file as it is.
+        read_again = getattr(self.app, "read_again_now", None)
+        if callable(read_again):
+            read_again()
 
     @on(SaveFailed)
     def _save_failed(self, message: SaveFailed) -> None:
