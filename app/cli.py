@@ -10,13 +10,16 @@ so that ``import``, ``export`` and ``due`` start fast and never load the termina
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from app.domain.records import Channel
+from app.errors import UserError
 
 if TYPE_CHECKING:
     from app.commands.context import Context
@@ -49,9 +52,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
 # The commands that record what happened: their --at also reads "yesterday 17:00".
 EVENT_COMMANDS = frozenset({"sent", "reply", "snooze", "skip"})
 
+UTF8 = frozenset({"utf-8", "utf8"})
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    out, err = sys.stdout, sys.stderr
+    from app.commands.streams import CheckedStream
+
+    _speak_utf8()
+    out = CheckedStream(sys.stdout, "standard output")
+    # A text stream in all but its class: the commands know only TextIO.
+    err = cast(TextIO, CheckedStream(sys.stderr, "standard error"))
     parser = build_parser()
     if argv is None and COMPLETING in os.environ:
         return _complete(parser)
@@ -61,22 +71,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         # argparse exits by itself on --help (0) and on a usage error (2).
         return done.code if isinstance(done.code, int) else 2
     try:
-        return _run(args, out, err)
+        return _run(args, cast(TextIO, out), err)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader went away (`followup export | head`): stop quietly, and keep Python
-        # from complaining again when it flushes stdout on exit.
+    except BrokenPipeError as problem:
+        if not out.reader_left:
+            return _fail(err, problem)
+        # The reader went away (`followup due --json | head -1`): what it read is all it
+        # wanted, so stop quietly and with success, and keep Python from complaining again
+        # when it flushes stdout on exit.
         _silence_stdout()
-        return 1
+        return 0
     except Exception as problem:  # every failure ends here, as one line
-        known, line = _describe(problem)
-        _say(err, line)
-        if not known and os.environ.get(DEBUG_ENV):
-            import traceback  # only when asked for: it costs every command's start
+        return _fail(err, problem)
 
-            traceback.print_exc(file=err)
-        return 1
+
+def _fail(err: TextIO, problem: Exception) -> int:
+    known, line = _describe(problem)
+    _say(err, line)
+    if not known and os.environ.get(DEBUG_ENV):
+        import traceback  # only when asked for: it costs every command's start
+
+        traceback.print_exc(file=err)
+    return 1
+
+
+def _speak_utf8() -> None:
+    """Make what is printed without going through the command's streams (argparse's help and
+    errors, a prompt) UTF-8 too, whatever the locale says."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() not in UTF8:
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(encoding="utf-8")
 
 
 def _complete(parser: argparse.ArgumentParser) -> int:
@@ -108,8 +134,6 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _load(command: str) -> CommandFunc:
     module_name, func_name = COMMANDS[command]
-    from app.errors import UserError
-
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as missing:
@@ -131,7 +155,6 @@ def _label(command: str) -> str:
 def _describe(problem: BaseException) -> tuple[bool, str]:
     """The one line for a failure, and whether it is one we expected (not a bug)."""
     from app.domain.errors import InvalidData
-    from app.errors import UserError
 
     if isinstance(problem, InvalidData):
         return True, problem.summary()
@@ -144,8 +167,10 @@ def _describe(problem: BaseException) -> tuple[bool, str]:
 
 
 def _say(err: TextIO, line: str) -> None:
-    err.write(f"{PROG}: {' '.join(line.splitlines())}\n")
-    err.flush()
+    # Nowhere left to say it when stderr itself fails; the exit status still does.
+    with contextlib.suppress(OSError, UserError):
+        err.write(f"{PROG}: {' '.join(line.splitlines())}\n")
+        err.flush()
 
 
 def _silence_stdout() -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime
-from typing import TextIO
 
 from app.commands.context import Context
+from app.commands.streams import write_bytes
 from app.domain.interchange import Pipeline
 from app.engine import Action, compute_actions
 from app.errors import UserError
@@ -40,7 +40,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         stamp=datetime.now(UTC),
     )
     if out is None:
-        _write_bytes(ctx.out, data)
+        # As bytes: the file's line ends are CRLF by RFC 5545, which a text stream on Windows
+        # would turn into CR CR LF.
+        write_bytes(ctx.out, data)
         return 0
     target = write_output("--out", out, data)
     count = len(actions)
@@ -66,15 +68,3 @@ def subjects(actions: list[Action], pipeline: Pipeline, now: datetime) -> dict[s
         if draft.subject:
             found[action.id] = draft.subject
     return found
-
-
-def _write_bytes(stream: TextIO, data: bytes) -> None:
-    # As bytes: the file's line ends are CRLF by RFC 5545, which a text stream on Windows
-    # would turn into CR CR LF, and a terminal set to ASCII could not print the names.
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(data.decode("utf-8"))
-        return
-    stream.flush()
-    buffer.write(data)
-    buffer.flush()
