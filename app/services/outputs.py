@@ -25,9 +25,10 @@ def output_path(option: str, value: str | None, database: Path) -> Path | None:
 
 def _ours(target: Path, database: Path) -> str | None:
     """What ``target`` is to the database, if it is one of the files that keep it: the file
-    itself, its backup, its lock, the numbers of its last listing, or a temporary of a write."""
+    itself, its backup, its lock, the numbers of its last listing, a copy kept by a restore, or
+    a temporary of a write."""
     from app.services.listing import listing_path
-    from app.store.paths import backup_path, lock_path, temporary_prefix
+    from app.store.paths import backup_path, kept_prefix, lock_path, temporary_prefix
 
     # Beside the database as named and beside the file a link leads to: the store writes its
     # backup and temporaries beside the real file.
@@ -43,6 +44,9 @@ def _ours(target: Path, database: Path) -> str | None:
             if target == followed("--db", path):
                 return what
         if target.parent == followed("--db", place.parent):
+            if target.name.startswith(kept_prefix(place)):
+                # `followup restore` lists these and puts them back.
+                return "a copy of the database kept by `followup restore`"
             temporaries = (temporary_prefix(place), temporary_prefix(listing_path(place)))
             if target.name.startswith(temporaries):
                 return "a temporary file of a write to the database"

@@ -14,9 +14,8 @@ from app.store.atomic import atomic_write
 from app.store.codec import decode
 from app.store.errors import NewerSchema, StoreError, UnreadableDatabase, WriteFailed, os_reason
 from app.store.lock import DatabaseLock
-from app.store.paths import backup_path
+from app.store.paths import backup_path, kept_prefix
 
-KEPT = ".before-restore-"
 # Far more restores in one second than anyone makes; past it something is wrong, and a clear
 # failure is better than a loop.
 _MAX_SAME_SECOND = 1000
@@ -39,7 +38,7 @@ class Backup:
 def list_backups(database: Path) -> list[Backup]:
     """The previous version, then copies kept by earlier restores: the readable ones first (a
     broken file kept by a restore must not become number 1), newest first within each."""
-    candidates = [backup_path(database), *database.parent.glob(f"{database.name}{KEPT}*")]
+    candidates = [backup_path(database), *database.parent.glob(f"{kept_prefix(database)}*")]
     found = [describe(path, database) for path in candidates if path.is_file()]
     return sorted(found, key=lambda b: (not b.readable, -b.modified.timestamp(), b.path.name))
 
@@ -77,7 +76,7 @@ def _keep(database: Path, now: datetime) -> Path:
     """A copy of ``database`` under a name no file has yet: created exclusively, so that two
     restores in one second each keep their own copy instead of the second overwriting the
     first."""
-    stem = f"{database.name}{KEPT}{now:%Y%m%dT%H%M%S}"
+    stem = f"{kept_prefix(database)}{now:%Y%m%dT%H%M%S}"
     for count in range(1, _MAX_SAME_SECOND + 1):
         kept = database.with_name(stem if count == 1 else f"{stem}-{count}")
         try:
