@@ -8,10 +8,9 @@ from dataclasses import replace
 
 from app.domain.interchange import is_zone
 from app.domain.records import Profile
+from app.domain.text import control_problem
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-# Control characters would reach the terminal and every draft; a signature keeps its lines.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # The fields a person sets, in the order they are shown.
 FIELDS = ("name", "email", "phone", "timezone", "signature")
 LABELS = {
@@ -61,7 +60,11 @@ def changed_profile(profile: Profile, **changes: str) -> Profile:
         if name not in FIELDS:
             raise ProfileError(name, "not a field of the profile")
         text = value.strip() if name != "signature" else _signature(value)
-        if _CONTROL.search(text) or (name != "signature" and "\n" in text):
+        problem = control_problem(text)
+        if problem:
+            raise ProfileError(name, problem)
+        # A signature keeps its lines; every other field is one line of a draft's header.
+        if name != "signature" and "\n" in text:
             raise ProfileError(name, "holds a control character or a line break")
         problem = email_problem(text) if name == "email" else None
         if name == "timezone":

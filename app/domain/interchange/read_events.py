@@ -9,6 +9,7 @@ from app.domain.interchange.read_fields import _Fields, _is_ident, _member
 from app.domain.interchange.schema import EVENT_KEYS, MAX_TEXT
 from app.domain.interchange.zones import _EPOCH, parse_moment
 from app.domain.records import ActionKind, Channel, Event, EventKind, Stage
+from app.domain.text import CONTROL
 
 _NAMES_AN_ACTION = frozenset((EventKind.SENT, EventKind.SNOOZE, EventKind.SKIP))
 
@@ -53,13 +54,14 @@ class _Events(_Fields):
         )
 
 
-def _usual_event(raw: object, tz: tzinfo) -> Event | None:
+def _usual_event(raw: object, tz: tzinfo, *, plain: bool = False) -> Event | None:
     """``_Events.event`` for an event that passes every check, read without them one by one.
 
     A history is most of a database, so its events are read this way first: any value that
     is not plainly right gives None, and the event then goes through ``_Events.event``, which
     says what is wrong and where. Both give the same record for a valid event (a property
-    test holds them to it).
+    test holds them to it). ``plain`` is ``_Fields.plain``: text with a control character then
+    takes the long way, to be refused.
     """
     if type(raw) is not dict or not EVENT_KEYS.issuperset(raw):
         return None
@@ -92,7 +94,9 @@ def _usual_event(raw: object, tz: tzinfo) -> Event | None:
     refs = (get("id"), get("round"), get("contact"), get("promise"))
     texts = (get("text"), get("summary"))
     if not all(ref is None or _is_ident(ref) for ref in refs) or not all(
-        text is None or (type(text) is str and len(text) <= MAX_TEXT) for text in texts
+        text is None
+        or (type(text) is str and len(text) <= MAX_TEXT and not (plain and CONTROL.search(text)))
+        for text in texts
     ):
         return None
     return Event(

@@ -9,22 +9,27 @@ from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from app.domain.errors import Problems
-from app.domain.errors import show_value as _show
+from app.domain.errors import Problems, show_value
 from app.domain.interchange.schema import MAX_ID, MAX_TEXT
 from app.domain.interchange.zones import _any_day, _in_zone, _written_moment
+from app.domain.text import CONTROL, control_problem, printable
 from app.domain.times import YEARS, in_years
 
-_CONTROL = re.compile(r"[\x00-\x1f]")
+# An id is one line of text, quoted in messages and in file names: no tab, no line break either.
+_ID_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 E = TypeVar("E", bound=StrEnum)
 
 
 class _Fields:
-    __slots__ = ("problems",)
+    __slots__ = ("plain", "problems")
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, *, plain: bool = False) -> None:
         self.problems = problems
+        # Text from a file from outside must be plain: a control character in it is refused.
+        # The database's own file is read as it is, so that text stored before this check
+        # still opens; wherever it is shown, it is escaped.
+        self.plain = plain
 
     def keys(self, raw: Mapping[str, Any], path: str, allowed: set[str]) -> None:
         if allowed.issuperset(raw):
@@ -53,7 +58,12 @@ class _Fields:
     def text(self, raw: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> str:
         value = raw.get(key)
         # The common case first, without building the path that only a problem needs.
-        if type(value) is str and not required and len(value) <= MAX_TEXT:
+        if (
+            type(value) is str
+            and not required
+            and len(value) <= MAX_TEXT
+            and not (self.plain and CONTROL.search(value))
+        ):
             return value
         where = f"{path}.{key}"
         if value is None:
@@ -65,6 +75,8 @@ class _Fields:
             return ""
         if len(value) > MAX_TEXT:
             self.problems.add(where, f"text longer than {MAX_TEXT:,} characters")
+            return ""
+        if self._has_control(value, where):
             return ""
         if required and not value.strip():
             self.problems.add(where, "empty")
@@ -80,6 +92,8 @@ class _Fields:
             if len(value) > MAX_TEXT:
                 self.problems.add(where, f"text longer than {MAX_TEXT:,} characters")
                 return ()
+            if self._has_control(value, where):
+                return ()
             return (value,) if value.strip() else ()
         out = []
         for index, item in enumerate(self.array(value, where)):
@@ -87,9 +101,16 @@ class _Fields:
                 self.problems.add(f"{where}[{index}]", f"not text: {_show(item)}")
             elif len(item) > MAX_TEXT:
                 self.problems.add(f"{where}[{index}]", f"text longer than {MAX_TEXT:,} characters")
-            else:
+            elif not self._has_control(item, f"{where}[{index}]"):
                 out.append(item)
         return tuple(out)
+
+    def _has_control(self, value: str, where: str) -> bool:
+        """Whether ``value`` is refused for a control character, which is then noted."""
+        problem = control_problem(value) if self.plain else None
+        if problem:
+            self.problems.add(where, problem)
+        return problem is not None
 
     def ident(self, raw: Mapping[str, Any], key: str, path: str) -> str:
         value = raw.get(key)
@@ -97,14 +118,14 @@ class _Fields:
             isinstance(value, str)
             and 0 < len(value) <= MAX_ID
             and value == value.strip()
-            and not _CONTROL.search(value)
+            and not _ID_CONTROL.search(value)
         ):
             return value
         where = f"{path}.{key}"
         if not isinstance(value, str) or not value.strip():
             self.problems.add(where, "missing" if value is None else f"not an id: {_show(value)}")
             return ""
-        if len(value) > MAX_ID or _CONTROL.search(value) or value != value.strip():
+        if len(value) > MAX_ID or _ID_CONTROL.search(value) or value != value.strip():
             self.problems.add(
                 where,
                 f"not an id (at most {MAX_ID} characters, no spaces "
@@ -180,6 +201,12 @@ class _Fields:
             seen.add(ident)
 
 
+def _show(value: object) -> str:
+    """``show_value``, with its control characters escaped: a refusal quotes the bad value
+    to the terminal."""
+    return printable(show_value(value))
+
+
 def _member(kind: type[E], value: object) -> E | None:
     if type(value) is not str:
         return None
@@ -191,7 +218,7 @@ def _is_ident(value: object) -> bool:
         type(value) is str
         and 0 < len(value) <= MAX_ID
         and value == value.strip()
-        and not _CONTROL.search(value)
+        and not _ID_CONTROL.search(value)
     )
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from app.domain.errors import show_value as _show
 from app.domain.interchange.read_events import _Events
+from app.domain.interchange.read_fields import _show
 from app.domain.interchange.schema import MAX_TEXT, NOTES_KEYS
 from app.domain.records import Notes, OpenQuestion
 
@@ -48,6 +48,8 @@ class _Notes(_Events):
         if isinstance(raw, str):
             if len(raw) > MAX_TEXT:
                 self.problems.add(path, f"text longer than {MAX_TEXT:,} characters")
+                return None
+            if self._has_control(raw, path):
                 return None
             return OpenQuestion(raw) if raw.strip() else None
         body = self.obj(raw, path)

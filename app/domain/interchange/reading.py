@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from datetime import tzinfo
 
 from app.domain.errors import Problems
-from app.domain.errors import show_value as _show
 from app.domain.interchange.read_events import _usual_event
-from app.domain.interchange.read_fields import _is_int
+from app.domain.interchange.read_fields import _is_int, _show
 from app.domain.interchange.read_notes import _Notes
 from app.domain.interchange.schema import (
     FORMAT,
@@ -37,7 +36,7 @@ from app.domain.records import (
 def read_pipeline(raw: object, default_zone: str = "UTC") -> Pipeline:
     """Read a whole interchange document; raise ``InvalidData`` listing every problem."""
     problems = Problems()
-    reader = _Reader(problems)
+    reader = _Reader(problems, plain=True)
     if not isinstance(raw, Mapping):
         problems.add("", f"the file holds {_kind_of(raw)}, not an interchange object")
         problems.raise_if_any()
@@ -60,7 +59,8 @@ def read_pipeline(raw: object, default_zone: str = "UTC") -> Pipeline:
 def read_interviews(
     raw: object, default_zone: str, problems: Problems, path: str = "interviews"
 ) -> tuple[Interview, ...]:
-    reader = _Reader(problems)
+    """The interviews of a file from outside: a control character in their text is refused."""
+    reader = _Reader(problems, plain=True)
     items = reader.array(raw, path)
     interviews = []
     seen: set[str] = set()
@@ -77,6 +77,7 @@ def read_interviews(
 
 
 def read_interview(raw: object, default_zone: str, path: str = "interview") -> Interview:
+    """One interview of the database, its text read as stored (``_Fields.plain``)."""
     problems = Problems()
     interview = _Reader(problems).interview(raw, path, default_zone)
     problems.raise_if_any()
@@ -85,6 +86,7 @@ def read_interview(raw: object, default_zone: str, path: str = "interview") -> I
 
 
 def read_profile(raw: object, path: str = "profile") -> Profile:
+    """The profile of the database, its text read as stored (``_Fields.plain``)."""
     problems = Problems()
     profile = _Reader(problems).profile(raw, path)
     problems.raise_if_any()
@@ -151,7 +153,10 @@ class _Reader(_Notes):
         events = tuple(
             e
             for i, item in enumerate(self.array(body.get("events"), f"{path}.events"))
-            if (e := _usual_event(item, tz) or self.event(item, f"{path}.events[{i}]", tz))
+            if (
+                e := _usual_event(item, tz, plain=self.plain)
+                or self.event(item, f"{path}.events[{i}]", tz)
+            )
             is not None
         )
         return Interview(
