@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app.commands.context import Context
+from app.domain.text import printable
 from app.engine import Action, compute_actions
 from app.errors import UserError
 
@@ -42,15 +43,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.mailto:
         ctx.out.write(_mailto(draft) + "\n")
     else:
-        ctx.out.write(draft.text + "\n")
+        # Escaped: the drafts quote names and notes, which an old file may hold raw.
+        ctx.out.write(printable(draft.text) + "\n")
     ctx.out.flush()
     kinds = " and ".join(a.kind.value.replace("_", "-") for a in chosen)
     to = f" to {draft.recipient}" if draft.recipient else ""
     _note(ctx, f"{kinds}{to} by {draft.channel.value}")
     for warning in draft.warnings:
-        ctx.warn(warning)
+        ctx.warn(printable(warning))
     if draft.placeholders and not args.copy:
-        ctx.warn(placeholder_warning(draft.placeholders))
+        ctx.warn(printable(placeholder_warning(draft.placeholders)))
     if eml is not None:
         _write_eml(ctx, eml, draft, pipeline)
     if args.open:
@@ -68,7 +70,7 @@ def drafted(actions: list[Action], pipeline: Pipeline, now: datetime) -> Draft:
     try:
         return one_message(actions, pipeline, now, templates=templates_dir())
     except (DraftError, CombineError) as problem:
-        raise UserError(str(problem)) from None
+        raise UserError(printable(str(problem))) from None
 
 
 def _mailto(draft: Draft) -> str:
@@ -77,7 +79,7 @@ def _mailto(draft: Draft) -> str:
     try:
         return as_mailto(draft)
     except HandOffError as problem:
-        raise UserError(str(problem)) from None
+        raise UserError(printable(str(problem))) from None
 
 
 def _write_eml(ctx: Context, out: Path, draft: Draft, pipeline: Pipeline) -> None:
@@ -87,7 +89,7 @@ def _write_eml(ctx: Context, out: Path, draft: Draft, pipeline: Pipeline) -> Non
     try:
         data = as_eml(draft, pipeline.profile, ctx.now)
     except HandOffError as problem:
-        raise UserError(str(problem)) from None
+        raise UserError(printable(str(problem))) from None
     write_output("--eml", out, data)
     _note(ctx, f"wrote {out}: open it in your mail program, check it, and send it from there")
 
@@ -116,9 +118,11 @@ def _copy(ctx: Context, text: str, placeholders: tuple[str, ...], action: Action
     if placeholders:
         count = len(placeholders)
         ctx.warn(
-            f"COPIED WITH {count} PLACEHOLDER{'S' if count > 1 else ''} STILL IN IT: "
-            f"{', '.join(placeholders)}; fill {'them' if count > 1 else 'it'} in before you "
-            "send it"
+            printable(
+                f"COPIED WITH {count} PLACEHOLDER{'S' if count > 1 else ''} STILL IN IT: "
+                f"{', '.join(placeholders)}; fill {'them' if count > 1 else 'it'} in before you "
+                "send it"
+            )
         )
     return 0
 
@@ -134,11 +138,11 @@ def _find(actions: list[Action], wanted: Wanted, pipeline: Pipeline, now: dateti
         raise not_open(wanted, pipeline, now)
     close = difflib.get_close_matches(wanted.id, [a.id for a in actions], n=1, cutoff=0.6)
     hint = f'; did you mean "{close[0]}"?' if close else "; `followup due` lists them"
-    raise UserError(f'no open action "{wanted.id}" at {to_the_minute(now)}{hint}')
+    raise UserError(printable(f'no open action "{wanted.id}" at {to_the_minute(now)}{hint}'))
 
 
 def _note(ctx: Context, line: str) -> None:
-    ctx.err.write(f"followup: {line}\n")
+    ctx.err.write(f"followup: {printable(line)}\n")
 
 
 def _is_terminal(stream: TextIO) -> bool:

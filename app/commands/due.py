@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from app.commands.context import Context
+from app.domain.text import CONTROL, printable
 from app.engine import Action, Urgency, compute_actions, urgency
 from app.engine.describe import moment
 
@@ -25,14 +26,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if urgency(a, now) <= Urgency.OPEN_NOW or a.due_from <= horizon
     ]
     if args.json:
-        ctx.out.write(json.dumps([as_json(a) for a in actions], indent=2, ensure_ascii=False))
+        document = json.dumps([as_json(a) for a in actions], indent=2, ensure_ascii=False)
+        ctx.out.write(_json_escaped(document))
         ctx.out.write("\n")
         return 0
     names = {(i.id, c.id): c.name or c.id for i in pipeline.interviews for c in i.contacts}
     ordered = in_groups(actions, now)
     numbered = _keep_numbers(ctx, ordered, names, now)
-    ctx.out.write(as_text(ordered, now, args.days, names, numbered=numbered))
+    ctx.out.write(printable(as_text(ordered, now, args.days, names, numbered=numbered)))
     return 0
+
+
+def _json_escaped(document: str) -> str:
+    """``json.dumps`` escapes C0 but writes DEL and C1 as they are (outside ASCII it keeps
+    text readable); here they are ``\\u`` escapes too, which read back as the same text."""
+    return CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", document)
 
 
 def _keep_numbers(

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from app.commands.context import Context, shown
 from app.domain.records import ActionKind, Channel, Interview
+from app.domain.text import control_problem
 from app.engine import Action
 from app.errors import UserError
 from app.services import operations
@@ -77,6 +78,10 @@ def reply(args: argparse.Namespace, ctx: Context) -> int:
     ``--contact`` says who)."""
     from app.services.listing import is_number
 
+    # Refused before anything is read: the summary is shown on the board and in the drafts.
+    problem = control_problem(args.summary or "")
+    if problem:
+        raise UserError(f"--summary: {problem}")
     now = ctx.now
 
     def change(interview: Interview, contact: str | None) -> Interview:

@@ -14,6 +14,7 @@ from app.commands.context import Context, shown
 from app.domain.interchange import Pipeline
 from app.domain.profile import FIELDS, LABELS, ProfileError, changed_profile
 from app.domain.records import Profile
+from app.domain.text import printable
 from app.errors import UserError
 
 OPTIONS = {name: f"--{name}" for name in FIELDS}
@@ -24,7 +25,7 @@ MAX_SIGNATURE = 2_000  # a few lines: a pasted document is a mistake, not a sign
 def run(args: argparse.Namespace, ctx: Context) -> int:
     changes = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
     if not changes:
-        ctx.out.write(as_text(ctx.records.load_profile()))
+        ctx.out.write(printable(as_text(ctx.records.load_profile())))
         return 0
     if changes.get("signature") == "-":
         changes["signature"] = _read_signature()
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     saved = ctx.records.update(change).profile
     names = ", ".join(LABELS[name] for name in FIELDS if name in changes)
     ctx.say(f"Saved your {names} in {ctx.records.path}.")
-    ctx.out.write(as_text(saved))
+    ctx.out.write(printable(as_text(saved)))
     return 0
 
 
