@@ -20,12 +20,11 @@ from pathlib import Path
 
 from app.store.errors import WriteFailed, os_reason
 from app.store.paths import temporary_prefix
+from app.store.private import FILE_MODE, create_private_file
 
 if sys.platform != "win32":
     import fcntl
 
-# Interview notes and contacts are personal: a new database is readable by its owner only.
-_NEW_FILE_MODE = 0o600
 # The backup is staged under the name of the writer's temporary plus this suffix, so that a
 # cleaner can find the writer it belongs to.
 _STAGED_SUFFIX = ".bak"
@@ -91,7 +90,7 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
     while True:
         temporary = path.with_name(f"{temporary_prefix(path)}{os.urandom(8).hex()}")
         try:
-            descriptor = os.open(temporary, flags, _NEW_FILE_MODE)
+            descriptor = os.open(temporary, flags, FILE_MODE)
         except FileExistsError:
             continue
         try:
@@ -137,7 +136,7 @@ def _keep_previous(path: Path, backup: Path, temporary: Path) -> None:
 
 
 def _copy_durably(source: Path, target: Path) -> None:
-    with source.open("rb") as reader, target.open("xb") as writer:
+    with source.open("rb") as reader, open(create_private_file(target), "wb") as writer:
         shutil.copyfileobj(reader, writer, _COPY_CHUNK)
         writer.flush()
         os.fsync(writer.fileno())

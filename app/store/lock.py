@@ -21,6 +21,7 @@ from filelock import FileLock, Timeout
 
 from app.store.errors import DatabaseBusy, WriteFailed, os_reason
 from app.store.paths import lock_path
+from app.store.private import FILE_MODE, make_private_folder
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -48,7 +49,9 @@ class DatabaseLock:
         self._create_dirs = create_dirs
         # One lock object per lock file in this process, with one hold count per thread: that
         # is what makes nesting work while keeping the threads of one process apart.
-        self._file_lock = FileLock(self._lock_path, is_singleton=True, thread_local=True)
+        self._file_lock = FileLock(
+            self._lock_path, mode=FILE_MODE, is_singleton=True, thread_local=True
+        )
 
     @property
     def path(self) -> Path:
@@ -88,7 +91,7 @@ class DatabaseLock:
         folder = self._lock_path.parent
         if self._create_dirs:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_folder(folder)
             except OSError as error:
                 raise WriteFailed(
                     self._path, f"cannot create {folder}: {os_reason(error)}"

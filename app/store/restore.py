@@ -15,6 +15,7 @@ from app.store.codec import decode
 from app.store.errors import NewerSchema, StoreError, UnreadableDatabase, WriteFailed, os_reason
 from app.store.lock import DatabaseLock
 from app.store.paths import backup_path, kept_prefix
+from app.store.private import create_private_file
 
 # Far more restores in one second than anyone makes; past it something is wrong, and a clear
 # failure is better than a loop.
@@ -80,7 +81,7 @@ def _keep(database: Path, now: datetime) -> Path:
     for count in range(1, _MAX_SAME_SECOND + 1):
         kept = database.with_name(stem if count == 1 else f"{stem}-{count}")
         try:
-            with database.open("rb") as reader, kept.open("xb") as writer:
+            with database.open("rb") as reader, open(create_private_file(kept), "wb") as writer:
                 try:
                     shutil.copyfileobj(reader, writer)
                     writer.flush()

@@ -22,6 +22,7 @@ from app.store.atomic import atomic_write, remove_leftover_temporaries
 from app.store.codec import decode, encode
 from app.store.errors import UnreadableDatabase, WriteFailed, os_reason
 from app.store.paths import backup_path
+from app.store.private import make_private_folder
 from app.store.schema import MIGRATIONS, Migration
 
 Tables = dict[str, dict[str, Any]]
@@ -181,7 +182,7 @@ class SafeJSONStorage(Storage):
     def _create_folder(self) -> None:
         folder = self._path.parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)
         except OSError as error:
             raise WriteFailed(self._path, f"cannot create {folder}: {os_reason(error)}") from error
 
