@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.clipboard.system import Backend, NoClipboard, SystemClipboard
+from app.domain.text import printable
 
 DEFAULT_TIMEOUT = 2.0
 # Some helpers hand the text over a moment after they return; read back a few times first.
@@ -49,6 +50,9 @@ def copy_text(
     from a worker thread, the dashboard passes something like
     ``lambda t: app.call_from_thread(app.copy_to_clipboard, t)``.
     """
+    # What is pasted lands in a terminal or a mail as much as in an editor: no control
+    # character goes with it, but the tabs and line breaks do.
+    text = printable(text)
     system = backend if backend is not None else SystemClipboard()
     problem = _try_system(system, text, timeout)
     if problem is None:

@@ -8,6 +8,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from app.domain.text import printable
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_STEM = 100
 
@@ -21,6 +23,7 @@ def save_draft(text: str, folder: Path, name: str = "draft") -> Path:
     """
     folder.mkdir(parents=True, exist_ok=True)
     stem = _UNSAFE.sub("-", name).strip("-.")[:MAX_STEM] or "draft"
+    text = printable(text)
     data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
     number = 1
     while True:

@@ -13,6 +13,7 @@ from email.utils import format_datetime
 from urllib.parse import quote
 
 from app.domain.records import Channel, Profile
+from app.domain.text import printable
 from app.drafts.compose import Draft
 
 
@@ -37,18 +38,24 @@ def as_eml(draft: Draft, profile: Profile, now: datetime, body: str | None = Non
     such as the text the user edited."""
     _checked(draft)
     message = EmailMessage(policy=SMTP)
+    # Every text from the records is escaped: a mail program shows it, and a header with a
+    # control character in it is no header at all.
     try:
-        message["To"] = Address(display_name=draft.to_name, addr_spec=draft.to_address)
+        message["To"] = Address(
+            display_name=printable(draft.to_name), addr_spec=printable(draft.to_address)
+        )
         if profile.email.strip():
             message["From"] = Address(
-                display_name=profile.name.strip(), addr_spec=profile.email.strip()
+                display_name=printable(profile.name.strip()),
+                addr_spec=printable(profile.email.strip()),
             )
     except (ValueError, IndexError) as problem:
         raise HandOffError(f"not an email address a mail program can take: {problem}") from None
-    message["Subject"] = draft.subject or ""
+    message["Subject"] = printable(draft.subject or "")
     message["Date"] = format_datetime(now)
     message["X-Unsent"] = "1"
-    message.set_content((draft.body if body is None else body) + "\n", charset="utf-8")
+    text = printable((draft.body if body is None else body).replace("\r\n", "\n"))
+    message.set_content(text + "\n", charset="utf-8")
     return message.as_bytes()
 
 
@@ -56,7 +63,8 @@ def as_mailto(draft: Draft, body: str | None = None) -> str:
     """``mailto:jane@acme.example?subject=…&body=…``, every reserved character escaped and
     line breaks written as CRLF, as RFC 6068 asks."""
     _checked(draft)
-    text = (draft.body if body is None else body).replace("\r\n", "\n").replace("\n", "\r\n")
-    fields = [("subject", draft.subject or ""), ("body", text)]
+    text = (draft.body if body is None else body).replace("\r\n", "\n")
+    text = printable(text).replace("\n", "\r\n")
+    fields = [("subject", printable(draft.subject or "")), ("body", text)]
     query = "&".join(f"{key}={quote(value, safe='')}" for key, value in fields if value)
     return f"mailto:{quote(draft.to_address, safe='@')}" + (f"?{query}" if query else "")

@@ -13,6 +13,7 @@ from icalendar import Alarm, Calendar, Timezone, Todo
 
 from app.domain.interchange import zone
 from app.domain.records import ActionKind, Interview
+from app.domain.text import printable
 from app.engine import Action, sort_key
 
 PRODID = "-//followup//followup calendar//EN"
@@ -69,14 +70,16 @@ def calendar(
 def todo(action: Action, interview: Interview | None, subject: str | None, stamp: datetime) -> Todo:
     start = _local(action.due_from, interview)
     due = _local(action.due_by, interview)
-    title = summary(action, interview, subject)
+    # RFC 5545 allows no control character in text but the tab; a calendar app would pass a
+    # stored one on to whoever shows it, so it is written as an escape.
+    title = printable(summary(action, interview, subject))
     component = Todo()
     component.add("uid", action.id)
     component.add("dtstamp", stamp)
     component.add("dtstart", start)
     component.add("due", due)
     component.add("summary", title)
-    component.add("description", description(action, interview))
+    component.add("description", printable(description(action, interview)))
     component.add("status", "NEEDS-ACTION")
     component.add("categories", [action.kind.value])
     component.add("x-followup-kind", action.kind.value)
