@@ -7,6 +7,10 @@ our stdout and stderr. Whoever reads our output (``$(followup draft ID --copy)``
 pipe) would then wait until something else is copied. Here the helper gets no handle on our
 output and its own session, so that a Ctrl+C in the terminal does not take the copied text
 with it either.
+
+The text never goes on a command line, where every user of the machine can read it (``ps``):
+each helper reads it on its standard input. pyperclip's klipper mechanism passes it as an
+argument of ``qdbus``, so it is not used; KDE has xclip, xsel or wl-copy for that.
 """
 
 from __future__ import annotations
@@ -25,6 +29,10 @@ _HELPERS: dict[str, list[str]] = {
     "wl": ["wl-copy"],
 }
 _SHOWN_NAMES = {"wl": "wl-copy", "osx_pbcopy": "pbcopy", "osx_pyobjc": "macOS"}
+_ON_A_COMMAND_LINE = {
+    "klipper": "pyperclip would hand the text to klipper on qdbus's command line, where "
+    "every user of this machine can read it; install xclip, xsel or wl-clipboard",
+}
 
 
 class Backend(Protocol):
@@ -71,6 +79,8 @@ class SystemClipboard:
             if not copy:
                 raise NoClipboard(_NO_MECHANISM)
             mechanism = getattr(copy, "__name__", "").removeprefix("copy_") or "pyperclip"
+            if mechanism in _ON_A_COMMAND_LINE:
+                raise NoClipboard(_ON_A_COMMAND_LINE[mechanism])
             name = _SHOWN_NAMES.get(mechanism, mechanism)
             helper = _HELPERS.get(mechanism)
             if helper is not None:
