@@ -234,8 +234,15 @@ class Form(Dialog[T | None], Generic[T]):
     def recheck(self) -> T | None:
         self.update_fields()
         check = Checker()
+        fields = list(self.query(Field))
+        # Before the form's own checks, so that a field says this first: typing cannot enter
+        # a control character, but pasting can, into any field of any form.
+        for field in fields:
+            typed = getattr(field.control, "text", getattr(field.control, "value", None))
+            if isinstance(typed, str) and not field.control.disabled:
+                check.plain(field.key, typed)
         value = self.read(check)
-        for field in self.query(Field):
+        for field in fields:
             shown = self.tried or field.visited or field.has_class("-invalid")
             error = check.errors.get(field.key) if shown else None
             field.show(error, check.warnings.get(field.key))

@@ -13,6 +13,7 @@ from app.domain.interchange import MAX_MINUTES
 from app.domain.profile import email_problem
 from app.domain.profile import zone_problem as unknown_zone
 from app.domain.records import Channel
+from app.domain.text import control_problem
 
 __all__ = [
     "CHANNEL_NAMES",
@@ -44,6 +45,13 @@ class Checker:
 
     def warn(self, key: str, message: str) -> None:
         self.warnings.setdefault(key, message)
+
+    def plain(self, key: str, text: str) -> None:
+        """Text is stored as typed or pasted, and a control character in it would reach the
+        terminal and every draft: it stops the form."""
+        problem = control_problem(text)
+        if problem:
+            self.fail(key, problem)
 
     def required(self, key: str, text: str) -> str:
         cleaned = text.strip()
