@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.domain.records import ActionKind, Interview, OpenQuestion
+from app.domain.text import printable
 from app.engine import Action, Urgency, urgency
 
 KIND_LABELS = {
@@ -64,6 +65,12 @@ def stage_title(stage: str) -> str:
     return stage.replace("_", " ").capitalize()
 
 
+def shown(text: str) -> str:
+    """User text as a widget may draw it: Textual passes ESC, DEL and C1 to the terminal as
+    they are, so each is written as its ``\\xNN`` escape."""
+    return printable(text)
+
+
 def question_line(interview: Interview, question: OpenQuestion) -> str:
     """``How I would price it → start from the heaviest segments (asked by Marcus Feld)``."""
     line = question.question.strip() or "(no wording)"
@@ -72,4 +79,4 @@ def question_line(interview: Interview, question: OpenQuestion) -> str:
     if question.asked_by:
         asker = interview.contact(question.asked_by)
         line += f" (asked by {(asker.name if asker else '') or question.asked_by})"
-    return line
+    return shown(line)
