@@ -28,8 +28,11 @@ ACTIONS = [
     "update_others",
 ]
 
-# Any text JSON can carry: no lone surrogates, which no UTF-8 file can hold.
-text = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)
+# Any text a valid file can carry: no lone surrogates, which no UTF-8 file can hold, and no
+# control characters but tab and newline, which import refuses (text is data, never commands).
+text = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\n"), max_size=20
+)
 filled = text.filter(lambda s: s.strip() != "")
 texts = st.lists(text, max_size=3)
 idents = st.text(string.ascii_letters + string.digits + "-_.é", min_size=1, max_size=10)

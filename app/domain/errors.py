@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.text import printable
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -59,5 +61,7 @@ def show_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
+        # Quoted from a file: its control characters are shown, never sent to a terminal.
+        value = printable(value)
         return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
     return repr(value)[:60]
