@@ -118,6 +118,7 @@ def _complete(parser: argparse.ArgumentParser) -> int:
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from app.commands.context import Context, parse_at, parse_event_at
+    from app.files import check_regular
     from app.paths import resolve_db_path
 
     command = args.command or DASHBOARD
@@ -128,7 +129,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         at, phrase = parse_event_at(at_text)
     else:
         at = parse_at(at_text)
-    ctx = Context(db_path=resolve_db_path(args.db), at=at, out=out, err=err, at_phrase=phrase)
+    db_path = resolve_db_path(args.db)
+    # Before any command opens it or locks it: a FIFO would hang it, a device fill its memory.
+    check_regular(db_path)
+    ctx = Context(db_path=db_path, at=at, out=out, err=err, at_phrase=phrase)
     return func(args, ctx)
 
 
@@ -161,8 +165,10 @@ def _describe(problem: BaseException) -> tuple[bool, str]:
     if isinstance(problem, UserError):
         return True, str(problem)
     if isinstance(problem, OSError):
+        from app.files import os_problem
+
         where = f"{problem.filename}: " if problem.filename else ""
-        return True, f"{where}{problem.strerror or problem}"
+        return True, f"{where}{os_problem(problem)}"
     return False, f"internal error: {type(problem).__name__}: {problem}"
 
 

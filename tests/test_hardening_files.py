@@ -8,6 +8,8 @@ import errno
 import json
 import os
 import shutil
+import signal
+import socket
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,3 +128,141 @@ def test_a_copy_is_private_while_it_is_written(
         modes.clear()
         assert _run(capsys, "restore", "1", "--yes", "--db", str(demo))[0] == 0
     assert modes and set(modes) == {0o600}
+
+
+# --------------------------------------------------------------------------- what is read
+
+
+def _special(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"{kind}.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "socket":
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(path))
+    return path
+
+
+KINDS = {
+    "fifo": "a FIFO",
+    "device": "a character device",
+    "folder": "a folder",
+    "socket": "a socket",
+}
+COMMANDS = [
+    ["due", "--at", AT],
+    ["due", "--json", "--at", AT],
+    ["sent", "x", "--at", AT],
+    ["export"],
+    ["calendar", "--at", AT],
+    ["restore"],
+    ["profile"],
+    ["demo", "--at", AT],
+]
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """A test that would wait forever on a FIFO fails instead."""
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("followup waited on a file that never comes")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("argv", COMMANDS, ids=lambda argv: "-".join(argv[:2]))
+def test_a_database_that_is_no_regular_file_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, argv: list[str]
+) -> None:
+    db = _special(tmp_path, kind)
+    before = sorted(tmp_path.iterdir())
+    code, out, err = _run(capsys, *argv, "--db", str(db))
+    assert (code, out, err) == (1, "", f"followup: {db}: is {KINDS[kind]}, not a regular file\n")
+    assert sorted(tmp_path.iterdir()) == before  # no lock file either
+
+
+@pytest.mark.usefixtures("no_hang")
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_an_import_of_no_regular_file_is_refused_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    source = _special(tmp_path, kind)
+    db = tmp_path / "db.json"
+    code, out, err = _run(capsys, "import", str(source), "--db", str(db))
+    assert (code, out, err) == (
+        1,
+        "",
+        f"followup: {source}: is {KINDS[kind]}, not a regular file\n",
+    )
+    assert not db.exists()
+
+
+@pytest.mark.usefixtures("no_hang")
+def test_a_fifo_that_takes_the_databases_name_once_checked_does_not_hang(tmp_path: Path) -> None:
+    from app.files import NotARegularFile, open_regular
+
+    fifo = _special(tmp_path, "fifo")
+    # As if it had been a file when it was looked at: the open itself must not wait.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("app.files.check_regular", lambda path: os.stat(tmp_path))
+        with pytest.raises(NotARegularFile):
+            open_regular(fifo)
+
+
+def test_the_database_is_read_up_to_a_limit_the_environment_sets(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = demo.stat().st_size
+    monkeypatch.setenv("FOLLOWUP_MAX_BYTES", str(size - 1))
+    code, out, err = _run(capsys, "due", "--db", str(demo), "--at", AT)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"followup: {demo}: the file is {size:,} bytes; followup reads files of up to "
+        f"{size - 1:,} bytes (FOLLOWUP_MAX_BYTES changes it)\n"
+    )
+    source = demo.with_name("in.json")
+    source.write_bytes(demo.read_bytes())
+    code, _, err = _run(capsys, "import", str(source), "--db", str(demo.with_name("new.json")))
+    assert code == 1 and err.startswith(f"followup: {source}: the file is {size:,} bytes;")
+    monkeypatch.setenv("FOLLOWUP_MAX_BYTES", str(size))
+    assert _run(capsys, "due", "--db", str(demo), "--at", AT)[0] == 0
+
+
+def test_the_default_limit_is_256_mb_for_the_database_and_an_import() -> None:
+    from app.commands.import_ import MAX_BYTES
+    from app.files import DEFAULT_MAX_BYTES, max_bytes
+
+    assert MAX_BYTES == DEFAULT_MAX_BYTES == max_bytes() == 256 * 1024 * 1024
+
+
+# --------------------------------------------------------------------------- links
+
+
+@pytest.mark.parametrize("argv", [*COMMANDS, ["import", "{loop}"]], ids=lambda a: "-".join(a[:2]))
+def test_a_loop_of_links_is_named_by_every_command(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("b").symlink_to("a")
+    Path("a").symlink_to("b")
+    loop = "a"
+    db = "a" if argv[0] != "import" else "db.json"
+    argv = [part.replace("{loop}", loop) for part in argv]
+    code, out, err = _run(capsys, *argv, "--db", db)
+    assert (code, out, err) == (1, "", "followup: a: a loop of symbolic links\n")

@@ -10,11 +10,10 @@ from app.commands.context import Context
 from app.domain.errors import InvalidData
 from app.domain.interchange import read_pipeline
 from app.errors import UserError
+from app.files import DEFAULT_MAX_BYTES, FileProblem, read_regular
 
-# Twice the largest real pipeline (10,000 interviews with long notes export to about 65 MB),
-# and low enough that a wrong file (a disk image, a log) is refused before it is read: reading
-# a file takes about seven times its size in memory.
-MAX_BYTES = 128 * 1024 * 1024
+# The one limit on what followup reads, the database's as well (FOLLOWUP_MAX_BYTES changes it).
+MAX_BYTES = DEFAULT_MAX_BYTES
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
@@ -52,24 +51,13 @@ def read_json_file(path: Path) -> Any:
     import orjson
 
     try:
-        with path.open("rb") as handle:
-            size = _size(handle.fileno())
-            if size > MAX_BYTES:
-                raise UserError(
-                    f"{path}: the file is {size:,} bytes; "
-                    f"followup imports files of up to {MAX_BYTES // 1024 // 1024} MB "
-                    f"({MAX_BYTES:,} bytes)"
-                )
-            # One byte past the limit, so that a file that grows while being read is caught.
-            content = handle.read(MAX_BYTES + 1)
+        content = read_regular(path)
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a file") from None
     except PermissionError:
         raise UserError(f"{path}: not allowed to read it") from None
-    if len(content) > MAX_BYTES:
-        raise UserError(f"{path}: the file is larger than {MAX_BYTES // 1024 // 1024} MB")
+    except OSError as error:
+        raise FileProblem(path, error) from None
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as bad:
@@ -83,12 +71,6 @@ def read_json_file(path: Path) -> Any:
         raise UserError(
             f"{path}: not valid JSON at line {bad.lineno}, column {bad.colno}: {bad.msg}"
         ) from None
-
-
-def _size(descriptor: int) -> int:
-    import os
-
-    return os.fstat(descriptor).st_size
 
 
 def _position(content: bytes, offset: int) -> tuple[int, int]:

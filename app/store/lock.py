@@ -13,6 +13,7 @@ existence, which a killed holder does leave behind.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -43,7 +44,7 @@ class DatabaseLock:
         timeout: float = DEFAULT_TIMEOUT,
         create_dirs: bool = True,
     ) -> None:
-        self._path = Path(path).resolve()
+        self._path = Path(os.path.realpath(path))  # never raises on a loop of links
         self._lock_path = lock_path(self._path)
         self._timeout = timeout
         self._create_dirs = create_dirs

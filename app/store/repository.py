@@ -17,6 +17,7 @@ costs little more than writing the bytes.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ from app.domain.interchange import (
 from app.domain.policy import read_overrides
 from app.domain.records import Event, Interview, Profile
 from app.errors import UserError
+from app.files import check_regular
 from app.memory import collector_paused
 from app.store.atomic import remove_leftover_temporaries
 from app.store.errors import UnreadableDatabase
@@ -107,16 +109,16 @@ class Repository:
     def load(self) -> Pipeline:
         """The database as it is now; empty if there is no file. Never writes anything but the
         removal of what a killed writer left behind."""
-        if not self._path.exists():
+        if check_regular(self._path) is None:
             # A first write killed before its rename leaves only a temporary behind.
-            remove_leftover_temporaries(self._path.resolve())
+            remove_leftover_temporaries(Path(os.path.realpath(self._path)))
             return Pipeline()
         with self._open() as db:
             return self._snapshot(db.storage.read()).pipeline
 
     def load_profile(self) -> Profile:
         """Only the profile: the file is parsed, but no interview is read."""
-        if not self._path.exists():
+        if check_regular(self._path) is None:
             return Profile()
         with self._open() as db:
             raw = db.storage.read()
@@ -198,6 +200,7 @@ class Repository:
         costs a parse and a write of the file rather than reading ten thousand records."""
         from app.store.lock import DatabaseLock
 
+        check_regular(self._path)  # a FIFO or a device is refused before it is locked
         with DatabaseLock(self._path), self._open() as db:
             seen = db.storage.trusted_version
             raw = db.storage.read()

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.errors import UserError
+from app.files import read_regular
 from app.store.atomic import atomic_write
 from app.store.codec import decode
 from app.store.errors import NewerSchema, StoreError, UnreadableDatabase, WriteFailed, os_reason
@@ -48,8 +50,8 @@ def describe(path: Path, database: Path) -> Backup:
     stat = path.stat()
     modified = datetime.fromtimestamp(stat.st_mtime, UTC)
     try:
-        tables = decode(path.read_bytes(), path, backup_path(database))
-    except (StoreError, OSError) as problem:
+        tables = decode(read_regular(path), path, backup_path(database))
+    except (UserError, OSError) as problem:
         return Backup(path, modified, stat.st_size, None, _reason(problem))
     return Backup(path, modified, stat.st_size, len(tables.get("interviews") or {}))
 
@@ -58,7 +60,7 @@ def restore(database: Path, backup: Backup, now: datetime) -> Path | None:
     """Replace the database with ``backup``; return where the replaced file was kept."""
     if not backup.readable:
         raise StoreError(backup.path, f"{backup.path} cannot be restored: it {backup.problem}")
-    content = backup.path.read_bytes()
+    content = read_regular(backup.path)
     # Read again as it is now: every save turns the previous version over, so the file listed
     # a moment ago may since have been replaced.
     try:

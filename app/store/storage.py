@@ -18,6 +18,7 @@ from typing import Any
 
 from tinydb import Storage
 
+from app.files import NotARegularFile, open_regular, os_problem, read_bounded, read_regular
 from app.store.atomic import atomic_write, remove_leftover_temporaries
 from app.store.codec import decode, encode
 from app.store.errors import UnreadableDatabase, WriteFailed, os_reason
@@ -45,7 +46,7 @@ def file_version(path: Path) -> _Stamp | None:
     """Which version of the file ``path`` is now (None: there is none), as the storage tells
     them apart."""
     try:
-        return _stamp_of(Path(path).resolve().stat())
+        return _stamp_of(os.stat(os.path.realpath(path)))
     except OSError:
         return None
 
@@ -71,7 +72,9 @@ class SafeJSONStorage(Storage):
         super().__init__()
         # Resolved so that the temporaries and the backup sit beside the real file, and a
         # symlinked database stays a symlink.
-        self._path = Path(path).resolve()
+        # realpath rather than resolve(): it never raises on a loop of links, which opening
+        # the file then reports with its name.
+        self._path = Path(os.path.realpath(path))
         self._backup = backup_path(self._path)
         self._migrations = migrations
         self._create_dirs = create_dirs
@@ -104,22 +107,28 @@ class SafeJSONStorage(Storage):
         Raises ``UnreadableDatabase`` or ``NewerSchema``; the file is never rewritten here.
         """
         try:
-            handle = self._path.open("rb")
+            descriptor = open_regular(self._path)
         except FileNotFoundError:
             self.invalidate()
             return None
         except OSError as error:
             self.invalidate()
             raise self._unreadable(error) from error
-        with handle:
-            try:
-                stamp = _stamp_of(os.fstat(handle.fileno()))
-                if self._cache is not None and self._cache.stamp == stamp:
-                    return self._cache.tables
-                self.invalidate()
-                content = handle.read()
-            except OSError as error:
-                raise self._unreadable(error) from error
+        except NotARegularFile as refused:
+            self.invalidate()
+            raise self._refused(refused) from None
+        try:
+            stamp = _stamp_of(os.fstat(descriptor))
+            if self._cache is not None and self._cache.stamp == stamp:
+                return self._cache.tables
+            self.invalidate()
+            content = read_bounded(descriptor, self._path)
+        except OSError as error:
+            raise self._unreadable(error) from error
+        except NotARegularFile as refused:
+            raise self._refused(refused) from None
+        finally:
+            os.close(descriptor)
         tables = decode(content, self._path, self._backup, self._migrations)
         self._cache = _Snapshot(stamp, tables)
         self._trusted = stamp
@@ -172,11 +181,13 @@ class SafeJSONStorage(Storage):
             return
         # Changed since we last saw it, or never read: make sure it is a database we can read.
         try:
-            content = self._path.read_bytes()
+            content = read_regular(self._path)
         except FileNotFoundError:
             return
         except OSError as error:
             raise self._unreadable(error) from error
+        except NotARegularFile as refused:
+            raise self._refused(refused) from None
         decode(content, self._path, self._backup, self._migrations)
 
     def _create_folder(self) -> None:
@@ -186,7 +197,13 @@ class SafeJSONStorage(Storage):
         except OSError as error:
             raise WriteFailed(self._path, f"cannot create {folder}: {os_reason(error)}") from error
 
+    def _refused(self, refused: NotARegularFile) -> UnreadableDatabase:
+        # "db.json could not be read (is a FIFO, not a regular file); it was left untouched"
+        return UnreadableDatabase(
+            self._path, self._backup, f"could not be read ({refused.problem})"
+        )
+
     def _unreadable(self, error: OSError) -> UnreadableDatabase:
         return UnreadableDatabase(
-            self._path, self._backup, f"could not be read ({os_reason(error)})"
+            self._path, self._backup, f"could not be read ({os_problem(error)})"
         )
