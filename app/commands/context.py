@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app.domain.interchange import is_zone, zone
-from app.domain.times import YEARS, in_years
+from app.domain.times import YEARS, in_years, wall_time
 from app.errors import UserError
 
 if TYPE_CHECKING:
@@ -61,9 +61,10 @@ class Context:
             return pendulum.now(self.local_zone)
         if self.at.tzinfo is not None:
             return pendulum.instance(self.at)
-        # Read as the interchange reads a bare date-time, then go through UTC: pendulum's
-        # instance() moves a wall time that falls in a DST gap to another instant.
-        local = self.at.replace(tzinfo=zone(self.home_zone))
+        # Read by pendulum's rule, as every typed or imported time is (SPEC section 3): a wall
+        # time that happens twice is the later, a skipped one moves forward. Then through UTC:
+        # pendulum's instance() moves a wall time that falls in a DST gap to another instant.
+        local = wall_time(self.at, zone(self.home_zone))
         return pendulum.instance(local.astimezone(UTC)).in_timezone(self.home_zone)
 
     def _happened_at(self, phrase: str) -> pendulum.DateTime:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.domain.times import in_years
+from app.domain.times import in_years, wall_time
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=ZoneInfo("UTC"))
 
@@ -53,12 +53,9 @@ def _in_zone(written: datetime, tz: tzinfo) -> datetime | None:
     move could overflow at the end of the calendar) and in ``tz`` (as it is exported)."""
     if not in_years(written):
         return None
-    if written.tzinfo is None:
-        # Through UTC and back, so that a wall time skipped by DST moves forward to one that
-        # exists, and a repeated one is the first of the two (fold=0).
-        moment = written.replace(tzinfo=tz).astimezone(UTC).astimezone(tz)
-    else:
-        moment = written.astimezone(tz)
+    # A bare one by pendulum's rule, as a typed time is (SPEC section 3): a wall time skipped
+    # by DST moves forward to one that exists, and a repeated one is the later of the two.
+    moment = wall_time(written, tz) if written.tzinfo is None else written.astimezone(tz)
     return moment if in_years(moment) else None
 
 
