@@ -60,8 +60,8 @@ def _usual_event(raw: object, tz: tzinfo, *, plain: bool = False) -> Event | Non
     A history is most of a database, so its events are read this way first: any value that
     is not plainly right gives None, and the event then goes through ``_Events.event``, which
     says what is wrong and where. Both give the same record for a valid event (a property
-    test holds them to it). ``plain`` is ``_Fields.plain``: text with a control character then
-    takes the long way, to be refused.
+    test holds them to it). Text with a control character takes the long way, to be refused
+    (``plain``, from outside) or read as its escapes (the database's own file).
     """
     if type(raw) is not dict or not EVENT_KEYS.issuperset(raw):
         return None
@@ -95,7 +95,7 @@ def _usual_event(raw: object, tz: tzinfo, *, plain: bool = False) -> Event | Non
     texts = (get("text"), get("summary"))
     if not all(ref is None or _is_ident(ref) for ref in refs) or not all(
         text is None
-        or (type(text) is str and len(text) <= MAX_TEXT and not (plain and CONTROL.search(text)))
+        or (type(text) is str and len(text) <= MAX_TEXT and not CONTROL.search(text))
         for text in texts
     ):
         return None

@@ -27,8 +27,9 @@ class _Fields:
     def __init__(self, problems: Problems, *, plain: bool = False) -> None:
         self.problems = problems
         # Text from a file from outside must be plain: a control character in it is refused.
-        # The database's own file is read as it is, so that text stored before this check
-        # still opens; wherever it is shown, it is escaped.
+        # The database's own file still opens with text stored before that check, its control
+        # characters read as their escapes (``printable``): every screen, file and clipboard
+        # the records reach then shows them, and none obeys them.
         self.plain = plain
 
     def keys(self, raw: Mapping[str, Any], path: str, allowed: set[str]) -> None:
@@ -58,13 +59,11 @@ class _Fields:
     def text(self, raw: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> str:
         value = raw.get(key)
         # The common case first, without building the path that only a problem needs.
-        if (
-            type(value) is str
-            and not required
-            and len(value) <= MAX_TEXT
-            and not (self.plain and CONTROL.search(value))
-        ):
-            return value
+        if type(value) is str and not required and len(value) <= MAX_TEXT:
+            if CONTROL.search(value) is None:
+                return value
+            if not self.plain:
+                return printable(value)
         where = f"{path}.{key}"
         if value is None:
             if required:
@@ -80,7 +79,7 @@ class _Fields:
             return ""
         if required and not value.strip():
             self.problems.add(where, "empty")
-        return value
+        return printable(value)
 
     def texts(self, raw: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
         value = raw.get(key)
@@ -94,6 +93,7 @@ class _Fields:
                 return ()
             if self._has_control(value, where):
                 return ()
+            value = printable(value)
             return (value,) if value.strip() else ()
         out = []
         for index, item in enumerate(self.array(value, where)):
@@ -102,7 +102,7 @@ class _Fields:
             elif len(item) > MAX_TEXT:
                 self.problems.add(f"{where}[{index}]", f"text longer than {MAX_TEXT:,} characters")
             elif not self._has_control(item, f"{where}[{index}]"):
-                out.append(item)
+                out.append(printable(item))
         return tuple(out)
 
     def _has_control(self, value: str, where: str) -> bool:
