@@ -266,3 +266,29 @@ def test_a_loop_of_links_is_named_by_every_command(
     argv = [part.replace("{loop}", loop) for part in argv]
     code, out, err = _run(capsys, *argv, "--db", db)
     assert (code, out, err) == (1, "", "followup: a: a loop of symbolic links\n")
+
+
+# --------------------------------------------------------------------------- read-only
+
+
+@pytest.mark.parametrize("mode", [0o400, 0o444, 0o044])
+@pytest.mark.parametrize("change", ["skip", "import", "restore", "demo"])
+def test_a_read_only_database_is_never_replaced(
+    demo: Path, capsys: pytest.CaptureFixture[str], mode: int, change: str
+) -> None:
+    _save_again(demo, capsys)  # a backup to restore
+    code, out, _ = _run(capsys, "due", "--json", "--db", str(demo), "--at", AT)
+    demo.chmod(mode)
+    before = (demo.read_bytes(), demo.stat().st_ino, _mode(demo))
+    source = demo.with_name("in.json")
+    source.write_text('{"format": "followup/1", "profile": {"name": "Someone Else"}}')
+    argv = {
+        "skip": ["skip", json.loads(out)[0]["id"], "--at", AT],
+        "import": ["import", str(source), "--replace"],
+        "restore": ["restore", "1", "--yes"],
+        "demo": ["demo", "--at", AT],
+    }[change]
+    code, out, err = _run(capsys, *argv, "--db", str(demo))
+    assert (code, err) == (1, f"followup: {demo} is read-only: nothing was changed\n")
+    assert (demo.read_bytes(), demo.stat().st_ino, _mode(demo)) == before
+    assert not list(demo.parent.glob("*.before-restore-*"))

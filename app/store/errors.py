@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from app.errors import UserError
@@ -59,6 +61,25 @@ class DatabaseBusy(StoreError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, f"{path} is being written by another followup; try again")
+
+
+class ReadOnlyDatabase(StoreError):
+    """The user made the database read-only: it must not be replaced, though renaming a new file
+    over it would be allowed by its folder."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, f"{path} is read-only: nothing was changed")
+
+
+def refuse_read_only(path: Path) -> None:
+    """Raise ``ReadOnlyDatabase`` when ``path`` is a file we may not, or its owner may not,
+    write. The owner's bit counts too: to root, os.access says every file is writable."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return  # none yet, or one that the write itself will report
+    if not status.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise ReadOnlyDatabase(path)
 
 
 class WriteFailed(StoreError):

@@ -14,7 +14,14 @@ from app.errors import UserError
 from app.files import read_regular
 from app.store.atomic import atomic_write
 from app.store.codec import decode
-from app.store.errors import NewerSchema, StoreError, UnreadableDatabase, WriteFailed, os_reason
+from app.store.errors import (
+    NewerSchema,
+    StoreError,
+    UnreadableDatabase,
+    WriteFailed,
+    os_reason,
+    refuse_read_only,
+)
 from app.store.lock import DatabaseLock
 from app.store.paths import backup_path, kept_prefix
 from app.store.private import create_private_file
@@ -70,6 +77,7 @@ def restore(database: Path, backup: Backup, now: datetime) -> Path | None:
             backup.path, f"{backup.path} cannot be restored: it {_reason(problem)}"
         ) from None
     with DatabaseLock(database):
+        refuse_read_only(database)
         kept = _keep(database, now) if database.exists() else None
         atomic_write(database, content, backup=None)
     return kept

@@ -21,7 +21,7 @@ from tinydb import Storage
 from app.files import NotARegularFile, open_regular, os_problem, read_bounded, read_regular
 from app.store.atomic import atomic_write, remove_leftover_temporaries
 from app.store.codec import decode, encode
-from app.store.errors import UnreadableDatabase, WriteFailed, os_reason
+from app.store.errors import UnreadableDatabase, WriteFailed, os_reason, refuse_read_only
 from app.store.paths import backup_path
 from app.store.private import make_private_folder
 from app.store.schema import MIGRATIONS, Migration
@@ -142,6 +142,7 @@ class SafeJSONStorage(Storage):
         """
         try:
             content = encode(data)
+            refuse_read_only(self._path)
             self._check_safe_to_replace()
             if self._create_dirs:
                 self._create_folder()
