@@ -122,6 +122,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from app.paths import resolve_db_path
 
     command = args.command or DASHBOARD
+    _refuse_undecodable(args)
     func = _load(command)
     at_text = getattr(args, "at", None)
     phrase = None
@@ -134,6 +135,26 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_regular(db_path)
     ctx = Context(db_path=db_path, at=at, out=out, err=err, at_phrase=phrase)
     return func(args, ctx)
+
+
+# Paths are the file system's bytes, whatever they are; every other value is text to keep.
+_PATHS = frozenset({"db", "file", "eml", "out"})
+_OPTION_NAMES = {"id": "ID", "interview": "INTERVIEW", "with_ids": "--with", "command": "COMMAND"}
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """An option's text that is not UTF-8 (Python holds its bytes as lone surrogates) cannot
+    be stored or shown: said in one line, before anything is read."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for text in values:
+            if name in _PATHS or not isinstance(text, str):
+                continue
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                option = _OPTION_NAMES.get(name, f"--{name.replace('_', '-')}")
+                raise UserError(f"{option}: is not valid UTF-8 text") from None
 
 
 def _load(command: str) -> CommandFunc:
@@ -173,9 +194,14 @@ def _describe(problem: BaseException) -> tuple[bool, str]:
 
 
 def _say(err: TextIO, line: str) -> None:
+    from app.domain.text import printable
+
+    # Every error line passes here, and many quote what the user typed or a file held: its
+    # control characters are shown as escapes, never sent to the terminal.
+    said = printable(" ".join(line.splitlines()))
     # Nowhere left to say it when stderr itself fails; the exit status still does.
     with contextlib.suppress(OSError, UserError):
-        err.write(f"{PROG}: {' '.join(line.splitlines())}\n")
+        err.write(f"{PROG}: {said}\n")
         err.flush()
 
 
@@ -190,8 +216,18 @@ def _silence_stdout() -> None:
 # --------------------------------------------------------------------------- the parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors quote what was typed with its control characters
+    shown as escapes (``followup: error: unrecognized arguments: --at \\x1f``)."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        from app.domain.text import printable
+
+        super()._print_message(printable(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Make sure you follow up after every interview. "
         "With no command, opens the dashboard.",
@@ -199,15 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", default=None, help=_DB_HELP)
     # --db is accepted after the command too (scripts put it last); SUPPRESS keeps a
     # missing one there from hiding the one given before the command.
-    db = argparse.ArgumentParser(add_help=False)
+    db = _Parser(add_help=False)
     db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=_DB_HELP)
-    at = argparse.ArgumentParser(add_help=False)
+    at = _Parser(add_help=False)
     at.add_argument(
         "--at",
         metavar="T",
         help="stand-in for now, ISO 8601 (e.g. 2026-11-20T09:00 or 2026-11-20T09:00:00+00:00)",
     )
-    happened = argparse.ArgumentParser(add_help=False)
+    happened = _Parser(add_help=False)
     happened.add_argument(
         "--at",
         metavar="T",
@@ -216,9 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(
-        name: str, summary: str, *parents: argparse.ArgumentParser
-    ) -> argparse.ArgumentParser:
+    def command(name: str, summary: str, *parents: _Parser) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=summary, description=summary, parents=[db, *parents])
 
     command("demo", "fill a database with realistic sample interviews", at)
