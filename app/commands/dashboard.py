@@ -43,7 +43,7 @@ def build(ctx: Context) -> FollowupApp:
     names no zone) shown on screen too: once it takes over the terminal, stderr is hidden."""
     from app.demo import demo_pipeline
     from app.paths import templates_dir
-    from app.services.opening import open_workspace, quick_to_read
+    from app.services.opening import open_workspace, quick_to_read, read_only_warning
     from app.ui.factory import make_app
 
     zone = ctx.local_zone
@@ -54,4 +54,7 @@ def build(ctx: Context) -> FollowupApp:
     workspace = open_workspace(
         ctx.db_path, default_zone=zone, samples=demo_pipeline, templates=templates_dir()
     )
-    return make_app(workspace, load_first=quick_to_read(ctx.db_path), warnings=ctx.warnings)
+    warnings = list(ctx.warnings)
+    if (read_only := read_only_warning(ctx.db_path)) is not None:
+        warnings.append(read_only)
+    return make_app(workspace, load_first=quick_to_read(ctx.db_path), warnings=warnings)

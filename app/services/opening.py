@@ -42,3 +42,15 @@ def quick_to_read(db_path: Path) -> bool:
         return db_path.stat().st_size <= QUICK_TO_READ_BYTES
     except OSError:
         return True  # none yet: there is nothing to read
+
+
+def read_only_warning(db_path: Path) -> str | None:
+    """What to say when the database may be read but not written (its mode, a read-only
+    mount): the dashboard opens it to look, and every change is refused as it is saved."""
+    from app.store.errors import ReadOnlyDatabase, refuse_read_only
+
+    try:
+        refuse_read_only(db_path)
+    except ReadOnlyDatabase:
+        return f"{db_path} is read-only: you can look, but no change will be saved"
+    return None
