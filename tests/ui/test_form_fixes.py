@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 from textual.widgets._footer import FooterKey
 
 from app.domain.records import Preferences, Profile
@@ -383,3 +383,42 @@ async def test_a_rounds_interviewers_say_which_are_ticked_in_words() -> None:
         lines = [ticks.render_line(y).text for y in range(2)]
         assert lines[0].startswith("[x] ") and JANE.name in lines[0], lines
         assert lines[1].startswith("[ ] ") and SAM.name in lines[1], lines
+
+
+# ---------------------------------------------------------------- a burst of keys
+
+
+def burst(app: App[Any], keys: list[str]) -> None:
+    """Keys as a fast typist, a slow connection or a script sends them: all in the queue before
+    the first is handled (Pilot's press waits for each)."""
+    from textual import events
+
+    for key in keys:
+        character = {"space": " ", "colon": ":"}.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
+
+
+async def test_a_burst_of_keys_into_a_date_acts_in_the_order_typed() -> None:
+    app = host(edit_round())
+    async with app.run_test() as pilot:
+        starts = app.screen.query_one("#starts", Input)
+        assert app.focused is starts and starts.value == "2026-11-20 14:00"
+        burst(app, ["end", *["backspace"] * 5, "1", "6", "colon", "4", "5"])
+        await pilot.pause()
+        await pilot.pause()
+        # Not "2026-11-20 14:16": the backspaces ran after the digits typed after them.
+        assert starts.value == "2026-11-20 16:45"
+
+
+async def test_a_burst_of_keys_into_a_text_area_acts_in_the_order_typed() -> None:
+    app = host(NotesForm(ACME.notes))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        area = app.focused
+        assert isinstance(area, TextArea)
+        area.move_cursor(area.document.end)
+        before = area.text
+        burst(app, ["backspace", "backspace", "backspace", "x", "y", "left", "z"])
+        await pilot.pause()
+        await pilot.pause()
+        assert area.text == before[:-3] + "xzy"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Select
 
 from app.domain.records import Contact, ContactRole
 from app.drafts.addresses import is_personal
@@ -15,6 +15,8 @@ from app.ui.forms.checks import Checker, email_problem, lines, web_address
 from app.ui.forms.choices import options
 from app.ui.forms.field import Field
 from app.ui.forms.ids import slug, unique
+from app.ui.keys_in_order import TextInput
+from app.ui.text_box import TextBox
 
 PERSONAL_ADDRESS = "a business address is better (employers prefer business accounts)"
 
@@ -29,17 +31,19 @@ class ContactForm(Form[Contact]):
 
     def compose_fields(self) -> ComposeResult:
         known = self.contact or Contact(id="", role=ContactRole.INTERVIEWER)
-        self.name_input = Input(known.name, placeholder="e.g. Jane Doe", id="name", compact=True)
-        self.title_input = Input(
+        self.name_input = TextInput(
+            known.name, placeholder="e.g. Jane Doe", id="name", compact=True
+        )
+        self.title_input = TextInput(
             known.title, placeholder="e.g. Head of Product", id="title", compact=True
         )
-        self.email = Input(
+        self.email = TextInput(
             known.email, placeholder="e.g. jane@acme.example", id="email", compact=True
         )
-        self.phone = Input(
+        self.phone = TextInput(
             known.phone, placeholder="e.g. +44 20 7946 0000", id="phone", compact=True
         )
-        self.linkedin = Input(
+        self.linkedin = TextInput(
             known.linkedin,
             placeholder="e.g. https://www.linkedin.com/in/janedoe",
             id="linkedin",
@@ -48,7 +52,7 @@ class ContactForm(Form[Contact]):
         self.role: Select[ContactRole] = Select(
             options(ContactRole), value=known.role, allow_blank=False, id="role", compact=True
         )
-        self.notes = TextArea(
+        self.notes = TextBox(
             "\n".join(known.notes),
             id="notes",
             tab_behavior="focus",

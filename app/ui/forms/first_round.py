@@ -25,6 +25,7 @@ from app.ui.forms.ids import numbered, slug, unique
 from app.ui.forms.invitation import Person, people_in
 from app.ui.forms.round import DEFAULT_KIND, ROUND_KINDS
 from app.ui.forms.when_field import WhenField, moment_text
+from app.ui.keys_in_order import TextInput
 from app.when import SPAN_EXAMPLES, WhenError, parse_span
 
 # Rows shown before any is asked for: most rounds have one to three interviewers.
@@ -34,7 +35,7 @@ MINUTES_MESSAGE = f"a whole number of minutes from {SHORTEST} to {LONGEST}"
 _EXAMPLE = ("Jane Doe", "Team Lead", "jane@acme.example")
 
 
-class InvitationInput(Input):
+class InvitationInput(TextInput):
     """An input that keeps every line of a paste (an Input keeps the first only): the lines
     are shown joined, and ``text`` gives them back as pasted until the value is edited."""
 
@@ -74,9 +75,9 @@ class PersonRow(Field):
         key = f"person{number}"
         # Examples in the first row only: in every row they would read as people already there.
         name, title, email = _EXAMPLE if number == 1 else ("", "", "")
-        self.name_input = Input(placeholder=name, id=f"{key}-name", compact=True)
-        self.title_input = Input(placeholder=title, id=f"{key}-title", compact=True)
-        self.email = Input(placeholder=email, id=f"{key}-email", compact=True)
+        self.name_input = TextInput(placeholder=name, id=f"{key}-name", compact=True)
+        self.title_input = TextInput(placeholder=title, id=f"{key}-title", compact=True)
+        self.email = TextInput(placeholder=email, id=f"{key}-email", compact=True)
         # The name stands for the row where a field has one control (the focus on a problem).
         super().__init__(f"Interviewer {number}", self.name_input, key=key)
         self.add_class("person-row")
@@ -164,7 +165,7 @@ class FirstRound(Vertical):
             zone=zone,
             placeholder="e.g. tue 8 dec 14:00; empty for no round yet",
         )
-        self.minutes = Input(
+        self.minutes = TextInput(
             "60",
             placeholder="e.g. 60",
             restrict=r"[0-9]*",

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select
+from textual.widgets import Button, Select
 
 from app.domain.records import Interview, Outcome, Stage
 from app.ui.forms.base import Form
@@ -22,6 +22,7 @@ from app.ui.forms.field import Field, Tick
 from app.ui.forms.first_round import FirstRound, PersonRow
 from app.ui.forms.ids import slug, unique
 from app.ui.forms.when_field import WhenField
+from app.ui.keys_in_order import TextInput
 
 _DAY_EXAMPLE = "e.g. 2026-11-27 or next friday"
 
@@ -62,8 +63,12 @@ class InterviewForm(Form[Interview]):
 
     def compose_fields(self) -> ComposeResult:
         known = self.interview or Interview(id="", company="", role="", timezone=self.fallback_zone)
-        self.company = Input(known.company, placeholder="e.g. Acme Ltd", id="company", compact=True)
-        self.role = Input(known.role, placeholder="e.g. Product Manager", id="role", compact=True)
+        self.company = TextInput(
+            known.company, placeholder="e.g. Acme Ltd", id="company", compact=True
+        )
+        self.role = TextInput(
+            known.role, placeholder="e.g. Product Manager", id="role", compact=True
+        )
         self.stage: Select[Stage] = Select(
             options(Stage), value=known.stage, allow_blank=False, id="stage", compact=True
         )
@@ -75,7 +80,7 @@ class InterviewForm(Form[Interview]):
             compact=True,
         )
         self.outcome_field = Field("Outcome", self.outcome, key="outcome")
-        self.zone = Input(
+        self.zone = TextInput(
             known.timezone, placeholder="e.g. Europe/London", id="timezone", compact=True
         )
         self.decision_by = self._day("Decision by", "decision_by", known.decision_by)

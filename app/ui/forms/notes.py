@@ -13,6 +13,7 @@ from app.domain.records import Notes
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, lines
 from app.ui.forms.field import Field
+from app.ui.text_box import TextBox
 
 # key, label, placeholder; the lists are shown one item a line.
 _FIELDS = (
@@ -52,7 +53,7 @@ class NotesForm(Form[Notes]):
         }
         for key, label, placeholder in _FIELDS:
             # Tab moves to the next field, as everywhere else in the form.
-            area = TextArea(
+            area = TextBox(
                 texts[key],
                 id=key,
                 tab_behavior="focus",

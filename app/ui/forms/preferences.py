@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from app.domain.records import Channel, Preferences
 from app.ui.forms.base import Form
 from app.ui.forms.checks import CHANNEL_NAMES, Checker, read_channels
 from app.ui.forms.field import Field, Tick
 from app.ui.forms.when_field import WhenField
+from app.ui.keys_in_order import TextInput
 
 
 class PreferencesForm(Form[Preferences]):
@@ -25,7 +25,7 @@ class PreferencesForm(Form[Preferences]):
 
     def compose_fields(self) -> ComposeResult:
         known = self.preferences
-        self.channels = Input(
+        self.channels = TextInput(
             ", ".join(channel.value for channel in known.channels),
             placeholder="e.g. email, linkedin (or phone, letter, text)",
             id="channels",

@@ -4,13 +4,14 @@ interviews start in (SPEC section 2)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
 
 from app.domain.profile import ProfileError, changed_profile, email_problem, zone_problem
 from app.domain.records import Profile
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker
 from app.ui.forms.field import Field
+from app.ui.keys_in_order import TextInput
+from app.ui.text_box import TextBox
 
 
 class ProfileForm(Form[Profile]):
@@ -22,20 +23,22 @@ class ProfileForm(Form[Profile]):
 
     def compose_fields(self) -> ComposeResult:
         known = self.profile
-        self.name_input = Input(known.name, placeholder="e.g. Jane Doe", id="name", compact=True)
-        self.email = Input(
+        self.name_input = TextInput(
+            known.name, placeholder="e.g. Jane Doe", id="name", compact=True
+        )
+        self.email = TextInput(
             known.email, placeholder="e.g. jane@janedoe.example", id="email", compact=True
         )
-        self.phone = Input(
+        self.phone = TextInput(
             known.phone, placeholder="e.g. +44 7700 900123", id="phone", compact=True
         )
-        self.zone = Input(
+        self.zone = TextInput(
             known.timezone or "",
             placeholder="e.g. Europe/London (empty: this computer's)",
             id="timezone",
             compact=True,
         )
-        self.signature = TextArea(
+        self.signature = TextBox(
             known.signature,
             id="signature",
             tab_behavior="focus",

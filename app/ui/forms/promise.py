@@ -7,7 +7,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select, Static
 
 from app.domain.records import Contact, Promise, PromiseBy
 from app.ui.forms.base import Form
@@ -16,6 +16,7 @@ from app.ui.forms.choices import contact_options
 from app.ui.forms.field import Field, Tick
 from app.ui.forms.ids import numbered
 from app.ui.forms.when_field import WhenField, moment_text
+from app.ui.keys_in_order import TextInput
 
 _BY = [("Me", PromiseBy.ME), ("Them", PromiseBy.THEM)]
 # The example shows whose words the promise is in: mine, or the deed they said they would do.
@@ -48,7 +49,7 @@ class PromiseForm(Form[Promise]):
 
     def compose_fields(self) -> ComposeResult:
         promise = self.promise
-        self.what = Input(
+        self.what = TextInput(
             promise.what if promise else "",
             placeholder=_EXAMPLE[promise.by if promise else PromiseBy.ME],
             id="what",

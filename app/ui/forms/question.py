@@ -4,13 +4,15 @@ worked out, and who asked it (SPEC sections 2 and 5)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Select, Static
 
 from app.domain.records import Contact, OpenQuestion
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker
 from app.ui.forms.choices import contact_options
 from app.ui.forms.field import Field
+from app.ui.keys_in_order import TextInput
+from app.ui.text_box import TextBox
 
 WHERE_IT_GOES = (
     "The answer goes into the thank-you to the person who asked, else into the next check-in. "
@@ -35,13 +37,13 @@ class QuestionForm(Form[OpenQuestion]):
 
     def compose_fields(self) -> ComposeResult:
         known = self.question or OpenQuestion("")
-        self.wording = Input(
+        self.wording = TextInput(
             known.question,
             placeholder="e.g. how I would price the enterprise tier",
             id="question",
             compact=True,
         )
-        self.answer = TextArea(
+        self.answer = TextBox(
             known.answer,
             id="answer",
             tab_behavior="focus",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from app.domain.records import Contact
 from app.ui.forms.base import Form
@@ -14,6 +14,7 @@ from app.ui.forms.checks import Checker
 from app.ui.forms.choices import contact_options
 from app.ui.forms.field import Field
 from app.ui.forms.when_field import WhenField
+from app.ui.keys_in_order import TextInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ class ReplyForm(Form[ReplyInput]):
         self.when = WhenField.happened(
             "When", now=self.now, zone=self.zone, example="this morning, yesterday 17:00"
         )
-        self.summary = Input(
+        self.summary = TextInput(
             placeholder="e.g. They will decide by Friday", id="summary", compact=True
         )
         yield Field("From", self.contact, key="contact")

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from app.domain.records import Contact, Round
 from app.ui.forms.base import Form
@@ -16,6 +16,7 @@ from app.ui.forms.choices import contact_label
 from app.ui.forms.field import Field, Ticks
 from app.ui.forms.ids import numbered
 from app.ui.forms.when_field import WhenField, moment_text
+from app.ui.keys_in_order import TextInput
 
 ROUND_KINDS = ("phone screen", "video", "onsite", "panel", "technical", "final")
 # What a round is called when nobody said (the record's own default).
@@ -51,7 +52,7 @@ class RoundForm(Form[Round]):
             value=moment_text(round_.starts, self.zone) if round_ else "",
             placeholder="e.g. friday 2pm or 2026-11-20 14:00",
         )
-        self.minutes = Input(
+        self.minutes = TextInput(
             str(round_.minutes) if round_ else "60",
             placeholder="e.g. 60",
             restrict=r"[0-9]*",
@@ -59,7 +60,7 @@ class RoundForm(Form[Round]):
             id="minutes",
             compact=True,
         )
-        self.kind = Input(
+        self.kind = TextInput(
             round_.kind if round_ else "",
             placeholder="e.g. video",
             tooltip="Suggested as you type: " + ", ".join(ROUND_KINDS),

@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from app.ui.forms.checks import Checker
 from app.ui.forms.field import Field
+from app.ui.keys_in_order import TextInput
 from app.when import ACCEPTED_FORMS, WhenError, describe_when, parse_when
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class WhenField(Field):
         empty_is_now: bool = False,
     ) -> None:
         self.empty_is_now = empty_is_now
-        self.input = Input(
+        self.input = TextInput(
             value,
             placeholder=NOW if empty_is_now and not placeholder else placeholder,
             id=key,

@@ -33,6 +33,7 @@ from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
 from app.ui.format import badge, kind_label, short_when, tone
+from app.ui.keys_in_order import TextInput
 from app.ui.release import release_closed
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.widgets.board import Board, Card
@@ -92,7 +93,7 @@ class DashboardScreen(WorkspaceScreen):
         self._previewed: tuple[object, tuple[object, ...]] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter by company, role or contact", id="filter")
+        yield TextInput(placeholder="Filter by company, role or contact", id="filter")
         yield Board(id="board")
         with Horizontal(id="lower"):
             yield DetailPane(id="detail")

@@ -36,6 +36,7 @@ from app.errors import UserError
 from app.services.workspace import Change, Workspace
 from app.ui.format import kind_label, question_line, short_when
 from app.ui.screens.base import WorkspaceScreen
+from app.ui.text_box import TextBox
 from app.ui.widgets.draft_view import DraftHeader, body_of, no_message
 
 HERE = Path(__file__).parent
@@ -170,7 +171,7 @@ class ReviewScreen(WorkspaceScreen):
                 yield DraftHeader(id="draft-header")
                 with VerticalScroll(id="draft-scroll"):
                     yield Static("", id="draft-text", markup=False)
-                yield TextArea("", id="draft-editor", soft_wrap=True, tab_behavior="focus")
+                yield TextBox("", id="draft-editor", soft_wrap=True, tab_behavior="focus")
                 yield Label("", id="draft-notes", markup=False)
         # As on the dashboard: compact, so that every key in it fits at 80 columns.
         yield Footer(compact=True, show_command_palette=False)

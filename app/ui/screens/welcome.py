@@ -19,6 +19,7 @@ from app.domain.profile import ProfileError, changed_profile
 from app.domain.records import Profile
 from app.ui.forms.base import STYLESHEET
 from app.ui.forms.field import Field
+from app.ui.keys_in_order import TextInput
 
 WELCOME = (
     "[b]Welcome to followup[/b]\n\n"
@@ -85,8 +86,8 @@ class WelcomeScreen(ModalScreen[Welcomed]):
         self._dismissing = False
 
     def compose(self) -> ComposeResult:
-        self.name_input = Input(placeholder="e.g. Jane Doe", id="name", compact=True)
-        self.email = Input(placeholder="e.g. jane@janedoe.example", id="email", compact=True)
+        self.name_input = TextInput(placeholder="e.g. Jane Doe", id="name", compact=True)
+        self.email = TextInput(placeholder="e.g. jane@janedoe.example", id="email", compact=True)
         with Vertical(id="welcome-box"):
             yield Static(WELCOME, id="welcome-text")
             yield Field("Your name", self.name_input, key="name")
