@@ -145,10 +145,18 @@ class _Read:
 
 
 def _read_user(path: Path, *, email: bool) -> Loaded:
-    data = path.read_bytes()
+    from app.files import TooLarge, Unreadable, read_regular
+
     source = str(path)
-    if len(data) > MAX_BYTES:
-        raise TemplateError(source, 1, f"larger than {MAX_BYTES // 1000} KB: not a template")
+    try:
+        # Never more than a template's worth: a huge file or a device is read no further.
+        data = read_regular(path, MAX_BYTES)
+    except TooLarge:
+        raise TemplateError(
+            source, 1, f"larger than {MAX_BYTES // 1000} KB: not a template"
+        ) from None
+    except Unreadable as problem:
+        raise TemplateError(source, 1, problem.problem) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as problem:

@@ -465,3 +465,21 @@ def test_a_time_without_a_zone_is_read_in_the_interviews_zone() -> None:
     action = action_of(acme(), THANKS_AT, THANKS_ID)
     draft = compose(action, pipeline, pendulum.parse(THANKS_AT))  # type: ignore[arg-type]
     assert "meet with me today" in draft.body
+
+
+def test_a_huge_template_file_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "thank_you.email.txt"
+    with path.open("wb") as sparse:
+        sparse.truncate(4 * 1024**3)  # 4 GB of nothing, on no disk space
+    draft = _thanks(tmp_path)
+    (warning,) = draft.warnings
+    assert "larger than" in warning and "using the built-in template instead" in warning
+    assert draft.subject  # the built-in one
+
+
+def test_a_template_that_is_a_fifo_never_holds_up_a_draft(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "thank_you.email.txt")
+    draft = _thanks(tmp_path)
+    assert draft.subject and draft.body  # the built-in one, at once
