@@ -41,8 +41,12 @@ class CheckedStream(io.TextIOBase):
         self._stream = stream
         self._name = name
         self.reader_left = False
+        self._descriptor: int | None
         try:
-            self._descriptor: int | None = stream.fileno()
+            self._descriptor = stream.fileno()
+            # A stand-in may name a descriptor it does not have (Textual's capture of print
+            # while an app runs answers -1): written as text, then.
+            os.fstat(self._descriptor)
         except (OSError, ValueError, AttributeError):
             self._descriptor = None
 
