@@ -26,3 +26,11 @@ def imported(tmp_path: Path, capsys: pytest.CaptureFixture[str], document: Any) 
     assert main(["import", str(source), "--db", str(path)]) == 0
     capsys.readouterr()
     return path
+
+
+def demo_database(folder: Path, capsys: pytest.CaptureFixture[str], at: str) -> Path:
+    """A database filled by ``followup demo`` at ``at`` (what the command printed is read)."""
+    db = folder / "db.json"
+    assert main(["demo", "--db", str(db), "--at", at]) == 0
+    capsys.readouterr()
+    return db

@@ -18,16 +18,14 @@ from typing import Any
 import pytest
 
 from app.cli import main
+from tests.cli_runs import demo_database
 
 AT = "2026-12-04T09:00:00+00:00"
 
 
 @pytest.fixture
 def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "db.json"
-    assert main(["demo", "--db", str(db), "--at", AT]) == 0
-    capsys.readouterr()
-    return db
+    return demo_database(tmp_path, capsys, AT)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from tests.cli_runs import demo_database
 
 ROOT = Path(__file__).resolve().parent.parent
 AT = "2026-12-04T09:00:00+00:00"
@@ -33,10 +34,7 @@ def _followup(*argv: str, **kwargs: object) -> subprocess.CompletedProcess[bytes
 
 @pytest.fixture
 def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "db.json"
-    assert main(["demo", "--db", str(db), "--at", AT]) == 0
-    capsys.readouterr()
-    return db
+    return demo_database(tmp_path, capsys, AT)
 
 
 def _limit_file_size() -> None:

@@ -65,3 +65,17 @@ def make(db: Path) -> Callable[..., FollowupApp]:
 
 def stored(path: Path) -> Pipeline:
     return Repository(path, default_zone=ZONE).load()
+
+
+def listened(app: FollowupApp) -> list[str]:
+    """Every message the app shows in a notification from now on, in order (they are shown
+    as well)."""
+    told: list[str] = []
+    original = app.notify
+
+    def listen(message: str, **options: object) -> None:
+        told.append(message)
+        original(message, **options)  # type: ignore[arg-type]
+
+    app.notify = listen  # type: ignore[method-assign]
+    return told

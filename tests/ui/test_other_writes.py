@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cli import main
 from app.demo import demo_pipeline
 from app.ui.widgets.due import DuePanel
-from tests.ui.conftest import NOW, stored
+from tests.ui.conftest import NOW, listened, stored
 
 
 def due_ids(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -58,14 +58,7 @@ async def test_the_demo_fill_is_not_announced_as_changes_made_elsewhere(make):
         repo.import_pipeline = import_then_wait
         # Samples of another week, so that the fill really writes the file.
         app.workspace._samples = lambda _now, zone: demo_pipeline(NOW.subtract(weeks=1), zone)
-        told: list[str] = []
-        original = app.notify
-
-        def listen(message: str, **kwargs: object) -> None:
-            told.append(message)
-            original(message, **kwargs)  # type: ignore[arg-type]
-
-        app.notify = listen  # type: ignore[method-assign]
+        told = listened(app)
         app.dashboard.load_demo()
         assert await asyncio.to_thread(written.wait, 10)
         app._check_the_file()  # the watch's tick, between the write and the read back

@@ -11,6 +11,7 @@ from pathlib import Path
 from app.commands.context import Context
 from app.commands.dashboard import build
 from app.ui.widgets.board import Board
+from tests.ui.conftest import listened
 
 
 def digest(path: Path) -> str:
@@ -22,14 +23,7 @@ async def test_a_read_only_database_opens_to_look_and_is_never_replaced(db: Path
     before, inode = digest(db), db.stat().st_ino
     ctx = Context(db_path=db, at=None, out=io.StringIO(), err=io.StringIO())
     app = build(ctx)
-    said: list[str] = []
-    real_notify = app.notify
-
-    def notify(message: str, **options: object) -> None:
-        said.append(message)
-        real_notify(message, **options)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign]
+    said = listened(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert any("is read-only: you can look, but no change will be saved" in s for s in said)

@@ -54,4 +54,3 @@ async def test_no_screen_draws_a_stored_control_character(
     assert "\\x1b" in text  # the escapes are shown, so the payload was on screen
     found = RAW.search(text)
     assert found is None, repr(text[max(0, found.start() - 40) : found.end() + 40])
-

@@ -11,7 +11,7 @@ from app.cli import main
 from app.domain.records import EventKind
 from app.ui.app import FollowupApp
 from app.ui.widgets.due import DuePanel
-from tests.ui.conftest import NOW, stored
+from tests.ui.conftest import NOW, listened, stored
 from tests.ui.test_dashboard import into_due_panel
 
 
@@ -19,14 +19,7 @@ async def test_s_after_a_send_in_another_terminal_records_nothing_twice(
     make: Callable[..., FollowupApp], db: Path
 ) -> None:
     app = make()
-    said: list[str] = []
-    real_notify = app.notify
-
-    def notify(message: str, **options: object) -> None:
-        said.append(message)
-        real_notify(message, **options)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign]
+    said = listened(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await into_due_panel(app, pilot)
         action_id = app.screen.query_one(DuePanel).selected

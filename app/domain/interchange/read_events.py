@@ -94,8 +94,7 @@ def _usual_event(raw: object, tz: tzinfo, *, plain: bool = False) -> Event | Non
     refs = (get("id"), get("round"), get("contact"), get("promise"))
     texts = (get("text"), get("summary"))
     if not all(ref is None or _is_ident(ref) for ref in refs) or not all(
-        text is None
-        or (type(text) is str and len(text) <= MAX_TEXT and not CONTROL.search(text))
+        text is None or (type(text) is str and len(text) <= MAX_TEXT and not CONTROL.search(text))
         for text in texts
     ):
         return None
