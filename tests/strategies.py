@@ -205,6 +205,9 @@ def event(
             body["to"] = draw(st.sampled_from(STAGES))
         if kind == "snooze":
             body["until"] = draw(moments())
+        if kind in ("sent", "reply"):
+            # Recorded from a mail message: its Message-ID.
+            body["source"] = draw(_maybe(st.builds("<{}@mail.example>".format, idents)))
         return {k: v for k, v in body.items() if v is not None}
 
     return build()

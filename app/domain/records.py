@@ -142,6 +142,8 @@ class Event:
     ``action`` is the kind of action a ``sent``/``snooze``/``skip`` event is about and
     ``action_id`` the id of that action, when it was recorded through followup; an event typed
     by hand may carry only ``action`` and the fields that describe it (round, contact, promise).
+    ``source`` is the Message-ID of the mail message it was recorded from (SPEC section 11): no
+    message is recorded twice.
     """
 
     at: datetime
@@ -157,6 +159,7 @@ class Event:
     from_stage: Stage | None = None
     to_stage: Stage | None = None
     until: datetime | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

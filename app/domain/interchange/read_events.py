@@ -51,6 +51,7 @@ class _Events(_Fields):
             from_stage=self.choice(body, "from", path, Stage),
             to_stage=to_stage,
             until=until,
+            source=self.text(body, "source", path) or None,
         )
 
 
@@ -92,7 +93,7 @@ def _usual_event(raw: object, tz: tzinfo, *, plain: bool = False) -> Event | Non
     ):
         return None
     refs = (get("id"), get("round"), get("contact"), get("promise"))
-    texts = (get("text"), get("summary"))
+    texts = (get("text"), get("summary"), get("source"))
     if not all(ref is None or _is_ident(ref) for ref in refs) or not all(
         text is None or (type(text) is str and len(text) <= MAX_TEXT and not CONTROL.search(text))
         for text in texts
@@ -112,4 +113,5 @@ def _usual_event(raw: object, tz: tzinfo, *, plain: bool = False) -> Event | Non
         from_stage=from_stage,
         to_stage=to_stage,
         until=until,
+        source=texts[2] or None,
     )

@@ -61,4 +61,5 @@ EVENT_KEYS = {
     "from",
     "to",
     "until",
+    "source",
 }

@@ -119,6 +119,7 @@ def write_event(event: Event, tz: tzinfo) -> dict[str, Any]:
         ("until", None if event.until is None else _iso(event.until, tz)),
         ("summary", event.summary or None),
         ("text", event.text or None),
+        ("source", event.source),
     ]
     out.update((key, value) for key, value in optional if value is not None)
     return out
