@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, TextArea
 
+from app.domain.ids import numbered, slug, unique
 from app.domain.records import (
     Channel,
     Contact,
@@ -55,7 +56,6 @@ from app.ui.forms import (
 )
 from app.ui.forms.base import Dialog
 from app.ui.forms.field import Field
-from app.ui.forms.ids import numbered, slug, unique
 
 LONDON = "Europe/London"
 # A Thursday afternoon.

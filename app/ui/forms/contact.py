@@ -8,13 +8,13 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.widgets import Select
 
+from app.domain.ids import slug, unique
 from app.domain.records import Contact, ContactRole
 from app.drafts.addresses import is_personal
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, email_problem, lines, web_address
 from app.ui.forms.choices import options
 from app.ui.forms.field import Field
-from app.ui.forms.ids import slug, unique
 from app.ui.keys_in_order import TextInput
 from app.ui.text_box import TextBox
 

@@ -16,12 +16,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
+from app.domain.ids import numbered, slug, unique
 from app.domain.records import Contact, ContactRole, Round
 from app.drafts.addresses import is_personal
 from app.ui.forms.checks import Checker, email_problem
 from app.ui.forms.contact import PERSONAL_ADDRESS
 from app.ui.forms.field import Field
-from app.ui.forms.ids import numbered, slug, unique
 from app.ui.forms.invitation import Person, people_in
 from app.ui.forms.round import DEFAULT_KIND, ROUND_KINDS
 from app.ui.forms.when_field import WhenField, moment_text

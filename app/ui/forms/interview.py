@@ -14,13 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Button, Select
 
+from app.domain.ids import slug, unique
 from app.domain.records import Interview, Outcome, Stage
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, zone_problem
 from app.ui.forms.choices import options
 from app.ui.forms.field import Field, Tick
 from app.ui.forms.first_round import FirstRound, PersonRow
-from app.ui.forms.ids import slug, unique
 from app.ui.forms.when_field import WhenField
 from app.ui.keys_in_order import TextInput
 

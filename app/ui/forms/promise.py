@@ -9,12 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Select, Static
 
+from app.domain.ids import numbered
 from app.domain.records import Contact, Promise, PromiseBy
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker
 from app.ui.forms.choices import contact_options
 from app.ui.forms.field import Field, Tick
-from app.ui.forms.ids import numbered
 from app.ui.forms.when_field import WhenField, moment_text
 from app.ui.keys_in_order import TextInput
 

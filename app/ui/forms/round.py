@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Static
 
+from app.domain.ids import numbered
 from app.domain.records import Contact, Round
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, minutes_problem
 from app.ui.forms.choices import contact_label
 from app.ui.forms.field import Field, Ticks
-from app.ui.forms.ids import numbered
 from app.ui.forms.when_field import WhenField, moment_text
 from app.ui.keys_in_order import TextInput
 
