@@ -1,0 +1,299 @@
+"""What the mail shows, as proposals (SPEC section 11): a pure function of the messages read,
+the interviews, their open actions and what the user did with earlier proposals.
+
+Matching: a message from or to a contact's address belongs to that contact's interview; one from
+an address at a contact's company domain belongs to that interview, the sender a possible new
+contact; webmail domains match by whole address only. A message that matches two interviews is
+proposed with both, for the user to choose.
+
+Per message: from the user (or found in the sent folder), a ``sent`` that fulfils the open action
+to that person it follows, else a check-in sent by mail; from the employer and written by a
+person, a ``reply`` (never from a machine: out-of-office, bounce, list, no-reply), and a
+``contact`` for a sender who is not one yet; each invitation, a ``round``. A message whose
+Message-ID is already on an event, or a proposal the user dismissed or applied, is not proposed
+again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain.records import Contact, Interview, Stage
+from app.drafts.addresses import is_personal
+from app.engine import Action
+from app.inbox.mail import Address, Invitation, Mail, Method
+from app.inbox.proposals import Proposal, ProposalKind, RoundChange, proposal_id
+
+SENT_FOLDER = "sent"
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the proposals are made against.
+
+    ``me``: the user's own addresses (the profile's). ``done``: the ids of proposals dismissed
+    or applied. ``recorded``: the Message-IDs already on an event.
+    """
+
+    interviews: Sequence[Interview]
+    actions: Sequence[Action]
+    me: frozenset[str]
+    done: frozenset[str]
+    recorded: frozenset[str]
+
+
+def recorded_sources(interviews: Iterable[Interview]) -> frozenset[str]:
+    return frozenset(e.source for i in interviews for e in i.events if e.source)
+
+
+def round_id_for(uid: str) -> str:
+    """The id of the round an invitation makes: the same for its updates and cancellation,
+    which carry its UID, so that they find the round it made."""
+    return "cal-" + hashlib.sha256(uid.encode()).hexdigest()[:8]
+
+
+def propose(mails: Iterable[Mail], known: Known) -> list[Proposal]:
+    """The proposals the messages make, oldest message first (SPEC section 11)."""
+    index = _Index(known.interviews)
+    proposals: list[Proposal] = []
+    seen: set[str] = set()
+    for mail in sorted(mails, key=lambda m: m.at):
+        if mail.message_id in known.recorded:
+            continue
+        for proposal in _of(mail, known, index):
+            if proposal.id not in known.done and proposal.id not in seen:
+                seen.add(proposal.id)
+                proposals.append(proposal)
+    return proposals
+
+
+class _Index:
+    """Interviews by their contacts' addresses and by their employers' domains."""
+
+    def __init__(self, interviews: Sequence[Interview]) -> None:
+        self.by_address: dict[str, list[tuple[Interview, Contact]]] = {}
+        self.by_domain: dict[str, list[Interview]] = {}
+        for interview in interviews:
+            if interview.stage is Stage.CLOSED and not interview.keep_warm:
+                continue
+            for contact in interview.contacts:
+                email = contact.email.strip().lower()
+                if not email:
+                    continue
+                self.by_address.setdefault(email, []).append((interview, contact))
+                if not is_personal(email):
+                    domain = email.rpartition("@")[2]
+                    found = self.by_domain.setdefault(domain, [])
+                    if interview not in found:
+                        found.append(interview)
+
+    def people(self, address: Address) -> list[tuple[Interview, Contact | None]]:
+        """The interviews ``address`` belongs to, with the contact it is where it is one."""
+        exact = self.by_address.get(address.email)
+        if exact:
+            return [(interview, contact) for interview, contact in exact]
+        if is_personal(address.email):
+            return []
+        return [(interview, None) for interview in self.by_domain.get(address.domain, [])]
+
+
+def _of(mail: Mail, known: Known, index: _Index) -> list[Proposal]:
+    mine = mail.folder == SENT_FOLDER or mail.sender.email in known.me
+    proposals: list[Proposal] = []
+    if mine:
+        proposals += _sent(mail, known, index)
+    elif not mail.automatic:
+        proposals += _reply_and_contact(mail, index)
+    for invitation in mail.invitations:
+        proposal = _round(mail, invitation, known, index)
+        if proposal is not None:
+            proposals.append(proposal)
+    return proposals
+
+
+def _sent(mail: Mail, known: Known, index: _Index) -> list[Proposal]:
+    proposals = []
+    for recipient in mail.to:
+        matches = [(i, c) for i, c in index.people(recipient) if c is not None]
+        for interview, contact in matches:
+            action = _fulfilled(mail, interview, contact, known.actions)
+            ids = (interview.id,)
+            who = contact.name or contact.email
+            if action is not None:
+                reason = (
+                    f"you wrote to {who} on {_day(mail.at)}, after the {_kind(action)} to them "
+                    "was listed: it marks that one sent"
+                )
+            else:
+                reason = (
+                    f"you wrote to {who} on {_day(mail.at)} and no open action to them is listed: "
+                    "it records a check-in sent by mail"
+                )
+            proposals.append(
+                Proposal(
+                    id=proposal_id(mail.message_id, ProposalKind.SENT, (*ids, contact.id)),
+                    kind=ProposalKind.SENT,
+                    interviews=ids,
+                    contact=contact.id,
+                    action=action.id if action is not None else None,
+                    at=mail.at,
+                    sender=_said(mail.sender),
+                    subject=mail.subject,
+                    reason=reason,
+                    message_id=mail.message_id,
+                    first_lines=mail.first_lines,
+                    text=mail.text,
+                )
+            )
+    return proposals
+
+
+def _fulfilled(
+    mail: Mail, interview: Interview, contact: Contact, actions: Sequence[Action]
+) -> Action | None:
+    """The open action to ``contact`` that the message does: listed before it was sent (its
+    window opened), the most pressing first."""
+    candidates = [
+        a
+        for a in actions
+        if a.interview == interview.id
+        and a.contact == contact.id
+        and a.contacting
+        and a.due_from <= mail.at
+    ]
+    return min(candidates, key=lambda a: a.due_by, default=None)
+
+
+def _reply_and_contact(mail: Mail, index: _Index) -> list[Proposal]:
+    matches = index.people(mail.sender)
+    if not matches:
+        return []
+    ids = tuple(interview.id for interview, _ in matches)
+    contact = next((c for _, c in matches if c is not None), None)
+    company = " or ".join(interview.company for interview, _ in matches)
+    who = _said(mail.sender)
+    if contact is not None:
+        reason = f"{contact.name or who} wrote on {_day(mail.at)}: {company} answered"
+    else:
+        reason = f"{who} wrote from {company}'s address on {_day(mail.at)}: {company} answered"
+    proposals = [
+        Proposal(
+            id=proposal_id(mail.message_id, ProposalKind.REPLY, ids),
+            kind=ProposalKind.REPLY,
+            interviews=ids,
+            contact=contact.id if contact is not None else None,
+            action=None,
+            at=mail.at,
+            sender=who,
+            subject=mail.subject,
+            reason=reason,
+            message_id=mail.message_id,
+            first_lines=mail.first_lines,
+        )
+    ]
+    if contact is None:
+        proposals.append(
+            Proposal(
+                id=proposal_id(mail.message_id, ProposalKind.CONTACT, ids),
+                kind=ProposalKind.CONTACT,
+                interviews=ids,
+                contact=None,
+                action=None,
+                at=mail.at,
+                sender=who,
+                subject=mail.subject,
+                reason=f"{who} wrote from {company}'s address and is not one of its contacts",
+                message_id=mail.message_id,
+                first_lines=mail.first_lines,
+                new_name=mail.sender.name,
+                new_email=mail.sender.email,
+            )
+        )
+    return proposals
+
+
+def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> Proposal | None:
+    people = [a for a in (invitation.organizer, *invitation.attendees, mail.sender) if a]
+    interviews: list[Interview] = []
+    for person in people:
+        if person.email in known.me:
+            continue
+        for interview, _ in index.people(person):
+            if interview not in interviews:
+                interviews.append(interview)
+    made = round_id_for(invitation.uid)
+    holding = [i for i in known.interviews if any(r.id == made for r in i.rounds)]
+    if holding:
+        interviews = holding[:1]
+    if not interviews:
+        return None
+    ids = tuple(i.id for i in interviews)
+    round_id = made if holding else None
+    cancel = invitation.method is Method.CANCEL
+    if cancel and round_id is None:
+        return None  # nothing of it was recorded: nothing to take back
+    interviewers = _interviewers(invitation, interviews[0], known.me)
+    when = _moment(invitation.starts)
+    if cancel:
+        reason = f"the invitation for {when} was cancelled: it removes round {round_id}"
+    elif round_id is not None:
+        reason = f"the invitation was changed to {when}: it moves round {round_id}"
+    else:
+        reason = f"an invitation for {when}: it adds a round"
+    kind_key = f"{ProposalKind.ROUND.value}:{invitation.uid}:{invitation.sequence}"
+    return Proposal(
+        id=proposal_id(mail.message_id, ProposalKind.ROUND, (*ids, kind_key)),
+        kind=ProposalKind.ROUND,
+        interviews=ids,
+        contact=None,
+        action=None,
+        at=mail.at,
+        sender=_said(mail.sender),
+        subject=mail.subject or invitation.summary,
+        reason=reason,
+        message_id=mail.message_id,
+        first_lines=mail.first_lines,
+        round=RoundChange(
+            id=round_id,
+            starts=invitation.starts,
+            minutes=invitation.minutes,
+            interviewers=interviewers,
+            uid=invitation.uid,
+            cancel=cancel,
+        ),
+    )
+
+
+def _interviewers(
+    invitation: Invitation, interview: Interview, me: Collection[str]
+) -> tuple[str, ...]:
+    """The attendees who are contacts of the interview, by id (new people are proposed as
+    contacts by their own messages)."""
+    by_email = {c.email.strip().lower(): c.id for c in interview.contacts if c.email}
+    found = []
+    for person in (invitation.organizer, *invitation.attendees):
+        if person is None or person.email in me:
+            continue
+        ident = by_email.get(person.email)
+        if ident is not None and ident not in found:
+            found.append(ident)
+    return tuple(found)
+
+
+def _said(address: Address) -> str:
+    return f"{address.name} <{address.email}>" if address.name else address.email
+
+
+def _kind(action: Action) -> str:
+    return action.kind.value.replace("_", "-")
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b}"
+
+
+def _moment(moment: datetime) -> str:
+    return f"{_day(moment)} {moment:%H:%M}"

@@ -1,0 +1,200 @@
+"""The inbox's one door for the command line and the dashboard (SPEC section 11): read the
+mail into proposals, recording nothing; record the proposals the user accepts, each once; forget
+the ones the user dismisses.
+
+A scan keeps its proposals in the inbox's state file beside the database, so that ``apply`` and
+``dismiss`` take their ids; the database changes only in ``apply``, under its lock, on the file
+as it is then. An event recorded from a message carries its Message-ID (``source``): a message
+already recorded (by an earlier apply, in any order of scans, applies and imports) is never
+recorded again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.ids import slug, unique
+from app.domain.interchange import Pipeline
+from app.domain.records import ActionKind, Contact, ContactRole, Event, EventKind, Interview, Round
+from app.engine import Action, compute_actions
+from app.errors import UserError
+from app.inbox.mail import Mail
+from app.inbox.matching import Known, propose, recorded_sources, round_id_for
+from app.inbox.proposals import Proposal, ProposalKind, from_stored
+from app.services import operations
+from app.services.records import Records
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    proposals: list[Proposal]
+    read: int  # messages read
+    skipped: int  # messages that could not be read (malformed), counted, never fatal
+
+
+def propose_from(
+    mails: Iterable[Mail], pipeline: Pipeline, now: datetime, done: Iterable[str]
+) -> list[Proposal]:
+    """The proposals ``mails`` make against the database as it is (nothing written)."""
+    actions = compute_actions(pipeline.interviews, pipeline.policy, now)
+    me = frozenset({pipeline.profile.email.strip().lower()} - {""})
+    known = Known(
+        interviews=pipeline.interviews,
+        actions=actions,
+        me=me,
+        done=frozenset(done),
+        recorded=recorded_sources(pipeline.interviews),
+    )
+    return propose(mails, known)
+
+
+def chosen(kept: Sequence[Proposal], ids: Sequence[str] | None) -> list[Proposal]:
+    """The proposals ``ids`` name (all of them for None); an id the last scan did not give is
+    refused, saying which."""
+    if ids is None:
+        return list(kept)
+    by_id = {p.id: p for p in kept}
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        raise UserError(
+            f"no proposal {missing[0]} in the last `followup inbox scan`: scan again "
+            "to see what is proposed now"
+        )
+    return [by_id[i] for i in dict.fromkeys(ids)]
+
+
+def apply_proposals(records: Records, proposals: Sequence[Proposal], now: datetime) -> list[str]:
+    """Record ``proposals`` in one write, each on the file as it is now; what was recorded,
+    a line each (one already recorded, or no longer possible, says so and records nothing)."""
+    said: list[str] = []
+
+    def change(pipeline: Pipeline) -> Pipeline:
+        said.clear()
+        actions = compute_actions(pipeline.interviews, pipeline.policy, now)
+        interviews = {i.id: i for i in pipeline.interviews}
+        for proposal in proposals:
+            line, changed = _applied(proposal, interviews, actions)
+            said.append(line)
+            if changed is not None:
+                interviews[changed.id] = changed
+        return replace(pipeline, interviews=tuple(interviews[i.id] for i in pipeline.interviews))
+
+    records.update(change)
+    return said
+
+
+def _applied(
+    proposal: Proposal, interviews: dict[str, Interview], actions: Sequence[Action]
+) -> tuple[str, Interview | None]:
+    if len(proposal.interviews) != 1:
+        options = ", ".join(proposal.interviews)
+        return f"{proposal.id}: matches {options}: not recorded (say which in the dashboard)", None
+    interview = interviews.get(proposal.interviews[0])
+    if interview is None:
+        return f"{proposal.id}: {proposal.interviews[0]} is no longer in the database", None
+    if proposal.kind is not ProposalKind.ROUND and proposal.message_id in recorded_sources(
+        [interview]
+    ):
+        return f"{proposal.id}: recorded already", None
+    if proposal.kind is ProposalKind.REPLY:
+        contact = proposal.contact if interview.contact(proposal.contact or "") else None
+        summary = proposal.first_lines.split("\n", 1)[0][:200]
+        changed = operations.record_reply(interview, proposal.at, contact=contact, summary=summary)
+        changed = _sourced(changed, proposal.message_id)
+        return f"Recorded a reply from {interview.company} ({proposal.sender})", changed
+    if proposal.kind is ProposalKind.SENT:
+        return _sent(proposal, interview, actions)
+    if proposal.kind is ProposalKind.CONTACT:
+        return _contact(proposal, interview)
+    return _round(proposal, interview)
+
+
+def _sourced(interview: Interview, message_id: str) -> Interview:
+    """The events just added (the last ones) carry the message they came from."""
+    last = interview.events[-1]
+    events = tuple(replace(e, source=message_id) if e is last else e for e in interview.events)
+    return replace(interview, events=events)
+
+
+def _sent(
+    proposal: Proposal, interview: Interview, actions: Sequence[Action]
+) -> tuple[str, Interview | None]:
+    action = next((a for a in actions if a.id == proposal.action), None)
+    if proposal.action is not None and action is None:
+        return f"{proposal.id}: {proposal.action} is no longer open: not recorded", None
+    if action is not None:
+        changed = operations.mark_sent(interview, action, proposal.at, text=proposal.text)
+        sent = next(
+            e
+            for e in reversed(changed.events)
+            if e.kind is EventKind.SENT and e.action_id == action.id
+        )
+        events = tuple(
+            replace(e, source=proposal.message_id) if e is sent else e for e in changed.events
+        )
+        return f"Marked sent from your mail: {action.id}", replace(changed, events=events)
+    event = Event(
+        at=proposal.at,
+        kind=EventKind.SENT,
+        action=ActionKind.CHECK_IN,
+        contact=proposal.contact,
+        text=proposal.text,
+        source=proposal.message_id,
+    )
+    return (
+        f"Recorded a message you sent to {interview.company}",
+        interview.with_events(event),
+    )
+
+
+def _contact(proposal: Proposal, interview: Interview) -> tuple[str, Interview | None]:
+    email = proposal.new_email
+    if any(c.email.strip().lower() == email for c in interview.contacts):
+        return f"{proposal.id}: {email} is a contact of {interview.company} already", None
+    ident = unique(
+        slug(proposal.new_name or email.partition("@")[0], fallback="contact"),
+        (c.id for c in interview.contacts),
+    )
+    contact = Contact(ident, proposal.new_name, email=email, role=ContactRole.OTHER)
+    changed = replace(interview, contacts=(*interview.contacts, contact))
+    return f"Added {proposal.new_name or email} to {interview.company}'s contacts", changed
+
+
+def _round(proposal: Proposal, interview: Interview) -> tuple[str, Interview | None]:
+    change = proposal.round
+    if change is None:
+        return f"{proposal.id}: no round in it", None
+    made = round_id_for(change.uid)
+    existing = next((r for r in interview.rounds if r.id == made), None)
+    if change.cancel:
+        if existing is None:
+            return f"{proposal.id}: that round is not in the database", None
+        kept = tuple(r for r in interview.rounds if r.id != made)
+        return f"Removed round {made} of {interview.company}", replace(interview, rounds=kept)
+    minutes = change.minutes if change.minutes is not None else 60
+    if existing is not None:
+        moved = replace(existing, starts=change.starts, minutes=minutes)
+        rounds = tuple(moved if r.id == made else r for r in interview.rounds)
+        return f"Moved round {made} of {interview.company}", replace(interview, rounds=rounds)
+    new = Round(made, change.starts, minutes, interviewers=change.interviewers)
+    added = tuple(sorted((*interview.rounds, new), key=lambda r: r.starts))
+    return f"Added a round to {interview.company}", replace(interview, rounds=added)
+
+
+def kept_proposals(stored: Iterable[dict[str, object]]) -> list[Proposal]:
+    """The proposals of the last scan as the state file keeps them; one that is not readable
+    is left out (the next scan makes it again)."""
+    kept = []
+    for item in stored:
+        try:
+            kept.append(from_stored(dict(item)))
+        except (KeyError, ValueError, TypeError):
+            continue
+    return kept
+
+
+def db_folder(db_path: Path) -> Path:
+    return db_path.parent

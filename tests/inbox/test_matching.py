@@ -1,0 +1,226 @@
+"""What the mail proposes, and what applying it records (SPEC section 11), on the demo's
+interviews with messages as the parser gives them: a reply resets the clock, a message I sent
+marks its action sent, a machine's answer is never a reply, a stranger at the company is a new
+contact, an invitation makes, moves and cancels a round; nothing is recorded twice, and a
+dismissed proposal never comes back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from app.demo import demo_pipeline
+from app.engine import compute_actions
+from app.inbox.mail import Address, Invitation, Mail, Method
+from app.inbox.matching import round_id_for
+from app.inbox.proposals import Proposal, ProposalKind
+from app.services.inbox import apply_proposals, propose_from
+from app.services.records import Records
+from app.store.repository import Repository
+
+ZONE = "Europe/London"
+NOW = pendulum.datetime(2026, 11, 20, 10, 0, tz=ZONE)
+ME = Address("Jordan Ellis", "jordan@jordanellis.example")
+SOFIA = Address("Sofia Marsh", "sofia.marsh@harborlane.example")
+HANA = Address("Hana Okafor", "hana.okafor@brightwater.example")
+AN_HOUR_AGO = NOW.subtract(hours=1)
+KEYS = {"id", "kind", "interview", "contact", "action", "at", "from", "subject", "reason", "round"}
+
+
+def mail(
+    sender: Address,
+    to: tuple[Address, ...] = (ME,),
+    *,
+    ident: str = "<1@harborlane.example>",
+    at: pendulum.DateTime = AN_HOUR_AGO,
+    subject: str = "Re: Product Analytics Lead",
+    first_lines: str = "Thanks Jordan, we are still deciding and will write by Friday.",
+    automatic: str = "",
+    invitations: tuple[Invitation, ...] = (),
+    folder: str = "",
+) -> Mail:
+    return Mail(
+        message_id=ident,
+        at=at,
+        sender=sender,
+        to=to,
+        subject=subject,
+        first_lines=first_lines,
+        text=first_lines,
+        automatic=automatic,
+        invitations=invitations,
+        folder=folder,
+    )
+
+
+@pytest.fixture
+def records(tmp_path: Path) -> Records:
+    db = tmp_path / "db.json"
+    Repository(db, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    return Records(db, default_zone=ZONE)
+
+
+def proposals(records: Records, *mails: Mail, done: tuple[str, ...] = ()) -> list[Proposal]:
+    return propose_from(mails, records.load(), NOW, done)
+
+
+def rounds_in(found: list[Proposal]) -> list[Proposal]:
+    return [p for p in found if p.kind is ProposalKind.ROUND]
+
+
+def open_ids(records: Records) -> set[str]:
+    pipeline = records.load()
+    return {a.id for a in compute_actions(pipeline.interviews, pipeline.policy, NOW)}
+
+
+def test_a_reply_is_proposed_then_recorded_once_and_the_check_in_goes(records: Records) -> None:
+    assert "harbor-analytics/check_in/r2" in open_ids(records)
+    [proposal] = proposals(records, mail(SOFIA))
+    assert (proposal.kind, proposal.interviews, proposal.contact) == (
+        ProposalKind.REPLY,
+        ("harbor-analytics",),
+        "sofia",
+    )
+    assert set(proposal.as_json()) == KEYS
+    assert "Sofia Marsh wrote on" in proposal.reason
+    assert apply_proposals(records, [proposal], NOW) == [
+        "Recorded a reply from Harbor Lane Logistics (Sofia Marsh <sofia.marsh@harborlane.example>)"
+    ]
+    events = next(i for i in records.load().interviews if i.id == "harbor-analytics").events
+    assert events[-1].source == "<1@harborlane.example>" and events[-1].contact == "sofia"
+    assert "harbor-analytics/check_in/r2" not in open_ids(records)
+    # Read again, the same message proposes nothing; applied again, it records nothing.
+    assert proposals(records, mail(SOFIA)) == []
+    assert apply_proposals(records, [proposal], NOW) == [f"{proposal.id}: recorded already"]
+
+
+def test_a_thank_you_sent_from_the_phone_marks_its_action_sent(records: Records) -> None:
+    action = "brightwater-pm/thank_you/r2/hana"
+    assert action in open_ids(records)
+    sent = mail(ME, (HANA,), ident="<2@phone.example>", at=NOW.subtract(minutes=30))
+    [proposal] = proposals(records, sent)
+    assert (proposal.kind, proposal.action, proposal.contact) == (ProposalKind.SENT, action, "hana")
+    apply_proposals(records, [proposal], NOW)
+    assert action not in open_ids(records)
+    events = next(i for i in records.load().interviews if i.id == "brightwater-pm").events
+    recorded = [e for e in events if e.action_id == action]
+    assert len(recorded) == 1 and recorded[0].source == "<2@phone.example>"
+    assert recorded[0].at == NOW.subtract(minutes=30)
+
+
+@pytest.mark.parametrize(
+    "automatic", ["an out-of-office reply", "a delivery failure", "a list message", "no-reply"]
+)
+def test_a_machines_answer_is_never_a_reply(records: Records, automatic: str) -> None:
+    assert proposals(records, mail(SOFIA, automatic=automatic)) == []
+
+
+def test_a_stranger_at_the_company_is_a_reply_and_a_new_contact(records: Records) -> None:
+    stranger = Address("Omar Haddad", "omar@harborlane.example")
+    reply, contact = proposals(records, mail(stranger, ident="<3@harborlane.example>"))
+    assert (reply.kind, reply.contact) == (ProposalKind.REPLY, None)
+    assert (contact.kind, contact.new_email) == (ProposalKind.CONTACT, "omar@harborlane.example")
+    apply_proposals(records, [contact], NOW)
+    harbor = next(i for i in records.load().interviews if i.id == "harbor-analytics")
+    assert ("omar-haddad", "omar@harborlane.example") in [(c.id, c.email) for c in harbor.contacts]
+
+
+def test_webmail_matches_by_whole_address_only(records: Records) -> None:
+    stranger = Address("Someone", "someone@gmail.com")
+    assert proposals(records, mail(stranger)) == []
+
+
+def test_a_dismissed_proposal_never_comes_back(records: Records) -> None:
+    [proposal] = proposals(records, mail(SOFIA))
+    assert proposals(records, mail(SOFIA), done=(proposal.id,)) == []
+    # The id is the same however often the message is read.
+    assert proposals(records, mail(SOFIA))[0].id == proposal.id
+
+
+def test_an_invitation_adds_a_round_then_moves_it_then_cancels_it(records: Records) -> None:
+    starts = NOW.add(days=5).replace(hour=14)
+
+    def invitation(method: Method, sequence: int, at: pendulum.DateTime) -> Invitation:
+        return Invitation(
+            method=method,
+            uid="final-round-123@harborlane.example",
+            sequence=sequence,
+            starts=at,
+            minutes=45,
+            summary="Final round",
+            organizer=SOFIA,
+            attendees=(ME, Address("Daniel Osei", "daniel.osei@harborlane.example")),
+        )
+
+    def invite(method: Method, sequence: int, at: pendulum.DateTime, n: int) -> Mail:
+        return mail(
+            SOFIA,
+            ident=f"<cal-{n}@harborlane.example>",
+            subject="Invitation: Final round",
+            invitations=(invitation(method, sequence, at),),
+        )
+
+    made = round_id_for("final-round-123@harborlane.example")
+    [added] = rounds_in(proposals(records, invite(Method.REQUEST, 0, starts, 1)))
+    assert added.round is not None and added.round.id is None
+    assert added.as_json()["round"] == {
+        "id": None,
+        "starts": starts.isoformat(),
+        "minutes": 45,
+        "interviewers": ["sofia", "daniel"],
+    }
+    apply_proposals(records, [added], NOW)
+
+    def harbor_round() -> tuple[pendulum.DateTime, int] | None:
+        harbor = next(i for i in records.load().interviews if i.id == "harbor-analytics")
+        found = next((r for r in harbor.rounds if r.id == made), None)
+        return None if found is None else (found.starts, found.minutes)
+
+    assert harbor_round() == (starts, 45)
+    later = starts + timedelta(days=1)
+    [moved] = [
+        p
+        for p in proposals(records, invite(Method.REQUEST, 1, later, 2))
+        if p.kind is ProposalKind.ROUND
+    ]
+    assert moved.round is not None and moved.round.id == made and "moves" in moved.reason
+    apply_proposals(records, [moved], NOW)
+    assert harbor_round() == (later, 45)
+    [cancelled] = [
+        p
+        for p in proposals(records, invite(Method.CANCEL, 2, later, 3))
+        if p.kind is ProposalKind.ROUND
+    ]
+    apply_proposals(records, [cancelled], NOW)
+    assert harbor_round() is None
+
+
+def test_a_message_matching_two_interviews_names_both_and_is_not_recorded_alone(
+    records: Records,
+) -> None:
+    pipeline = records.load()
+    # A second process at the same employer: a contact of the other at harborlane.example.
+    twin = replace(
+        next(i for i in pipeline.interviews if i.id == "fernhill-insights"),
+        contacts=(
+            *next(i for i in pipeline.interviews if i.id == "fernhill-insights").contacts,
+            replace(
+                next(i for i in pipeline.interviews if i.id == "harbor-analytics").contacts[1],
+                id="daniel2",
+                email="daniel2@harborlane.example",
+            ),
+        ),
+    )
+    records.update(
+        lambda p: replace(p, interviews=tuple(twin if i.id == twin.id else i for i in p.interviews))
+    )
+    stranger = Address("Omar Haddad", "omar@harborlane.example")
+    reply = next(p for p in proposals(records, mail(stranger)) if p.kind is ProposalKind.REPLY)
+    assert set(reply.interviews) == {"harbor-analytics", "fernhill-insights"}
+    assert isinstance(reply.as_json()["interview"], list)
+    [line] = apply_proposals(records, [reply], NOW)
+    assert "not recorded" in line
