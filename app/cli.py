@@ -47,6 +47,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "calendar": ("app.commands.calendar", "run"),
     "restore": ("app.commands.restore", "run"),
     "profile": ("app.commands.profile", "run"),
+    "inbox": ("app.commands.inbox", "run"),
 }
 
 # The commands that record what happened: their --at also reads "yesterday 17:00".
@@ -138,7 +139,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 # Paths are the file system's bytes, whatever they are; every other value is text to keep.
-_PATHS = frozenset({"db", "file", "eml", "out"})
+_PATHS = frozenset({"db", "file", "eml", "out", "maildir", "mbox"})
 _OPTION_NAMES = {"id": "ID", "interview": "INTERVIEW", "with_ids": "--with", "command": "COMMAND"}
 
 
@@ -338,7 +339,41 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help="how drafts end, over several lines if need be; - reads it from standard input",
     )
+    _inbox(command("inbox", "read my mail, without changing it, for what to record"), db, at)
     return parser
+
+
+def _inbox(inbox: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:
+    """``inbox setup|scan|apply|dismiss`` (SPEC sections 8 and 11)."""
+    steps = inbox.add_subparsers(dest="inbox_command", metavar="STEP", required=True)
+    setup = steps.add_parser("setup", help="where my mail is (never the password)", parents=[db])
+    setup.add_argument("--host", metavar="H", required=True, help="the IMAP server")
+    setup.add_argument("--port", metavar="P", type=int, help="993 for ssl, 143 for starttls")
+    setup.add_argument("--user", metavar="U", required=True, help="the account's user name")
+    setup.add_argument(
+        "--password-command",
+        metavar="CMD",
+        required=True,
+        help="a command that prints the password (run without a shell; never stored)",
+    )
+    setup.add_argument("--folder", metavar="F", default="INBOX", help="where replies come in")
+    setup.add_argument("--sent-folder", metavar="F", help="where my sent mail is kept")
+    setup.add_argument(
+        "--security", choices=("ssl", "starttls", "none"), default="ssl", help="ssl by default"
+    )
+    scan = steps.add_parser(
+        "scan", help="list what my mail proposes to record (changes nothing)", parents=[db, at]
+    )
+    where = scan.add_mutually_exclusive_group()
+    where.add_argument("--maildir", metavar="DIR", help="read a Maildir instead of IMAP")
+    where.add_argument("--mbox", metavar="FILE", help="read an mbox file instead of IMAP")
+    scan.add_argument("--since", metavar="DATE", help="only messages from this date on")
+    scan.add_argument("--json", action="store_true", help="the proposals as JSON")
+    apply = steps.add_parser("apply", help="record the chosen proposals", parents=[db, at])
+    apply.add_argument("proposals", metavar="PROPOSAL", nargs="*", help="ids from the scan")
+    apply.add_argument("--all", action="store_true", help="every proposal of the last scan")
+    dismiss = steps.add_parser("dismiss", help="never propose these again", parents=[db])
+    dismiss.add_argument("proposals", metavar="PROPOSAL", nargs="+", help="ids from the scan")
 
 
 def _with(parser: argparse.ArgumentParser, summary: str) -> None:

@@ -17,7 +17,7 @@ again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,6 +43,19 @@ class Known:
     me: frozenset[str]
     done: frozenset[str]
     recorded: frozenset[str]
+
+
+def interested(
+    interviews: Sequence[Interview], me: Collection[str]
+) -> Callable[[Iterable[Address]], bool]:
+    """Whether a message with these addresses (from its headers alone) may propose anything:
+    so that only those are read whole."""
+    index = _Index(interviews)
+
+    def wanted(addresses: Iterable[Address]) -> bool:
+        return any(a.email in me or index.people(a) for a in addresses)
+
+    return wanted
 
 
 def recorded_sources(interviews: Iterable[Interview]) -> frozenset[str]:
@@ -235,6 +248,10 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
     cancel = invitation.method is Method.CANCEL
     if cancel and round_id is None:
         return None  # nothing of it was recorded: nothing to take back
+    if not cancel and holding:
+        same = next(r for r in holding[0].rounds if r.id == made)
+        if same.starts == invitation.starts and same.minutes == (invitation.minutes or 60):
+            return None  # the round is as the invitation says already
     interviewers = _interviewers(invitation, interviews[0], known.me)
     when = _moment(invitation.starts)
     if cancel:

@@ -101,7 +101,7 @@ def _applied(
         return f"{proposal.id}: recorded already", None
     if proposal.kind is ProposalKind.REPLY:
         contact = proposal.contact if interview.contact(proposal.contact or "") else None
-        summary = proposal.first_lines.split("\n", 1)[0][:200]
+        summary = _gist(proposal.first_lines)
         changed = operations.record_reply(interview, proposal.at, contact=contact, summary=summary)
         changed = _sourced(changed, proposal.message_id)
         return f"Recorded a reply from {interview.company} ({proposal.sender})", changed
@@ -110,6 +110,13 @@ def _applied(
     if proposal.kind is ProposalKind.CONTACT:
         return _contact(proposal, interview)
     return _round(proposal, interview)
+
+
+def _gist(first_lines: str) -> str:
+    """A reply's one-line summary: its first line that is not a greeting ("Hi Jordan,")."""
+    lines = [line.strip() for line in first_lines.splitlines() if line.strip()]
+    said = [line for line in lines if not (line.endswith(",") and len(line.split()) <= 4)]
+    return (said or lines or [""])[0][:200]
 
 
 def _sourced(interview: Interview, message_id: str) -> Interview:
@@ -184,6 +191,102 @@ def _round(proposal: Proposal, interview: Interview) -> tuple[str, Interview | N
     return f"Added a round to {interview.company}", replace(interview, rounds=added)
 
 
+def scan(
+    records: Records,
+    *,
+    maildir: Path | None = None,
+    mbox: Path | None = None,
+    since: datetime | None = None,
+    now: datetime,
+) -> Scanned:
+    """Read the mail (the Maildir, the mbox file, else the IMAP account set up) and keep what
+    it proposes, with what earlier scans proposed and nobody applied or dismissed yet, for
+    ``apply`` and ``dismiss``. The database is only read."""
+    from app.inbox.matching import interested
+    from app.inbox.parse import parse_mail
+    from app.inbox.settings_file import load_inbox_state, save_inbox_state
+    from app.inbox.sources import Tally, imap_messages, maildir_messages, mbox_messages
+
+    db = records.path
+    state = load_inbox_state(db)
+    pipeline = records.load()
+    tally = Tally()
+    if maildir is not None:
+        found = list(maildir_messages(maildir, since=since, tally=tally))
+    elif mbox is not None:
+        found = list(mbox_messages(mbox, since=since, tally=tally))
+    else:
+        if state.settings is None:
+            raise UserError(
+                "no mail account is set up: run `followup inbox setup --host H --user U "
+                "--password-command CMD`, or scan a --maildir or an --mbox"
+            )
+        from app.inbox.sources import password_for
+
+        me = frozenset({pipeline.profile.email.strip().lower()} - {""})
+        wanted = interested(pipeline.interviews, me)
+        found, state.cursors = imap_messages(
+            state.settings,
+            password_for(state.settings),
+            state.cursors,
+            wanted=wanted,
+            since=since,
+            tally=tally,
+        )
+    mails = [
+        mail
+        for item in found
+        if (mail := parse_mail(item.raw, folder=item.folder, received=item.received)) is not None
+    ]
+    fresh = propose_from(mails, pipeline, now, state.dismissed)
+    recorded = recorded_sources(pipeline.interviews)
+    pending = [
+        p
+        for p in kept_proposals(state.proposals)
+        if p.id not in state.dismissed and p.message_id not in recorded
+    ]
+    merged = {p.id: p for p in (*pending, *fresh)}
+    ordered = sorted(merged.values(), key=lambda p: p.at)
+    state.proposals = [p.to_stored() for p in ordered]
+    save_inbox_state(db, state)
+    skipped = len(found) - len(mails) + tally.too_large + tally.unreadable
+    return Scanned(ordered, read=len(found), skipped=skipped)
+
+
+def apply(records: Records, ids: Sequence[str] | None, now: datetime) -> list[str]:
+    """Record the proposals of the last scans that ``ids`` name (all for None), then forget
+    them; a line for each."""
+    from app.inbox.settings_file import load_inbox_state, save_inbox_state
+
+    db = records.path
+    state = load_inbox_state(db)
+    kept = kept_proposals(state.proposals)
+    if not kept:
+        raise UserError("nothing to apply: `followup inbox scan` lists what your mail proposes")
+    picked = chosen(kept, ids)
+    said = apply_proposals(records, picked, now)
+    done = {p.id for p, line in zip(picked, said, strict=True) if "not recorded" not in line}
+    state.dismissed = sorted({*state.dismissed, *done})
+    state.proposals = [p.to_stored() for p in kept if p.id not in done]
+    save_inbox_state(db, state)
+    return said
+
+
+def dismiss(records: Records, ids: Sequence[str]) -> int:
+    """Never propose these again; how many were dismissed."""
+    from app.inbox.settings_file import load_inbox_state, save_inbox_state
+
+    db = records.path
+    state = load_inbox_state(db)
+    kept = kept_proposals(state.proposals)
+    picked = chosen(kept, ids)
+    gone = {p.id for p in picked}
+    state.dismissed = sorted({*state.dismissed, *gone})
+    state.proposals = [p.to_stored() for p in kept if p.id not in gone]
+    save_inbox_state(db, state)
+    return len(gone)
+
+
 def kept_proposals(stored: Iterable[dict[str, object]]) -> list[Proposal]:
     """The proposals of the last scan as the state file keeps them; one that is not readable
     is left out (the next scan makes it again)."""
@@ -194,7 +297,3 @@ def kept_proposals(stored: Iterable[dict[str, object]]) -> list[Proposal]:
         except (KeyError, ValueError, TypeError):
             continue
     return kept
-
-
-def db_folder(db_path: Path) -> Path:
-    return db_path.parent

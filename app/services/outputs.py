@@ -27,6 +27,7 @@ def _ours(target: Path, database: Path) -> str | None:
     """What ``target`` is to the database, if it is one of the files that keep it: the file
     itself, its backup, its lock, the numbers of its last listing, a copy kept by a restore, or
     a temporary of a write."""
+    from app.inbox.settings_file import inbox_state_path
     from app.services.listing import listing_path
     from app.store.paths import backup_path, kept_prefix, lock_path, temporary_prefix
 
@@ -39,6 +40,7 @@ def _ours(target: Path, database: Path) -> str | None:
             backup_path(place): "the database's backup",
             lock_path(place): "the database's lock",
             listing_path(place): "the numbers of the database's last `followup due` listing",
+            inbox_state_path(place): "the inbox's settings and proposals",
         }
         for path, what in named.items():
             if target == followed("--db", path):

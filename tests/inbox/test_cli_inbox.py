@@ -1,0 +1,181 @@
+"""`followup inbox` through a Maildir and an mbox (SPEC sections 8 and 11): a scan lists what
+the mail proposes and changes nothing in the database; apply records the chosen proposals, each
+once, and the check-in that a reply answered leaves `due`; dismiss remembers; the JSON has
+exactly the keys of the contract; the password is never in a file."""
+
+from __future__ import annotations
+
+import email.message
+import json
+import mailbox
+from pathlib import Path
+
+import pytest
+
+from tests.cli_runs import cli, demo_database
+
+AT = "2026-12-04T09:00:00+00:00"
+KEYS = {"id", "kind", "interview", "contact", "action", "at", "from", "subject", "reason", "round"}
+CHECK_IN = "harbor-analytics/check_in/r2"
+
+
+def message(
+    sender: str, subject: str, body: str, date: str, ident: str
+) -> email.message.EmailMessage:
+    made = email.message.EmailMessage()
+    made["From"] = sender
+    made["To"] = "Jordan Ellis <jordan@jordanellis.example>"
+    made["Subject"] = subject
+    made["Date"] = date
+    made["Message-ID"] = ident
+    made.set_content(body)
+    return made
+
+
+MESSAGES = [
+    message(
+        "Sofia Marsh <sofia.marsh@harborlane.example>",
+        "Re: Product Analytics Lead",
+        "Hi Jordan,\n\nWe will decide by Friday, thank you for waiting.\n\nSofia\n",
+        "Thu, 03 Dec 2026 15:00:00 +0000",
+        "<reply-1@harborlane.example>",
+    ),
+    message(
+        "Sofia Marsh <sofia.marsh@harborlane.example>",
+        "Automatic reply: Re: Product Analytics Lead",
+        "I am out of the office until Monday.",
+        "Thu, 03 Dec 2026 15:01:00 +0000",
+        "<ooo-1@harborlane.example>",
+    ),
+    message(
+        "Deals <deals@gmail.com>",
+        "Deals",
+        "buy now",
+        "Thu, 03 Dec 2026 16:00:00 +0000",
+        "<spam@gmail.com>",
+    ),
+]
+
+
+@pytest.fixture(params=["maildir", "mbox"])
+def source(request: pytest.FixtureRequest, tmp_path: Path) -> list[str]:
+    if request.param == "maildir":
+        box: mailbox.Mailbox[mailbox.Message] = mailbox.Maildir(tmp_path / "Mail", create=True)
+    else:
+        box = mailbox.mbox(tmp_path / "mail.mbox", create=True)
+    for made in MESSAGES:
+        box.add(made)
+    box.flush()
+    box.close()
+    if request.param == "maildir":
+        return ["--maildir", str(tmp_path / "Mail")]
+    return ["--mbox", str(tmp_path / "mail.mbox")]
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    return demo_database(tmp_path, capsys, AT)
+
+
+def due_ids(capsys: pytest.CaptureFixture[str], db: Path) -> set[str]:
+    code, out, err = cli(capsys, "due", "--json", "--at", AT, "--db", str(db))
+    assert code == 0, err
+    return {action["id"] for action in json.loads(out)}
+
+
+def scanned(
+    capsys: pytest.CaptureFixture[str], db: Path, source: list[str]
+) -> list[dict[str, object]]:
+    code, out, err = cli(capsys, "inbox", "scan", *source, "--json", "--at", AT, "--db", str(db))
+    assert code == 0, err
+    found: list[dict[str, object]] = json.loads(out)
+    return found
+
+
+def test_a_reply_by_mail_is_proposed_applied_and_the_check_in_leaves_due(
+    capsys: pytest.CaptureFixture[str], db: Path, source: list[str]
+) -> None:
+    assert CHECK_IN in due_ids(capsys, db)
+    before = db.read_bytes()
+    [proposal] = scanned(capsys, db, source)
+    # The scan changed nothing in the database; the out-of-office and the stranger propose nothing.
+    assert db.read_bytes() == before
+    assert set(proposal) == KEYS
+    assert (proposal["kind"], proposal["interview"], proposal["contact"]) == (
+        "reply",
+        "harbor-analytics",
+        "sofia",
+    )
+    assert proposal["at"] == "2026-12-03T15:00:00+00:00"
+    code, out, err = cli(capsys, "inbox", "apply", str(proposal["id"]), "--at", AT, "--db", str(db))
+    assert (code, err) == (0, "")
+    assert out.startswith("Recorded a reply from Harbor Lane Logistics")
+    assert CHECK_IN not in due_ids(capsys, db)
+    # Read again, the mail proposes nothing; the reply is on file once, from its message.
+    assert scanned(capsys, db, source) == []
+    code, out, _ = cli(capsys, "export", "--db", str(db))
+    harbor = next(i for i in json.loads(out)["interviews"] if i["id"] == "harbor-analytics")
+    replies = [e for e in harbor["events"] if e.get("source") == "<reply-1@harborlane.example>"]
+    assert len(replies) == 1 and replies[0]["summary"].startswith("We will decide by Friday")
+
+
+def test_a_dismissed_proposal_is_never_proposed_again(
+    capsys: pytest.CaptureFixture[str], db: Path, source: list[str]
+) -> None:
+    [proposal] = scanned(capsys, db, source)
+    code, out, _ = cli(capsys, "inbox", "dismiss", str(proposal["id"]), "--db", str(db))
+    assert (code, out) == (0, "Dismissed 1 proposal: never proposed again\n")
+    assert scanned(capsys, db, source) == []
+    assert CHECK_IN in due_ids(capsys, db)
+
+
+def test_apply_all_and_a_proposal_the_scan_did_not_give(
+    capsys: pytest.CaptureFixture[str], db: Path, source: list[str]
+) -> None:
+    code, _, err = cli(capsys, "inbox", "apply", "m0000000000", "--db", str(db))
+    assert code == 1 and err.startswith("followup: nothing to apply")
+    scanned(capsys, db, source)
+    before = db.read_bytes()
+    code, _, err = cli(capsys, "inbox", "apply", "m0000000000", "--db", str(db))
+    assert code == 1 and err.count("\n") == 1 and "no proposal m0000000000" in err
+    assert db.read_bytes() == before
+    code, out, _ = cli(capsys, "inbox", "apply", "--all", "--at", AT, "--db", str(db))
+    assert code == 0 and out.count("\n") == 1
+
+
+def test_setup_keeps_where_the_mail_is_and_never_the_password(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    secret = "correct horse battery staple"
+    kept = tmp_path_factory.mktemp("keyring") / "mail-password"
+    kept.write_text(secret + "\n")
+    command = f"cat {kept}"
+    code, out, err = cli(
+        capsys, "inbox", "setup", "--host", "imap.example.invalid", "--user", "jordan",
+        "--password-command", command, "--db", str(db),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "jordan at imap.example.invalid:993 (ssl)" in out and secret not in out
+    state = db.with_name(db.name + ".inbox.json")
+    assert state.stat().st_mode & 0o777 == 0o600
+    assert json.loads(state.read_text())["settings"]["password_command"] == command
+    # A scan runs the command (the server is not there: one line, and never the password).
+    code, out, err = cli(capsys, "inbox", "scan", "--at", AT, "--db", str(db))
+    assert code == 1 and err.count("\n") == 1 and secret not in err
+    for path in db.parent.iterdir():
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), path
+
+
+def test_no_account_and_no_folder_is_one_line(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    code, out, err = cli(capsys, "inbox", "scan", "--at", AT, "--db", str(db))
+    assert (code, out) == (1, "")
+    assert err.startswith("followup: no mail account is set up") and err.count("\n") == 1
+
+
+def test_an_output_file_is_never_the_inbox_state(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    state = db.with_name(db.name + ".inbox.json")
+    code, _, err = cli(capsys, "calendar", "--out", str(state), "--at", AT, "--db", str(db))
+    assert code == 1 and "the inbox's settings and proposals" in err
