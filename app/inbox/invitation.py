@@ -8,6 +8,7 @@ made printable and bounded."""
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
@@ -30,17 +31,24 @@ def invitations_in(ics: bytes) -> tuple[Invitation, ...]:
     """The meetings that a calendar part asks for (``METHOD:REQUEST``) or cancels
     (``METHOD:CANCEL``); () for any other method (a reply, a published calendar) and for a
     part that cannot be read."""
+    known: dict[str, tzinfo] = {}
     try:
         calendars = icalendar.Calendar.from_ical(ics, multiple=True)
     except Exception:
-        return ()
+        # icalendar refuses the whole calendar when it cannot follow the rules of one of its
+        # VTIMEZONEs; without them, their standard offsets still place the meeting.
+        try:
+            known = _zones_written_in(ics)
+            calendars = icalendar.Calendar.from_ical(_VTIMEZONE.sub(b"", ics), multiple=True)
+        except Exception:
+            return ()
     found: list[Invitation] = []
     for calendar in calendars:
         try:
             method = _METHODS.get(str(calendar.get("METHOD", "")).strip().upper())
             if method is None:
                 continue
-            zones = _fixed_zones(calendar)
+            zones = {**known, **_fixed_zones(calendar)}
             for event in calendar.walk("VEVENT")[:MAX_EVENTS]:
                 invitation = _invitation(method, event, zones)
                 if invitation is not None:
@@ -48,6 +56,29 @@ def invitations_in(ics: bytes) -> tuple[Invitation, ...]:
         except Exception:
             continue
     return tuple(dict.fromkeys(found))
+
+
+_VTIMEZONE = re.compile(rb"^BEGIN:VTIMEZONE\r?$.*?^END:VTIMEZONE\r?\n?", re.DOTALL | re.MULTILINE)
+_ZONE_ID = re.compile(rb"^TZID:(.+?)\r?$", re.MULTILINE)
+_STANDARD_OFFSET = re.compile(
+    rb"^BEGIN:STANDARD\r?$.*?^TZOFFSETTO:([+-])(\d\d)(\d\d)", re.DOTALL | re.MULTILINE
+)
+
+
+def _zones_written_in(ics: bytes) -> dict[str, tzinfo]:
+    """Each VTIMEZONE's standard offset, by TZID, read from the text itself."""
+    zones: dict[str, tzinfo] = {}
+    for block in _VTIMEZONE.findall(ics):
+        zone_id = _ZONE_ID.search(block)
+        offset = _STANDARD_OFFSET.search(block)
+        if zone_id is None or offset is None:
+            continue
+        sign, hours, minutes = offset.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes))
+        if delta < timedelta(hours=24):
+            name = zone_id.group(1).decode("utf-8", "replace")
+            zones[name] = timezone(-delta if sign == b"-" else delta)
+    return zones
 
 
 def _invitation(method: Method, event: Any, zones: dict[str, tzinfo]) -> Invitation | None:

@@ -2,12 +2,13 @@
 below it or their signature: what a proposal shows as the message's first lines.
 
 The history starts at a Gmail or Apple Mail attribution ("On Tue, 8 Dec 2026 at 14:03, Jane
-Doe <jane@acme.example> wrote:", which clients wrap onto two lines when it is long), at
+Doe <jane@acme.example> wrote:", which clients wrap onto two lines when it is long, or its
+German "Am … schrieb Jane Doe <…>:" and the like), at
 Outlook's "-----Original Message-----" or its header block ("From: …" followed within a few
 lines by "Sent: …" or "Date: …"), or at a line of underscores that Outlook draws above that
 block. A line quoted with ">" is left out wherever it is, since a reply written between quoted
-lines goes on after them. The signature starts at the "-- " line, or at a mobile client's
-"Sent from my …"."""
+lines goes on after them. The signature starts at the "-- " line (or "--", as clients that strip
+trailing spaces leave it), or at a mobile client's "Sent from my …"."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ MAX_FIRST_LINES = 300
 
 _ATTRIBUTION = re.compile(
     r"^(on|le|am|el|em|il|op|den|på)\s.*"
-    r"(wrote|a écrit|schrieb|escribió|escreveu|ha scritto|scritto|schreef|skrev)\s*:?$",
+    r"(wrote|a écrit|schrieb|escribió|escreveu|ha scritto|scritto|schreef|skrev)(\s*:?|\s.*:)$",
     re.IGNORECASE,
 )
 _ATTRIBUTION_START = re.compile(r"^(on|le|am|el|em|il|op|den|på)\s", re.IGNORECASE)
