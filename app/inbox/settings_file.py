@@ -1,0 +1,158 @@
+"""Where the inbox's settings and state live: ``<db>.inbox.json`` beside the database, readable
+by its owner only, replaced in one step on every save.
+
+It holds where the mail is (never the password), where each IMAP folder's last scan stopped,
+the proposals the user dismissed, and the proposals of the last scan. Deleting it costs the
+settings and makes the next scan start over; nothing in the database depends on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from app.errors import UserError
+from app.files import read_regular
+from app.inbox.sources import SECURITIES, Cursor, Settings
+
+FORMAT = "followup-inbox/1"
+_SETTING_KEYS = ("host", "port", "user", "folder", "sent_folder", "security", "password_command")
+# Settings, cursors, ids and proposals: far below this unless the file is not ours.
+_MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class InboxState:
+    settings: Settings | None = None
+    cursors: dict[str, Cursor] = field(default_factory=dict)
+    dismissed: list[str] = field(default_factory=list)
+    proposals: list[dict[str, Any]] = field(default_factory=list)
+
+
+def inbox_state_path(db: Path) -> Path:
+    """``<db>.inbox.json`` beside the file the database really is (through a link)."""
+    try:
+        real = db.resolve()
+    except (OSError, RuntimeError):  # a loop of links: the database itself will say so
+        real = db.absolute()
+    return real.with_name(f"{real.name}.inbox.json")
+
+
+def load_inbox_state(db: Path) -> InboxState:
+    """The inbox state of ``db``; an empty one when there is none yet. Raises UserError for a
+    file that followup did not write."""
+    path = inbox_state_path(db)
+    try:
+        raw = read_regular(path, _MAX_BYTES)
+    except FileNotFoundError:
+        return InboxState()
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
+    state = _read(raw)
+    if state is None:
+        raise UserError(
+            f"{path} is not followup's inbox file ({FORMAT}); it was left untouched "
+            "(move it away to start over)"
+        )
+    return state
+
+
+def save_inbox_state(db: Path, state: InboxState) -> None:
+    """Replace the inbox state of ``db`` with ``state`` in one step, readable by its owner only.
+    Raises UserError when it cannot be written."""
+    from app.store.atomic import atomic_write, remove_leftover_temporaries
+
+    path = inbox_state_path(db)
+    document = {
+        "format": FORMAT,
+        "settings": None if state.settings is None else settings_to_dict(state.settings),
+        "cursors": {
+            folder: {"uidvalidity": c["uidvalidity"], "last_uid": c["last_uid"]}
+            for folder, c in sorted(state.cursors.items())
+        },
+        "dismissed": sorted(set(state.dismissed)),
+        "proposals": state.proposals,
+    }
+    data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
+    remove_leftover_temporaries(path)
+    # The write keeps the mode of the file it replaces; the host and user name are personal.
+    with contextlib.suppress(FileNotFoundError):
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    atomic_write(path, data, backup=None)
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    """The settings as the file holds them: exactly ``_SETTING_KEYS``, no password among them."""
+    return {key: getattr(settings, key) for key in _SETTING_KEYS}
+
+
+def settings_from_dict(value: object) -> Settings | None:
+    """Settings from the file's object; None when it is not one that ``settings_to_dict`` made."""
+    if not isinstance(value, dict):
+        return None
+    host, port, user = value.get("host"), value.get("port"), value.get("user")
+    folder, sent = value.get("folder", "INBOX"), value.get("sent_folder")
+    security, command = value.get("security", "ssl"), value.get("password_command", "")
+    if not (isinstance(host, str) and isinstance(user, str) and isinstance(folder, str)):
+        return None
+    if port is not None and (not isinstance(port, int) or isinstance(port, bool)):
+        return None
+    if sent is not None and not isinstance(sent, str):
+        return None
+    if security not in SECURITIES or not isinstance(command, str):
+        return None
+    return Settings(
+        host=host,
+        port=port,
+        user=user,
+        folder=folder,
+        sent_folder=sent,
+        security=security,
+        password_command=command,
+    )
+
+
+def _read(raw: bytes) -> InboxState | None:
+    try:
+        document: Any = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        return None
+    settings = None
+    if document.get("settings") is not None:
+        settings = settings_from_dict(document["settings"])
+        if settings is None:
+            return None
+    cursors = _cursors(document.get("cursors", {}))
+    dismissed = document.get("dismissed", [])
+    proposals = document.get("proposals", [])
+    if cursors is None or not isinstance(dismissed, list) or not isinstance(proposals, list):
+        return None
+    if not all(isinstance(d, str) for d in dismissed):
+        return None
+    if not all(isinstance(p, dict) for p in proposals):
+        return None
+    return InboxState(settings, cursors, dismissed, proposals)
+
+
+def _cursors(value: object) -> dict[str, Cursor] | None:
+    if not isinstance(value, dict):
+        return None
+    cursors: dict[str, Cursor] = {}
+    for folder, cursor in value.items():
+        if not isinstance(cursor, dict):
+            return None
+        validity, last = cursor.get("uidvalidity"), cursor.get("last_uid")
+        if not (_is_count(validity) and _is_count(last)):
+            return None
+        cursors[str(folder)] = Cursor(uidvalidity=validity, last_uid=last)
+    return cursors
+
+
+def _is_count(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
