@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict
 
 from app.errors import UserError
-from app.files import FileProblem, Unreadable, check_regular, max_bytes, open_regular, read_regular
+from app.files import (
+    FileProblem,
+    TooLarge,
+    Unreadable,
+    check_regular,
+    max_bytes,
+    open_regular,
+    read_regular,
+)
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient  # type: ignore[import-untyped, unused-ignore]
@@ -47,6 +55,7 @@ SECURITIES: tuple[Security, ...] = ("ssl", "starttls", "none")
 HEADER_FIELDS = "BODY.PEEK[HEADER.FIELDS (FROM TO CC DATE MESSAGE-ID SUBJECT)]"
 SENT_FOLDERS = ("Sent", "[Gmail]/Sent Mail", "Sent Items")
 _HEADER_BATCH = 500
+_BODY_BATCH = 100
 _DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 
 
@@ -136,11 +145,11 @@ def maildir_messages(
             continue
         try:
             raw = read_regular(file, limit)
-        except Unreadable as problem:
-            if problem.problem.startswith("the file"):  # TooLarge
-                tally.too_large += 1
-            else:
-                tally.unreadable += 1
+        except TooLarge:
+            tally.too_large += 1
+            continue
+        except Unreadable:
+            tally.unreadable += 1
             continue
         except OSError:
             tally.unreadable += 1
@@ -454,7 +463,7 @@ def _scan_folder(
     uids.sort()
     if not uids:
         return [], Cursor(uidvalidity=validity, last_uid=last)
-    chosen: list[tuple[int, datetime | None]] = []
+    chosen: list[tuple[int, int, datetime | None]] = []
     for start in range(0, len(uids), _HEADER_BATCH):
         batch = uids[start : start + _HEADER_BATCH]
         heads = client.fetch(batch, [HEADER_FIELDS, "RFC822.SIZE", "INTERNALDATE"])
@@ -464,25 +473,45 @@ def _scan_folder(
                 continue
             if not wanted(addresses_of(_header_bytes(head))):
                 continue
-            if int(head.get(b"RFC822.SIZE", 0)) > limit:
+            size = int(head.get(b"RFC822.SIZE", 0))
+            if size > limit:
                 tally.too_large += 1
                 continue
             received = head.get(b"INTERNALDATE")
-            chosen.append((uid, received if isinstance(received, datetime) else None))
+            chosen.append((uid, size, received if isinstance(received, datetime) else None))
     found = []
-    for uid, received in chosen:
-        # A partial fetch one byte past the limit: a server that misstated the size cannot
-        # make us read more.
-        body = client.fetch([uid], [f"BODY.PEEK[]<0.{limit + 1}>"]).get(uid, {})
-        raw = next((v for k, v in body.items() if k.startswith(b"BODY[")), None)
-        if not isinstance(raw, bytes):
-            tally.unreadable += 1
-            continue
-        if len(raw) > limit:
-            tally.too_large += 1
-            continue
-        found.append(Found(kind, f"{folder}/{validity}/{uid}", raw, received))
+    for group in _by_size(chosen, limit):
+        # Partial fetches one byte past the limit: a server that misstated a size cannot make
+        # us read more.
+        bodies = client.fetch([uid for uid, _, _ in group], [f"BODY.PEEK[]<0.{limit + 1}>"])
+        for uid, _, received in group:
+            body = bodies.get(uid, {})
+            raw = next((v for k, v in body.items() if k.startswith(b"BODY[")), None)
+            if not isinstance(raw, bytes):
+                tally.unreadable += 1
+                continue
+            if len(raw) > limit:
+                tally.too_large += 1
+                continue
+            found.append(Found(kind, f"{folder}/{validity}/{uid}", raw, received))
     return found, Cursor(uidvalidity=validity, last_uid=max(last, uids[-1]))
+
+
+def _by_size(
+    chosen: list[tuple[int, int, datetime | None]], limit: int
+) -> Iterator[list[tuple[int, int, datetime | None]]]:
+    """``chosen`` in groups of at most ``_BODY_BATCH`` messages and ``limit`` bytes, fetched in
+    one round trip each: a round trip per message costs the network's latency every time."""
+    group: list[tuple[int, int, datetime | None]] = []
+    total = 0
+    for each in chosen:
+        if group and (total + each[1] > limit or len(group) >= _BODY_BATCH):
+            yield group
+            group, total = [], 0
+        group.append(each)
+        total += each[1]
+    if group:
+        yield group
 
 
 def _header_bytes(head: dict[bytes, Any]) -> bytes:
