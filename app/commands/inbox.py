@@ -89,7 +89,8 @@ def _scan(args: argparse.Namespace, ctx: Context) -> int:
     count = len(scanned.proposals)
     skipped = f", {scanned.skipped} skipped (unreadable or too large)" if scanned.skipped else ""
     noun = "proposal" if count == 1 else "proposals"
-    lines.append(f"{count} {noun} from {scanned.read} messages read{skipped}.")
+    read = f"{scanned.read} {'message' if scanned.read == 1 else 'messages'} read"
+    lines.append(f"{count} {noun} from {read}{skipped}.")
     if count:
         lines.append(
             "Record one with `followup inbox apply ID`, all with --all; forget one with dismiss."

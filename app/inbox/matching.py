@@ -17,6 +17,7 @@ again.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,6 +57,26 @@ def interested(
         return any(a.email in me or index.people(a) for a in addresses)
 
     return wanted
+
+
+def mentioned(interviews: Sequence[Interview]) -> Callable[[bytes], bool]:
+    """Whether a message's raw headers name any contact's address or company domain: a scan
+    of ten thousand messages parses only those (a search in C over each header, where parsing
+    every message took most of a second per thousand)."""
+    index = _Index(interviews)
+    needles = sorted(
+        {*index.by_address, *(f"@{domain}" for domain in index.by_domain)}, key=len, reverse=True
+    )
+    if not needles:
+        return lambda _headers: False
+    pattern = re.compile(
+        b"|".join(re.escape(n.encode("utf-8", "replace")) for n in needles), re.IGNORECASE
+    )
+
+    def found(headers: bytes) -> bool:
+        return pattern.search(headers) is not None
+
+    return found
 
 
 def recorded_sources(interviews: Iterable[Interview]) -> frozenset[str]:

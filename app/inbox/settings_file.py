@@ -30,6 +30,9 @@ class InboxState:
     cursors: dict[str, Cursor] = field(default_factory=dict)
     dismissed: list[str] = field(default_factory=list)
     proposals: list[dict[str, Any]] = field(default_factory=list)
+    # The messages of each Maildir scanned so far, by their file's name before its flags: a
+    # second scan reads only the new ones.
+    seen: dict[str, list[str]] = field(default_factory=dict)
 
 
 def inbox_state_path(db: Path) -> Path:
@@ -75,6 +78,7 @@ def save_inbox_state(db: Path, state: InboxState) -> None:
         },
         "dismissed": sorted(set(state.dismissed)),
         "proposals": state.proposals,
+        "seen": {folder: sorted(set(keys)) for folder, keys in sorted(state.seen.items())},
     }
     data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
     remove_leftover_temporaries(path)
@@ -137,7 +141,12 @@ def _read(raw: bytes) -> InboxState | None:
         return None
     if not all(isinstance(p, dict) for p in proposals):
         return None
-    return InboxState(settings, cursors, dismissed, proposals)
+    seen = document.get("seen", {})
+    if not isinstance(seen, dict) or not all(
+        isinstance(keys, list) and all(isinstance(k, str) for k in keys) for keys in seen.values()
+    ):
+        return None
+    return InboxState(settings, cursors, dismissed, proposals, seen)
 
 
 def _cursors(value: object) -> dict[str, Cursor] | None:

@@ -21,7 +21,7 @@ import mailbox
 import os
 import shlex
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -109,8 +109,10 @@ def maildir_messages(
     since: datetime | None,
     tally: Tally | None = None,
     limit: int | None = None,
+    known: Collection[str] = (),
 ) -> Iterator[Found]:
-    """The messages of the Maildir at ``path`` (``new/`` and ``cur/``), oldest first.
+    """The messages of the Maildir at ``path`` (``new/`` and ``cur/``), oldest first, but
+    those whose key (the file's name before its flags) is in ``known``, which are not read.
 
     The folder is listed here rather than through ``mailbox.Maildir``, whose plain ``open()``
     waits forever on a FIFO; each file goes through the bounded reader instead.
@@ -126,7 +128,7 @@ def maildir_messages(
         except OSError as error:
             raise FileProblem(path / sub, error) from None
         for name in names:
-            if name.startswith("."):
+            if name.startswith(".") or name.partition(":")[0] in known:
                 continue
             file = path / sub / name
             try:

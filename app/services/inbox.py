@@ -202,7 +202,7 @@ def scan(
     """Read the mail (the Maildir, the mbox file, else the IMAP account set up) and keep what
     it proposes, with what earlier scans proposed and nobody applied or dismissed yet, for
     ``apply`` and ``dismiss``. The database is only read."""
-    from app.inbox.matching import interested
+    from app.inbox.matching import interested, mentioned
     from app.inbox.parse import parse_mail
     from app.inbox.settings_file import load_inbox_state, save_inbox_state
     from app.inbox.sources import Tally, imap_messages, maildir_messages, mbox_messages
@@ -212,7 +212,11 @@ def scan(
     pipeline = records.load()
     tally = Tally()
     if maildir is not None:
-        found = list(maildir_messages(maildir, since=since, tally=tally))
+        place = str(maildir.resolve())
+        known = set(state.seen.get(place, ()))
+        found = list(maildir_messages(maildir, since=since, tally=tally, known=known))
+        # Read once: the proposals they made are kept below until applied or dismissed.
+        state.seen[place] = sorted(known | {item.key for item in found})
     elif mbox is not None:
         found = list(mbox_messages(mbox, since=since, tally=tally))
     else:
@@ -233,9 +237,11 @@ def scan(
             since=since,
             tally=tally,
         )
+    named = mentioned(pipeline.interviews)
+    candidates = [item for item in found if named(_headers(item.raw))]
     mails = [
         mail
-        for item in found
+        for item in candidates
         if (mail := parse_mail(item.raw, folder=item.folder, received=item.received)) is not None
     ]
     fresh = propose_from(mails, pipeline, now, state.dismissed)
@@ -249,8 +255,15 @@ def scan(
     ordered = sorted(merged.values(), key=lambda p: p.at)
     state.proposals = [p.to_stored() for p in ordered]
     save_inbox_state(db, state)
-    skipped = len(found) - len(mails) + tally.too_large + tally.unreadable
+    skipped = len(candidates) - len(mails) + tally.too_large + tally.unreadable
     return Scanned(ordered, read=len(found), skipped=skipped)
+
+
+def _headers(raw: bytes) -> bytes:
+    """The header block of a raw message (up to the first blank line), with its folded lines
+    as they are: enough to find an address in."""
+    ends = [at for at in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if at >= 0]
+    return raw[: min(ends)] if ends else raw[:65536]
 
 
 def apply(records: Records, ids: Sequence[str] | None, now: datetime) -> list[str]:

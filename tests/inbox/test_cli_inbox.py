@@ -179,3 +179,28 @@ def test_an_output_file_is_never_the_inbox_state(
     state = db.with_name(db.name + ".inbox.json")
     code, _, err = cli(capsys, "calendar", "--out", str(state), "--at", AT, "--db", str(db))
     assert code == 1 and "the inbox's settings and proposals" in err
+
+
+def test_a_second_scan_of_a_maildir_reads_only_what_is_new(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    for made in MESSAGES:
+        box.add(made)
+    source = ["--maildir", str(tmp_path / "Mail")]
+    code, out, _ = cli(capsys, "inbox", "scan", *source, "--at", AT, "--db", str(db))
+    assert code == 0 and "1 proposal from 3 messages read." in out
+    code, out, _ = cli(capsys, "inbox", "scan", *source, "--at", AT, "--db", str(db))
+    # Nothing read again, and what the first scan proposed is still there to apply.
+    assert code == 0 and "1 proposal from 0 messages read." in out
+    box.add(
+        message(
+            "Daniel Osei <daniel.osei@harborlane.example>",
+            "Re: next steps",
+            "Hello Jordan,\n\nCould you do Tuesday at 2pm?\n",
+            "Thu, 03 Dec 2026 17:00:00 +0000",
+            "<reply-2@harborlane.example>",
+        )
+    )
+    code, out, _ = cli(capsys, "inbox", "scan", *source, "--at", AT, "--db", str(db))
+    assert code == 0 and "2 proposals from 1 message read." in out
