@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
@@ -43,6 +43,11 @@ from app.errors import UserError
 from app.services import operations
 from app.store.repository import Repository, UnknownInterview
 from app.when.describe import describe_when
+
+if TYPE_CHECKING:
+    from app.inbox.proposals import Proposal
+    from app.services.inbox import Scanned
+    from app.services.records import Records
 
 Clock = Callable[[], datetime]
 # The sample interviews at a time in a zone: the composition root hands them in, so that the
@@ -484,6 +489,62 @@ class Workspace:
     @property
     def pending(self) -> int:
         return len(self._pending) + bool(self._profile_changes)
+
+    # ----------------------------------------------------------------------- the inbox
+
+    # The inbox's modules are imported when first used: a dashboard whose user has no mail set
+    # up never pays for the mail parser.
+
+    def inbox_set_up(self) -> bool:
+        """Whether a mail account is set up for this database (blocking: reads a small file)."""
+        from app.inbox.settings_file import load_inbox_state
+
+        with _said_in_one_line():
+            return load_inbox_state(self._repo.path).settings is not None
+
+    def inbox_pending(self) -> list[Proposal]:
+        """What the last scan proposed and nobody accepted or dismissed yet (blocking)."""
+        from app.inbox.settings_file import load_inbox_state
+        from app.services.inbox import kept_proposals
+
+        with _said_in_one_line():
+            return kept_proposals(load_inbox_state(self._repo.path).proposals)
+
+    def inbox_scan(self) -> Scanned:
+        """Read the mail account set up and keep what it proposes (blocking, and as slow as the
+        mail server: run it in a worker). The database is only read."""
+        from app.services import inbox
+
+        with _said_in_one_line():
+            return inbox.scan(self._records(), now=self.clock())
+
+    def inbox_apply(self, ids: list[str] | None) -> list[str]:
+        """Record the proposals ``ids`` name (all of them for None), a line each, and show the
+        file as it is then (blocking). Changes made here and not saved yet are saved first, so
+        that reading the file again keeps them."""
+        from app.services import inbox
+
+        self.save_pending()
+        # Under the save lock and counted as a change, as ``load_samples``: the write is not
+        # taken for another instance's, and a read begun before it is not shown after it.
+        with self._saving, _said_in_one_line():
+            self._changes_made += 1
+            said = inbox.apply(self._records(), ids, self.clock())
+            self.load()
+        return said
+
+    def inbox_dismiss(self, ids: list[str]) -> int:
+        """Never propose these again; how many were dismissed (blocking). The database is not
+        touched."""
+        from app.services import inbox
+
+        with _said_in_one_line():
+            return inbox.dismiss(self._records(), ids)
+
+    def _records(self) -> Records:
+        from app.services.records import Records
+
+        return Records(self._repo.path, default_zone=self.default_zone)
 
     # ----------------------------------------------------------------------- inside
 

@@ -77,6 +77,15 @@ DASHBOARD = [
     ),
     Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave followup"),
     Binding(
+        "i",
+        "inbox",
+        "Inbox",
+        id="inbox",
+        tooltip="The inbox: what your mail shows, to confirm",
+        # Like the keys below, on ? and in the palette: the footer has no room left.
+        show=False,
+    ),
+    Binding(
         "P",
         "profile",
         "Profile",

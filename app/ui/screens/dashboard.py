@@ -91,6 +91,9 @@ class DashboardScreen(WorkspaceScreen):
         # Two actions to one person that the next c, C, o or s treat as one message (m).
         self.combined: tuple[str, str] | None = None
         self._previewed: tuple[object, tuple[object, ...]] | None = None
+        # What the mail proposes and the user has not yet accepted or dismissed (the inbox).
+        self.mail_news = 0
+        self._mail_checked = False
 
     def compose(self) -> ComposeResult:
         yield TextInput(placeholder="Filter by company, role or contact", id="filter")
@@ -144,6 +147,10 @@ class DashboardScreen(WorkspaceScreen):
         self.query_one(DuePanel).show(self._due_rows(shown), keep=keep_action)
         self._show_detail()
         self._show_status()
+        if not self._mail_checked and getattr(self.app, "loaded", True):
+            # Once, when the file has been read: what the mail says is checked against it.
+            self._mail_checked = True
+            self.check_mail()
 
     def _due_rows(self, shown: set[str]) -> list[DueRow]:
         """Overdue, Open now, and Coming up within ``UPCOMING_DAYS``: the groups of
@@ -258,6 +265,8 @@ class DashboardScreen(WorkspaceScreen):
                 f"{count} interview{'' if count == 1 else 's'} · "
                 f"{found[Urgency.OVERDUE]} overdue · {found[Urgency.OPEN_NOW]} open now"
             )
+            if self.mail_news:
+                summary += f" · {self.mail_news} new from your mail (i)"
             if self.filter_text:
                 summary += f" · filter: {self.filter_text}"
             status.update(message or summary)
@@ -645,6 +654,39 @@ class DashboardScreen(WorkspaceScreen):
 
         now = self.workspace.clock()
         self.app.push_screen(StatsScreen(compute_stats(self.workspace.interviews, now), now))
+
+    def action_inbox(self) -> None:
+        from app.ui.screens.inbox import InboxScreen
+
+        if not getattr(self.app, "loaded", True):
+            self.notify("Still reading the database; try again in a moment.")
+            return
+
+        def back(left: int | None) -> None:
+            if left is not None:
+                self.mail_news = left
+            # What was accepted there is in the file, which the workspace has read again.
+            self.show_all(keep_action=self.query_one(DuePanel).selected)
+
+        self.app.push_screen(InboxScreen(self.workspace), back)
+
+    @work(thread=True, exclusive=True, group="mail-check")
+    def check_mail(self) -> None:
+        """What the mail account set up proposes, counted on the status line; nothing when
+        none is set up. In a worker: a mail server can take its time."""
+        try:
+            if not self.workspace.inbox_set_up():
+                return
+            scanned = self.workspace.inbox_scan()
+        except WorkspaceError as problem:
+            line = f"Your mail was not read: {problem}"
+            self.app.call_from_thread(self.notify, line, severity="warning", timeout=8)
+            return
+        self.app.call_from_thread(self._mail_counted, len(scanned.proposals))
+
+    def _mail_counted(self, count: int) -> None:
+        self.mail_news = count
+        self._show_status()
 
     def _show_card(self, interview_id: str | None) -> None:
         """Back from a view on one interview: select its card, clearing a filter that hid it."""
