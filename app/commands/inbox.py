@@ -104,7 +104,15 @@ def _apply(args: argparse.Namespace, ctx: Context) -> int:
 
     if bool(args.proposals) == bool(args.all):
         raise UserError("give the ids of the proposals to record, or --all (not both)")
-    for line in apply(ctx.records, None if args.all else args.proposals, ctx.now):
+    # ID=INTERVIEW says which interview a message that matches several is about.
+    ids = [token.partition("=")[0] for token in args.proposals]
+    interviews = {
+        ident: interview
+        for ident, _, interview in (token.partition("=") for token in args.proposals)
+        if interview
+    }
+    chosen = None if args.all else ids
+    for line in apply(ctx.records, chosen, ctx.now, interviews=interviews):
         ctx.say(line)
     return 0
 

@@ -11,7 +11,7 @@ recorded again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -91,7 +91,10 @@ def _applied(
 ) -> tuple[str, Interview | None]:
     if len(proposal.interviews) != 1:
         options = ", ".join(proposal.interviews)
-        return f"{proposal.id}: matches {options}: not recorded (say which in the dashboard)", None
+        return (
+            f"{proposal.id}: matches {options}: not recorded (say which: {proposal.id}=INTERVIEW)",
+            None,
+        )
     interview = interviews.get(proposal.interviews[0])
     if interview is None:
         return f"{proposal.id}: {proposal.interviews[0]} is no longer in the database", None
@@ -266,9 +269,16 @@ def _headers(raw: bytes) -> bytes:
     return raw[: min(ends)] if ends else raw[:65536]
 
 
-def apply(records: Records, ids: Sequence[str] | None, now: datetime) -> list[str]:
+def apply(
+    records: Records,
+    ids: Sequence[str] | None,
+    now: datetime,
+    *,
+    interviews: Mapping[str, str] | None = None,
+) -> list[str]:
     """Record the proposals of the last scans that ``ids`` name (all for None), then forget
-    them; a line for each."""
+    them; a line for each. ``interviews`` chooses, for a proposal that matches several, the
+    one it is about (proposal id to interview id)."""
     from app.inbox.settings_file import load_inbox_state, save_inbox_state
 
     db = records.path
@@ -276,13 +286,22 @@ def apply(records: Records, ids: Sequence[str] | None, now: datetime) -> list[st
     kept = kept_proposals(state.proposals)
     if not kept:
         raise UserError("nothing to apply: `followup inbox scan` lists what your mail proposes")
-    picked = chosen(kept, ids)
+    picked = [_narrowed(p, (interviews or {}).get(p.id)) for p in chosen(kept, ids)]
     said = apply_proposals(records, picked, now)
     done = {p.id for p, line in zip(picked, said, strict=True) if "not recorded" not in line}
     state.dismissed = sorted({*state.dismissed, *done})
     state.proposals = [p.to_stored() for p in kept if p.id not in done]
     save_inbox_state(db, state)
     return said
+
+
+def _narrowed(proposal: Proposal, interview: str | None) -> Proposal:
+    if interview is None:
+        return proposal
+    if interview not in proposal.interviews:
+        options = ", ".join(proposal.interviews)
+        raise UserError(f"{proposal.id} is about {options}, not {interview}")
+    return replace(proposal, interviews=(interview,))
 
 
 def dismiss(records: Records, ids: Sequence[str]) -> int:

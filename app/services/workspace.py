@@ -518,7 +518,9 @@ class Workspace:
         with _said_in_one_line():
             return inbox.scan(self._records(), now=self.clock())
 
-    def inbox_apply(self, ids: list[str] | None) -> list[str]:
+    def inbox_apply(
+        self, ids: list[str] | None, interviews: dict[str, str] | None = None
+    ) -> list[str]:
         """Record the proposals ``ids`` name (all of them for None), a line each, and show the
         file as it is then (blocking). Changes made here and not saved yet are saved first, so
         that reading the file again keeps them."""
@@ -529,7 +531,7 @@ class Workspace:
         # taken for another instance's, and a read begun before it is not shown after it.
         with self._saving, _said_in_one_line():
             self._changes_made += 1
-            said = inbox.apply(self._records(), ids, self.clock())
+            said = inbox.apply(self._records(), ids, self.clock(), interviews=interviews)
             self.load()
         return said
 

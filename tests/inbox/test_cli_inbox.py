@@ -204,3 +204,34 @@ def test_a_second_scan_of_a_maildir_reads_only_what_is_new(
     )
     code, out, _ = cli(capsys, "inbox", "scan", *source, "--at", AT, "--db", str(db))
     assert code == 0 and "2 proposals from 1 message read." in out
+
+
+def test_apply_says_which_interview_a_message_about_two_is_about(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from app.services.records import Records
+
+    def twin(pipeline):  # type: ignore[no-untyped-def]
+        fern = next(i for i in pipeline.interviews if i.id == "fernhill-insights")
+        extra = replace(fern.contacts[0], id="omar", email="omar@harborlane.example")
+        fern = replace(fern, contacts=(*fern.contacts, extra))
+        return replace(
+            pipeline, interviews=tuple(fern if i.id == fern.id else i for i in pipeline.interviews)
+        )
+
+    Records(db, default_zone="Europe/London").update(twin)
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    box.add(message("Rita Stone <rita@harborlane.example>", "Both", "Both teams.",
+                    "Thu, 03 Dec 2026 17:00:00 +0000", "<rita@harborlane.example>"))  # fmt: skip
+    found = scanned(capsys, db, ["--maildir", str(tmp_path / "Mail")])
+    reply = next(p for p in found if p["kind"] == "reply")
+    assert sorted(reply["interview"]) == ["fernhill-insights", "harbor-analytics"]
+    code, out, _ = cli(capsys, "inbox", "apply", str(reply["id"]), "--at", AT, "--db", str(db))
+    assert code == 0 and f"say which: {reply['id']}=INTERVIEW" in out
+    code, _, err = cli(capsys, "inbox", "apply", f"{reply['id']}=kestrel-tpm", "--db", str(db))
+    assert code == 1 and "not kestrel-tpm" in err
+    choice = f"{reply['id']}=fernhill-insights"
+    code, out, err = cli(capsys, "inbox", "apply", choice, "--at", AT, "--db", str(db))
+    assert code == 0 and out.startswith("Recorded a reply from Fernhill"), err

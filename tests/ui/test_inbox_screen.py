@@ -243,3 +243,53 @@ def test_snapshot_two_proposals(snap_compare, make, db: Path, tmp_path: Path) ->
         await pilot.pause()
 
     assert snap_compare(make(), terminal_size=(80, 24), run_before=opened)
+
+
+async def test_a_message_about_two_interviews_asks_which_before_recording(
+    make: Callable[..., FollowupApp], db: Path, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from app.ui.forms.choose import ChooseDialog
+
+    # A second process at the same employer: another interview with a harborlane.example
+    # contact, so that a stranger writing from there matches both.
+    records = Records(db, default_zone=ZONE)
+
+    def twin(pipeline):  # type: ignore[no-untyped-def]
+        fern = next(i for i in pipeline.interviews if i.id == "fernhill-insights")
+        extra = replace(fern.contacts[0], id="omar", email="omar@harborlane.example")
+        fern = replace(fern, contacts=(*fern.contacts, extra))
+        return replace(
+            pipeline, interviews=tuple(fern if i.id == fern.id else i for i in pipeline.interviews)
+        )
+
+    records.update(twin)
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    box.add(
+        _message(
+            "Rita Stone <rita@harborlane.example>",
+            "Both teams",
+            "Hello Jordan,\n\nBoth our teams would like to talk.\n",
+            "Thu, 19 Nov 2026 17:00:00 +0000",
+            "<rita@harborlane.example>",
+        )
+    )
+    box.close()
+    found = scan(records, maildir=tmp_path / "Mail", now=NOW).proposals
+    reply = next(p for p in found if p.kind.value == "reply")
+    assert set(reply.interviews) == {"harbor-analytics", "fernhill-insights"}
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        inbox = await open_inbox(pilot)
+        rows = inbox.query_one(InboxList)
+        rows.move_to(next(n for n, r in enumerate(rows.rows) if r.proposal_id == reply.id), 1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseDialog)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+    chosen = next(i for i in stored(db).interviews if i.id == "fernhill-insights")
+    assert any(e.source == "<rita@harborlane.example>" for e in chosen.events)
+    other = next(i for i in stored(db).interviews if i.id == "harbor-analytics")
+    assert not any(e.source == "<rita@harborlane.example>" for e in other.events)

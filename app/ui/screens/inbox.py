@@ -228,7 +228,26 @@ class InboxScreen(Screen[int]):
         if row is None:
             self.notify("Nothing to accept here.", severity="warning")
             return
-        self._record([row.proposal_id])
+        proposal = next((p for p in self.proposals if p.id == row.proposal_id), None)
+        if proposal is None or len(proposal.interviews) < 2:
+            self._record([row.proposal_id])
+            return
+        from app.ui.forms.choose import ChooseDialog
+
+        answers = [(ident, self._company(ident)) for ident in proposal.interviews]
+
+        def chosen(interview: str | None) -> None:
+            if interview is not None:
+                self._record([proposal.id], {proposal.id: interview})
+
+        question = f"{proposal.sender} wrote about more than one of your interviews. Which one?"
+        self.app.push_screen(ChooseDialog("Which interview?", question, answers), chosen)
+
+    def _company(self, interview_id: str) -> str:
+        interview = self.workspace.interview(interview_id)
+        if interview is None:
+            return interview_id
+        return f"{interview.company} · {interview.role}"
 
     def action_accept_all(self) -> None:
         if not self.proposals:
@@ -264,11 +283,11 @@ class InboxScreen(Screen[int]):
             return
         self.dismiss(len(self.proposals))
 
-    def _record(self, ids: list[str]) -> None:
+    def _record(self, ids: list[str], interviews: dict[str, str] | None = None) -> None:
         if self._busy():
             return
         self._writing = True
-        self._apply_in_worker(ids)
+        self._apply_in_worker(ids, interviews)
 
     def _busy(self) -> bool:
         if self._writing:
@@ -312,9 +331,9 @@ class InboxScreen(Screen[int]):
         self._unless_cancelled(show)
 
     @work(thread=True, group="inbox-write")
-    def _apply_in_worker(self, ids: list[str]) -> None:
+    def _apply_in_worker(self, ids: list[str], interviews: dict[str, str] | None = None) -> None:
         try:
-            said = self.workspace.inbox_apply(ids)
+            said = self.workspace.inbox_apply(ids, interviews)
             left = self.workspace.inbox_pending()
         except WorkspaceError as problem:
             self.app.call_from_thread(self._failed, str(problem))
