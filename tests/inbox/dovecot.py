@@ -66,6 +66,7 @@ class Dovecot:
     folder: Path
     process: subprocess.Popen[bytes]
     owner: pwd.struct_passwd
+    tls_port: int = 0  # IMAP over TLS with a self-signed certificate; 0 when not asked for
 
     def client(self) -> object:
         """A read-write connection, logged in, for filling and inspecting the mailbox."""
@@ -109,8 +110,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_dovecot(listen: str = "127.0.0.1") -> Iterator[Dovecot]:
-    """A fresh Dovecot listening on ``listen`` (``*`` for every address), stopped on exit."""
+def running_dovecot(listen: str = "127.0.0.1", *, tls: bool = False) -> Iterator[Dovecot]:
+    """A fresh Dovecot listening on ``listen`` (``*`` for every address), stopped on exit;
+    with ``tls``, also IMAP over TLS on ``tls_port``, with a self-signed certificate (which no
+    client should trust)."""
     binary = dovecot_binary()
     version = dovecot_version(binary)
     owner = pwd.getpwnam("nobody") if os.geteuid() == 0 else pwd.getpwuid(os.geteuid())
@@ -123,8 +126,11 @@ def running_dovecot(listen: str = "127.0.0.1") -> Iterator[Dovecot]:
         for sub in ("cur", "new", "tmp"):
             (maildir / sub).mkdir(parents=True)
         (folder / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::{home}::\n")
+        tls_port = free_port() if tls else 0
+        if tls:
+            _self_signed(folder)
         config = folder / "dovecot.conf"
-        config.write_text(_config(version, folder, owner.pw_name, listen, port))
+        config.write_text(_config(version, folder, owner.pw_name, listen, port, tls_port=tls_port))
         for path in [folder, *folder.rglob("*")]:
             os.chown(path, owner.pw_uid, owner.pw_gid)
         process = subprocess.Popen(
@@ -137,7 +143,9 @@ def running_dovecot(listen: str = "127.0.0.1") -> Iterator[Dovecot]:
             group=owner.pw_gid if os.geteuid() == 0 else None,
             extra_groups=[] if os.geteuid() == 0 else None,
         )
-        server = Dovecot("127.0.0.1", port, USER, PASSWORD, maildir, folder, process, owner)
+        server = Dovecot(
+            "127.0.0.1", port, USER, PASSWORD, maildir, folder, process, owner, tls_port
+        )
         _wait_for_greeting(server)
         yield server
     finally:
@@ -173,15 +181,37 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
-def _config(version: tuple[int, int], folder: Path, user: str, listen: str, port: int) -> str:
+def _self_signed(folder: Path) -> None:
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=localhost", "-keyout", str(folder / "key.pem"),
+         "-out", str(folder / "cert.pem")],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+
+
+def _ssl(version: tuple[int, int], folder: Path, tls_port: int) -> str:
+    if not tls_port:
+        return "ssl = no\n"
+    if version >= (2, 4):
+        files = (
+            f"ssl_server_cert_file = {folder}/cert.pem\nssl_server_key_file = {folder}/key.pem\n"
+        )
+    else:
+        files = f"ssl_cert = <{folder}/cert.pem\nssl_key = <{folder}/key.pem\n"
+    return "ssl = yes\n" + files
+
+
+def _config(
+    version: tuple[int, int], folder: Path, user: str, listen: str, port: int, *, tls_port: int = 0
+) -> str:
     common = f"""\
 base_dir = {folder}/run
 state_dir = {folder}/state
 log_path = {folder}/dovecot.log
 protocols = imap
 listen = {listen}
-ssl = no
-auth_mechanisms = plain login
+{_ssl(version, folder, tls_port)}auth_mechanisms = plain login
 default_internal_user = {user}
 default_internal_group = {_group_of(user)}
 default_login_user = {user}
@@ -194,7 +224,7 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    port = {tls_port}
   }}
 }}
 service stats {{

@@ -438,3 +438,15 @@ def test_a_thousand_messages_in_a_maildir(tmp_path: Path) -> None:
     took = time.perf_counter() - started
     assert len(found) == 1000
     assert took < 5, f"{took:.2f} s"
+
+
+def test_a_certificate_no_one_vouches_for_is_one_line_and_nothing_is_read() -> None:
+    with running_dovecot(tls=True) as server:
+        server.append(b"From: a@b.example\r\nSubject: x\r\n\r\nx\r\n")
+        settings = Settings(
+            host="127.0.0.1", port=server.tls_port, user=server.user, security="ssl"
+        )
+        with pytest.raises(UserError) as caught:
+            imap_messages(settings, server.password, {}, wanted=everything)
+    said = str(caught.value)
+    assert "certificate" in said and "\n" not in said and server.password not in said
