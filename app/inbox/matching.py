@@ -145,6 +145,44 @@ def _of(mail: Mail, known: Known, index: _Index) -> list[Proposal]:
         proposal = _round(mail, invitation, known, index)
         if proposal is not None:
             proposals.append(proposal)
+            proposals += _new_guests(mail, invitation, proposal.interviews, known, index)
+    return proposals
+
+
+def _new_guests(
+    mail: Mail,
+    invitation: Invitation,
+    interviews: tuple[str, ...],
+    known: Known,
+    index: _Index,
+) -> list[Proposal]:
+    """The people an invitation asks to the round who work at the company and are not yet
+    its contacts: each proposed as a new contact (the sender is proposed by the reply rule)."""
+    proposals = []
+    for guest in (invitation.organizer, *invitation.attendees):
+        if guest is None or guest.email in known.me or guest.email == mail.sender.email:
+            continue
+        matches = index.people(guest)
+        if not matches or any(contact is not None for _, contact in matches):
+            continue
+        ids = tuple(i.id for i, _ in matches if i.id in interviews) or interviews
+        who = _said(guest)
+        proposals.append(
+            Proposal(
+                id=proposal_id(mail.message_id, ProposalKind.CONTACT, (*ids, guest.email)),
+                kind=ProposalKind.CONTACT,
+                interviews=ids,
+                contact=None,
+                action=None,
+                at=mail.at,
+                sender=who,
+                subject=mail.subject or invitation.summary,
+                reason=f"{who} is invited to the round and is not one of the contacts yet",
+                message_id=mail.message_id,
+                new_name=guest.name,
+                new_email=guest.email,
+            )
+        )
     return proposals
 
 

@@ -224,3 +224,24 @@ def test_a_message_matching_two_interviews_names_both_and_is_not_recorded_alone(
     assert isinstance(reply.as_json()["interview"], list)
     [line] = apply_proposals(records, [reply], NOW)
     assert "not recorded" in line
+
+
+def test_a_guest_of_an_invitation_at_the_company_is_proposed_as_a_new_contact(
+    records: Records,
+) -> None:
+    guest = Address("Omar Haddad", "omar@harborlane.example")
+    invitation = Invitation(
+        method=Method.REQUEST,
+        uid="panel-9@harborlane.example",
+        sequence=0,
+        starts=NOW.add(days=3),
+        minutes=60,
+        summary="Panel",
+        organizer=SOFIA,
+        attendees=(ME, guest, Address("Someone", "someone@gmail.com")),
+    )
+    found = proposals(records, mail(SOFIA, ident="<panel@x>", invitations=(invitation,)))
+    contacts = [p for p in found if p.kind is ProposalKind.CONTACT]
+    assert [(p.new_name, p.new_email, p.interviews) for p in contacts] == [
+        ("Omar Haddad", "omar@harborlane.example", ("harbor-analytics",))
+    ]
