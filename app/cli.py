@@ -307,17 +307,26 @@ def build_parser() -> argparse.ArgumentParser:
     _completes(skip.add_argument("id", metavar="ID", help=_ID_HELP), "actions")
     calendar = command("calendar", "the open actions as an iCalendar file", at)
     calendar.description = (
-        "The open actions as an iCalendar file, for a calendar app: one to-do for each open "
-        "action (upcoming, due or overdue, however far ahead), starting when it opens and due "
-        "when it closes. Each to-do's UID is the action's id, so a calendar that reads the file "
-        "again updates its to-dos in place. --at replays another moment. --out replaces the "
-        "file in one step, so a calendar subscribed to it never reads half of one; a link is "
-        "followed and the file it leads to is replaced."
+        "The open actions as an iCalendar file, for a calendar app: one event for each open "
+        "action (upcoming, due or overdue, however far ahead), 15 minutes when it opens with a "
+        "reminder (--all-day: all day on the day it is due), saying what to do, to whom, why, "
+        "and how to mark it done. --todos adds a to-do for each, starting when it opens and due "
+        "when it closes, for to-do apps. Each UID is stable, so a calendar that reads the file "
+        "again updates its events in place and drops those done. --at replays another moment. "
+        "--out replaces the file in one step, so a calendar subscribed to it never reads half "
+        "of one; a link is followed and the file it leads to is replaced. `calendar setup` and "
+        "`calendar sync` keep the events on your own CalDAV calendar instead."
     )
     calendar.add_argument(
         "--out",
         metavar="FILE",
         help="write it to FILE, replaced in one step; a link stays a link (default: stdout)",
+    )
+    calendar.add_argument(
+        "--all-day", action="store_true", help="each action on its due day, not at its time"
+    )
+    calendar.add_argument(
+        "--todos", action="store_true", help="to-dos for a to-do app as well as the events"
     )
     restore = command("restore", "list the database's backups, or put one back")
     restore.add_argument(

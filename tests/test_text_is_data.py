@@ -228,7 +228,9 @@ def test_drafts_and_their_mail_carry_no_control_character(spoiled_db, tmp_path, 
 
 def test_the_calendar_file_carries_no_control_character(spoiled_db, tmp_path, capsys):
     out = tmp_path / "due.ics"
-    code, _, err = cli(capsys, "calendar", "--db", str(spoiled_db), "--at", AT, "--out", str(out))
+    code, _, err = cli(
+        capsys, "calendar", "--todos", "--db", str(spoiled_db), "--at", AT, "--out", str(out)
+    )
     assert code == 0, err
     data = out.read_bytes()
     assert data.count(b"BEGIN:VTODO") > 0

@@ -38,6 +38,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         pipeline.interviews,
         subjects=subjects(actions, pipeline, now),
         stamp=datetime.now(UTC),
+        all_day=args.all_day,
+        todos=args.todos,
     )
     if out is None:
         # As bytes: the file's line ends are CRLF by RFC 5545, which a text stream on Windows

@@ -1,4 +1,7 @@
-"""The open actions as an iCalendar document (RFC 5545) for a calendar app: one VTODO each.
+"""The open actions as an iCalendar document (RFC 5545) for a calendar app: one VEVENT each,
+which every calendar shows (a 15-minute event when the action opens, or an all-day one on the
+day it is due, with a reminder), and one VTODO each as well for to-do apps when asked: web and
+phone calendars do not show to-dos from a subscribed feed, and some read none at all.
 
 The drafts' subject lines and the time stamp come in as arguments, so that the same actions
 always give the same bytes, apart from DTSTAMP, which says when the file was made.
@@ -8,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import quote
 
-from icalendar import Alarm, Calendar, Timezone, Todo
+from icalendar import Alarm, Calendar, Event, Timezone, Todo
 
 from app.domain.interchange import zone
 from app.domain.records import ActionKind, Interview
@@ -34,14 +38,30 @@ _WHAT: dict[ActionKind, str] = {
 }
 
 
+# How long an action's event lasts: a slot to do it in, not a meeting.
+EVENT_MINUTES = 15
+UID_PREFIX = "followup-"
+UID_DOMAIN = "@followup"
+
+
+def event_uid(action_id: str) -> str:
+    """The UID of an action's event: stable, and marked as followup's own, so that a sync
+    touches no event it did not make (the action's id, its slashes escaped, in between)."""
+    return f"{UID_PREFIX}{quote(action_id, safe='')}{UID_DOMAIN}"
+
+
 def calendar(
     actions: Iterable[Action],
     interviews: Iterable[Interview],
     *,
     subjects: Mapping[str, str],
     stamp: datetime,
+    all_day: bool = False,
+    events: bool = True,
+    todos: bool = False,
 ) -> bytes:
-    """The iCalendar file of ``actions``, in the order ``followup due`` lists them.
+    """The iCalendar file of ``actions``, in the order ``followup due`` lists them: an event
+    each (all-day ones with ``all_day``), and a to-do each with ``todos``.
 
     ``subjects`` maps an action's id to its draft's subject line, where it has one; ``stamp``
     is when the file is made.
@@ -55,16 +75,94 @@ def calendar(
     # The name most calendar apps show for a subscribed calendar; NAME (RFC 7986) is newer.
     document.add("x-wr-calname", NAME)
     dtstamp = stamp.astimezone(UTC).replace(microsecond=0)
-    todos = [
-        todo(action, by_id.get(action.interview), subjects.get(action.id), dtstamp)
-        for action in sorted(actions, key=sort_key)
-    ]
-    for zone_component in timezones(todos):
+    ordered = sorted(actions, key=sort_key)
+    components: list[Event | Todo] = []
+    if events:
+        components += [
+            event(a, by_id.get(a.interview), subjects.get(a.id), dtstamp, all_day=all_day)
+            for a in ordered
+        ]
+    if todos:
+        components += [
+            todo(a, by_id.get(a.interview), subjects.get(a.id), dtstamp) for a in ordered
+        ]
+    for zone_component in timezones(components):
         document.add_component(zone_component)
-    for todo_component in todos:
-        document.add_component(todo_component)
+    for component in components:
+        document.add_component(component)
     data: bytes = document.to_ical()
     return data
+
+
+def event_calendar(
+    action: Action, interview: Interview | None, subject: str | None, stamp: datetime
+) -> bytes:
+    """One action's event alone in a calendar, as a CalDAV server keeps each event."""
+    return calendar([action], [interview] if interview else [], subjects={action.id: subject}
+                    if subject else {}, stamp=stamp)  # fmt: skip
+
+
+def event(
+    action: Action,
+    interview: Interview | None,
+    subject: str | None,
+    stamp: datetime,
+    *,
+    all_day: bool = False,
+) -> Event:
+    """ "Thank-you to Jane Doe (Acme Ltd)" when the action opens, for 15 minutes, with a
+    reminder; or all day on the day it is due by."""
+    title = printable(event_summary(action, interview))
+    component = Event()
+    component.add("uid", event_uid(action.id))
+    component.add("dtstamp", stamp)
+    if all_day:
+        day = _local(action.due_by, interview).date()
+        component.add("dtstart", day)
+        component.add("dtend", day + timedelta(days=1))
+    else:
+        start = _local(action.due_from, interview)
+        component.add("dtstart", start)
+        component.add("dtend", start + timedelta(minutes=EVENT_MINUTES))
+    component.add("summary", title)
+    lines = [description(action, interview)]
+    if subject and subject.strip():
+        lines.insert(0, f"Subject: {' '.join(subject.split())}")
+    lines.append(f'Or later: followup snooze {action.id} --until "monday 9am"')
+    component.add("description", printable("\n".join(lines)))
+    # A reminder to act, not a meeting that makes one busy.
+    component.add("transp", "TRANSPARENT")
+    component.add("categories", [action.kind.value])
+    component.add("x-followup-action", action.id)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", title)
+    alarm.add("trigger", timedelta(0), parameters={"RELATED": "START"})
+    component.add_component(alarm)
+    return component
+
+
+# What to do, and the word before the person it is done to.
+_EVENT_WHAT: dict[ActionKind, tuple[str, str]] = {
+    ActionKind.PREPARE: ("Prepare for the interview", "with"),
+    ActionKind.THANK_YOU: ("Thank-you", "to"),
+    ActionKind.KEEP_PROMISE: ("Keep your promise", "to"),
+    ActionKind.CHECK_IN: ("Check-in", "with"),
+    ActionKind.VALUE_ADD: ("Something of value", "for"),
+    ActionKind.MOVE_ON: ("Decide whether to move on", "from"),
+    ActionKind.NURTURE: ("Keep in touch", "with"),
+    ActionKind.CONNECT: ("Connect on LinkedIn", "with"),
+    ActionKind.UPDATE_OTHERS: ("Tell about your offer", "to"),
+}
+
+
+def event_summary(action: Action, interview: Interview | None) -> str:
+    """What to do, to whom, at which company: "Thank-you to Jane Doe (Acme Ltd)"."""
+    what, word = _EVENT_WHAT[action.kind]
+    contact = interview.contact(action.contact) if interview and action.contact else None
+    name = _name(contact.name, contact.title, contact.id) if contact else (action.contact or "")
+    company = _flat(action.company)
+    return f"{what} {word} {name} ({company})" if name else f"{what} ({company})"
 
 
 def todo(action: Action, interview: Interview | None, subject: str | None, stamp: datetime) -> Todo:
@@ -125,7 +223,7 @@ def description(action: Action, interview: Interview | None) -> str:
     return "\n".join(lines)
 
 
-def timezones(todos: Iterable[Todo]) -> list[Timezone]:
+def timezones(todos: Iterable[Event | Todo]) -> list[Timezone]:
     """The VTIMEZONE of every zone the to-dos name, sorted by TZID so the bytes are stable.
 
     They cover whole years from the earliest time in the to-dos to a year past the latest: a
@@ -136,7 +234,11 @@ def timezones(todos: Iterable[Todo]) -> list[Timezone]:
     moments: list[datetime] = []
     for component in todos:
         scratch.add_component(component)
-        moments.extend(component.decoded(name) for name in ("dtstart", "due"))
+        moments.extend(
+            moment
+            for name in ("dtstart", "due", "dtend")
+            if name in component and isinstance(moment := component.decoded(name), datetime)
+        )
     if not moments:
         return []
     first = date(min(m.year for m in moments), 1, 1)
