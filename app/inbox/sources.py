@@ -19,8 +19,6 @@ import errno
 import ipaddress
 import mailbox
 import os
-import shlex
-import subprocess
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +35,7 @@ from app.files import (
     open_regular,
     read_regular,
 )
+from app.secrets import password_from
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient  # type: ignore[import-untyped, unused-ignore]
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
 PASSWORD_ENV = "FOLLOWUP_IMAP_PASSWORD"
 MAX_MESSAGE_BYTES = 30 * 1024 * 1024
 TIMEOUT_SECONDS = 20.0
-PASSWORD_COMMAND_SECONDS = 30.0
 INBOX = "inbox"
 SENT = "sent"
 Security = Literal["ssl", "starttls", "none"]
@@ -253,48 +251,8 @@ def _dated_before(raw: bytes, since: datetime | None) -> bool:
 
 
 def password_for(settings: Settings) -> str:
-    """``FOLLOWUP_IMAP_PASSWORD`` when set, else the first line ``password_command`` prints.
-
-    The command runs without a shell; when it fails the error names its program and exit
-    status, never what it printed (which may be the password, or part of it).
-    """
-    given = os.environ.get(PASSWORD_ENV)
-    if given:
-        return given
-    try:
-        words = shlex.split(settings.password_command)
-    except ValueError as error:
-        raise UserError(f"the password command cannot be read: {error}") from None
-    if not words:
-        raise UserError(
-            f"no password: set {PASSWORD_ENV} or give `followup inbox setup --password-command`"
-        )
-    program = words[0]
-    try:
-        done = subprocess.run(
-            words,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=PASSWORD_COMMAND_SECONDS,
-            check=False,
-        )
-    except FileNotFoundError:
-        raise UserError(f"the password command {program!r} was not found") from None
-    except subprocess.TimeoutExpired:
-        raise UserError(
-            f"the password command {program!r} did not finish within "
-            f"{PASSWORD_COMMAND_SECONDS:.0f} s"
-        ) from None
-    except OSError as error:
-        raise UserError(
-            f"the password command {program!r} could not run: {error.strerror or error}"
-        ) from None
-    if done.returncode != 0:
-        raise UserError(f"the password command {program!r} failed (exit status {done.returncode})")
-    first = done.stdout.partition(b"\n")[0].rstrip(b"\r")
-    if not first:
-        raise UserError(f"the password command {program!r} printed no password")
-    return first.decode("utf-8", "surrogateescape")
+    """``FOLLOWUP_IMAP_PASSWORD`` when set, else the first line ``password_command`` prints."""
+    return password_from(PASSWORD_ENV, settings.password_command, "followup inbox setup")
 
 
 # --------------------------------------------------------------------------- IMAP
