@@ -267,3 +267,22 @@ def test_the_password_is_in_no_file_under_the_data_folder(
     for path in db.parent.rglob("*"):
         if path.is_file():
             assert PASSWORD.encode() not in path.read_bytes(), path
+
+
+def test_a_sync_whose_memory_was_lost_takes_its_events_over_without_doubling_them(
+    radicale: Radicale, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.services.calendar_state import (
+        CalendarState,
+        load_calendar_state,
+        save_calendar_state,
+    )
+
+    set_up(capsys, db, radicale.calendar_url)
+    sync(capsys, db, AT)
+    first = events(radicale)
+    # As after a sync that wrote to the server and failed before saving what it pushed.
+    save_calendar_state(db, CalendarState(load_calendar_state(db).settings, {}))
+    assert sync(capsys, db, AT).startswith("synced: ")
+    assert set(events(radicale)) == set(first)
+    assert sync(capsys, db, AT) == "nothing to change"
