@@ -328,6 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument(
         "--todos", action="store_true", help="to-dos for a to-do app as well as the events"
     )
+    _calendar_steps(calendar, db, at)
     restore = command("restore", "list the database's backups, or put one back")
     restore.add_argument(
         "backup",
@@ -350,6 +351,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _inbox(command("inbox", "read my mail, without changing it, for what to record"), db, at)
     return parser
+
+
+def _calendar_steps(calendar: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:
+    """``calendar setup|sync`` (SPEC section 8): the open actions on my CalDAV calendar."""
+    steps = calendar.add_subparsers(dest="calendar_command", metavar="STEP", required=False)
+    setup = steps.add_parser(
+        "setup", help="which CalDAV calendar to keep (never the password)", parents=[db]
+    )
+    setup.add_argument("--url", metavar="URL", required=True, help="the CalDAV server")
+    setup.add_argument("--user", metavar="U", required=True, help="the account's user name")
+    setup.add_argument(
+        "--password-command",
+        metavar="CMD",
+        required=True,
+        help="a command that prints the password (run without a shell; never stored)",
+    )
+    setup.add_argument("--calendar", metavar="NAME", help="the calendar's name (else the first)")
+    steps.add_parser(
+        "sync",
+        help="create, move and delete the events followup made for the open actions",
+        parents=[db, at],
+    )
 
 
 def _inbox(inbox: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:

@@ -21,6 +21,10 @@ from app.services.outputs import output_path, write_output
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    if getattr(args, "calendar_command", None):
+        from app.commands.calendar_sync import run as run_step
+
+        return run_step(args, ctx)
     from app.feeds.ical import calendar
 
     out = output_path("--out", args.out, ctx.db_path)

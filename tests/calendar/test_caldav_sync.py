@@ -5,7 +5,6 @@ line that changes nothing locally."""
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,42 +53,9 @@ def writes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    if argv[:1] == ("calendar",) and argv[1:2] in (("setup",), ("sync",)) and not _has_steps():
-        code = _run_step(list(argv[1:]))
-    else:
-        code = cli.main(list(argv))
+    code = cli.main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def _has_steps() -> bool:
-    """Whether the command line's parser reads ``calendar setup|sync`` yet."""
-    import contextlib
-    import io
-
-    try:
-        with contextlib.redirect_stderr(io.StringIO()):
-            args = cli.build_parser().parse_args(["calendar", "sync"])
-    except SystemExit:
-        return False
-    return getattr(args, "calendar_command", None) == "sync"
-
-
-def _run_step(argv: list[str]) -> int:
-    """``calendar setup|sync`` as SPEC section 8 words them, through the command line's own
-    dispatch and error handling, for as long as its parser does not read them."""
-    import argparse
-
-    parser = argparse.ArgumentParser()
-    parser.add_argument("calendar_command", choices=["setup", "sync"])
-    for option in ("--db", "--at", "--url", "--user", "--password-command", "--calendar"):
-        parser.add_argument(option)
-    args = parser.parse_args(argv)
-    args.command = "calendar"
-    try:
-        return cli._run(args, sys.stdout, sys.stderr)
-    except Exception as problem:
-        return cli._fail(sys.stderr, problem)
 
 
 def set_up(
