@@ -135,7 +135,31 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Before any command opens it or locks it: a FIFO would hang it, a device fill its memory.
     check_regular(db_path)
     ctx = Context(db_path=db_path, at=at, out=out, err=err, at_phrase=phrase)
-    return func(args, ctx)
+    code = func(args, ctx)
+    if code == 0 and _changes_the_data(args):
+        _sync_the_calendar(ctx)
+    return code
+
+
+def _changes_the_data(args: argparse.Namespace) -> bool:
+    command = args.command
+    if command in EVENT_COMMANDS or command in ("import", "demo"):
+        return True
+    return command == "inbox" and getattr(args, "inbox_command", None) == "apply"
+
+
+def _sync_the_calendar(ctx: Context) -> None:
+    """After a change, the events on the user's CalDAV calendar follow, when one is set up."""
+    from app.services.calendar_sync import sync_if_set_up
+
+    said = sync_if_set_up(ctx.records, ctx.now)
+    if said is None:
+        return
+    synced, line = said
+    if synced:
+        ctx.say(f"Calendar {line}" if line.startswith("synced") else f"Calendar: {line}")
+    else:
+        ctx.warn(line)
 
 
 # Paths are the file system's bytes, whatever they are; every other value is text to keep.

@@ -10,7 +10,7 @@ always give the same bytes, apart from DTSTAMP, which says when the file was mad
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from urllib.parse import quote
 
 from icalendar import Alarm, Calendar, Event, Timezone, Todo
@@ -257,13 +257,35 @@ def timezones(todos: Iterable[Event | Todo]) -> list[Timezone]:
 
 
 def _local(value: datetime, interview: Interview | None) -> datetime:
-    """``value`` on the interview's clock, with its zone, so that the TZID names that zone."""
-    if interview is None:
-        return value
+    """``value`` on the interview's clock, with its zone, so that the TZID names that zone.
+
+    Always a plain ``datetime``: a pendulum DateTime (an action just snoozed carries one)
+    keeps pendulum's own zone through arithmetic, which icalendar writes as a floating time,
+    and the same event would read differently before and after the file is read again."""
     try:
-        return value.astimezone(zone(interview.timezone))
+        place = zone(interview.timezone) if interview is not None else value.tzinfo
     except KeyError:
-        return value
+        place = value.tzinfo
+    moved = value.astimezone(place) if place is not None else value
+    return datetime(
+        moved.year, moved.month, moved.day, moved.hour, moved.minute, moved.second,
+        moved.microsecond, tzinfo=_plain_zone(place), fold=moved.fold,
+    )  # fmt: skip
+
+
+def _plain_zone(place: tzinfo | None) -> tzinfo | None:
+    """The standard library's zone of the same name as ``place``, which icalendar knows."""
+    if place is None:
+        return None
+    name = getattr(place, "key", None) or getattr(place, "name", None)
+    if isinstance(name, str):
+        if name.upper() == "UTC":
+            return UTC
+        try:
+            return zone(name)
+        except KeyError:
+            pass
+    return place
 
 
 def _name(name: str, title: str, fallback: str) -> str:

@@ -88,6 +88,18 @@ def sync(records: Records, now: datetime, *, stamp: datetime | None = None) -> S
     return synced
 
 
+def sync_if_set_up(records: Records, now: datetime) -> tuple[bool, str] | None:
+    """After a change: bring the calendar in line when one is set up (None when none is),
+    and say how it went, (True, "synced: …") or (False, why not). A failure changes nothing
+    here and is caught up by the next sync; it never undoes the change that was made."""
+    if load_calendar_state(records.path).settings is None:
+        return None
+    try:
+        return True, sync(records, now).line()
+    except UserError as problem:
+        return False, f"the calendar was not synced ({problem}); the next change or sync catches up"
+
+
 # --------------------------------------------------------------------------- what is wanted
 
 

@@ -543,6 +543,13 @@ class Workspace:
         with _said_in_one_line():
             return inbox.dismiss(self._records(), ids)
 
+    def sync_calendar(self) -> tuple[bool, str] | None:
+        """After a save, the events on the user's CalDAV calendar follow when one is set up
+        (blocking: run it in a worker). None when none is; else whether it worked and a line."""
+        from app.services.calendar_sync import sync_if_set_up
+
+        return sync_if_set_up(self._records(), self.clock())
+
     def _records(self) -> Records:
         from app.services.records import Records
 

@@ -40,8 +40,14 @@ class WorkspaceScreen(Screen[None]):
             count = self.workspace.save_pending()
         except WorkspaceError as problem:
             self.post_message(self.SaveFailed(str(problem)))
-        else:
-            self.post_message(self.Saved(count, self.workspace.take_refused()))
+            return
+        self.post_message(self.Saved(count, self.workspace.take_refused()))
+        if count:
+            # In this worker, after the save is shown: a slow or absent server never holds a
+            # key, and a sync that fails is caught up by the next one.
+            said = self.workspace.sync_calendar()
+            if said is not None and not said[0]:
+                self.app.call_from_thread(self.notify, said[1], severity="warning", timeout=6)
 
     @on(Saved)
     def _say_what_was_refused(self, message: Saved) -> None:
