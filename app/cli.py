@@ -425,9 +425,22 @@ def _inbox(inbox: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:
     where.add_argument("--mbox", metavar="FILE", help="read an mbox file instead of IMAP")
     scan.add_argument("--since", metavar="DATE", help="only messages from this date on")
     scan.add_argument("--json", action="store_true", help="the proposals as JSON")
-    apply = steps.add_parser("apply", help="record the chosen proposals", parents=[db, at])
-    apply.add_argument("proposals", metavar="PROPOSAL", nargs="*", help="ids from the scan")
-    apply.add_argument("--all", action="store_true", help="every proposal of the last scan")
+    apply = steps.add_parser(
+        "apply",
+        help="record the chosen proposals",
+        description="Record the chosen proposals of the last scan, each once. A message about "
+        "more than one of your interviews is recorded as ID=INTERVIEW.",
+        parents=[db, at],
+    )
+    chosen = apply.add_mutually_exclusive_group(required=True)
+    chosen.add_argument(
+        "proposals",
+        metavar="PROPOSAL",
+        nargs="*",
+        default=[],
+        help="ids from the scan (ID or ID=INTERVIEW)",
+    )
+    chosen.add_argument("--all", action="store_true", help="every proposal of the last scan")
     dismiss = steps.add_parser("dismiss", help="never propose these again", parents=[db])
     dismiss.add_argument("proposals", metavar="PROPOSAL", nargs="+", help="ids from the scan")
 

@@ -38,10 +38,11 @@ def _setup(args: argparse.Namespace, ctx: Context) -> int:
         ),
     )
     first_word = args.password_command.split()[0]
-    which = f"the calendar {printable(name)!r}" if name else "the calendar at that address"
+    which = f"calendar {printable(name)!r}" if name else "calendar at that address"
     ctx.say(
-        f"Saved {which} for {printable(args.user)} at {printable(parts.netloc)}. The password "
-        f"is never stored: {printable(first_word)} prints it each time followup syncs."
+        f"From now on followup keeps its events on the {which} ({printable(args.user)} at "
+        f"{printable(parts.netloc)}). The password is never stored: {printable(first_word)} "
+        "prints it each time followup syncs."
     )
     if not kept:
         ctx.say("The events followup put on the calendar set up before stay there.")

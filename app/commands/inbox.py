@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 
 from app.commands.context import Context
@@ -79,7 +80,8 @@ def _scan(args: argparse.Namespace, ctx: Context) -> int:
     for proposal in scanned.proposals:
         where = " or ".join(proposal.interviews)
         lines.append(
-            f"  {proposal.id}  {proposal.kind.value} · {where} · {proposal.at:%a %d %b %H:%M}"
+            f"  {proposal.id}  {proposal.kind.value} · {where} · "
+            f"{_shown_at(proposal.at, ctx.home_zone)}"
         )
         lines.append(f"      From: {proposal.sender}")
         lines.append(f"      Subject: {proposal.subject}")
@@ -89,8 +91,8 @@ def _scan(args: argparse.Namespace, ctx: Context) -> int:
     count = len(scanned.proposals)
     skipped = f", {scanned.skipped} skipped (unreadable or too large)" if scanned.skipped else ""
     noun = "proposal" if count == 1 else "proposals"
-    read = f"{scanned.read} {'message' if scanned.read == 1 else 'messages'} read"
-    lines.append(f"{count} {noun} from {read}{skipped}.")
+    read = f"{scanned.read} new {'message' if scanned.read == 1 else 'messages'} read"
+    lines.append(f"{count} {noun}; {read}{skipped}.")
     if count:
         lines.append(
             "Record one with `followup inbox apply ID`, all with --all; forget one with dismiss."
@@ -102,8 +104,8 @@ def _scan(args: argparse.Namespace, ctx: Context) -> int:
 def _apply(args: argparse.Namespace, ctx: Context) -> int:
     from app.services.inbox import apply
 
-    if bool(args.proposals) == bool(args.all):
-        raise UserError("give the ids of the proposals to record, or --all (not both)")
+    if not args.proposals and not args.all:
+        raise UserError("give the ids of the proposals to record, or --all")
     # ID=INTERVIEW says which interview a message that matches several is about.
     ids = [token.partition("=")[0] for token in args.proposals]
     interviews = {
@@ -123,3 +125,14 @@ def _dismiss(args: argparse.Namespace, ctx: Context) -> int:
     count = dismiss(ctx.records, args.proposals)
     ctx.say(f"Dismissed {count} {'proposal' if count == 1 else 'proposals'}: never proposed again")
     return 0
+
+
+def _shown_at(moment: datetime, zone_name: str) -> str:
+    """When a message was written, on the user's clock: "Tue 1 Dec 13:00"."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        here = moment.astimezone(ZoneInfo(zone_name))
+    except (KeyError, ValueError, OSError):
+        here = moment
+    return f"{here:%a} {here.day} {here:%b %H:%M}"

@@ -320,11 +320,12 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
     else:
         reason = f"an invitation for {when}: it adds a round"
     kind_key = f"{ProposalKind.ROUND.value}:{invitation.uid}:{invitation.sequence}"
+    sender = next((c for _, c in index.people(mail.sender) if c is not None), None)
     return Proposal(
         id=proposal_id(mail.message_id, ProposalKind.ROUND, (*ids, kind_key)),
         kind=ProposalKind.ROUND,
         interviews=ids,
-        contact=None,
+        contact=sender.id if sender is not None else None,
         action=None,
         at=mail.at,
         sender=_said(mail.sender),

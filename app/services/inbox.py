@@ -69,21 +69,23 @@ def chosen(kept: Sequence[Proposal], ids: Sequence[str] | None) -> list[Proposal
 def apply_proposals(records: Records, proposals: Sequence[Proposal], now: datetime) -> list[str]:
     """Record ``proposals`` in one write, each on the file as it is now; what was recorded,
     a line each (one already recorded, or no longer possible, says so and records nothing)."""
-    said: list[str] = []
+    said: dict[str, str] = {}
+    # New people first, so that a reply from one of them is recorded as from that contact.
+    ordered = sorted(proposals, key=lambda p: p.kind is not ProposalKind.CONTACT)
 
     def change(pipeline: Pipeline) -> Pipeline:
         said.clear()
         actions = compute_actions(pipeline.interviews, pipeline.policy, now)
         interviews = {i.id: i for i in pipeline.interviews}
-        for proposal in proposals:
+        for proposal in ordered:
             line, changed = _applied(proposal, interviews, actions)
-            said.append(line)
+            said[proposal.id] = line
             if changed is not None:
                 interviews[changed.id] = changed
         return replace(pipeline, interviews=tuple(interviews[i.id] for i in pipeline.interviews))
 
     records.update(change)
-    return said
+    return [said[p.id] for p in proposals]
 
 
 def _applied(
@@ -98,12 +100,13 @@ def _applied(
     interview = interviews.get(proposal.interviews[0])
     if interview is None:
         return f"{proposal.id}: {proposal.interviews[0]} is no longer in the database", None
-    if proposal.kind is not ProposalKind.ROUND and proposal.message_id in recorded_sources(
-        [interview]
-    ):
+    recorded = proposal.message_id in recorded_sources([interview])
+    if proposal.kind in (ProposalKind.REPLY, ProposalKind.SENT) and recorded:
         return f"{proposal.id}: recorded already", None
     if proposal.kind is ProposalKind.REPLY:
         contact = proposal.contact if interview.contact(proposal.contact or "") else None
+        # A new person added by the same apply (contacts are applied first) is who wrote.
+        contact = contact or _contact_by_address(interview, proposal.sender)
         summary = _gist(proposal.first_lines)
         changed = operations.record_reply(interview, proposal.at, contact=contact, summary=summary)
         changed = _sourced(changed, proposal.message_id)
@@ -113,6 +116,13 @@ def _applied(
     if proposal.kind is ProposalKind.CONTACT:
         return _contact(proposal, interview)
     return _round(proposal, interview)
+
+
+def _contact_by_address(interview: Interview, sender: str) -> str | None:
+    """The contact whose address ``sender`` ("Name <address>") holds, if any."""
+    address = sender.rpartition("<")[2].rstrip(">").strip().lower()
+    found = next((c for c in interview.contacts if c.email.strip().lower() == address), None)
+    return found.id if found is not None else None
 
 
 def _gist(first_lines: str) -> str:
@@ -259,7 +269,9 @@ def scan(
     state.proposals = [p.to_stored() for p in ordered]
     save_inbox_state(db, state)
     skipped = len(candidates) - len(mails) + tally.too_large + tally.unreadable
-    return Scanned(ordered, read=len(found), skipped=skipped)
+    # All are kept for apply; those of messages before ``since`` are not what was asked for.
+    shown = [p for p in ordered if since is None or p.at >= since]
+    return Scanned(shown, read=len(found), skipped=skipped)
 
 
 def _headers(raw: bytes) -> bytes:

@@ -189,10 +189,10 @@ def test_a_second_scan_of_a_maildir_reads_only_what_is_new(
         box.add(made)
     source = ["--maildir", str(tmp_path / "Mail")]
     code, out, _ = cli(capsys, "inbox", "scan", *source, "--at", AT, "--db", str(db))
-    assert code == 0 and "1 proposal from 3 messages read." in out
+    assert code == 0 and "1 proposal; 3 new messages read." in out
     code, out, _ = cli(capsys, "inbox", "scan", *source, "--at", AT, "--db", str(db))
     # Nothing read again, and what the first scan proposed is still there to apply.
-    assert code == 0 and "1 proposal from 0 messages read." in out
+    assert code == 0 and "1 proposal; 0 new messages read." in out
     box.add(
         message(
             "Daniel Osei <daniel.osei@harborlane.example>",
@@ -203,7 +203,7 @@ def test_a_second_scan_of_a_maildir_reads_only_what_is_new(
         )
     )
     code, out, _ = cli(capsys, "inbox", "scan", *source, "--at", AT, "--db", str(db))
-    assert code == 0 and "2 proposals from 1 message read." in out
+    assert code == 0 and "2 proposals; 1 new message read." in out
 
 
 def test_apply_says_which_interview_a_message_about_two_is_about(
@@ -235,3 +235,30 @@ def test_apply_says_which_interview_a_message_about_two_is_about(
     choice = f"{reply['id']}=fernhill-insights"
     code, out, err = cli(capsys, "inbox", "apply", choice, "--at", AT, "--db", str(db))
     assert code == 0 and out.startswith("Recorded a reply from Fernhill"), err
+
+
+def test_review_findings_since_contacts_first_and_usage(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    """--since filters what was kept from earlier scans too; --all records a new person before
+    their reply (which is then from them); neither ids nor --all is a usage error (2)."""
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    box.add(message("Kim New <kim@harborlane.example>", "Hello", "Hi Jordan,\n\nWelcome.\n",
+                    "Thu, 03 Dec 2026 10:00:00 +0000", "<kim@harborlane.example>"))  # fmt: skip
+    box.add(message("Sofia Marsh <sofia.marsh@harborlane.example>", "Earlier", "An old note.\n",
+                    "Tue, 01 Dec 2026 10:00:00 +0000", "<old@harborlane.example>"))  # fmt: skip
+    source = ["--maildir", str(tmp_path / "Mail")]
+    assert len(scanned(capsys, db, source)) == 3
+    code, out, err = cli(capsys, "inbox", "scan", *source, "--since", "2026-12-02", "--json",
+                         "--at", AT, "--db", str(db))  # fmt: skip
+    assert code == 0, err
+    assert {p["from"] for p in json.loads(out)} == {"Kim New <kim@harborlane.example>"}
+    code, out, err = cli(capsys, "inbox", "apply", "--all", "--at", AT, "--db", str(db))
+    assert code == 0 and "recorded already" not in out, out
+    exported = json.loads(cli(capsys, "export", "--db", str(db))[1])
+    harbor = next(i for i in exported["interviews"] if i["id"] == "harbor-analytics")
+    kim = next(c for c in harbor["contacts"] if c["email"] == "kim@harborlane.example")
+    reply = next(e for e in harbor["events"] if e.get("source") == "<kim@harborlane.example>")
+    assert reply["contact"] == kim["id"]
+    code, _, err = cli(capsys, "inbox", "apply", "--db", str(db))
+    assert code == 2 and "usage:" in err
