@@ -377,13 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _calendar_steps(calendar: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:
-    """``calendar setup|sync`` (SPEC section 8): the open actions on my CalDAV calendar."""
-    steps = calendar.add_subparsers(dest="calendar_command", metavar="STEP", required=False)
-    setup = steps.add_parser(
-        "setup", help="which CalDAV calendar to keep (never the password)", parents=[db]
-    )
-    setup.add_argument("--url", metavar="URL", required=True, help="the CalDAV server")
+def _account(setup: argparse.ArgumentParser) -> None:
+    """Whose account, and how followup gets its password without ever keeping it."""
     setup.add_argument("--user", metavar="U", required=True, help="the account's user name")
     setup.add_argument(
         "--password-command",
@@ -391,6 +386,16 @@ def _calendar_steps(calendar: argparse.ArgumentParser, db: _Parser, at: _Parser)
         required=True,
         help="a command that prints the password (run without a shell; never stored)",
     )
+
+
+def _calendar_steps(calendar: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:
+    """``calendar setup|sync`` (SPEC section 8): the open actions on my CalDAV calendar."""
+    steps = calendar.add_subparsers(dest="calendar_command", metavar="STEP", required=False)
+    setup = steps.add_parser(
+        "setup", help="which CalDAV calendar to keep (never the password)", parents=[db]
+    )
+    setup.add_argument("--url", metavar="URL", required=True, help="the CalDAV server")
+    _account(setup)
     setup.add_argument("--calendar", metavar="NAME", help="the calendar's name (else the first)")
     steps.add_parser(
         "sync",
@@ -405,13 +410,7 @@ def _inbox(inbox: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:
     setup = steps.add_parser("setup", help="where my mail is (never the password)", parents=[db])
     setup.add_argument("--host", metavar="H", required=True, help="the IMAP server")
     setup.add_argument("--port", metavar="P", type=int, help="993 for ssl, 143 for starttls")
-    setup.add_argument("--user", metavar="U", required=True, help="the account's user name")
-    setup.add_argument(
-        "--password-command",
-        metavar="CMD",
-        required=True,
-        help="a command that prints the password (run without a shell; never stored)",
-    )
+    _account(setup)
     setup.add_argument("--folder", metavar="F", default="INBOX", help="where replies come in")
     setup.add_argument("--sent-folder", metavar="F", help="where my sent mail is kept")
     setup.add_argument(

@@ -14,8 +14,7 @@ from datetime import UTC, datetime
 
 from app.commands.context import Context
 from app.commands.streams import write_bytes
-from app.domain.interchange import Pipeline
-from app.engine import Action, compute_actions
+from app.engine import compute_actions
 from app.errors import UserError
 from app.services.outputs import output_path, write_output
 
@@ -26,6 +25,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
         return run_step(args, ctx)
     from app.feeds.ical import calendar
+    from app.services.calendar_sync import draft_subjects
 
     out = output_path("--out", args.out, ctx.db_path)
     if not ctx.db_path.exists():
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     data = calendar(
         actions,
         pipeline.interviews,
-        subjects=subjects(actions, pipeline, now),
+        subjects=draft_subjects(actions, pipeline, now),
         stamp=datetime.now(UTC),
         all_day=args.all_day,
         todos=args.todos,
@@ -55,22 +55,3 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     through = f" (a link to {target})" if out.is_symlink() else ""
     ctx.say(f"Wrote {count} open action{'' if count == 1 else 's'} to {out}{through}.")
     return 0
-
-
-def subjects(actions: list[Action], pipeline: Pipeline, now: datetime) -> dict[str, str]:
-    """The subject line of each action's draft, as ``followup draft`` would write it."""
-    from app.drafts import DraftError, compose
-    from app.paths import templates_dir
-
-    templates = templates_dir()
-    found: dict[str, str] = {}
-    for action in actions:
-        if not action.contacting:
-            continue
-        try:
-            draft = compose(action, pipeline, now, templates=templates)
-        except DraftError:
-            continue
-        if draft.subject:
-            found[action.id] = draft.subject
-    return found

@@ -134,11 +134,7 @@ def event(
     component.add("transp", "TRANSPARENT")
     component.add("categories", [action.kind.value])
     component.add("x-followup-action", action.id)
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", title)
-    alarm.add("trigger", timedelta(0), parameters={"RELATED": "START"})
-    component.add_component(alarm)
+    component.add_component(_reminder(title))
     return component
 
 
@@ -182,13 +178,18 @@ def todo(action: Action, interview: Interview | None, subject: str | None, stamp
     component.add("categories", [action.kind.value])
     component.add("x-followup-kind", action.kind.value)
     component.add("x-followup-interview", action.interview)
-    # A reminder when the action opens: a to-do list alone is easy not to look at.
+    component.add_component(_reminder(title))
+    return component
+
+
+def _reminder(title: str) -> Alarm:
+    """A reminder when the action opens: a calendar or a to-do list alone is easy not to
+    look at."""
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", title)
     alarm.add("trigger", timedelta(0), parameters={"RELATED": "START"})
-    component.add_component(alarm)
-    return component
+    return alarm
 
 
 def summary(action: Action, interview: Interview | None, subject: str | None) -> str:

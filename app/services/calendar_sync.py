@@ -116,7 +116,7 @@ def _wanted(pipeline: Pipeline, now: datetime, stamp: datetime) -> dict[str, _Wa
 
     actions = compute_actions(pipeline.interviews, pipeline.policy, now)
     by_id = {interview.id: interview for interview in pipeline.interviews}
-    subjects = _subjects(actions, pipeline, now)
+    subjects = draft_subjects(actions, pipeline, now)
     wanted: dict[str, _Wanted] = {}
     for action in actions:
         uid = event_uid(action.id)
@@ -125,7 +125,7 @@ def _wanted(pipeline: Pipeline, now: datetime, stamp: datetime) -> dict[str, _Wa
     return wanted
 
 
-def _subjects(actions: list[Action], pipeline: Pipeline, now: datetime) -> dict[str, str]:
+def draft_subjects(actions: list[Action], pipeline: Pipeline, now: datetime) -> dict[str, str]:
     """The subject line of each action's draft, as ``followup draft`` would write it."""
     from app.drafts import DraftError, compose
     from app.paths import templates_dir
