@@ -10,30 +10,27 @@ from datetime import datetime
 
 from app.commands.context import Context
 from app.domain.text import CONTROL, printable
-from app.engine import Action, Urgency, compute_actions, urgency
+from app.engine import Action, Urgency, urgency
 from app.engine.describe import moment
 
 WIDTH = 80
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    pipeline = ctx.records.load()
     now = ctx.now
+    found = ctx.records.open_actions(now)
     horizon = now.add(days=args.days)
     actions = [
-        a
-        for a in compute_actions(pipeline.interviews, pipeline.policy, now)
-        if urgency(a, now) <= Urgency.OPEN_NOW or a.due_from <= horizon
+        a for a in found.actions if urgency(a, now) <= Urgency.OPEN_NOW or a.due_from <= horizon
     ]
     if args.json:
         document = json.dumps([as_json(a) for a in actions], indent=2, ensure_ascii=False)
         ctx.out.write(_json_escaped(document))
         ctx.out.write("\n")
         return 0
-    names = {(i.id, c.id): c.name or c.id for i in pipeline.interviews for c in i.contacts}
     ordered = in_groups(actions, now)
-    numbered = _keep_numbers(ctx, ordered, names, now)
-    ctx.out.write(printable(as_text(ordered, now, args.days, names, numbered=numbered)))
+    numbered = _keep_numbers(ctx, ordered, found.names, now)
+    ctx.out.write(printable(as_text(ordered, now, args.days, found.names, numbered=numbered)))
     return 0
 
 

@@ -141,10 +141,11 @@ class Facts:
         ``grace_days`` after it closed."""
         # A DST change makes calendar days differ from elapsed ones by at most an hour or so:
         # the elapsed test settles nearly every case without the calendar arithmetic.
-        elapsed = self.now - closes
-        if elapsed <= timedelta(days=grace_days, hours=-3):
+        # Compared, never subtracted: the engine only compares now (see ``watch``).
+        hours = grace_days * 24
+        if self.now <= add_elapsed(closes, (hours - 3) * 3600):
             return False
-        if elapsed <= timedelta(days=grace_days, hours=3) and self.now <= add_days(
+        if self.now <= add_elapsed(closes, (hours + 3) * 3600) and self.now <= add_days(
             closes, grace_days
         ):
             return False

@@ -18,6 +18,7 @@ from app.store.repository import ImportReport, InterviewsExist, Repository, merg
 
 if TYPE_CHECKING:
     from app.services.listing import Wanted
+    from app.services.open_actions import OpenActions
     from app.store.restore import Backup
 
 __all__ = ["Backup", "ChangeAction", "ImportReport", "InterviewsExist", "Records"]
@@ -28,6 +29,7 @@ ChangeAction = Callable[[Interview, Action], Interview]
 class Records:
     def __init__(self, path: Path, *, default_zone: str) -> None:
         self._repo = Repository(path, default_zone=default_zone)
+        self._default_zone = default_zone
 
     @property
     def path(self) -> Path:
@@ -35,6 +37,13 @@ class Records:
 
     def load(self) -> Pipeline:
         return self._repo.load()
+
+    def open_actions(self, now: datetime) -> OpenActions:
+        """Every open action at ``now``, given again from what was worked out last time for
+        as much of the file as is unchanged (``open_actions``)."""
+        from app.services.open_actions import open_actions
+
+        return open_actions(self._repo, self._default_zone, now)
 
     def load_profile(self) -> Profile:
         """Only the profile: cheap enough to check a file before anything else is done."""

@@ -74,6 +74,21 @@ class ImportReport:
 
 
 @dataclass(frozen=True, slots=True)
+class FileRead:
+    identity: tuple[int, ...]
+    """Device, inode, size, modification and change times: a write makes another."""
+    content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Documents:
+    profile: Profile
+    policy_overrides: dict[str, Any]
+    interviews: list[tuple[str, dict[str, Any]]]
+    """(document id, document), in the file's order."""
+
+
+@dataclass(frozen=True, slots=True)
 class _Snapshot:
     """The file as read: the records, the documents they came from (by interview id), and the
     documents left unread because the change is about one interview only."""
@@ -129,6 +144,48 @@ class Repository:
         if problems:
             self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
         return profile
+
+    def read_file(self) -> FileRead | None:
+        """The file's bytes and which file they are, neither parsed nor checked: for what is
+        worked out from the file and kept (``services.open_actions``). None when there is no
+        file; raises as ``load`` does for one that cannot be read."""
+        from app.files import open_regular, read_bounded
+
+        try:
+            descriptor = open_regular(self._path)
+        except FileNotFoundError:
+            return None
+        try:
+            status = os.fstat(descriptor)
+            content = read_bounded(descriptor, self._path)
+        finally:
+            os.close(descriptor)
+        identity = (
+            status.st_dev,
+            status.st_ino,
+            status.st_size,
+            status.st_mtime_ns,
+            status.st_ctime_ns,
+        )
+        return FileRead(identity, content)
+
+    def documents(self, content: bytes) -> Documents:
+        """``content``'s profile, policy and interview documents, the interviews not read yet
+        (``read_document``). Raises ``UnreadableDatabase`` as ``load`` would."""
+        from app.store.codec import decode
+
+        tables = decode(content, self._path, self.backup_path)
+        problems = Problems()
+        profile, policy = _read_meta(_table(tables, META), problems)
+        if problems:
+            self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
+        docs = _table(tables, INTERVIEWS)
+        ordered = [(doc_id, docs[doc_id]) for doc_id in sorted(docs, key=_doc_order)]
+        return Documents(profile, policy, ordered)
+
+    def read_document(self, doc_id: str, doc: Mapping[str, Any], zone: str) -> Interview:
+        """One interview document of ``documents``; raises ``InvalidData``."""
+        return read_interview(doc, zone, f'{INTERVIEWS}["{doc_id}"]')
 
     # ----------------------------------------------------------------------- writing
 

@@ -1,0 +1,177 @@
+"""What ``due`` keeps beside the database: the same answers as working everything out, read
+again only for what changed, and never trusted over the file."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from app.services import open_actions as kept_module
+from app.services.open_actions import cache_path
+from app.store.repository import Repository
+from tests.cli_runs import cli, demo_database
+
+AT = "2026-12-04T09:00:00+00:00"
+LATER = [
+    "2026-12-04T09:00:00+00:00",
+    "2026-12-04T15:30:00+00:00",
+    "2026-12-06T08:00:00+00:00",
+    "2026-12-11T12:00:00+00:00",
+    "2026-12-01T10:00:00+00:00",
+    "2026-12-04T09:00:00+00:00",
+]
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    return demo_database(tmp_path, capsys, AT)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How often the file was parsed, and which interview documents were read."""
+    counted: dict[str, int] = {"parsed": 0}
+    documents, read_document = Repository.documents, Repository.read_document
+
+    def counting_documents(self, content):  # type: ignore[no-untyped-def]
+        counted["parsed"] += 1
+        return documents(self, content)
+
+    def counting_read(self, doc_id, doc, zone):  # type: ignore[no-untyped-def]
+        counted[doc["id"]] = counted.get(doc["id"], 0) + 1
+        return read_document(self, doc_id, doc, zone)
+
+    monkeypatch.setattr(Repository, "documents", counting_documents)
+    monkeypatch.setattr(Repository, "read_document", counting_read)
+    return counted
+
+
+def due(capsys: pytest.CaptureFixture[str], db: Path, at: str, *more: str) -> str:
+    code, out, err = cli(capsys, "due", "--db", str(db), "--at", at, *more)
+    assert code == 0, err
+    return out
+
+
+def worked_out_afresh(capsys: pytest.CaptureFixture[str], db: Path, at: str, *more: str) -> str:
+    cache_path(db).unlink(missing_ok=True)
+    return due(capsys, db, at, *more)
+
+
+@pytest.mark.parametrize("form", [("--json",), ()], ids=["json", "text"])
+def test_what_is_kept_gives_what_working_it_out_gives(capsys, db, form):
+    for at in LATER:
+        given = due(capsys, db, at, *form)
+        assert given == worked_out_afresh(capsys, db, at, *form)
+        assert given.strip()
+
+
+def test_an_unchanged_file_is_not_even_parsed(capsys, db, reads):
+    first = due(capsys, db, AT, "--json")
+    assert reads["parsed"] == 1
+    again = due(capsys, db, AT, "--json")
+    assert again == first
+    assert reads["parsed"] == 1
+    assert len(json.loads(again)) > 5
+
+
+def test_a_change_to_one_interview_reads_that_interview_alone(capsys, db, reads):
+    listed = json.loads(due(capsys, db, AT, "--json"))
+    action = next(a for a in listed if a["state"] != "upcoming" and a["kind"] == "thank_you")
+    code, _, err = cli(capsys, "sent", action["id"], "--db", str(db), "--at", AT)
+    assert code == 0, err
+    offered = {
+        i["id"]
+        for i in json.loads(cli(capsys, "export", "--db", str(db))[1])["interviews"]
+        if i["stage"] == "offer"
+    }
+    before = {k: v for k, v in reads.items() if k != "parsed"}
+    after_change = json.loads(due(capsys, db, AT, "--json"))
+    read_now = {k: v - before.get(k, 0) for k, v in reads.items() if k != "parsed"}
+    read_now = {k for k, v in read_now.items() if v}
+    # The offers every interview is told about are read from their interviews every time.
+    assert read_now == {action["interview"]} | offered
+    assert action["id"] not in {a["id"] for a in after_change}
+    assert after_change == json.loads(worked_out_afresh(capsys, db, AT, "--json"))
+
+
+def test_time_moving_on_reads_only_the_interviews_whose_answer_ran_out(capsys, db, reads):
+    due(capsys, db, AT, "--json")
+    total = len(json.loads(cli(capsys, "export", "--db", str(db))[1])["interviews"])
+    first = {k: v for k, v in reads.items() if k != "parsed"}
+    assert len(first) == total
+    due(capsys, db, "2026-12-04T09:00:01+00:00", "--json")
+    again = {k for k, v in reads.items() if k != "parsed" and v > first.get(k, 0)}
+    assert len(again) < total
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\x00" * 100,
+        b"not msgpack at all",
+        msgspec.msgpack.encode({"version": 1}),
+        msgspec.msgpack.encode([1, b"x", [1, 2], b"y", "UTC", b"z", [0, 0, 0], []]),
+    ],
+    ids=["empty", "zeros", "garbage", "other-shape", "wrong-values"],
+)
+def test_a_damaged_cache_is_worked_out_again(capsys, db, damage):
+    right = due(capsys, db, AT, "--json")
+    cut = cache_path(db).read_bytes()[:100]
+    for content in (damage, cut):
+        cache_path(db).write_bytes(content)
+        assert due(capsys, db, AT, "--json") == right
+        assert kept_module._read_kept(cache_path(db)) is not None
+
+
+def test_a_deleted_cache_is_written_again_privately(capsys, db):
+    right = due(capsys, db, AT)
+    cache_path(db).unlink()
+    assert due(capsys, db, AT) == right
+    assert stat.S_IMODE(cache_path(db).stat().st_mode) == 0o600
+
+
+def test_the_cache_of_other_bytes_is_never_used(capsys, tmp_path, db):
+    """A cache that names this file but was worked out from other bytes (the same inode and
+    times, a rewrite in place) is not believed: the digest of the bytes decides."""
+    due(capsys, db, AT, "--json")
+    other = demo_database(tmp_path / "other", capsys, "2026-11-20T09:00:00+00:00")
+    due(capsys, other, AT, "--json")
+    # The other database's answers, dressed up as this file's.
+    forged = kept_module._read_kept(cache_path(other))
+    assert forged is not None
+    mine = kept_module._read_kept(cache_path(db))
+    assert mine is not None
+    forged = msgspec.structs.replace(forged, identity=mine.identity)
+    cache_path(db).write_bytes(msgspec.msgpack.encode(forged))
+    assert due(capsys, db, AT, "--json") == worked_out_afresh(capsys, db, AT, "--json")
+
+
+def test_a_bad_file_is_refused_as_it_was_whatever_was_kept(capsys, db):
+    due(capsys, db, AT)
+    document = json.loads(db.read_bytes())
+    first = next(iter(document["interviews"].values()))
+    first["company"] = 7
+    db.write_text(json.dumps(document))
+    code, out, err = cli(capsys, "due", "--db", str(db), "--at", AT)
+    cache_path(db).unlink()
+    assert (code, out, err) == cli(capsys, "due", "--db", str(db), "--at", AT)
+    assert code == 1 and "company" in err
+
+
+def test_a_cache_that_cannot_be_written_leaves_the_answer_alone(capsys, db):
+    right = due(capsys, db, AT)
+    cache_path(db).unlink()
+    cache_path(db).mkdir()  # neither read nor replaced
+    assert due(capsys, db, AT) == right
+    assert cache_path(db).is_dir()
+
+
+def test_spans_follow_the_interview_clock(capsys, db):
+    """Around a DST change the answers still match (times kept with their zone's name)."""
+    for at in ("2027-03-28T00:30:00+00:00", "2027-03-28T01:30:00+00:00"):
+        assert due(capsys, db, at, "--json") == worked_out_afresh(capsys, db, at, "--json")
