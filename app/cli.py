@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from app.domain.records import Channel
+from app.domain.kinds import Channel
 from app.errors import UserError
 
 if TYPE_CHECKING:

@@ -3,13 +3,17 @@ again only for what changed, and never trusted over the file."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import stat
 from pathlib import Path
+from types import SimpleNamespace
 
-import msgspec
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from app.domain.text import CONTROL
 from app.services import open_actions as kept_module
 from app.services.open_actions import cache_path
 from app.store.repository import Repository
@@ -108,24 +112,51 @@ def test_time_moving_on_reads_only_the_interviews_whose_answer_ran_out(capsys, d
     assert len(again) < total
 
 
+def checked(body: bytes) -> bytes:
+    """A cache file of ``body``, with the digest that makes it look like followup's own."""
+    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def kept_with(db: Path, **changes: object) -> bytes:
+    kept = kept_module._read_kept(cache_path(db))
+    assert kept is not None
+    return checked(json.dumps({**kept, **changes}).encode())
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        b"",
-        b"\x00" * 100,
-        b"not msgpack at all",
-        msgspec.msgpack.encode({"version": 1}),
-        msgspec.msgpack.encode([1, b"x", [1, 2], b"y", "UTC", b"z", [0, 0, 0], []]),
+        lambda db: b"",
+        lambda db: b"\x00" * 100,
+        lambda db: b"not a cache at all",
+        lambda db: cache_path(db).read_bytes()[:-100],
+        lambda db: cache_path(db).read_bytes().replace(b'"state":"due"', b'"state":"upcoming"'),
+        lambda db: checked(b'{"version": 1}'),
+        lambda db: checked(b"[1, 2, 3]"),
+        lambda db: kept_with(db, interviews=[{"span": "always"}]),
+        lambda db: kept_with(db, interviews=[[1, 2]], offers_span=None),
+        lambda db: kept_with(db, version=99),
+        lambda db: kept_with(db, content="0" * 64, interviews=[{"digest": 1}, 7, None]),
     ],
-    ids=["empty", "zeros", "garbage", "other-shape", "wrong-values"],
+    ids=[
+        "empty",
+        "zeros",
+        "garbage",
+        "cut-short",
+        "changed",
+        "other-shape",
+        "a-list",
+        "bad-entry",
+        "bad-values",
+        "other-version",
+        "bad-and-stale",
+    ],
 )
 def test_a_damaged_cache_is_worked_out_again(capsys, db, damage):
     right = due(capsys, db, AT, "--json")
-    cut = cache_path(db).read_bytes()[:100]
-    for content in (damage, cut):
-        cache_path(db).write_bytes(content)
-        assert due(capsys, db, AT, "--json") == right
-        assert kept_module._read_kept(cache_path(db)) is not None
+    cache_path(db).write_bytes(damage(db))
+    assert due(capsys, db, AT, "--json") == right
+    assert kept_module._read_kept(cache_path(db)) is not None
 
 
 def test_a_deleted_cache_is_written_again_privately(capsys, db):
@@ -142,12 +173,9 @@ def test_the_cache_of_other_bytes_is_never_used(capsys, tmp_path, db):
     other = demo_database(tmp_path / "other", capsys, "2026-11-20T09:00:00+00:00")
     due(capsys, other, AT, "--json")
     # The other database's answers, dressed up as this file's.
-    forged = kept_module._read_kept(cache_path(other))
-    assert forged is not None
     mine = kept_module._read_kept(cache_path(db))
     assert mine is not None
-    forged = msgspec.structs.replace(forged, identity=mine.identity)
-    cache_path(db).write_bytes(msgspec.msgpack.encode(forged))
+    cache_path(db).write_bytes(kept_with(other, identity=mine["identity"]))
     assert due(capsys, db, AT, "--json") == worked_out_afresh(capsys, db, AT, "--json")
 
 
@@ -175,3 +203,17 @@ def test_spans_follow_the_interview_clock(capsys, db):
     """Around a DST change the answers still match (times kept with their zone's name)."""
     for at in ("2027-03-28T00:30:00+00:00", "2027-03-28T01:30:00+00:00"):
         assert due(capsys, db, at, "--json") == worked_out_afresh(capsys, db, at, "--json")
+
+
+text_or_null = st.one_of(st.none(), st.text())
+
+
+@given(st.lists(st.fixed_dictionaries(dict.fromkeys(("id", "reason", "company"), text_or_null))))
+def test_the_document_is_what_json_writes(objects):
+    """Each object is written by hand, once: byte for byte what json.dumps writes, with DEL
+    and C1 escaped too (they read back as the same text)."""
+    kept = [SimpleNamespace(text=kept_module._json_object(o)) for o in objects]
+    document = kept_module.json_document(kept)  # type: ignore[arg-type]
+    expected = json.dumps(objects, indent=2, ensure_ascii=False)
+    assert document == CONTROL.sub(lambda c: f"\\u{ord(c.group()):04x}", expected)
+    assert json.loads(document) == objects

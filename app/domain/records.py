@@ -9,68 +9,38 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from enum import StrEnum
 
+from app.domain.kinds import (
+    STAGES,
+    ActionKind,
+    Channel,
+    ContactRole,
+    EventKind,
+    Outcome,
+    PromiseBy,
+    Stage,
+)
 
-class Stage(StrEnum):
-    SCHEDULED = "scheduled"
-    INTERVIEWED = "interviewed"
-    WAITING = "waiting"
-    NEXT_ROUND = "next_round"
-    REFERENCES = "references"
-    OFFER = "offer"
-    CLOSED = "closed"
-
-
-STAGES: tuple[Stage, ...] = tuple(Stage)
-
-
-class Outcome(StrEnum):
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-    MOVED_ON = "moved_on"
-
-
-class Channel(StrEnum):
-    EMAIL = "email"
-    PHONE = "phone"
-    LINKEDIN = "linkedin"
-    LETTER = "letter"
-    TEXT = "text"
-
-
-class ContactRole(StrEnum):
-    INTERVIEWER = "interviewer"
-    RECRUITER = "recruiter"
-    HR = "hr"
-    OTHER = "other"
-
-
-class EventKind(StrEnum):
-    SENT = "sent"
-    REPLY = "reply"
-    STAGE = "stage"
-    SNOOZE = "snooze"
-    SKIP = "skip"
-
-
-class ActionKind(StrEnum):
-    PREPARE = "prepare"
-    THANK_YOU = "thank_you"
-    KEEP_PROMISE = "keep_promise"
-    CHECK_IN = "check_in"
-    VALUE_ADD = "value_add"
-    MOVE_ON = "move_on"
-    NURTURE = "nurture"
-    CONNECT = "connect"
-    UPDATE_OTHERS = "update_others"
-
-
-class PromiseBy(StrEnum):
-    ME = "me"
-    THEM = "them"
+# The kinds are the records' too: they have always been imported from here.
+__all__ = [
+    "STAGES",
+    "ActionKind",
+    "Channel",
+    "Contact",
+    "ContactRole",
+    "Event",
+    "EventKind",
+    "Interview",
+    "Notes",
+    "OpenQuestion",
+    "Outcome",
+    "Preferences",
+    "Profile",
+    "Promise",
+    "PromiseBy",
+    "Round",
+    "Stage",
+]
 
 
 @dataclass(frozen=True, slots=True)

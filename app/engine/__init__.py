@@ -3,10 +3,44 @@
 It imports neither Textual nor TinyDB, and never reads the clock.
 """
 
-from app.engine.action import Action, State
-from app.engine.engine import compute_actions, interview_actions, offers_at, sort_key
-from app.engine.rules.offers import Offer
-from app.engine.urgency import Urgency, counts, pressing_first, ranked, urgency
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.engine.action import Action, State
+    from app.engine.engine import compute_actions, interview_actions, offers_at, sort_key
+    from app.engine.rules.offers import Offer
+    from app.engine.urgency import Urgency, counts, pressing_first, ranked
+
+# ``urgency`` the function is imported from ``app.engine.urgency``: here the name would be
+# the module's as soon as the module is imported.
+# Imported on first use (PEP 562): a command that needs one of these modules does not pay
+# for the others at its start.
+_HOME = {
+    "Action": "app.engine.action",
+    "State": "app.engine.action",
+    "compute_actions": "app.engine.engine",
+    "interview_actions": "app.engine.engine",
+    "offers_at": "app.engine.engine",
+    "sort_key": "app.engine.engine",
+    "Offer": "app.engine.rules.offers",
+    "Urgency": "app.engine.urgency",
+    "counts": "app.engine.urgency",
+    "pressing_first": "app.engine.urgency",
+    "ranked": "app.engine.urgency",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Action",
@@ -20,5 +54,4 @@ __all__ = [
     "pressing_first",
     "ranked",
     "sort_key",
-    "urgency",
 ]

@@ -7,56 +7,46 @@ ten thousand interviews:
 
 - The whole file unchanged (the same device, inode, size, modification and change times, and
   the same SHA-256 of its bytes) and every kept answer still holding at ``now``: the answers
-  are given without parsing the file at all.
+  are given without parsing the file at all, nor importing what reads it or works it out.
 - Otherwise the file is parsed, and an interview whose document has the digest of one kept
-  (with the same profile, policy, zone and open offers) and whose answer holds at ``now`` keeps
-  it; every other interview is read, checked and worked out, and the cache is written again.
+  (with the same profile, policy, zone, open offers and code) and whose answer holds at
+  ``now`` keeps it; every other interview is read, checked and worked out, and the cache is
+  written again.
 
 The cache is never trusted over the file: it is only used for the exact bytes it was worked
-out from, which were read and checked in full then. Anything wrong with it (missing, cut
-short, from another version, not what it should hold) makes it as if there were none. It is
-written atomically, and deleting it only costs the next command the full work.
+out from, which were read and checked in full then. It carries the SHA-256 of its own content,
+so that a cache cut short, damaged or not written by followup counts as none; one from another
+version of the code counts as none too. It is written atomically, and deleting it only costs
+the next command the full work.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
-import msgspec
-import orjson
-
-from app.domain.errors import InvalidData
-from app.domain.interchange import Pipeline, write_profile
-from app.domain.policy import Policy
-from app.domain.records import ActionKind, Channel, Interview
-from app.domain.times import zone_info
-from app.engine.action import Action, State
-from app.engine.engine import sort_key
-from app.engine.memo import offers_key, watched_actions, watched_offers
-from app.engine.watch import Span
 from app.errors import UserError
 from app.memory import collector_paused
-from app.store.repository import Documents, FileRead, Repository
+from app.store.raw import FileRead, read_file
 
-VERSION = 1
+if TYPE_CHECKING:
+    from app.domain.interchange import Pipeline
+    from app.domain.records import Interview
+    from app.engine.action import Action
+    from app.engine.watch import Span
+    from app.store.repository import Documents, Repository
+
+VERSION = 3
 Names = dict[tuple[str, str], str]
-
-
-@dataclass(frozen=True, slots=True)
-class OpenActions:
-    actions: list[Action]
-    """Every open action, sorted by ``due_by``."""
-    names: Names
-    """(interview id, contact id) -> how the contact is named, for the actions' contacts."""
+SpanRow = list[float]
+"""[at, after, before]: as ``engine.watch.Span``."""
 
 
 def cache_path(database: Path) -> Path:
@@ -65,47 +55,125 @@ def cache_path(database: Path) -> Path:
     return real.with_name(f"{real.name}.actions-cache")
 
 
-def open_actions(repo: Repository, default_zone: str, now: datetime) -> OpenActions:
+class Listed:
+    """One open action as kept: the object ``due --json`` prints for it, as printed, with its
+    times as instants for ordering and choosing, and what the engine knows of it besides."""
+
+    __slots__ = ("closes", "id", "opens", "promise", "sequence", "text", "zone")
+
+    def __init__(self, row: list[Any]) -> None:
+        # In the order of ``_ROW``.
+        self.id, self.opens, self.closes, self.text, self.promise, self.sequence, self.zone = row
+
+    def action(self) -> Action:
+        from app.domain.kinds import ActionKind, Channel
+        from app.engine.action import Action, State
+
+        listed = json.loads(self.text)
+        channel = listed["channel"]
+        return Action(
+            id=self.id,
+            interview=listed["interview"],
+            company=listed["company"],
+            kind=ActionKind(listed["kind"]),
+            contact=listed["contact"],
+            round=listed["round"],
+            promise=self.promise,
+            channel=None if channel is None else Channel(channel),
+            due_from=_moment(listed["due_from"], self.zone),
+            due_by=_moment(listed["due_by"], self.zone),
+            state=State(listed["state"]),
+            reason=listed["reason"],
+            sequence=self.sequence,
+        )
+
+
+class OpenActions:
+    def __init__(self, listed: list[Listed], names: Names) -> None:
+        self.listed = listed
+        """Every open action, in the engine's order (by ``due_by``, ``due_from``, id)."""
+        self.names = names
+        """(interview id, contact id) -> how the contact is named, for the actions' contacts."""
+
+    @cached_property
+    def actions(self) -> list[Action]:
+        """``listed`` as the engine's actions."""
+        return [kept.action() for kept in self.listed]
+
+
+def open_actions(
+    path: Path, default_zone: str, now: datetime, repository: Callable[[], Repository]
+) -> OpenActions:
     """Every open action at ``now`` and the names of their contacts; raises what
     ``Repository.load`` raises for a file that cannot be read."""
     with collector_paused():
         try:
-            read = repo.read_file()
+            read = read_file(path)
         except (OSError, UserError):
             read = None  # said by ``load``, below, exactly as every other command says it
         if read is None:
-            return _worked_out(repo.load(), now)
-        return _open_actions(repo, read, default_zone, now)
+            return _worked_out(repository().load(), now)
+        kept = _read_kept(cache_path(path))
+        content = hashlib.sha256(read.content).hexdigest()
+        try:
+            if kept is not None and _still_holds(kept, read, content, default_zone, now):
+                return _given(kept["interviews"])
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            kept = None  # not what followup writes: as if there were none
+        return _work_out_again(repository(), read, content, default_zone, now, kept=kept)
 
 
-def _open_actions(
-    repo: Repository, read: FileRead, default_zone: str, now: datetime
-) -> OpenActions:
-    path = cache_path(repo.path)
-    kept = _read_kept(path)
-    content = _digest(read.content)
-    moment = now.timestamp()
-    code = _code()
+def _still_holds(
+    kept: dict[str, Any], read: FileRead, content: str, zone: str, now: datetime
+) -> bool:
     if (
-        kept is not None
-        and kept.code == code
-        and kept.identity == read.identity
-        and kept.content == content
-        and kept.zone == default_zone
-        and kept.offers_span.holds_at(moment)
-        and all(entry.span.holds_at(moment) for entry in kept.interviews)
+        kept["code"] != _code()
+        or kept["identity"] != list(read.identity)
+        or kept["content"] != content
+        or kept["zone"] != zone
     ):
-        return _given(kept.interviews)
+        return False
+    moment = now.timestamp()
+    return _holds(kept["offers_span"], moment) and all(
+        _holds(entry["span"], moment) for entry in kept["interviews"]
+    )
+
+
+def _holds(span: SpanRow, moment: float) -> bool:
+    at, after, before = span
+    return bool(moment == at or after < moment < before)
+
+
+def _work_out_again(
+    repo: Repository,
+    read: FileRead,
+    content: str,
+    default_zone: str,
+    now: datetime,
+    *,
+    kept: dict[str, Any] | None,
+) -> OpenActions:
+    from app.domain.errors import InvalidData
+
     try:
         documents = repo.documents(read.content)
-        worked = _work_out(repo, documents, default_zone, now, kept)
+        meta, offers_span, entries = _work_out(repo, documents, default_zone, now, kept)
     except (UserError, InvalidData, _ReadInFull):
         # The file's problem is said as every other command says it; a file that reads after
         # all (a race with a writer) is worked out from its records.
         return _worked_out(repo.load(), now)
-    fresh = _Kept(VERSION, code, read.identity, content, default_zone, *worked)
-    _write_kept(path, fresh)
-    return _given(fresh.interviews)
+    fresh = {
+        "version": VERSION,
+        "code": _code(),
+        "identity": list(read.identity),
+        "content": content,
+        "zone": default_zone,
+        "meta": meta,
+        "offers_span": offers_span,
+        "interviews": entries,
+    }
+    _write_kept(cache_path(repo.path), fresh)
+    return _given(entries)
 
 
 def _work_out(
@@ -113,8 +181,14 @@ def _work_out(
     documents: Documents,
     default_zone: str,
     now: datetime,
-    kept: _Kept | None,
-) -> tuple[bytes, _Span, tuple[_KeptInterview, ...]]:
+    kept: dict[str, Any] | None,
+) -> tuple[str, SpanRow, list[dict[str, Any]]]:
+    import orjson
+
+    from app.domain.interchange import write_profile
+    from app.domain.policy import Policy
+    from app.engine.memo import offers_key, watched_actions, watched_offers
+
     zone = documents.profile.timezone or default_zone
     policy = Policy.from_overrides(documents.policy_overrides)
     meta = _digest(
@@ -139,20 +213,39 @@ def _work_out(
         now,
     )
     offers_digest = _digest(orjson.dumps(offers_key(offers)))
-    reusable: dict[bytes, _KeptInterview] = {}
-    if kept is not None and kept.code == _code() and kept.meta == meta:
-        reusable = {entry.digest: entry for entry in kept.interviews}
+    reusable: dict[str, dict[str, Any]] = {}
+    if kept is not None and kept.get("meta") == meta and kept.get("code") == _code():
+        entries = kept.get("interviews")
+        if isinstance(entries, list):
+            reusable = {entry["digest"]: entry for entry in entries if _sound(entry)}
     moment = now.timestamp()
     entries = []
     for doc_id, doc in documents.interviews:
         digest = _digest(orjson.dumps(doc))
         entry = reusable.get(digest)
-        if entry is None or entry.offers != offers_digest or not entry.span.holds_at(moment):
+        if entry is None or entry["offers"] != offers_digest or not _holds(entry["span"], moment):
             interview = record(doc_id, doc)
             actions, span = watched_actions(interview, policy, now, offers)
             entry = _entry(digest, interview, offers_digest, span, actions)
         entries.append(entry)
-    return meta, _Span.of(offers_span), tuple(entries)
+    return meta, _span_row(offers_span), entries
+
+
+def _sound(entry: object) -> bool:
+    """Whether a kept interview has the shape ``_entry`` gives it."""
+    return (
+        isinstance(entry, dict)
+        and all(isinstance(entry.get(key), str) for key in _TEXT_KEYS)
+        and isinstance(entry.get("names"), dict)
+        and isinstance(entry.get("actions"), list)
+        and all(isinstance(row, list) and len(row) == len(_ROW) for row in entry["actions"])
+        and isinstance(entry.get("span"), list)
+        and len(entry["span"]) == 3
+        and all(isinstance(bound, int | float) for bound in entry["span"])
+    )
+
+
+_TEXT_KEYS = ("digest", "interview", "offers")
 
 
 def _worked_out(pipeline: Pipeline, now: datetime) -> OpenActions:
@@ -160,7 +253,7 @@ def _worked_out(pipeline: Pipeline, now: datetime) -> OpenActions:
 
     actions = compute_actions(pipeline.interviews, pipeline.policy, now)
     names = {(i.id, c.id): c.name or c.id for i in pipeline.interviews for c in i.contacts}
-    return OpenActions(actions, names)
+    return OpenActions([Listed(_row(a)) for a in actions], names)
 
 
 # --------------------------------------------------------------------------- what is kept
@@ -170,133 +263,110 @@ class _ReadInFull(Exception):
     """The file must be read as a whole to say what is wrong with it."""
 
 
-class _Span(msgspec.Struct, array_like=True, frozen=True, gc=False):
-    at: float
-    after: float
-    before: float
-
-    @classmethod
-    def of(cls, span: Span) -> _Span:
-        return cls(span.at, span.after, span.before)
-
-    def holds_at(self, moment: float) -> bool:
-        return moment == self.at or self.after < moment < self.before
-
-
-class _KeptAction(msgspec.Struct, array_like=True, frozen=True, gc=False):
-    id: str
-    kind: ActionKind
-    contact: str | None
-    round: str | None
-    promise: str | None
-    channel: Channel | None
-    due_from: str
-    due_by: str
-    zone: str
-    state: State
-    reason: str
-    sequence: str | None
-
-
-class _KeptInterview(msgspec.Struct, array_like=True, frozen=True, gc=False):
-    digest: bytes
-    interview: str
-    company: str
-    offers: bytes
-    span: _Span
-    actions: tuple[_KeptAction, ...]
-    names: dict[str, str]
-
-
-class _Kept(msgspec.Struct, array_like=True, frozen=True, gc=False):
-    version: int
-    code: bytes
-    identity: tuple[int, ...]
-    content: bytes
-    zone: str
-    meta: bytes
-    offers_span: _Span
-    interviews: tuple[_KeptInterview, ...]
-
-
-_decoder = msgspec.msgpack.Decoder(_Kept)
-_encoder = msgspec.msgpack.Encoder()
-
-
 def _entry(
-    digest: bytes, interview: Interview, offers: bytes, span: Span, actions: Sequence[Action]
-) -> _KeptInterview:
-    kept = []
-    for action in actions:
-        zone = action.due_from.tzinfo
-        if not isinstance(zone, ZoneInfo) or action.due_by.tzinfo is not zone:
-            span = Span(span.at, span.at, span.at)  # kept as it is only with its zone's name
-            zone_name = ""
-        else:
-            zone_name = zone.key
-        kept.append(
-            _KeptAction(
-                action.id,
-                action.kind,
-                action.contact,
-                action.round,
-                action.promise,
-                action.channel,
-                action.due_from.isoformat(),
-                action.due_by.isoformat(),
-                zone_name,
-                action.state,
-                action.reason,
-                action.sequence,
-            )
-        )
+    digest: str, interview: Interview, offers: str, span: Span, actions: list[Action]
+) -> dict[str, Any]:
     contacts = {a.contact for a in actions if a.contact is not None}
-    names = {c.id: c.name or c.id for c in interview.contacts if c.id in contacts}
-    return _KeptInterview(
-        digest, interview.id, interview.company, offers, _Span.of(span), tuple(kept), names
+    return {
+        "digest": digest,
+        "interview": interview.id,
+        "offers": offers,
+        "span": _span_row(span),
+        "actions": [_row(a) for a in actions],
+        "names": {c.id: c.name or c.id for c in interview.contacts if c.id in contacts},
+    }
+
+
+def _row(action: Action) -> list[Any]:
+    """An action as kept: ``Listed`` reads it back."""
+    from zoneinfo import ZoneInfo
+
+    zone = action.due_from.tzinfo
+    # Without a zone's name, read back with the offset it was written with.
+    zone_name = zone.key if isinstance(zone, ZoneInfo) and action.due_by.tzinfo is zone else ""
+    listed = {
+        "id": action.id,
+        "interview": action.interview,
+        "company": action.company,
+        "kind": action.kind.value,
+        "contact": action.contact,
+        "round": action.round,
+        "channel": None if action.channel is None else action.channel.value,
+        "due_from": action.due_from.isoformat(),
+        "due_by": action.due_by.isoformat(),
+        "state": action.state.value,
+        "reason": action.reason,
+    }
+    return [
+        action.id,
+        action.due_from.timestamp(),
+        action.due_by.timestamp(),
+        _json_object(listed),
+        action.promise,
+        action.sequence,
+        zone_name,
+    ]
+
+
+def json_document(listed: list[Listed]) -> str:
+    """What ``due --json`` prints of ``listed`` (SPEC section 8): exactly
+    ``json.dumps([...], indent=2, ensure_ascii=False)`` of each action's object, with DEL and
+    C1 escaped too. Each object is written once, when its action is worked out, and kept."""
+    if not listed:
+        return "[]"
+    return "[\n" + ",\n".join(kept.text for kept in listed) + "\n]"
+
+
+def _json_object(fields: dict[str, str | None]) -> str:
+    """One object of the list ``json.dumps(..., indent=2, ensure_ascii=False)`` writes, with
+    json's own quoting (its indenting runs in Python, some 30 times slower)."""
+    from app.domain.text import CONTROL
+
+    quote = json.encoder.encode_basestring
+    text = (
+        "  {\n"
+        + ",\n".join(
+            f"    {quote(key)}: {'null' if value is None else quote(value)}"
+            for key, value in fields.items()
+        )
+        + "\n  }"
     )
+    # json writes DEL and C1 as they are (outside ASCII it keeps text readable); here they are
+    # \u escapes too, which read back as the same text and never reach a terminal.
+    return CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
-def _given(entries: Iterable[_KeptInterview]) -> OpenActions:
-    actions: list[Action] = []
+def _given(entries: Iterable[dict[str, Any]]) -> OpenActions:
+    listed: list[Listed] = []
     names: Names = {}
     for entry in entries:
-        for kept in entry.actions:
-            zone = zone_info(kept.zone) if kept.zone else None
-            actions.append(
-                Action(
-                    id=kept.id,
-                    interview=entry.interview,
-                    company=entry.company,
-                    kind=kept.kind,
-                    contact=kept.contact,
-                    round=kept.round,
-                    promise=kept.promise,
-                    channel=kept.channel,
-                    due_from=_moment(kept.due_from, zone),
-                    due_by=_moment(kept.due_by, zone),
-                    state=kept.state,
-                    reason=kept.reason,
-                    sequence=kept.sequence,
-                )
-            )
-        for contact, name in entry.names.items():
-            names[entry.interview, contact] = name
-    actions.sort(key=sort_key)
-    return OpenActions(actions, names)
+        interview = entry["interview"]
+        listed.extend(Listed(row) for row in entry["actions"])
+        for contact, name in entry["names"].items():
+            names[interview, contact] = name
+    # The engine's order (``engine.sort_key``), from the instants kept.
+    listed.sort(key=lambda kept: (kept.closes, kept.opens, kept.id))
+    return OpenActions(listed, names)
 
 
-def _moment(text: str, zone: ZoneInfo | None) -> datetime:
+def _span_row(span: Span) -> SpanRow:
+    # JSON has no infinity: an unbounded side is a day beyond any date a file may hold.
+    return [span.at, max(span.after, -_FAR), min(span.before, _FAR)]
+
+
+def _moment(text: str, zone: str) -> datetime:
+    from app.domain.times import zone_info
+
     moment = datetime.fromisoformat(text)
-    return moment if zone is None else moment.astimezone(zone)
+    return moment.astimezone(zone_info(zone)) if zone else moment
 
 
-def _digest(content: bytes) -> bytes:
-    return hashlib.sha256(content).digest()
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 @cache
-def _code() -> bytes:
+def _code() -> str:
     """Which engine worked the answers out: this followup's code that reads an interview and
     works out its actions, and the holiday calendars it uses. An upgrade of either makes what
     was kept useless, without anyone having to remember to say so."""
@@ -306,6 +376,7 @@ def _code() -> bytes:
 
     root = Path(app.__file__).parent
     sources = [*sorted((root / "domain").rglob("*.py")), *sorted((root / "engine").rglob("*.py"))]
+    sources.append(Path(__file__))
     # The holidays package is found, not imported: importing it costs more than the answers.
     calendars = find_spec("holidays")
     if calendars is not None and calendars.origin is not None:
@@ -317,19 +388,40 @@ def _code() -> bytes:
     return _digest("\n".join(parts).encode())
 
 
-def _read_kept(path: Path) -> _Kept | None:
+def _read_kept(path: Path) -> dict[str, Any] | None:
+    """The cache, if it is one followup wrote whole: its first line is the SHA-256 of the
+    rest."""
     try:
         with open(path, "rb") as file:
-            kept = _decoder.decode(file.read())
-    except (OSError, msgspec.DecodeError, ValueError):
+            content = file.read()
+    except OSError:
         return None
-    return kept if kept.version == VERSION else None
+    check, _, body = content.partition(b"\n")
+    if check.decode("ascii", "replace") != _digest(body):
+        return None
+    try:
+        kept = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(kept, dict) or kept.get("version") != VERSION:
+        return None
+    return kept
 
 
-def _write_kept(path: Path, kept: _Kept) -> None:
+def _write_kept(path: Path, kept: dict[str, Any]) -> None:
+    import orjson
+
     from app.store.atomic import atomic_write, remove_leftover_temporaries
 
+    body = orjson.dumps(kept)
     remove_leftover_temporaries(path)
     # A folder that cannot take it: the next command works it out again.
     with contextlib.suppress(UserError):
-        atomic_write(path, _encoder.encode(kept), backup=None)
+        atomic_write(path, _digest(body).encode() + b"\n" + body, backup=None)
+
+
+_ROW = ("id", "opens", "closes", "text", "promise", "sequence", "zone")
+"""What a kept action holds, in order (``_row``, ``Listed``)."""
+
+_FAR = 1e12
+"""Some 31,700 years after 1970: beyond every instant a database may hold."""

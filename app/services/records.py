@@ -5,35 +5,54 @@ wrote meanwhile; the storage behind it is nobody else's business."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import replace
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from app.domain.interchange import Pipeline
-from app.domain.records import Interview, Profile
-from app.engine import Action, compute_actions
 from app.errors import UserError
-from app.store.repository import ImportReport, InterviewsExist, Repository, merge, merge_profile
 
 if TYPE_CHECKING:
+    from app.domain.interchange import Pipeline
+    from app.domain.records import Interview, Profile
+    from app.engine import Action
     from app.services.listing import Wanted
     from app.services.open_actions import OpenActions
+    from app.store.repository import ImportReport, InterviewsExist, Repository
     from app.store.restore import Backup
 
 __all__ = ["Backup", "ChangeAction", "ImportReport", "InterviewsExist", "Records"]
 
-ChangeAction = Callable[[Interview, Action], Interview]
+ChangeAction = Callable[["Interview", "Action"], "Interview"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use (PEP 562): ``due`` on an unchanged file never reads the records.
+    if name in ("ImportReport", "InterviewsExist"):
+        from app.store import repository
+
+        return getattr(repository, name)
+    if name == "Backup":
+        from app.store.restore import Backup
+
+        return Backup
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Records:
     def __init__(self, path: Path, *, default_zone: str) -> None:
-        self._repo = Repository(path, default_zone=default_zone)
+        self._path = path
         self._default_zone = default_zone
+
+    @cached_property
+    def _repo(self) -> Repository:
+        from app.store.repository import Repository
+
+        return Repository(self._path, default_zone=self._default_zone)
 
     @property
     def path(self) -> Path:
-        return self._repo.path
+        return self._path
 
     def load(self) -> Pipeline:
         return self._repo.load()
@@ -43,7 +62,7 @@ class Records:
         as much of the file as is unchanged (``open_actions``)."""
         from app.services.open_actions import open_actions
 
-        return open_actions(self._repo, self._default_zone, now)
+        return open_actions(self._path, self._default_zone, now, lambda: self._repo)
 
     def load_profile(self) -> Profile:
         """Only the profile: cheap enough to check a file before anything else is done."""
@@ -69,7 +88,10 @@ class Records:
         each, in order, in one write; several must go to one person (one message does them).
         One that is not open is refused, saying why where the file tells."""
         # Here rather than at the top: `due` and `export` need no drafting to start.
+        import dataclasses
+
         from app.drafts.combine import CombineError, check_one_person
+        from app.engine import compute_actions
         from app.services.listing import not_open
 
         found: list[Action] = []
@@ -87,7 +109,7 @@ class Records:
             except CombineError as problem:
                 raise UserError(str(problem)) from None
             found[:] = chosen
-            return replace(
+            return dataclasses.replace(
                 pipeline,
                 interviews=tuple(_changed(i, chosen, change) for i in pipeline.interviews),
             )
@@ -98,6 +120,10 @@ class Records:
     def fill_with_samples(self, sample: Pipeline, samples: Collection[str]) -> Pipeline:
         """``sample`` in place of earlier samples (the ids in ``samples``); refused where the
         file holds interviews of the user's own, and a profile already filled in stays."""
+        import dataclasses
+
+        from app.store.repository import merge, merge_profile
+
         path = self.path
 
         def fill(current: Pipeline) -> Pipeline:
@@ -111,7 +137,7 @@ class Records:
                 )
             merged, _ = merge(current, sample, replace=True, path=path)
             profile, _ = merge_profile(current.profile, sample.profile, replace_all=False)
-            return replace(merged, profile=profile)
+            return dataclasses.replace(merged, profile=profile)
 
         return self._repo.update(fill)
 

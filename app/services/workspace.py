@@ -37,8 +37,8 @@ from app.engine import (
     offers_at,
     pressing_first,
     sort_key,
-    urgency,
 )
+from app.engine.urgency import urgency
 from app.errors import UserError
 from app.services import operations
 from app.store.repository import Repository, UnknownInterview

@@ -74,13 +74,6 @@ class ImportReport:
 
 
 @dataclass(frozen=True, slots=True)
-class FileRead:
-    identity: tuple[int, ...]
-    """Device, inode, size, modification and change times: a write makes another."""
-    content: bytes
-
-
-@dataclass(frozen=True, slots=True)
 class Documents:
     profile: Profile
     policy_overrides: dict[str, Any]
@@ -144,30 +137,6 @@ class Repository:
         if problems:
             self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
         return profile
-
-    def read_file(self) -> FileRead | None:
-        """The file's bytes and which file they are, neither parsed nor checked: for what is
-        worked out from the file and kept (``services.open_actions``). None when there is no
-        file; raises as ``load`` does for one that cannot be read."""
-        from app.files import open_regular, read_bounded
-
-        try:
-            descriptor = open_regular(self._path)
-        except FileNotFoundError:
-            return None
-        try:
-            status = os.fstat(descriptor)
-            content = read_bounded(descriptor, self._path)
-        finally:
-            os.close(descriptor)
-        identity = (
-            status.st_dev,
-            status.st_ino,
-            status.st_size,
-            status.st_mtime_ns,
-            status.st_ctime_ns,
-        )
-        return FileRead(identity, content)
 
     def documents(self, content: bytes) -> Documents:
         """``content``'s profile, policy and interview documents, the interviews not read yet

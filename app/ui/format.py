@@ -6,7 +6,8 @@ from datetime import datetime
 
 from app.domain.records import ActionKind, Interview, OpenQuestion
 from app.domain.text import printable
-from app.engine import Action, Urgency, urgency
+from app.engine import Action, Urgency
+from app.engine.urgency import urgency
 
 KIND_LABELS = {
     ActionKind.PREPARE: "prepare",

@@ -9,7 +9,8 @@ import pendulum
 import pytest
 
 from app.domain.records import ActionKind
-from app.engine import Action, State, Urgency, counts, pressing_first, urgency
+from app.engine import Action, State, Urgency, counts, pressing_first
+from app.engine.urgency import urgency
 
 NY = "America/New_York"
 LONDON = "Europe/London"

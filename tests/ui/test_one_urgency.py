@@ -8,7 +8,8 @@ import re
 import pytest
 
 from app.cli import main
-from app.engine import Urgency, urgency
+from app.engine import Urgency
+from app.engine.urgency import urgency
 from app.ui.screens.review import ReviewScreen
 from app.ui.widgets.due import DuePanel
 

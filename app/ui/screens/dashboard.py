@@ -28,7 +28,8 @@ from app.domain.records import (
     Round,
     Stage,
 )
-from app.engine import Action, Urgency, counts, pressing_first, ranked, urgency
+from app.engine import Action, Urgency, counts, pressing_first, ranked
+from app.engine.urgency import urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD

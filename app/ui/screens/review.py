@@ -30,8 +30,9 @@ from app.domain.records import ActionKind, EventKind, Interview
 from app.drafts import Draft, DraftError
 from app.drafts.combine import CombineError
 from app.drafts.handoff import HandOffError, as_mailto
-from app.engine import Action, Urgency, counts, pressing_first, urgency
+from app.engine import Action, Urgency, counts, pressing_first
 from app.engine.describe import day, moment
+from app.engine.urgency import urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace
 from app.ui.format import kind_label, question_line, short_when
