@@ -11,13 +11,12 @@ from app.domain.text import printable
 def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         from app.engine.timekeeping import add_days
-        from app.services.open_actions import json_document
 
         moment = ctx.moment
         found = ctx.records.open_actions(moment)
         # Open now or overdue (opened by now), or opening by the horizon.
         until = max(moment, add_days(moment, args.days)).timestamp()
-        ctx.out.write(json_document([kept for kept in found.listed if kept.opens <= until]))
+        ctx.out.write(found.json_document(until))
         ctx.out.write("\n")
         return 0
     now = ctx.now

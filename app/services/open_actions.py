@@ -25,8 +25,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.memory import collector_paused
-from app.store.raw import FileRead, read_file
+from app.store.raw import FileDigest, file_digest, read_file
 
 if TYPE_CHECKING:
     from app.domain.interchange import Pipeline
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from app.engine.watch import Span
     from app.store.repository import Documents, Repository
 
-VERSION = 3
+VERSION = 4
 Names = dict[tuple[str, str], str]
 SpanRow = list[float]
 """[at, after, before]: as ``engine.watch.Span``."""
@@ -89,11 +90,55 @@ class Listed:
 
 
 class OpenActions:
-    def __init__(self, listed: list[Listed], names: Names) -> None:
-        self.listed = listed
+    """Every open action: as ``due --json`` prints them, and as the engine's actions."""
+
+    def __init__(
+        self,
+        entries: Callable[[], list[dict[str, Any]]],
+        listing: list[tuple[float, str]] | None = None,
+        *,
+        again: Callable[[], OpenActions] | None = None,
+    ) -> None:
+        self._read_entries = entries
+        self._listing = listing
+        self._again = again
+        """How to work them out afresh, should what was kept turn out not to be readable."""
+
+    @cached_property
+    def _entries(self) -> list[dict[str, Any]]:
+        try:
+            entries = self._read_entries()
+            if all(_sound(entry) for entry in entries):
+                return entries
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            pass
+        if self._again is None:
+            raise ValueError("the open actions cannot be read")
+        return self._again()._entries
+
+    def json_document(self, until: float) -> str:
+        """What ``due --json`` prints: the actions that open by ``until`` (a timestamp)."""
+        listing = self._listing
+        if listing is None:
+            listing = [(kept.opens, kept.text) for kept in self.listed]
+        return json_document([text for opens, text in listing if opens <= until])
+
+    @cached_property
+    def listed(self) -> list[Listed]:
         """Every open action, in the engine's order (by ``due_by``, ``due_from``, id)."""
-        self.names = names
-        """(interview id, contact id) -> how the contact is named, for the actions' contacts."""
+        found = [Listed(row) for entry in self._entries for row in entry["actions"]]
+        found.sort(key=lambda kept: (kept.closes, kept.opens, kept.id))
+        return found
+
+    @cached_property
+    def names(self) -> Names:
+        """(interview id, contact id) -> how the contact is named, for the actions'
+        contacts."""
+        return {
+            (entry["interview"], contact): name
+            for entry in self._entries
+            for contact, name in entry["names"].items()
+        }
 
     @cached_property
     def actions(self) -> list[Action]:
@@ -104,39 +149,26 @@ class OpenActions:
 def open_actions(
     path: Path, default_zone: str, now: datetime, repository: Callable[[], Repository]
 ) -> OpenActions:
-    """Every open action at ``now`` and the names of their contacts; raises what
-    ``Repository.load`` raises for a file that cannot be read."""
+    """Every open action at ``now``; raises what ``Repository.load`` raises for a file that
+    cannot be read."""
     with collector_paused():
         try:
-            read = read_file(path)
+            seen = file_digest(path)
         except (OSError, UserError):
-            read = None  # said by ``load``, below, exactly as every other command says it
-        if read is None:
+            seen = None  # said by ``load``, below, exactly as every other command says it
+        if seen is None:
             return _worked_out(repository().load(), now)
-        kept = _read_kept(cache_path(path))
-        content = hashlib.sha256(read.content).hexdigest()
+        kept = _Kept.read(cache_path(path))
         try:
-            if kept is not None and _still_holds(kept, read, content, default_zone, now):
-                return _given(kept["interviews"])
+            if kept is not None and kept.holds(seen, default_zone, now):
+
+                def again() -> OpenActions:
+                    return _work_out_again(repository(), default_zone, now, kept=None)
+
+                return OpenActions(kept.entries, kept.listing(), again=again)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             kept = None  # not what followup writes: as if there were none
-        return _work_out_again(repository(), read, content, default_zone, now, kept=kept)
-
-
-def _still_holds(
-    kept: dict[str, Any], read: FileRead, content: str, zone: str, now: datetime
-) -> bool:
-    if (
-        kept["code"] != _code()
-        or kept["identity"] != list(read.identity)
-        or kept["content"] != content
-        or kept["zone"] != zone
-    ):
-        return False
-    moment = now.timestamp()
-    return _holds(kept["offers_span"], moment) and all(
-        _holds(entry["span"], moment) for entry in kept["interviews"]
-    )
+        return _work_out_again(repository(), default_zone, now, kept=kept)
 
 
 def _holds(span: SpanRow, moment: float) -> bool:
@@ -145,35 +177,32 @@ def _holds(span: SpanRow, moment: float) -> bool:
 
 
 def _work_out_again(
-    repo: Repository,
-    read: FileRead,
-    content: str,
-    default_zone: str,
-    now: datetime,
-    *,
-    kept: dict[str, Any] | None,
+    repo: Repository, default_zone: str, now: datetime, *, kept: _Kept | None
 ) -> OpenActions:
     from app.domain.errors import InvalidData
 
     try:
+        read = read_file(repo.path)
+        if read is None:
+            raise _ReadInFull
         documents = repo.documents(read.content)
         meta, offers_span, entries = _work_out(repo, documents, default_zone, now, kept)
-    except (UserError, InvalidData, _ReadInFull):
+    except (OSError, UserError, InvalidData, _ReadInFull):
         # The file's problem is said as every other command says it; a file that reads after
         # all (a race with a writer) is worked out from its records.
         return _worked_out(repo.load(), now)
-    fresh = {
+    header = {
         "version": VERSION,
         "code": _code(),
         "identity": list(read.identity),
-        "content": content,
+        "content": _digest(read.content),
         "zone": default_zone,
         "meta": meta,
         "offers_span": offers_span,
-        "interviews": entries,
     }
-    _write_kept(cache_path(repo.path), fresh)
-    return _given(entries)
+    found = OpenActions(lambda: entries)
+    _Kept.write(cache_path(repo.path), header, entries, found.listed)
+    return found
 
 
 def _work_out(
@@ -181,7 +210,7 @@ def _work_out(
     documents: Documents,
     default_zone: str,
     now: datetime,
-    kept: dict[str, Any] | None,
+    kept: _Kept | None,
 ) -> tuple[str, SpanRow, list[dict[str, Any]]]:
     import orjson
 
@@ -214,10 +243,9 @@ def _work_out(
     )
     offers_digest = _digest(orjson.dumps(offers_key(offers)))
     reusable: dict[str, dict[str, Any]] = {}
-    if kept is not None and kept.get("meta") == meta and kept.get("code") == _code():
-        entries = kept.get("interviews")
-        if isinstance(entries, list):
-            reusable = {entry["digest"]: entry for entry in entries if _sound(entry)}
+    if kept is not None and kept.header.get("meta") == meta and kept.header.get("code") == _code():
+        with contextlib.suppress(ValueError):
+            reusable = {entry["digest"]: entry for entry in kept.entries() if _sound(entry)}
     moment = now.timestamp()
     entries = []
     for doc_id, doc in documents.interviews:
@@ -250,10 +278,13 @@ _TEXT_KEYS = ("digest", "interview", "offers")
 
 def _worked_out(pipeline: Pipeline, now: datetime) -> OpenActions:
     from app.engine import compute_actions
+    from app.engine.watch import Span
 
     actions = compute_actions(pipeline.interviews, pipeline.policy, now)
-    names = {(i.id, c.id): c.name or c.id for i in pipeline.interviews for c in i.contacts}
-    return OpenActions([Listed(_row(a)) for a in actions], names)
+    by_id = {i.id: i for i in pipeline.interviews}
+    always = Span(now.timestamp(), -math.inf, math.inf)
+    entries = [_entry("", by_id[action.interview], "", always, [action]) for action in actions]
+    return OpenActions(lambda: entries)
 
 
 # --------------------------------------------------------------------------- what is kept
@@ -308,13 +339,13 @@ def _row(action: Action) -> list[Any]:
     ]
 
 
-def json_document(listed: list[Listed]) -> str:
+def json_document(objects: list[str]) -> str:
     """What ``due --json`` prints of ``listed`` (SPEC section 8): exactly
     ``json.dumps([...], indent=2, ensure_ascii=False)`` of each action's object, with DEL and
     C1 escaped too. Each object is written once, when its action is worked out, and kept."""
-    if not listed:
+    if not objects:
         return "[]"
-    return "[\n" + ",\n".join(kept.text for kept in listed) + "\n]"
+    return "[\n" + ",\n".join(objects) + "\n]"
 
 
 def _json_object(fields: dict[str, str | None]) -> str:
@@ -334,19 +365,6 @@ def _json_object(fields: dict[str, str | None]) -> str:
     # json writes DEL and C1 as they are (outside ASCII it keeps text readable); here they are
     # \u escapes too, which read back as the same text and never reach a terminal.
     return CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
-
-
-def _given(entries: Iterable[dict[str, Any]]) -> OpenActions:
-    listed: list[Listed] = []
-    names: Names = {}
-    for entry in entries:
-        interview = entry["interview"]
-        listed.extend(Listed(row) for row in entry["actions"])
-        for contact, name in entry["names"].items():
-            names[interview, contact] = name
-    # The engine's order (``engine.sort_key``), from the instants kept.
-    listed.sort(key=lambda kept: (kept.closes, kept.opens, kept.id))
-    return OpenActions(listed, names)
 
 
 def _span_row(span: Span) -> SpanRow:
@@ -388,36 +406,94 @@ def _code() -> str:
     return _digest("\n".join(parts).encode())
 
 
-def _read_kept(path: Path) -> dict[str, Any] | None:
-    """The cache, if it is one followup wrote whole: its first line is the SHA-256 of the
-    rest."""
-    try:
-        with open(path, "rb") as file:
-            content = file.read()
-    except OSError:
-        return None
-    check, _, body = content.partition(b"\n")
-    if check.decode("ascii", "replace") != _digest(body):
-        return None
-    try:
-        kept = json.loads(body)
-    except ValueError:
-        return None
-    if not isinstance(kept, dict) or kept.get("version") != VERSION:
-        return None
-    return kept
+class _Kept:
+    """The cache file: the SHA-256 of the rest on the first line, then a header (which file,
+    which code, which zone, the span of the offers), the interviews' answers, and the listing
+    ``due --json`` prints, in the engine's order. The first two lines are all a command on an
+    unchanged file parses; the listing is split, not parsed."""
+
+    def __init__(self, header: dict[str, Any], body: bytes) -> None:
+        self.header = header
+        self._body = body
+
+    @classmethod
+    def read(cls, path: Path) -> _Kept | None:
+        try:
+            with open(path, "rb") as file:
+                content = file.read()
+        except OSError:
+            return None
+        check, _, body = content.partition(b"\n")
+        if check.decode("ascii", "replace") != _digest(body):
+            return None
+        line, _, rest = body.partition(b"\n")
+        try:
+            header = json.loads(line)
+        except ValueError:
+            return None
+        if not isinstance(header, dict) or header.get("version") != VERSION:
+            return None
+        return cls(header, rest)
+
+    @staticmethod
+    def write(
+        path: Path, header: dict[str, Any], entries: list[dict[str, Any]], listed: list[Listed]
+    ) -> None:
+        import orjson
+
+        from app.store.atomic import atomic_write, remove_leftover_temporaries
+
+        spans = [entry["span"] for entry in entries] + [header["offers_span"]]
+        # Where every answer holds at once: one comparison on the next command's start.
+        header = {
+            **header,
+            "holds": [max(s[1] for s in spans), min(s[2] for s in spans)],
+        }
+        listing = _RECORD.join(f"{kept.opens!r}{_FIELD}{kept.text}".encode() for kept in listed)
+        body = b"\n".join([orjson.dumps(header), orjson.dumps(entries), listing])
+        remove_leftover_temporaries(path)
+        # A folder that cannot take it: the next command works it out again.
+        with contextlib.suppress(UserError):
+            atomic_write(path, _digest(body).encode() + b"\n" + body, backup=None)
+
+    def holds(self, seen: FileDigest, zone: str, now: datetime) -> bool:
+        """Whether the answers kept are the answers for this file and zone at ``now``."""
+        header = self.header
+        if (
+            header["code"] != _code()
+            or header["identity"] != list(seen.identity)
+            or header["content"] != seen.digest
+            or header["zone"] != zone
+        ):
+            return False
+        moment = now.timestamp()
+        after, before = header["holds"]
+        if after < moment < before:
+            return True
+        return _holds(header["offers_span"], moment) and all(
+            _holds(entry["span"], moment) for entry in self.entries()
+        )
+
+    def entries(self) -> list[dict[str, Any]]:
+        entries = json.loads(self._body.partition(b"\n")[0])
+        if not isinstance(entries, list):
+            raise ValueError("not a list")
+        return entries
+
+    def listing(self) -> list[tuple[float, str]]:
+        listing = self._body.partition(b"\n")[2]
+        if not listing:
+            return []
+        found = []
+        for record in listing.split(_RECORD):
+            opens, _, text = record.partition(_FIELD.encode())
+            found.append((float(opens), text.decode()))
+        return found
 
 
-def _write_kept(path: Path, kept: dict[str, Any]) -> None:
-    import orjson
-
-    from app.store.atomic import atomic_write, remove_leftover_temporaries
-
-    body = orjson.dumps(kept)
-    remove_leftover_temporaries(path)
-    # A folder that cannot take it: the next command works it out again.
-    with contextlib.suppress(UserError):
-        atomic_write(path, _digest(body).encode() + b"\n" + body, backup=None)
+# JSON escapes every control character in text, so these never occur inside a listed object.
+_RECORD = b"\x1e"
+_FIELD = "\x1f"
 
 
 _ROW = ("id", "opens", "closes", "text", "promise", "sequence", "zone")
