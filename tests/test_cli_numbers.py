@@ -76,9 +76,10 @@ def test_due_numbers_its_actions_in_the_order_shown_and_keeps_them_beside_the_da
         PROMISE,
         "initech/check_in/r1",
     ]
-    # Written in one step: nothing of the write is left beside it.
+    # Written in one step: nothing of the write is left beside it (the actions due worked
+    # out are kept beside it too).
     assert sorted(p.name for p in db.parent.iterdir()) == sorted(
-        ["in.json", "db.json", "db.json.lock", kept.name]
+        ["in.json", "db.json", "db.json.lock", "db.json.actions-cache", kept.name]
     )
 
 

@@ -88,9 +88,9 @@ def test_every_file_and_folder_followup_creates_is_private(
     assert _run(capsys, "restore", "1", "--yes", "--db", str(db))[0] == 0
     (kept,) = db.parent.glob("db.json.before-restore-*")
     assert _mode(kept) == 0o600
-    # And whatever else is there (the numbers of the last `due` listing).
+    # And whatever else is there (the numbers of the last `due` listing, the actions kept).
     assert {p.name: _mode(p) for p in db.parent.iterdir()} == dict.fromkeys(
-        ["db.json", "db.json.bak", "db.json.lock", kept.name], 0o600
+        ["db.json", "db.json.bak", "db.json.lock", "db.json.actions-cache", kept.name], 0o600
     ) | {p.name: 0o600 for p in db.parent.glob("*listing*")}
 
 
