@@ -4,7 +4,6 @@ the note and saves a change; and the importer refuses a file over its size limit
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 import pendulum
@@ -13,6 +12,7 @@ from textual.widgets import Input
 
 from app.cli import main
 from app.commands.import_ import MAX_BYTES
+from app.domain.copies import replace
 from app.domain.records import STAGES, EventKind, Stage
 from app.services.opening import open_workspace
 from app.store.repository import Repository

@@ -44,9 +44,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         counted["parsed"] += 1
         return documents(self, content)
 
-    def counting_read(self, doc_id, doc, zone):  # type: ignore[no-untyped-def]
+    def counting_read(self, documents, doc_id, doc):  # type: ignore[no-untyped-def]
         counted[doc["id"]] = counted.get(doc["id"], 0) + 1
-        return read_document(self, doc_id, doc, zone)
+        return read_document(self, documents, doc_id, doc)
 
     monkeypatch.setattr(Repository, "documents", counting_documents)
     monkeypatch.setattr(Repository, "read_document", counting_read)

@@ -7,7 +7,6 @@ import contextlib
 import io
 import json
 import tempfile
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from app.cli import main
 from app.commands.context import machine_zone
 from app.commands.export import render
 from app.demo import demo_pipeline
+from app.domain.copies import replace
 from app.domain.interchange import read_pipeline, write_pipeline
 from app.domain.records import Event, EventKind, Round, Stage
 from app.errors import UserError

@@ -6,7 +6,6 @@ form showed it is not written over unseen; either is refused, saying what change
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 import pendulum
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 
 from app.cli import main
 from app.demo import demo_pipeline
+from app.domain.copies import replace
 from app.domain.records import EventKind, Interview
 from app.services.workspace import Workspace
 from app.store.repository import Repository

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pendulum
 import pytest
 
 from app.demo import demo_pipeline
+from app.domain.copies import replace
 from app.domain.merge import carry_over
 from app.domain.records import Contact, Event, EventKind, Interview, Notes, Preferences, Round
 from app.services.workspace import Workspace

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 
 from app.commands.context import Context, shown
+from app.domain.copies import replace
 from app.domain.interchange import Pipeline
 from app.domain.profile import FIELDS, LABELS, ProfileError, changed_profile
 from app.domain.records import Profile

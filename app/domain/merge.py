@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
 from typing import Any, Protocol
 
+from app.domain.copies import field_names, replace
 from app.domain.records import Event, Interview
 
 Edit = Callable[[Interview], Interview]
@@ -40,9 +40,9 @@ def carry_over(before: Interview, after: Interview) -> Edit:
     ``Conflict`` on a copy where what it changes was changed to something else meanwhile (the
     history is never a conflict: events are only added or taken away)."""
     changed = {
-        f.name: (getattr(before, f.name), getattr(after, f.name))
-        for f in fields(Interview)
-        if f.name != "id" and getattr(before, f.name) != getattr(after, f.name)
+        name: (getattr(before, name), getattr(after, name))
+        for name in field_names(Interview)
+        if name != "id" and getattr(before, name) != getattr(after, name)
     }
 
     def apply(stored: Interview) -> Interview:

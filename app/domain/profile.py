@@ -4,8 +4,8 @@ time zone are, for the command line and the dashboard's forms alike."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from app.domain.copies import replace
 from app.domain.interchange import is_zone
 from app.domain.records import Profile
 from app.domain.text import control_problem
@@ -72,7 +72,7 @@ def changed_profile(profile: Profile, **changes: str) -> Profile:
         if problem:
             raise ProfileError(name, problem)
         cleaned[name] = (text or None) if name == "timezone" else text
-    return replace(profile, **cleaned)  # type: ignore[arg-type]
+    return replace(profile, **cleaned)
 
 
 def _signature(text: str) -> str:

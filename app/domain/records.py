@@ -2,13 +2,21 @@
 
 Date-times are timezone-aware ``datetime`` values (pendulum's ``DateTime`` is one); calendar
 dates such as ``decision_by`` are ``date`` values read in the interview's zone.
+
+The records are msgspec Structs: frozen like the dataclasses they were, but decoded straight
+from a database document with their types checked on the way (``store.typed``), built about
+ten times faster, and outside the cycle collector's work (``gc=False``: a record holds only
+text, numbers, times and other records, never itself). ``copies.replace`` copies one with
+changes.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Annotated
+
+import msgspec
 
 from app.domain.kinds import (
     STAGES,
@@ -20,6 +28,7 @@ from app.domain.kinds import (
     PromiseBy,
     Stage,
 )
+from app.domain.limits import MAX_ID, MAX_MINUTES, MAX_TEXT
 
 # The kinds are the records' too: they have always been imported from here.
 __all__ = [
@@ -42,71 +51,70 @@ __all__ = [
     "Stage",
 ]
 
+# The limits a decoded document is held to while it is built (``interchange.typed``); building
+# a record in code checks nothing, as it always did.
+Text = Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_ID)]
+Minutes = Annotated[int, msgspec.Meta(ge=1, le=MAX_MINUTES)]
 
-@dataclass(frozen=True, slots=True)
-class Round:
-    id: str
+
+class Round(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    id: Id
     starts: datetime
-    minutes: int = 60
-    kind: str = "interview"
-    interviewers: tuple[str, ...] = ()
+    minutes: Minutes = 60
+    kind: Text = "interview"
+    interviewers: tuple[Id, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
-    id: str
-    name: str = ""
-    title: str = ""
-    email: str = ""
-    phone: str = ""
-    linkedin: str = ""
+class Contact(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    id: Id
+    name: Text = ""
+    title: Text = ""
+    email: Text = ""
+    phone: Text = ""
+    linkedin: Text = ""
     role: ContactRole = ContactRole.OTHER
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
     """What I discussed with this person: what a thank-you to them leads with."""
 
 
-@dataclass(frozen=True, slots=True)
-class Preferences:
+class Preferences(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     channels: tuple[Channel, ...] = ()
     no_calls: bool = False
     no_follow_ups: bool = False
     no_contact_before: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class OpenQuestion:
+class OpenQuestion(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     """A question I could not answer well. Its wording is mine alone; the answer I have since
     worked out goes to the person who asked (``asked_by``, a contact id), else into the next
     check-in or value-add."""
 
-    question: str
-    answer: str = ""
-    asked_by: str | None = None
+    question: Text
+    answer: Text = ""
+    asked_by: Id | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Notes:
-    discussed: str = ""
-    recap: tuple[str, ...] = ()
-    challenges: tuple[str, ...] = ()
+class Notes(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    discussed: Text = ""
+    recap: tuple[Text, ...] = ()
+    challenges: tuple[Text, ...] = ()
     open_questions: tuple[OpenQuestion, ...] = ()
-    company_news: str = ""
-    impressions: str = ""
+    company_news: Text = ""
+    impressions: Text = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Promise:
-    id: str
-    what: str
+class Promise(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    id: Id
+    what: Text
     due: datetime
-    to: str | None = None
+    to: Id | None = None
     created: datetime | None = None
     done_at: datetime | None = None
     by: PromiseBy = PromiseBy.ME
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     """Something that happened. Which fields matter depends on ``kind``.
 
     ``action`` is the kind of action a ``sent``/``snooze``/``skip`` event is about and
@@ -119,34 +127,34 @@ class Event:
     at: datetime
     kind: EventKind
     action: ActionKind | None = None
-    action_id: str | None = None
-    round: str | None = None
-    contact: str | None = None
-    promise: str | None = None
+    # Named as the interchange format names them (SPEC section 9).
+    action_id: Id | None = msgspec.field(default=None, name="id")
+    round: Id | None = None
+    contact: Id | None = None
+    promise: Id | None = None
     channel: Channel | None = None
-    text: str = ""
-    summary: str = ""
-    from_stage: Stage | None = None
-    to_stage: Stage | None = None
+    text: Text = ""
+    summary: Text = ""
+    from_stage: Stage | None = msgspec.field(default=None, name="from")
+    to_stage: Stage | None = msgspec.field(default=None, name="to")
     until: datetime | None = None
-    source: str | None = None
+    source: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Interview:
-    id: str
-    company: str
-    role: str
-    timezone: str
+class Interview(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
+    id: Id
+    company: Text
+    role: Text
+    timezone: Text
     stage: Stage = Stage.SCHEDULED
     outcome: Outcome | None = None
     rounds: tuple[Round, ...] = ()
     contacts: tuple[Contact, ...] = ()
-    preferences: Preferences = field(default_factory=Preferences)
+    preferences: Preferences = msgspec.field(default_factory=Preferences)
     decision_by: date | None = None
     offer_deadline: date | None = None
     keep_warm: bool = False
-    notes: Notes = field(default_factory=Notes)
+    notes: Notes = msgspec.field(default_factory=Notes)
     promises: tuple[Promise, ...] = ()
     events: tuple[Event, ...] = ()
 
@@ -156,7 +164,7 @@ class Interview:
         history = list(self.events)
         for event in events:
             history.insert(bisect_right(history, event.at, key=lambda e: e.at), event)
-        return replace(self, events=tuple(history))
+        return msgspec.structs.replace(self, events=tuple(history))
 
     def contact(self, contact_id: str | None) -> Contact | None:
         if contact_id is None:
@@ -174,8 +182,7 @@ class Interview:
         return next((p for p in self.promises if p.id == promise_id), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(msgspec.Struct, frozen=True, gc=False, forbid_unknown_fields=True):
     name: str = ""
     email: str = ""
     phone: str = ""

@@ -5,10 +5,10 @@ emails from the same candidate on one day."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from app.domain.copies import replace
 from app.domain.interchange import Pipeline
 from app.domain.records import ActionKind
 from app.drafts.compose import Draft, compose

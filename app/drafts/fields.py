@@ -8,9 +8,10 @@ my impressions, and the wording of the questions I could not answer (SPEC sectio
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from app.domain.copies import replace
 from app.domain.interchange import Pipeline, zone
 from app.domain.records import ActionKind, Contact, Interview, Profile, PromiseBy, Round
 from app.drafts import spoken

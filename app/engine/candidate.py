@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
+from app.domain.copies import replace
 from app.domain.records import ActionKind
 from app.engine.calendar import BusinessCalendar
 from app.engine.timekeeping import add_elapsed

@@ -19,9 +19,10 @@ round before its due) to when they kept it. One not kept yet is for the waiting 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from app.domain.copies import replace
 from app.domain.records import EventKind, Interview, Promise, PromiseBy, Stage
 from app.insights.days import local, today
 

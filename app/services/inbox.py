@@ -12,10 +12,11 @@ recorded again.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.domain.copies import replace
 from app.domain.ids import slug, unique
 from app.domain.interchange import Pipeline
 from app.domain.records import ActionKind, Contact, ContactRole, Event, EventKind, Interview, Round

@@ -233,7 +233,7 @@ def _work_out(
 
     def record(doc_id: str, doc: Mapping[str, Any]) -> Interview:
         if doc_id not in records:
-            records[doc_id] = repo.read_document(doc_id, doc, zone)
+            records[doc_id] = repo.read_document(documents, doc_id, doc)
         return records[doc_id]
 
     offers, offers_span = watched_offers(

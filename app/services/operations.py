@@ -3,9 +3,9 @@ record the same facts in the same way. Each returns the changed interview; none 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
+from app.domain.copies import replace
 from app.domain.records import (
     ActionKind,
     Channel,

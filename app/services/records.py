@@ -88,8 +88,7 @@ class Records:
         each, in order, in one write; several must go to one person (one message does them).
         One that is not open is refused, saying why where the file tells."""
         # Here rather than at the top: `due` and `export` need no drafting to start.
-        import dataclasses
-
+        from app.domain.copies import replace
         from app.drafts.combine import CombineError, check_one_person
         from app.engine import compute_actions
         from app.services.listing import not_open
@@ -109,7 +108,7 @@ class Records:
             except CombineError as problem:
                 raise UserError(str(problem)) from None
             found[:] = chosen
-            return dataclasses.replace(
+            return replace(
                 pipeline,
                 interviews=tuple(_changed(i, chosen, change) for i in pipeline.interviews),
             )
@@ -120,8 +119,7 @@ class Records:
     def fill_with_samples(self, sample: Pipeline, samples: Collection[str]) -> Pipeline:
         """``sample`` in place of earlier samples (the ids in ``samples``); refused where the
         file holds interviews of the user's own, and a profile already filled in stays."""
-        import dataclasses
-
+        from app.domain.copies import replace
         from app.store.repository import merge, merge_profile
 
         path = self.path
@@ -137,7 +135,7 @@ class Records:
                 )
             merged, _ = merge(current, sample, replace=True, path=path)
             profile, _ = merge_profile(current.profile, sample.profile, replace_all=False)
-            return dataclasses.replace(merged, profile=profile)
+            return replace(merged, profile=profile)
 
         return self._repo.update(fill)
 

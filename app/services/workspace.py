@@ -16,11 +16,12 @@ import threading
 from bisect import insort
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.copies import field_names, replace
 from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
 from app.domain.merge import Conflict, Edit, carry_over
@@ -356,9 +357,9 @@ class Workspace:
         (another instance may have set the others meanwhile). Returns what to say."""
         before = self.pipeline.profile
         changed = {
-            f.name: getattr(profile, f.name)
-            for f in fields(Profile)
-            if getattr(profile, f.name) != getattr(before, f.name)
+            name: getattr(profile, name)
+            for name in field_names(Profile)
+            if getattr(profile, name) != getattr(before, name)
         }
         if not changed:
             return "Your profile is unchanged."

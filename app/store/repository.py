@@ -21,15 +21,17 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from app.domain.copies import field_names, replace
 from app.domain.errors import InvalidData, Problems
 from app.domain.interchange import (
     Pipeline,
     read_interview,
     read_profile,
+    typed_interview,
     write_interview,
     write_profile,
 )
@@ -79,6 +81,8 @@ class Documents:
     policy_overrides: dict[str, Any]
     interviews: list[tuple[str, dict[str, Any]]]
     """(document id, document), in the file's order."""
+    plain: bool
+    """Whether the typed reader may read them (``interchange.typed.plain``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +126,8 @@ class Repository:
             remove_leftover_temporaries(Path(os.path.realpath(self._path)))
             return Pipeline()
         with self._open() as db:
-            return self._snapshot(db.storage.read()).pipeline
+            raw = db.storage.read()
+            return self._snapshot(raw, plain=db.storage.plain).pipeline
 
     def load_profile(self) -> Profile:
         """Only the profile: the file is parsed, but no interview is read."""
@@ -141,6 +146,7 @@ class Repository:
     def documents(self, content: bytes) -> Documents:
         """``content``'s profile, policy and interview documents, the interviews not read yet
         (``read_document``). Raises ``UnreadableDatabase`` as ``load`` would."""
+        from app.domain.interchange.typed import plain as typed_plain
         from app.store.codec import decode
 
         tables = decode(content, self._path, self.backup_path)
@@ -150,11 +156,13 @@ class Repository:
             self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
         docs = _table(tables, INTERVIEWS)
         ordered = [(doc_id, docs[doc_id]) for doc_id in sorted(docs, key=_doc_order)]
-        return Documents(profile, policy, ordered)
+        return Documents(profile, policy, ordered, typed_plain(content))
 
-    def read_document(self, doc_id: str, doc: Mapping[str, Any], zone: str) -> Interview:
+    def read_document(self, documents: Documents, doc_id: str, doc: Mapping[str, Any]) -> Interview:
         """One interview document of ``documents``; raises ``InvalidData``."""
-        return read_interview(doc, zone, f'{INTERVIEWS}["{doc_id}"]')
+        zone = documents.profile.timezone or self._default_zone
+        typed = typed_interview(doc, zone) if documents.plain else None
+        return typed or read_interview(doc, zone, f'{INTERVIEWS}["{doc_id}"]')
 
     # ----------------------------------------------------------------------- writing
 
@@ -234,7 +242,8 @@ class Repository:
             # Another writer changed the file if it is not the version last read or written
             # here (a file that is still not there is the one seen: a new database).
             self.saw_other_writes = db.storage.trusted_version != seen
-            before = self._snapshot(raw) if known else self._decode(raw, only=only)
+            plain = db.storage.plain
+            before = self._snapshot(raw, plain=plain) if known else self._decode(raw, only, plain)
             after = change(before.pipeline)
             if after is before.pipeline or after == before.pipeline:
                 return after
@@ -284,21 +293,21 @@ class Repository:
         self._db = None
         self._known = None
 
-    def _snapshot(self, raw: Mapping[str, Any] | None) -> _Snapshot:
+    def _snapshot(self, raw: Mapping[str, Any] | None, *, plain: bool) -> _Snapshot:
         """The whole file's records, decoded once per version of the file."""
         if self._known is not None and self._known[0] is raw:
             return self._known[1]
-        snapshot = self._decode(raw)
+        snapshot = self._decode(raw, None, plain)
         self._known = (raw, snapshot)
         return snapshot
 
-    def _decode(self, raw: Mapping[str, Any] | None, only: str | None = None) -> _Snapshot:
+    def _decode(self, raw: Mapping[str, Any] | None, only: str | None, plain: bool) -> _Snapshot:
         if raw is None:
             return _Snapshot(Pipeline(), {}, {}, {})
         with collector_paused():
-            return self._decode_tables(raw, only)
+            return self._decode_tables(raw, only, plain)
 
-    def _decode_tables(self, raw: Mapping[str, Any], only: str | None) -> _Snapshot:
+    def _decode_tables(self, raw: Mapping[str, Any], only: str | None, plain: bool) -> _Snapshot:
         problems = Problems()
         tables = dict(raw)
         meta = _table(tables, META)
@@ -313,11 +322,14 @@ class Repository:
                 carried[doc_id] = docs[doc_id]
                 continue
             where = f'{INTERVIEWS}["{doc_id}"]'
-            try:
-                interview = read_interview(docs[doc_id], zone, where)
-            except InvalidData as bad:
-                problems.items.extend(bad.problems)
-                continue
+            # The typed reader where it may (nearly always): about five times faster.
+            interview = typed_interview(docs[doc_id], zone) if plain else None
+            if interview is None:
+                try:
+                    interview = read_interview(docs[doc_id], zone, where)
+                except InvalidData as bad:
+                    problems.items.extend(bad.problems)
+                    continue
             if interview.id in doc_ids:
                 problems.add(f"{where}.id", f'duplicate interview id "{interview.id}"')
                 continue
@@ -411,7 +423,7 @@ def merge_profile(
 ) -> tuple[Profile, tuple[str, ...]]:
     """``current`` with ``incoming``'s non-empty fields: where it has none, or everywhere."""
     changes: dict[str, Any] = {}
-    for name in (f.name for f in fields(Profile)):
+    for name in field_names(Profile):
         mine, theirs = getattr(current, name), getattr(incoming, name)
         if theirs and theirs != mine and (replace_all or not mine):
             changes[name] = theirs

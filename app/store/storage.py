@@ -18,6 +18,7 @@ from typing import Any
 
 from tinydb import Storage
 
+from app.domain.interchange.typed import plain
 from app.files import NotARegularFile, open_regular, os_problem, read_bounded, read_regular
 from app.store.atomic import atomic_write, remove_leftover_temporaries
 from app.store.codec import decode, encode
@@ -36,6 +37,8 @@ _Stamp = tuple[int, int, int]
 class _Snapshot:
     stamp: _Stamp
     tables: Tables
+    plain: bool
+    """Whether the records may be read by the typed reader (``interchange.typed.plain``)."""
 
 
 def _stamp_of(status: os.stat_result) -> _Stamp:
@@ -130,7 +133,7 @@ class SafeJSONStorage(Storage):
         finally:
             os.close(descriptor)
         tables = decode(content, self._path, self._backup, self._migrations)
-        self._cache = _Snapshot(stamp, tables)
+        self._cache = _Snapshot(stamp, tables, plain(content))
         self._trusted = stamp
         return tables
 
@@ -157,12 +160,17 @@ class SafeJSONStorage(Storage):
         if self._keep_written:
             # The caller has promised never to change ``data`` again and to write only what
             # JSON gives back as it was: it stands for the file until the file changes.
-            self._cache = _Snapshot(self._trusted, data)  # type: ignore[arg-type]
+            self._cache = _Snapshot(self._trusted, data, plain(content))  # type: ignore[arg-type]
         else:
             # The next read parses what is on disk rather than keeping the caller's objects,
             # which the caller may still change and which may hold values that JSON turns
             # into others (TinyDB's own tables do both).
             self.invalidate()
+
+    @property
+    def plain(self) -> bool:
+        """Whether the tables last read or written may be read by the typed reader."""
+        return self._cache is not None and self._cache.plain
 
     def invalidate(self) -> None:
         """Forget the cached tables; the next read parses the file."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +9,7 @@ import pendulum
 from pendulum import DateTime
 
 from app.demo import demo_pipeline
+from app.domain.copies import replace
 from app.domain.interchange import Pipeline, read_pipeline
 from app.domain.records import ActionKind, Channel, Event, EventKind
 from app.engine import Action, compute_actions

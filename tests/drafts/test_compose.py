@@ -4,12 +4,12 @@ about, and the user's own templates."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pendulum
 import pytest
 
+from app.domain.copies import replace
 from app.domain.records import ActionKind, Channel, Contact
 from app.drafts import LINKEDIN_LIMIT, TEMPLATE_NAMES, Draft, DraftError, compose
 from app.drafts.fields import FIELDS, LABELS, values_for

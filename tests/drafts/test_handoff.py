@@ -112,14 +112,12 @@ def _non_ascii():
     pipeline = acme(profile=NAMES)
     interview = pipeline.interviews[0]
     contacts = tuple(
-        c.__class__(
-            **{**{f: getattr(c, f) for f in c.__dataclass_fields__}, "name": "Renée Dubois"}
-        )
+        c.__class__(**{**{f: getattr(c, f) for f in c.__struct_fields__}, "name": "Renée Dubois"})
         if c.id == "jane"
         else c
         for c in interview.contacts
     )
-    from dataclasses import replace
+    from app.domain.copies import replace
 
     pipeline = replace(
         pipeline, interviews=(replace(interview, contacts=contacts, role="Head of Product — Café"),)
@@ -162,7 +160,7 @@ def test_the_mailto_link_round_trips():
 
 def test_only_an_email_with_an_address_can_be_handed_on():
     _, draft = _non_ascii()
-    from dataclasses import replace
+    from app.domain.copies import replace
 
     with pytest.raises(HandOffError, match="not email"):
         as_mailto(replace(draft, channel=draft.channel.__class__("linkedin")))

@@ -3,7 +3,6 @@ works out again only what changed."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.demo.pipeline import demo_pipeline
+from app.domain.copies import replace
 from app.domain.policy import Policy
 from app.domain.records import Event, EventKind
 from app.engine import compute_actions

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,6 +10,7 @@ import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.domain.copies import replace
 from app.domain.interchange import read_interview, write_interview
 from app.domain.policy import Policy
 from app.domain.records import (

@@ -209,8 +209,7 @@ def test_a_second_scan_of_a_maildir_reads_only_what_is_new(
 def test_apply_says_which_interview_a_message_about_two_is_about(
     capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
 ) -> None:
-    from dataclasses import replace
-
+    from app.domain.copies import replace
     from app.services.records import Records
 
     def twin(pipeline):  # type: ignore[no-untyped-def]

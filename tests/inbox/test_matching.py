@@ -6,7 +6,6 @@ dismissed proposal never comes back."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pendulum
 import pytest
 
 from app.demo import demo_pipeline
+from app.domain.copies import replace
 from app.engine import compute_actions
 from app.inbox.mail import Address, Invitation, Mail, Method
 from app.inbox.matching import round_id_for

@@ -559,9 +559,8 @@ async def test_a_click_selects_the_card_under_it(make):
 
 
 async def test_the_cursor_starts_where_there_are_cards(make, tmp_path):
-    from dataclasses import replace
-
     from app.demo import demo_pipeline
+    from app.domain.copies import replace
     from tests.ui.conftest import NOW, ZONE
 
     demo = demo_pipeline(NOW, ZONE)

@@ -5,7 +5,6 @@ from "Add a …", and hand back its own id."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import OptionList
 
+from app.domain.copies import replace
 from app.domain.interchange import read_pipeline
 from app.domain.records import STAGES, Contact, Interview, Promise, Round
 from app.store.repository import Repository

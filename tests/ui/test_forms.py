@@ -4,7 +4,6 @@ input, how it refuses bad input without closing, and how it looks."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,6 +15,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, TextArea
 
+from app.domain.copies import replace
 from app.domain.ids import numbered, slug, unique
 from app.domain.records import (
     Channel,

@@ -248,8 +248,7 @@ def test_snapshot_two_proposals(snap_compare, make, db: Path, tmp_path: Path) ->
 async def test_a_message_about_two_interviews_asks_which_before_recording(
     make: Callable[..., FollowupApp], db: Path, tmp_path: Path
 ) -> None:
-    from dataclasses import replace
-
+    from app.domain.copies import replace
     from app.ui.forms.choose import ChooseDialog
 
     # A second process at the same employer: another interview with a harborlane.example

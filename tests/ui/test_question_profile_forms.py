@@ -5,7 +5,6 @@ changed checked in memory and in the database file."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, TextArea
 from textual.worker import WorkerState
 
+from app.domain.copies import replace
 from app.domain.records import OpenQuestion, Profile, Promise
 from app.store.repository import Repository
 from app.ui.app import FollowupApp

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         NOTES_KEYS,
         Pipeline,
     )
+    from app.domain.interchange.typed import typed_interview
     from app.domain.interchange.writing import (
         write_event,
         write_interview,
@@ -59,6 +60,7 @@ _HOME = {
     "write_interview": "app.domain.interchange.writing",
     "write_pipeline": "app.domain.interchange.writing",
     "write_profile": "app.domain.interchange.writing",
+    "typed_interview": "app.domain.interchange.typed",
     "is_zone": "app.domain.interchange.zones",
     "parse_moment": "app.domain.interchange.zones",
     "zone": "app.domain.interchange.zones",
@@ -91,6 +93,7 @@ __all__ = [
     "read_interviews",
     "read_pipeline",
     "read_profile",
+    "typed_interview",
     "write_event",
     "write_interview",
     "write_pipeline",

@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+__all__ = ["MAX_ID", "MAX_MINUTES", "MAX_TEXT"]  # where they were always imported from
+
+from app.domain.limits import MAX_ID, MAX_MINUTES, MAX_TEXT
 from app.domain.policy import Policy
 from app.domain.records import Interview, Profile
 
 FORMAT = "followup/1"
-MAX_TEXT = 1_000_000
-MAX_ID = 200
-MAX_MINUTES = 7 * 24 * 60
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,10 @@ what we talked about is what a thank-you to them leads with."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.widgets import Select
 
+from app.domain.copies import replace
 from app.domain.ids import slug, unique
 from app.domain.records import Contact, ContactRole
 from app.drafts.addresses import is_personal

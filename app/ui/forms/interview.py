@@ -4,7 +4,6 @@ notes and history are edited elsewhere and come back unchanged."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from typing import ClassVar
 
@@ -14,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Button, Select
 
+from app.domain.copies import replace
 from app.domain.ids import slug, unique
 from app.domain.records import Interview, Outcome, Stage
 from app.ui.forms.base import Form

@@ -4,11 +4,10 @@ asked it, which one line of a text box could not hold."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.widgets import TextArea
 
+from app.domain.copies import replace
 from app.domain.records import Notes
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, lines

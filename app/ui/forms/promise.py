@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Select, Static
 
+from app.domain.copies import replace
 from app.domain.ids import numbered
 from app.domain.records import Contact, Promise, PromiseBy
 from app.ui.forms.base import Form

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Static
 
+from app.domain.copies import replace
 from app.domain.ids import numbered
 from app.domain.records import Contact, Round
 from app.ui.forms.base import Form

@@ -5,7 +5,6 @@ tell it what the user did."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
@@ -16,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label
 
+from app.domain.copies import replace
 from app.domain.records import (
     STAGES,
     Contact,
