@@ -11,6 +11,7 @@ policy and the same offers are asked about at a moment inside that span.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -71,10 +72,12 @@ class _Kept:
 
 class ActionMemo:
     """Every open action of a pipeline, worked out again only for the interviews whose record,
-    policy or offers changed, or whose span ``now`` has left."""
+    policy or offers changed, or whose span ``now`` has left. Safe to share between threads
+    (the dashboard reads the file again in a worker)."""
 
     def __init__(self) -> None:
         self._kept: dict[str, _Kept] = {}
+        self._busy = threading.Lock()
         self.worked_out = 0
         """How many interviews have been worked out (not given from memory): for tests."""
 
@@ -83,29 +86,50 @@ class ActionMemo:
     ) -> tuple[list[Offer], list[Action]]:
         """The open offers and every open action at ``now``, sorted by ``due_by``."""
         interviews = tuple(interviews)
-        with collector_paused():
+        with collector_paused(), self._busy:
             offers, _ = watched_offers(interviews, policy, now)
             key = offers_key(offers)
-            moment = now.timestamp()
             kept: dict[str, _Kept] = {}
             found: list[Action] = []
             for interview in interviews:
-                entry = self._kept.get(interview.id)
-                if not (
-                    entry is not None
-                    and entry.interview is interview
-                    and (entry.policy is policy or entry.policy == policy)
-                    and entry.offers == key
-                    and entry.span.holds_at(moment)
-                ):
-                    actions, span = watched_actions(interview, policy, now, offers)
-                    entry = _Kept(interview, policy, key, span, actions)
-                    self.worked_out += 1
+                entry = self._entry(interview, policy, now, offers, key)
                 kept[interview.id] = entry
                 found.extend(entry.actions)
             self._kept = kept
-            found.sort(key=sort_key)
+        found.sort(key=sort_key)
         return offers, found
 
+    def interview_actions(
+        self, interview: Interview, policy: Policy, now: datetime, offers: list[Offer]
+    ) -> list[Action]:
+        """The actions of one interview, given the offers of all (``engine.interview_actions``),
+        kept for the next call."""
+        with self._busy:
+            entry = self._entry(interview, policy, now, offers, offers_key(offers))
+            self._kept[interview.id] = entry
+        return entry.actions
+
+    def _entry(
+        self,
+        interview: Interview,
+        policy: Policy,
+        now: datetime,
+        offers: list[Offer],
+        key: OffersKey,
+    ) -> _Kept:
+        entry = self._kept.get(interview.id)
+        if (
+            entry is not None
+            and entry.interview is interview
+            and (entry.policy is policy or entry.policy == policy)
+            and entry.offers == key
+            and entry.span.holds_at(now.timestamp())
+        ):
+            return entry
+        actions, span = watched_actions(interview, policy, now, offers)
+        self.worked_out += 1
+        return _Kept(interview, policy, key, span, actions)
+
     def forget(self) -> None:
-        self._kept = {}
+        with self._busy:
+            self._kept = {}

@@ -33,12 +33,11 @@ from app.engine import (
     Action,
     Offer,
     Urgency,
-    compute_actions,
     interview_actions,
-    offers_at,
     pressing_first,
     sort_key,
 )
+from app.engine.memo import ActionMemo
 from app.engine.urgency import urgency
 from app.errors import UserError
 from app.services import operations
@@ -118,6 +117,9 @@ class Workspace:
         self.actions: list[Action] = []
         self._by_interview: dict[str, list[Action]] = {}
         self._offers: list[Offer] = []
+        # What the engine worked out, per interview: a change or a read of the file works out
+        # again only the interviews it changed (and those whose time has come).
+        self._memo = ActionMemo()
         self._undo: list[Change] = []
         self._pending: list[Change] = []
         # Profile fields changed here and not saved yet: written before the interviews' changes.
@@ -180,9 +182,8 @@ class Workspace:
     def refresh(self) -> None:
         """Every action at the clock's now: after a load, or when time has moved on."""
         now = self.clock()
-        policy = self.pipeline.policy
-        offers = offers_at(self.pipeline.interviews, policy, now)
-        self._set_actions(now, offers, compute_actions(self.pipeline.interviews, policy, now))
+        offers, actions = self._memo.actions(self.pipeline.interviews, self.pipeline.policy, now)
+        self._set_actions(now, offers, actions)
 
     def _set_actions(self, now: datetime, offers: list[Offer], actions: list[Action]) -> None:
         self.now = now
@@ -472,8 +473,7 @@ class Workspace:
             raise
         version = self._repo.version
         now = self.clock()
-        offers = offers_at(pipeline.interviews, pipeline.policy, now)
-        actions = compute_actions(pipeline.interviews, pipeline.policy, now)
+        offers, actions = self._memo.actions(pipeline.interviews, pipeline.policy, now)
         return Reread(pipeline, version, now, offers, actions, changes_made)
 
     def adopt(self, reread: Reread) -> bool:
@@ -608,7 +608,9 @@ class Workspace:
         self.actions = [a for a in self.actions if a.interview != change.interview_id]
         fresh: list[Action] = []
         if change.after is not None:
-            fresh = interview_actions(change.after, self.pipeline.policy, self.now, self._offers)
+            fresh = self._memo.interview_actions(
+                change.after, self.pipeline.policy, self.now, self._offers
+            )
         self._by_interview[change.interview_id] = fresh
         # Into their places: sorting all of them again costs more than the engine's own work.
         for action in fresh:
