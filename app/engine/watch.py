@@ -34,6 +34,8 @@ class WatchedNow(datetime):
 
     __slots__ = ("_noted", "_plain")
     _noted: list[datetime]
+    """Every instant compared with (a comparison with anything else fails, as datetime's
+    own does)."""
     _plain: datetime
 
     @classmethod
@@ -78,7 +80,8 @@ class WatchedNow(datetime):
         """The span over which every comparison made so far gives the answer it gave."""
         at = self.instant()
         after, before = -math.inf, math.inf
-        for other in self._noted:
+        # The same instant is often compared several times: each is converted once.
+        for other in {id(other): other for other in self._noted}.values():
             moment = other.timestamp()
             if moment == at:
                 # At ``at`` itself a comparison may flip either side (``now >= x``).
@@ -98,19 +101,19 @@ class WatchedNow(datetime):
             self._noted.append(other)
 
     def __lt__(self, other: datetime) -> bool:  # type: ignore[override]  # as datetime's own
-        self._note(other)
+        self._noted.append(other)
         return self._plain.__lt__(other)
 
     def __le__(self, other: datetime) -> bool:  # type: ignore[override]  # as datetime's own
-        self._note(other)
+        self._noted.append(other)
         return self._plain.__le__(other)
 
     def __gt__(self, other: datetime) -> bool:  # type: ignore[override]  # as datetime's own
-        self._note(other)
+        self._noted.append(other)
         return self._plain.__gt__(other)
 
     def __ge__(self, other: datetime) -> bool:  # type: ignore[override]  # as datetime's own
-        self._note(other)
+        self._noted.append(other)
         return self._plain.__ge__(other)
 
     def __eq__(self, other: object) -> bool:
