@@ -10,8 +10,10 @@ import pendulum
 
 from app.demo import demo_pipeline
 from app.engine import compute_actions
+from app.services.open_actions import cache_path
 from app.services.workspace import Workspace
 from app.store.repository import Repository
+from tests.cli_runs import cli
 
 ZONE = "Europe/London"
 NOW = pendulum.datetime(2026, 11, 20, 10, 0, tz=ZONE)
@@ -76,3 +78,52 @@ def test_the_memory_is_keyed_on_the_record_itself(tmp_path: Path) -> None:
     counted = fresh._memo.worked_out
     fresh._memo.actions(workspace.interviews, workspace.pipeline.policy, NOW)
     assert fresh._memo.worked_out == counted + len(workspace.interviews)
+
+
+def due_json(capsys, path: Path) -> str:
+    """``due --json`` run as the dashboard would be, in the machine's zone."""
+    code, out, err = cli(capsys, "due", "--json", "--db", str(path), "--at", NOW.isoformat())
+    assert code == 0, err
+    return out
+
+
+def test_the_dashboard_starts_from_what_due_worked_out(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", ZONE)
+    path = stored(tmp_path)
+    due_json(capsys, path)
+    workspace = opened(path)
+    assert workspace._memo.worked_out == 0
+    assert [a.id for a in workspace.actions] == fresh_ids(workspace)
+    assert workspace.actions == compute_actions(
+        workspace.interviews, workspace.pipeline.policy, NOW
+    )
+
+
+def test_due_starts_from_what_the_dashboard_worked_out(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", ZONE)
+    path = stored(tmp_path)
+    workspace = opened(path)
+    workspace.keep_answers()
+    assert cache_path(path).exists()
+    parsed: list[object] = []
+    with monkeypatch.context() as patched:
+        patched.setattr(Repository, "documents", lambda *args: parsed.append(args))
+        given = due_json(capsys, path)
+    assert parsed == []  # not even parsed
+    cache_path(path).unlink()
+    assert given == due_json(capsys, path)
+
+
+def test_a_spoiled_cache_starts_the_dashboard_from_scratch(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.setenv("TZ", ZONE)
+    path = stored(tmp_path)
+    due_json(capsys, path)
+    kept = cache_path(path).read_bytes()
+    cache_path(path).write_bytes(kept.replace(b'"state": "due"', b'"state": "upcoming"'))
+    workspace = opened(path)
+    assert workspace._memo.worked_out == len(workspace.interviews)
+    assert workspace.actions == compute_actions(
+        workspace.interviews, workspace.pipeline.policy, NOW
+    )

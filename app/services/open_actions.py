@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from app.domain.interchange import Pipeline
     from app.domain.records import Interview
     from app.engine.action import Action
+    from app.engine.memo import ActionMemo
     from app.engine.watch import Span
     from app.store.repository import Documents, Repository
 
@@ -214,18 +215,12 @@ def _work_out(
 ) -> tuple[str, SpanRow, list[dict[str, Any]]]:
     import orjson
 
-    from app.domain.interchange import write_profile
     from app.domain.policy import Policy
     from app.engine.memo import offers_key, watched_actions, watched_offers
 
     zone = documents.profile.timezone or default_zone
     policy = Policy.from_overrides(documents.policy_overrides)
-    meta = _digest(
-        orjson.dumps(
-            [write_profile(documents.profile), documents.policy_overrides, zone],
-            option=orjson.OPT_SORT_KEYS,
-        )
-    )
+    meta = _meta(documents, zone)
     ids = [doc.get("id") for _, doc in documents.interviews]
     if len(set(ids)) != len(ids):
         raise _ReadInFull  # a duplicate id: refused by ``load``, with its place
@@ -257,6 +252,122 @@ def _work_out(
             entry = _entry(digest, interview, offers_digest, span, actions)
         entries.append(entry)
     return meta, _span_row(offers_span), entries
+
+
+def _meta(documents: Documents, zone: str) -> str:
+    """The digest of what every interview's answer depends on besides its own document."""
+    import orjson
+
+    from app.domain.interchange import write_profile
+
+    return _digest(
+        orjson.dumps(
+            [write_profile(documents.profile), documents.policy_overrides, zone],
+            option=orjson.OPT_SORT_KEYS,
+        )
+    )
+
+
+# --------------------------------------------------------------------------- the dashboard
+
+
+def recall(
+    memo: ActionMemo, repo: Repository, pipeline: Pipeline, default_zone: str, now: datetime
+) -> bool:
+    """Give ``memo`` the answers kept for the file ``pipeline`` was just read from, where they
+    still hold at ``now``: the dashboard then starts without working out an interview that
+    ``due`` (or an earlier dashboard) worked out. Whether the cache described the file."""
+    from app.engine.memo import offers_key, watched_offers
+    from app.engine.watch import Span
+
+    with collector_paused():
+        try:
+            kept = _Kept.read(cache_path(repo.path))
+            seen = file_digest(repo.path)
+            if kept is None or seen is None or not _describes(kept, seen, repo, default_zone):
+                return False
+            offers, _ = watched_offers(pipeline.interviews, pipeline.policy, now)
+            offers_digest = _digest(_json(offers_key(offers)))
+            by_id = {i.id: i for i in pipeline.interviews}
+            moment = now.timestamp()
+            for entry in kept.entries():
+                interview = by_id.get(entry["interview"])
+                if (
+                    interview is None
+                    or entry["offers"] != offers_digest
+                    or not _holds(entry["span"], moment)
+                ):
+                    continue
+                actions = [Listed(row).action() for row in entry["actions"]]
+                memo.seed(interview, pipeline.policy, offers, Span(*entry["span"]), actions)
+        except (OSError, UserError, KeyError, TypeError, ValueError, IndexError):
+            return False  # what was kept is of no use: everything is worked out
+        return True
+
+
+def keep(
+    memo: ActionMemo, repo: Repository, pipeline: Pipeline, default_zone: str, now: datetime
+) -> None:
+    """Keep the answers ``memo`` holds for ``pipeline`` beside the file it was read from, for
+    the next command or dashboard (blocking: some 30 ms per thousand interviews)."""
+    from app.engine.memo import offers_key, watched_offers
+
+    documents = repo.documents_read(pipeline)
+    if documents is None:
+        return  # changed here since: the next start works it out
+    with collector_paused():
+        try:
+            seen = file_digest(repo.path)
+        except (OSError, UserError):
+            return
+        if seen is None or not _same_file(seen, repo):
+            return
+        zone = documents.profile.timezone or default_zone
+        offers, offers_span = watched_offers(pipeline.interviews, pipeline.policy, now)
+        offers_digest = _digest(_json(offers_key(offers)))
+        by_id = {i.id: i for i in pipeline.interviews}
+        entries = []
+        for _, doc in documents.interviews:
+            interview = by_id.get(doc.get("id"))  # type: ignore[arg-type]
+            answer = None if interview is None else memo.kept(interview)
+            if interview is None or answer is None:
+                return  # not all worked out here: nothing half kept
+            span, actions = answer
+            entries.append(_entry(_digest(_json(doc)), interview, offers_digest, span, actions))
+        header = {
+            "version": VERSION,
+            "code": _code(),
+            "identity": list(seen.identity),
+            "content": seen.digest,
+            "zone": default_zone,
+            "meta": _meta(documents, zone),
+            "offers_span": _span_row(offers_span),
+        }
+        found = OpenActions(lambda: entries)
+        _Kept.write(cache_path(repo.path), header, entries, found.listed)
+
+
+def _describes(kept: _Kept, seen: FileDigest, repo: Repository, zone: str) -> bool:
+    header = kept.header
+    return (
+        header["code"] == _code()
+        and header["identity"] == list(seen.identity)
+        and header["content"] == seen.digest
+        and header["zone"] == zone
+        and _same_file(seen, repo)
+    )
+
+
+def _same_file(seen: FileDigest, repo: Repository) -> bool:
+    """Whether the file now is the version the repository last read or wrote (its inode,
+    size and modification time)."""
+    return tuple(seen.identity[1:4]) == repo.version
+
+
+def _json(value: object) -> bytes:
+    import orjson
+
+    return orjson.dumps(value)
 
 
 def _sound(entry: object) -> bool:

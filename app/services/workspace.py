@@ -40,7 +40,7 @@ from app.engine import (
 from app.engine.memo import ActionMemo
 from app.engine.urgency import urgency
 from app.errors import UserError
-from app.services import operations
+from app.services import open_actions, operations
 from app.store.repository import Repository, UnknownInterview
 from app.when.describe import describe_when
 
@@ -120,6 +120,7 @@ class Workspace:
         # What the engine worked out, per interview: a change or a read of the file works out
         # again only the interviews it changed (and those whose time has come).
         self._memo = ActionMemo()
+        self._recalled = False
         self._undo: list[Change] = []
         self._pending: list[Change] = []
         # Profile fields changed here and not saved yet: written before the interviews' changes.
@@ -161,7 +162,17 @@ class Workspace:
         self._version = self._repo.version
         self._stale = False
         self._templates.read_all()
+        self._recalled = open_actions.recall(
+            self._memo, self._repo, self.pipeline, self.default_zone, self.clock()
+        )
         self.refresh()
+
+    def keep_answers(self) -> None:
+        """Keep what the engine worked out beside the file for the next start and for ``due``
+        (blocking: for a worker once the board is shown), unless it was kept already."""
+        if not self._recalled:
+            open_actions.keep(self._memo, self._repo, self.pipeline, self.default_zone, self.now)
+            self._recalled = True
 
     @property
     def has_samples(self) -> bool:

@@ -162,6 +162,16 @@ class Repository:
         ordered = [(doc_id, docs[doc_id]) for doc_id in sorted(docs, key=_doc_order)]
         return Documents(profile, policy, ordered, typed_plain(content))
 
+    def documents_read(self, pipeline: Pipeline) -> Documents | None:
+        """The documents ``pipeline`` was read from, if it is what this repository last read
+        or wrote of the whole file (None otherwise)."""
+        if self._known is None or self._known[1].pipeline is not pipeline:
+            return None
+        snapshot = self._known[1]
+        docs = _table(snapshot.tables, INTERVIEWS)
+        ordered = [(doc_id, docs[doc_id]) for doc_id in sorted(docs, key=_doc_order)]
+        return Documents(pipeline.profile, dict(pipeline.policy_overrides), ordered, False)
+
     def read_document(self, documents: Documents, doc_id: str, doc: Mapping[str, Any]) -> Interview:
         """One interview document of ``documents``; raises ``InvalidData``."""
         zone = documents.profile.timezone or self._default_zone

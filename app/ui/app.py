@@ -58,6 +58,7 @@ class FollowupApp(App[None]):
             self._watch_the_file()
             self._offer_welcome()
             self.call_after_refresh(self._import_the_dialogs)
+            self.call_after_refresh(self._keep_answers)
         else:
             # The screen appears first; the database is read and worked out behind it, once
             # the first frame is drawn (the read holds the interpreter while it parses).
@@ -92,6 +93,13 @@ class FollowupApp(App[None]):
         self._watch_the_file()
         self._offer_welcome()
         self.call_after_refresh(self._import_the_dialogs)
+        self.call_after_refresh(self._keep_answers)
+
+    @work(thread=True, group="keep the answers", exit_on_error=False)
+    def _keep_answers(self) -> None:
+        """What the engine worked out, kept beside the file once the board is shown: the next
+        start, and ``due``, give it again rather than work it out."""
+        self.workspace.keep_answers()
 
     @work(thread=True, group="import the dialogs", exit_on_error=False)
     def _import_the_dialogs(self) -> None:
