@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from app.engine.watch import Span
     from app.store.repository import Documents, Repository
 
-VERSION = 4
+VERSION = 5
 Names = dict[tuple[str, str], str]
 SpanRow = list[float]
 """[at, after, before]: as ``engine.watch.Span``."""
@@ -61,31 +61,41 @@ class Listed:
     """One open action as kept: the object ``due --json`` prints for it, as printed, with its
     times as instants for ordering and choosing, and what the engine knows of it besides."""
 
-    __slots__ = ("closes", "id", "opens", "promise", "sequence", "text", "zone")
+    __slots__ = ("closes", "fields", "id", "opens", "promise", "sequence", "text", "zone")
 
     def __init__(self, row: list[Any]) -> None:
         # In the order of ``_ROW``.
-        self.id, self.opens, self.closes, self.text, self.promise, self.sequence, self.zone = row
+        (
+            self.id,
+            self.opens,
+            self.closes,
+            self.text,
+            self.promise,
+            self.sequence,
+            self.zone,
+            self.fields,
+        ) = row
 
     def action(self) -> Action:
         from app.domain.kinds import ActionKind, Channel
         from app.engine.action import Action, State
 
-        listed = json.loads(self.text)
-        channel = listed["channel"]
+        interview, company, kind, contact, round_, channel, due_from, due_by, state, reason = (
+            self.fields
+        )
         return Action(
             id=self.id,
-            interview=listed["interview"],
-            company=listed["company"],
-            kind=ActionKind(listed["kind"]),
-            contact=listed["contact"],
-            round=listed["round"],
+            interview=interview,
+            company=company,
+            kind=ActionKind(kind),
+            contact=contact,
+            round=round_,
             promise=self.promise,
             channel=None if channel is None else Channel(channel),
-            due_from=_moment(listed["due_from"], self.zone),
-            due_by=_moment(listed["due_by"], self.zone),
-            state=State(listed["state"]),
-            reason=listed["reason"],
+            due_from=_moment(due_from, self.zone),
+            due_by=_moment(due_by, self.zone),
+            state=State(state),
+            reason=reason,
             sequence=self.sequence,
         )
 
@@ -447,7 +457,23 @@ def _row(action: Action) -> list[Any]:
         action.promise,
         action.sequence,
         zone_name,
+        # What the object above says, as the engine's action has it (``Listed.action``).
+        [listed[key] for key in _FIELDS],
     ]
+
+
+_FIELDS = (
+    "interview",
+    "company",
+    "kind",
+    "contact",
+    "round",
+    "channel",
+    "due_from",
+    "due_by",
+    "state",
+    "reason",
+)
 
 
 def json_document(objects: list[str]) -> str:
@@ -607,7 +633,7 @@ _RECORD = b"\x1e"
 _FIELD = "\x1f"
 
 
-_ROW = ("id", "opens", "closes", "text", "promise", "sequence", "zone")
+_ROW = ("id", "opens", "closes", "text", "promise", "sequence", "zone", "fields")
 """What a kept action holds, in order (``_row``, ``Listed``)."""
 
 _FAR = 1e12

@@ -40,6 +40,7 @@ from app.engine import (
 from app.engine.memo import ActionMemo
 from app.engine.urgency import urgency
 from app.errors import UserError
+from app.memory import collector_paused
 from app.services import open_actions, operations
 from app.store.repository import Repository, UnknownInterview
 from app.when.describe import describe_when
@@ -157,15 +158,16 @@ class Workspace:
 
     def load(self) -> None:
         """Read the database and the message templates (blocking) and work out every action."""
-        with _said_in_one_line():
+        # Millions of objects come and go and none is in a cycle: see collector_paused.
+        with _said_in_one_line(), collector_paused():
             self.pipeline = self._repo.load()
-        self._version = self._repo.version
-        self._stale = False
-        self._templates.read_all()
-        self._recalled = open_actions.recall(
-            self._memo, self._repo, self.pipeline, self.default_zone, self.clock()
-        )
-        self.refresh()
+            self._version = self._repo.version
+            self._stale = False
+            self._templates.read_all()
+            self._recalled = open_actions.recall(
+                self._memo, self._repo, self.pipeline, self.default_zone, self.clock()
+            )
+            self.refresh()
 
     def keep_answers(self) -> None:
         """Keep what the engine worked out beside the file for the next start and for ``due``

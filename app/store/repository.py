@@ -129,7 +129,8 @@ class Repository:
             # A first write killed before its rename leaves only a temporary behind.
             remove_leftover_temporaries(Path(os.path.realpath(self._path)))
             return Pipeline()
-        with self._open() as db:
+        # Parsing a large file makes millions of objects, none in a cycle: see collector_paused.
+        with collector_paused(), self._open() as db:
             raw = db.storage.read()
             return self._snapshot(raw, plain=db.storage.plain).pipeline
 
@@ -249,7 +250,7 @@ class Repository:
         from app.store.lock import DatabaseLock
 
         check_regular(self._path)  # a FIFO or a device is refused before it is locked
-        with DatabaseLock(self._path), self._open() as db:
+        with DatabaseLock(self._path), collector_paused(), self._open() as db:
             seen = db.storage.trusted_version
             raw = db.storage.read()
             known = self._known is not None and self._known[0] is raw

@@ -14,14 +14,14 @@ the same record for a document this accepts (a property test holds them to it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
 from itertools import pairwise
 from typing import Any
 
 import msgspec
 
-from app.domain.interchange.schema import MAX_ID, MAX_MINUTES
+from app.domain.interchange.schema import MAX_ID
 from app.domain.interchange.zones import is_zone
 from app.domain.records import (
     Event,
@@ -33,8 +33,11 @@ from app.domain.records import (
 )
 from app.domain.times import FIRST_YEAR, LAST_YEAR, zone_info
 
-# As ``read_fields._is_ident``: one line of text, no spaces around it, no control characters.
-_ID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f])?")
+# As ``read_fields._is_ident``, each on its line: one line of text, no spaces around it, no
+# control characters (a line feed is one: the lines cannot run together).
+_IDS = re.compile(
+    r"(?:[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f])?\n)*"
+)
 _NEEDS_ACTION = frozenset((EventKind.SENT, EventKind.SNOOZE, EventKind.SKIP))
 # What the types let through, looked for in the bytes of a file (``plain``): a control
 # character (C0 but tab and line feed, DEL, C1), written escaped or as it is, which the full
@@ -77,22 +80,28 @@ def _checked(interview: Interview, default_zone: str) -> Interview:
     if not is_zone(interview.timezone):
         raise _Refused
     tz = zone_info(interview.timezone)
-    contacts = [c.id for c in interview.contacts]
-    known = set(contacts)
-    _ids([interview.id, *contacts], unique=contacts)
     if not interview.company.strip() or not interview.role.strip():
         raise _Refused
+    contacts = [c.id for c in interview.contacts]
+    known = set(contacts)
     rounds = tuple(_round(r, tz, known) for r in interview.rounds)
-    _ids((), unique=[r.id for r in rounds])
     promises = tuple(_promise(p, tz, known) for p in interview.promises)
-    _ids((), unique=[p.id for p in promises])
     events = [_event(e, tz) for e in interview.events]
     if any(later.at < earlier.at for earlier, later in pairwise(events)):
         events.sort(key=lambda e: e.at)
-    for question in interview.notes.open_questions:
-        if question.asked_by is not None and question.asked_by not in known:
+    asked = [q.asked_by for q in interview.notes.open_questions if q.asked_by is not None]
+    if not known.issuperset(asked):
+        raise _Refused
+    round_ids, promise_ids = [r.id for r in rounds], [p.id for p in promises]
+    for unique in (contacts, round_ids, promise_ids):
+        if len(set(unique)) != len(unique):
             raise _Refused
-    _ids(q.asked_by for q in interview.notes.open_questions if q.asked_by is not None)
+    ids = [interview.id, *contacts, *round_ids, *promise_ids, *asked]
+    ids += [p.to for p in promises if p.to is not None]
+    for event in events:
+        ids += [r for r in (event.action_id, event.round, event.contact, event.promise) if r]
+    if not _all_ids(ids):
+        raise _Refused
     return msgspec.structs.replace(
         interview,
         rounds=rounds,
@@ -105,8 +114,6 @@ def _checked(interview: Interview, default_zone: str) -> Interview:
 
 
 def _round(item: Round, tz: tzinfo, contacts: set[str]) -> Round:
-    if not 1 <= item.minutes <= MAX_MINUTES:
-        raise _Refused
     if len(set(item.interviewers)) != len(item.interviewers) or not contacts.issuperset(
         item.interviewers
     ):
@@ -119,7 +126,6 @@ def _round(item: Round, tz: tzinfo, contacts: set[str]) -> Round:
 def _promise(item: Promise, tz: tzinfo, contacts: set[str]) -> Promise:
     if not item.what.strip() or (item.to is not None and item.to not in contacts):
         raise _Refused
-    _ids([item.id] if item.to is None else [item.id, item.to])
     return msgspec.structs.replace(
         item,
         due=_moment(item.due, tz),
@@ -134,10 +140,11 @@ def _event(item: Event, tz: tzinfo) -> Event:
         (kind in _NEEDS_ACTION and item.action is None)
         or (kind is EventKind.SNOOZE and item.until is None)
         or (kind is EventKind.STAGE and item.to_stage is None)
+        or item.action_id == ""
+        or item.round == ""
+        or item.contact == ""
+        or item.promise == ""
     ):
-        raise _Refused
-    _ids(ref for ref in (item.action_id, item.round, item.contact, item.promise) if ref)
-    if item.action_id == "" or item.round == "" or item.contact == "" or item.promise == "":
         raise _Refused
     return msgspec.structs.replace(
         item,
@@ -171,13 +178,10 @@ def _day(value: date | None) -> date | None:
     return value
 
 
-def _ids(ids: Iterable[str], unique: list[str] | None = None) -> None:
-    for ident in ids:
-        if len(ident) > MAX_ID or not _ID.fullmatch(ident):
-            raise _Refused
-    if unique is not None:
-        for ident in unique:
-            if len(ident) > MAX_ID or not _ID.fullmatch(ident):
-                raise _Refused
-        if len(set(unique)) != len(unique):
-            raise _Refused
+def _all_ids(ids: list[str]) -> bool:
+    """Whether every one of ``ids`` is an id: checked together, in one match."""
+    if not ids:
+        return True
+    if max(map(len, ids)) > MAX_ID:
+        return False
+    return _IDS.fullmatch("\n".join(ids) + "\n") is not None
