@@ -59,6 +59,7 @@ def _bare() -> App[Any]:
 def _dashboard(db: Path) -> tuple[App[Any], Callable[[], bool]]:
     import pendulum
 
+    from app.commands.context import machine_zone
     from app.domain.records import STAGES
     from app.services.opening import open_workspace, quick_to_read
     from app.ui.factory import make_app
@@ -66,7 +67,9 @@ def _dashboard(db: Path) -> tuple[App[Any], Callable[[], bool]]:
     from app.ui.widgets.due import DuePanel
 
     now = pendulum.datetime(2026, 11, 20, 10, tz="UTC")
-    workspace = open_workspace(db, clock=lambda: now, default_zone="UTC")
+    # In the machine's zone, as followup opens it: what it keeps beside the file is then what
+    # `due` (bench/cli_bench.py) keeps too, and each finds the other's.
+    workspace = open_workspace(db, clock=lambda: now, default_zone=machine_zone()[0])
     app = make_app(workspace, load_first=quick_to_read(db))
 
     def populated() -> bool:
