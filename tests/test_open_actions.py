@@ -44,9 +44,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         counted["parsed"] += 1
         return documents(self, content)
 
-    def counting_read(self, documents, doc_id, doc):  # type: ignore[no-untyped-def]
-        counted[doc["id"]] = counted.get(doc["id"], 0) + 1
-        return read_document(self, documents, doc_id, doc)
+    def counting_read(self, documents, document):  # type: ignore[no-untyped-def]
+        counted[document.id] = counted.get(document.id, 0) + 1
+        return read_document(self, documents, document)
 
     monkeypatch.setattr(Repository, "documents", counting_documents)
     monkeypatch.setattr(Repository, "read_document", counting_read)
@@ -111,9 +111,13 @@ def test_time_moving_on_reads_only_the_interviews_whose_answer_ran_out(capsys, d
     assert len(again) < total
 
 
-def checked(body: bytes) -> bytes:
-    """A cache file of ``body``, with the digest that makes it look like followup's own."""
-    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+def digest(part: bytes) -> str:
+    return hashlib.sha256(part).hexdigest()
+
+
+def checked(header: bytes, rest: bytes = b"\n") -> bytes:
+    """A cache file with ``header``, and the digest that makes it look like followup's own."""
+    return digest(header).encode() + b"\n" + header + b"\n" + rest
 
 
 def parts(db: Path) -> list[bytes]:
@@ -122,15 +126,18 @@ def parts(db: Path) -> list[bytes]:
 
 
 def kept_with(db: Path, *, entries: object = None, listing: bytes | None = None, **header):
-    """The cache of ``db`` with a header, answers or listing of our choosing."""
+    """The cache of ``db`` with a header, answers or listing of our choosing, each with the
+    digests that make them look like followup's own."""
     old_header, old_entries, old_listing = parts(db)
-    new_header = {**json.loads(old_header), **header}
-    body = [
-        json.dumps(new_header).encode(),
-        old_entries if entries is None else json.dumps(entries).encode(),
-        old_listing if listing is None else listing,
-    ]
-    return checked(b"\n".join(body))
+    answers = old_entries if entries is None else json.dumps(entries).encode()
+    listing = old_listing if listing is None else listing
+    new_header = {
+        **json.loads(old_header),
+        "answers": digest(answers),
+        "listing": digest(listing),
+        **header,
+    }
+    return checked(json.dumps(new_header).encode(), answers + b"\n" + listing)
 
 
 DAMAGE = {
@@ -139,7 +146,7 @@ DAMAGE = {
     "garbage": lambda db: b"not a cache at all",
     "cut-short": lambda db: cache_path(db).read_bytes()[:-100],
     "changed": lambda db: cache_path(db).read_bytes().replace(b'"state": "due"', b'"state": "x"'),
-    "other-shape": lambda db: checked(b'{"version": 4}\n[]\n'),
+    "other-shape": lambda db: checked(b'{"version": 6}', b"[]\n"),
     "a-list": lambda db: checked(b"[1, 2, 3]"),
     "bad-answers": lambda db: kept_with(db, entries=[{"span": "always"}, 7]),
     "not-a-list": lambda db: kept_with(db, entries={"a": 1}),

@@ -121,7 +121,8 @@ def test_a_spoiled_cache_starts_the_dashboard_from_scratch(
     path = stored(tmp_path)
     due_json(capsys, path)
     kept = cache_path(path).read_bytes()
-    cache_path(path).write_bytes(kept.replace(b'"state": "due"', b'"state": "upcoming"'))
+    # The answers changed, their digest not: as a disk that lost part of the file would.
+    cache_path(path).write_bytes(kept.replace(b'"span":[', b'"span":[0,', 1))
     workspace = opened(path)
     assert workspace._memo.worked_out == len(workspace.interviews)
     assert workspace.actions == compute_actions(

@@ -27,7 +27,7 @@ import hashlib
 import json
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
@@ -43,9 +43,10 @@ if TYPE_CHECKING:
     from app.engine.action import Action
     from app.engine.memo import ActionMemo
     from app.engine.watch import Span
-    from app.store.repository import Documents, Repository
+    from app.store.documents import Document, Documents
+    from app.store.repository import Repository
 
-VERSION = 5
+VERSION = 6
 Names = dict[tuple[str, str], str]
 SpanRow = list[float]
 """[at, after, before]: as ``engine.watch.Span``."""
@@ -231,20 +232,18 @@ def _work_out(
     zone = documents.profile.timezone or default_zone
     policy = Policy.from_overrides(documents.policy_overrides)
     meta = _meta(documents, zone)
-    ids = [doc.get("id") for _, doc in documents.interviews]
-    if len(set(ids)) != len(ids):
+    ids = [document.id for document in documents.interviews]
+    if not all(isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
         raise _ReadInFull  # a duplicate id: refused by ``load``, with its place
     records: dict[str, Interview] = {}
 
-    def record(doc_id: str, doc: Mapping[str, Any]) -> Interview:
-        if doc_id not in records:
-            records[doc_id] = repo.read_document(documents, doc_id, doc)
-        return records[doc_id]
+    def record(document: Document) -> Interview:
+        if document.doc_id not in records:
+            records[document.doc_id] = repo.read_document(documents, document)
+        return records[document.doc_id]
 
     offers, offers_span = watched_offers(
-        [record(d, doc) for d, doc in documents.interviews if doc.get("stage") == "offer"],
-        policy,
-        now,
+        [record(d) for d in documents.interviews if d.stage == "offer"], policy, now
     )
     offers_digest = _digest(orjson.dumps(offers_key(offers)))
     reusable: dict[str, dict[str, Any]] = {}
@@ -253,11 +252,11 @@ def _work_out(
             reusable = {entry["digest"]: entry for entry in kept.entries() if _sound(entry)}
     moment = now.timestamp()
     entries = []
-    for doc_id, doc in documents.interviews:
-        digest = _digest(orjson.dumps(doc))
+    for document in documents.interviews:
+        digest = _digest(document.raw)
         entry = reusable.get(digest)
         if entry is None or entry["offers"] != offers_digest or not _holds(entry["span"], moment):
-            interview = record(doc_id, doc)
+            interview = record(document)
             actions, span = watched_actions(interview, policy, now, offers)
             entry = _entry(digest, interview, offers_digest, span, actions)
         entries.append(entry)
@@ -337,13 +336,13 @@ def keep(
         offers_digest = _digest(_json(offers_key(offers)))
         by_id = {i.id: i for i in pipeline.interviews}
         entries = []
-        for _, doc in documents.interviews:
-            interview = by_id.get(doc.get("id"))  # type: ignore[arg-type]
+        for document in documents.interviews:
+            interview = by_id.get(document.id) if isinstance(document.id, str) else None
             answer = None if interview is None else memo.kept(interview)
             if interview is None or answer is None:
                 return  # not all worked out here: nothing half kept
             span, actions = answer
-            entries.append(_entry(_digest(_json(doc)), interview, offers_digest, span, actions))
+            entries.append(_entry(_digest(document.raw), interview, offers_digest, span, actions))
         header = {
             "version": VERSION,
             "code": _code(),
@@ -544,14 +543,16 @@ def _code() -> str:
 
 
 class _Kept:
-    """The cache file: the SHA-256 of the rest on the first line, then a header (which file,
-    which code, which zone, the span of the offers), the interviews' answers, and the listing
-    ``due --json`` prints, in the engine's order. The first two lines are all a command on an
-    unchanged file parses; the listing is split, not parsed."""
+    """The cache file: the SHA-256 of the header on the first line, then the header (which
+    file, which code, which zone, the span of the offers, and the SHA-256 of each part after
+    it), the interviews' answers, and the listing ``due --json`` prints, in the engine's order.
+    A command on an unchanged file parses the header and splits the listing; the answers are
+    checked and parsed only when they are needed."""
 
-    def __init__(self, header: dict[str, Any], body: bytes) -> None:
+    def __init__(self, header: dict[str, Any], answers: bytes, listing: bytes) -> None:
         self.header = header
-        self._body = body
+        self._answers = answers
+        self._listing = listing
 
     @classmethod
     def read(cls, path: Path) -> _Kept | None:
@@ -561,16 +562,17 @@ class _Kept:
         except OSError:
             return None
         check, _, body = content.partition(b"\n")
-        if check.decode("ascii", "replace") != _digest(body):
-            return None
         line, _, rest = body.partition(b"\n")
+        if check.decode("ascii", "replace") != _digest(line):
+            return None
         try:
             header = json.loads(line)
         except ValueError:
             return None
         if not isinstance(header, dict) or header.get("version") != VERSION:
             return None
-        return cls(header, rest)
+        answers, _, listing = rest.partition(b"\n")
+        return cls(header, answers, listing)
 
     @staticmethod
     def write(
@@ -581,17 +583,22 @@ class _Kept:
         from app.store.atomic import atomic_write, remove_leftover_temporaries
 
         spans = [entry["span"] for entry in entries] + [header["offers_span"]]
-        # Where every answer holds at once: one comparison on the next command's start.
+        answers = orjson.dumps(entries)
+        listing = _RECORD.join(f"{kept.opens!r}{_FIELD}{kept.text}".encode() for kept in listed)
         header = {
             **header,
+            # Where every answer holds at once: one comparison on the next command's start.
             "holds": [max(s[1] for s in spans), min(s[2] for s in spans)],
+            "answers": _digest(answers),
+            "listing": _digest(listing),
         }
-        listing = _RECORD.join(f"{kept.opens!r}{_FIELD}{kept.text}".encode() for kept in listed)
-        body = b"\n".join([orjson.dumps(header), orjson.dumps(entries), listing])
+        line = orjson.dumps(header)
         remove_leftover_temporaries(path)
         # A folder that cannot take it: the next command works it out again.
         with contextlib.suppress(UserError):
-            atomic_write(path, _digest(body).encode() + b"\n" + body, backup=None)
+            atomic_write(
+                path, b"\n".join([_digest(line).encode(), line, answers, listing]), backup=None
+            )
 
     def holds(self, seen: FileDigest, zone: str, now: datetime) -> bool:
         """Whether the answers kept are the answers for this file and zone at ``now``."""
@@ -612,17 +619,20 @@ class _Kept:
         )
 
     def entries(self) -> list[dict[str, Any]]:
-        entries = json.loads(self._body.partition(b"\n")[0])
+        if _digest(self._answers) != self.header["answers"]:
+            raise ValueError("the answers are not those the header names")
+        entries = json.loads(self._answers)
         if not isinstance(entries, list):
             raise ValueError("not a list")
         return entries
 
     def listing(self) -> list[tuple[float, str]]:
-        listing = self._body.partition(b"\n")[2]
-        if not listing:
+        if _digest(self._listing) != self.header["listing"]:
+            raise ValueError("the listing is not the one the header names")
+        if not self._listing:
             return []
         found = []
-        for record in listing.split(_RECORD):
+        for record in self._listing.split(_RECORD):
             opens, _, text = record.partition(_FIELD.encode())
             found.append((float(opens), text.decode()))
         return found

@@ -41,6 +41,7 @@ from app.errors import UserError
 from app.files import check_regular
 from app.memory import collector_paused
 from app.store.atomic import remove_leftover_temporaries
+from app.store.documents import Document, Documents
 from app.store.errors import UnreadableDatabase
 from app.store.paths import backup_path
 
@@ -73,16 +74,6 @@ class ImportReport:
     replaced: tuple[str, ...] = ()
     profile_fields: tuple[str, ...] = ()
     policy_keys: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Documents:
-    profile: Profile
-    policy_overrides: dict[str, Any]
-    interviews: list[tuple[str, dict[str, Any]]]
-    """(document id, document), in the file's order."""
-    plain: bool
-    """Whether the typed reader may read them (``interchange.typed.plain``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,33 +142,39 @@ class Repository:
     def documents(self, content: bytes) -> Documents:
         """``content``'s profile, policy and interview documents, the interviews not read yet
         (``read_document``). Raises ``UnreadableDatabase`` as ``load`` would."""
-        from app.domain.interchange.typed import plain as typed_plain
+        from app.store import documents
         from app.store.codec import decode
 
+        found = documents.split(content, self._meta)
+        if found is not None:
+            return found
         tables = decode(content, self._path, self.backup_path)
+        profile, policy = self._meta(_table(tables, META))
+        return documents.parsed(profile, policy, _table(tables, INTERVIEWS))
+
+    def _meta(self, meta: Table) -> tuple[Profile, dict[str, Any]]:
         problems = Problems()
-        profile, policy = _read_meta(_table(tables, META), problems)
+        profile, policy = _read_meta(meta, problems)
         if problems:
             self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
-        docs = _table(tables, INTERVIEWS)
-        ordered = [(doc_id, docs[doc_id]) for doc_id in sorted(docs, key=_doc_order)]
-        return Documents(profile, policy, ordered, typed_plain(content))
+        return profile, policy
 
     def documents_read(self, pipeline: Pipeline) -> Documents | None:
         """The documents ``pipeline`` was read from, if it is what this repository last read
         or wrote of the whole file (None otherwise)."""
+        from app.store import documents
+
         if self._known is None or self._known[1].pipeline is not pipeline:
             return None
-        snapshot = self._known[1]
-        docs = _table(snapshot.tables, INTERVIEWS)
-        ordered = [(doc_id, docs[doc_id]) for doc_id in sorted(docs, key=_doc_order)]
-        return Documents(pipeline.profile, dict(pipeline.policy_overrides), ordered, False)
+        docs = _table(self._known[1].tables, INTERVIEWS)
+        return documents.parsed(pipeline.profile, dict(pipeline.policy_overrides), docs)
 
-    def read_document(self, documents: Documents, doc_id: str, doc: Mapping[str, Any]) -> Interview:
+    def read_document(self, documents: Documents, document: Document) -> Interview:
         """One interview document of ``documents``; raises ``InvalidData``."""
         zone = documents.profile.timezone or self._default_zone
+        doc = document.content()
         typed = typed_interview(doc, zone) if documents.plain else None
-        return typed or read_interview(doc, zone, f'{INTERVIEWS}["{doc_id}"]')
+        return typed or read_interview(doc, zone, f'{INTERVIEWS}["{document.doc_id}"]')
 
     # ----------------------------------------------------------------------- writing
 
