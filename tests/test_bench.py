@@ -125,7 +125,7 @@ def test_a_figure_is_judged_against_its_target_at_that_size() -> None:
     assert judged("one save / floor", 100, 2.1) == "target <= 2x: NOT MET"
     assert judged("engine, after one change", 10_000, 0.019) == "target <= 20 ms: met"
     assert judged("engine, after one change", 10_000, 0.021) == "target <= 20 ms: NOT MET"
-    assert judged("one save / floor", 1_000, 9.0) == "(no target at 1,000)"
+    assert judged("engine, all actions", 1_000, 9.0) == "(no target at 1,000)"
     assert judged("workspace, after one change", 10_000, 9.0) == "(no target)"
 
 
