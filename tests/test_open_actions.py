@@ -8,13 +8,15 @@ import json
 import stat
 from pathlib import Path
 
+import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.text import CONTROL
+from app.engine import compute_actions
 from app.services import open_actions as kept_module
-from app.services.open_actions import cache_path
+from app.services.open_actions import cache_path, open_actions
 from app.store.repository import Repository
 from tests.cli_runs import cli, demo_database
 
@@ -222,3 +224,35 @@ def test_the_document_is_what_json_writes(objects):
     expected = json.dumps(objects, indent=2, ensure_ascii=False)
     assert document == CONTROL.sub(lambda c: f"\\u{ord(c.group()):04x}", expected)
     assert json.loads(document) == objects
+
+
+@pytest.fixture(scope="module")
+def kept_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from app.demo import demo_pipeline
+
+    path = tmp_path_factory.mktemp("kept") / "db.json"
+    now = pendulum.parse(AT)
+    Repository(path, default_zone="Europe/London").import_pipeline(
+        demo_pipeline(now, "Europe/London"), replace=False
+    )
+    return path
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.integers(min_value=-40 * 24 * 60, max_value=120 * 24 * 60))
+def test_at_any_moment_in_any_order_the_kept_answers_are_the_engines(kept_db, minutes):
+    """One cache, asked about moments in a random order over five months: each answer is the
+    engine's at that moment."""
+    now = pendulum.parse(AT).add(minutes=minutes)
+    repo = Repository(kept_db, default_zone="Europe/London")
+    given_back = open_actions(kept_db, "Europe/London", now, lambda: repo)
+    pipeline = repo.load()
+    fresh = compute_actions(pipeline.interviews, pipeline.policy, now)
+    assert [(a.id, a.state, a.due_from, a.due_by, a.reason) for a in given_back.actions] == [
+        (a.id, a.state, a.due_from, a.due_by, a.reason) for a in fresh
+    ]
+    assert [a.due_from.isoformat() for a in given_back.actions] == [
+        a.due_from.isoformat() for a in fresh
+    ]
