@@ -216,10 +216,10 @@ def _one_line(text: str) -> str:
 
 
 def find_interview(pipeline: Pipeline, interview_id: str) -> Interview:
-    for interview in pipeline.interviews:
-        if interview.id == interview_id:
-            return interview
-    raise LookupError(f'no interview "{interview_id}"')
+    interview = pipeline.interview(interview_id)
+    if interview is None:
+        raise LookupError(f'no interview "{interview_id}"')
+    return interview
 
 
 def _aware(interview: Interview) -> Interview:

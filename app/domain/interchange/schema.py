@@ -23,10 +23,19 @@ class Pipeline:
     profile: Profile = field(default_factory=Profile)
     policy_overrides: Mapping[str, Any] = field(default_factory=dict)
     interviews: tuple[Interview, ...] = ()
+    # Filled on first use: a draft or a detail looks an interview up by id on every key.
+    _by_id: dict[str, Interview] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @property
     def policy(self) -> Policy:
         return Policy.from_overrides(self.policy_overrides)
+
+    def interview(self, interview_id: str) -> Interview | None:
+        if not self._by_id and self.interviews:
+            self._by_id.update((i.id, i) for i in self.interviews)
+        return self._by_id.get(interview_id)
 
 
 INTERVIEW_KEYS = {

@@ -138,6 +138,7 @@ class Board(PassStyles, Widget, can_focus=True):
         super().__init__(id=id)
         self.column = 0
         self._cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
+        self._where: dict[str, tuple[int, int]] = {}
         self._cursor = dict.fromkeys(STAGES, 0)
         self._top = dict.fromkeys(STAGES, 0)  # the first card shown in each column
         # Card lines already drawn, by (stage, row, line, width, selected): moving the cursor
@@ -152,6 +153,12 @@ class Board(PassStyles, Widget, can_focus=True):
             self._cards[stage] = list(cards.get(stage, []))
             self._cursor[stage] = min(self._cursor[stage], max(len(self._cards[stage]) - 1, 0))
             self._keep_cursor_in_sight(stage)
+        # Where each interview's card is: the due panel selects one on every key.
+        self._where = {
+            card.interview_id: (index, row)
+            for index, stage in enumerate(STAGES)
+            for row, card in enumerate(self._cards[stage])
+        }
         self._painted.clear()
         self.refresh()
         if keep is not None and self.select(keep):
@@ -165,16 +172,17 @@ class Board(PassStyles, Widget, can_focus=True):
         self._announce()
 
     def select(self, interview_id: str) -> bool:
-        for index, stage in enumerate(STAGES):
-            for row, card in enumerate(self._cards[stage]):
-                if card.interview_id == interview_id:
-                    self.column = index
-                    self._cursor[stage] = row
-                    self._keep_cursor_in_sight(stage)
-                    self.refresh()
-                    self._announce()
-                    return True
-        return False
+        found = self._where.get(interview_id)
+        if found is None:
+            return False
+        index, row = found
+        stage = STAGES[index]
+        self.column = index
+        self._cursor[stage] = row
+        self._keep_cursor_in_sight(stage)
+        self.refresh()
+        self._announce()
+        return True
 
     # -- what it shows, for the screen and for tests
 
