@@ -18,6 +18,7 @@ from app.domain.interchange import read_interview, read_interviews, write_interv
 from app.domain.interchange.typed import plain, typed_interview
 from bench.generate import generate_pipeline
 from tests.strategies import interview as interview_documents
+from tests.test_fuzz import paths
 
 ZONE = "Europe/London"
 NOW = pendulum.datetime(2026, 11, 20, 10, 0, tz=ZONE)
@@ -89,17 +90,6 @@ def test_generated_documents_read_the_same(data):
     if typed is not None:
         assert typed == full
         assert [e.at.isoformat() for e in typed.events] == [e.at.isoformat() for e in full.events]
-
-
-def paths(node: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [at]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += paths(value, (*at, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += paths(value, (*at, index))
-    return found
 
 
 @SETTINGS

@@ -5,8 +5,9 @@ It imports neither Textual nor TinyDB, and never reads the clock.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from app.lazy import on_first_use
 
 if TYPE_CHECKING:
     from app.engine.action import Action, State
@@ -33,14 +34,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(home), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = on_first_use(__name__, _HOME)
 
 __all__ = [
     "Action",
