@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from app.store.documents import Document, Documents
     from app.store.repository import Repository
 
-VERSION = 6
+VERSION = 7
 Names = dict[tuple[str, str], str]
 SpanRow = list[float]
 """[at, after, before]: as ``engine.watch.Span``."""
@@ -583,12 +583,20 @@ class _Kept:
         from app.store.atomic import atomic_write, remove_leftover_temporaries
 
         spans = [entry["span"] for entry in entries] + [header["offers_span"]]
+        ranges = [span for span in spans if not span[0] == span[1] == span[2]]
         answers = orjson.dumps(entries)
-        listing = _RECORD.join(f"{kept.opens!r}{_FIELD}{kept.text}".encode() for kept in listed)
+        listing = _RECORD.join(kept.text for kept in listed).encode()
         header = {
             **header,
-            # Where every answer holds at once: one comparison on the next command's start.
-            "holds": [max(s[1] for s in spans), min(s[2] for s in spans)],
+            # Where every answer holds at once, one comparison on the next command's start:
+            # between the latest start and the earliest end of the spans, and at the instant
+            # of each answer that holds at one instant only (a comparison equal to now).
+            "holds": [
+                max((span[1] for span in ranges), default=-_FAR),
+                min((span[2] for span in ranges), default=_FAR),
+            ],
+            "exact": sorted({span[0] for span in spans if span[0] == span[1] == span[2]}),
+            "opens": [kept.opens for kept in listed],
             "answers": _digest(answers),
             "listing": _digest(listing),
         }
@@ -612,7 +620,7 @@ class _Kept:
             return False
         moment = now.timestamp()
         after, before = header["holds"]
-        if after < moment < before:
+        if after < moment < before and all(moment == at for at in header["exact"]):
             return True
         return _holds(header["offers_span"], moment) and all(
             _holds(entry["span"], moment) for entry in self.entries()
@@ -629,18 +637,15 @@ class _Kept:
     def listing(self) -> list[tuple[float, str]]:
         if _digest(self._listing) != self.header["listing"]:
             raise ValueError("the listing is not the one the header names")
-        if not self._listing:
-            return []
-        found = []
-        for record in self._listing.split(_RECORD):
-            opens, _, text = record.partition(_FIELD.encode())
-            found.append((float(opens), text.decode()))
-        return found
+        opens = self.header["opens"]
+        texts = self._listing.decode().split(_RECORD) if self._listing else []
+        if len(opens) != len(texts):
+            raise ValueError("the listing and its times do not agree")
+        return list(zip(opens, texts, strict=True))
 
 
-# JSON escapes every control character in text, so these never occur inside a listed object.
-_RECORD = b"\x1e"
-_FIELD = "\x1f"
+# JSON escapes every control character in text, so this never occurs inside a listed object.
+_RECORD = "\x1e"
 
 
 _ROW = ("id", "opens", "closes", "text", "promise", "sequence", "zone", "fields")

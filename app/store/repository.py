@@ -123,7 +123,7 @@ class Repository:
         # Parsing a large file makes millions of objects, none in a cycle: see collector_paused.
         with collector_paused(), self._open() as db:
             raw = db.storage.read()
-            return self._snapshot(raw, plain=db.storage.plain).pipeline
+            return self._snapshot(raw, plain=lambda: db.storage.plain).pipeline
 
     def load_profile(self) -> Profile:
         """Only the profile: the file is parsed, but no interview is read."""
@@ -254,8 +254,12 @@ class Repository:
             # Another writer changed the file if it is not the version last read or written
             # here (a file that is still not there is the one seen: a new database).
             self.saw_other_writes = db.storage.trusted_version != seen
-            plain = db.storage.plain
-            before = self._snapshot(raw, plain=plain) if known else self._decode(raw, only, plain)
+            # Whether the typed reader may read the file: looked for only if it is to be read.
+            before = (
+                self._snapshot(raw, plain=lambda: db.storage.plain)
+                if known
+                else self._decode(raw, only, db.storage.plain)
+            )
             after = change(before.pipeline)
             if after is before.pipeline or after == before.pipeline:
                 return after
@@ -309,11 +313,11 @@ class Repository:
         self._db = None
         self._known = None
 
-    def _snapshot(self, raw: Mapping[str, Any] | None, *, plain: bool) -> _Snapshot:
+    def _snapshot(self, raw: Mapping[str, Any] | None, *, plain: Callable[[], bool]) -> _Snapshot:
         """The whole file's records, decoded once per version of the file."""
         if self._known is not None and self._known[0] is raw:
             return self._known[1]
-        snapshot = self._decode(raw, None, plain)
+        snapshot = self._decode(raw, None, plain())
         self._known = (raw, snapshot)
         self._earlier = (self._zone(snapshot.pipeline.profile), snapshot)
         return snapshot

@@ -37,8 +37,9 @@ _Stamp = tuple[int, int, int]
 class _Snapshot:
     stamp: _Stamp
     tables: Tables
-    plain: bool
-    """Whether the records may be read by the typed reader (``interchange.typed.plain``)."""
+    plain: bool | None
+    """Whether the records may be read by the typed reader (``interchange.typed.plain``);
+    None: not looked at yet (tables just written, seldom read again but by their writer)."""
 
 
 def _stamp_of(status: os.stat_result) -> _Stamp:
@@ -160,7 +161,7 @@ class SafeJSONStorage(Storage):
         if self._keep_written:
             # The caller has promised never to change ``data`` again and to write only what
             # JSON gives back as it was: it stands for the file until the file changes.
-            self._cache = _Snapshot(self._trusted, data, plain(content))  # type: ignore[arg-type]
+            self._cache = _Snapshot(self._trusted, data, None)  # type: ignore[arg-type]
         else:
             # The next read parses what is on disk rather than keeping the caller's objects,
             # which the caller may still change and which may hold values that JSON turns
@@ -170,7 +171,14 @@ class SafeJSONStorage(Storage):
     @property
     def plain(self) -> bool:
         """Whether the tables last read or written may be read by the typed reader."""
-        return self._cache is not None and self._cache.plain
+        cache = self._cache
+        if cache is None:
+            return False
+        if cache.plain is None:
+            # Looked at only when the tables just written are decoded again: a save must not
+            # pay for it.
+            cache = self._cache = _Snapshot(cache.stamp, cache.tables, plain(encode(cache.tables)))
+        return bool(cache.plain)
 
     def invalidate(self) -> None:
         """Forget the cached tables; the next read parses the file."""
