@@ -8,16 +8,19 @@ ten thousand interviews:
 - The whole file unchanged (the same device, inode, size, modification and change times, and
   the same SHA-256 of its bytes) and every kept answer still holding at ``now``: the answers
   are given without parsing the file at all, nor importing what reads it or works it out.
-- Otherwise the file is parsed, and an interview whose document has the digest of one kept
-  (with the same profile, policy, zone, open offers and code) and whose answer holds at
-  ``now`` keeps it; every other interview is read, checked and worked out, and the cache is
-  written again.
+- Otherwise the file is split into its documents (``store.documents``: none of them built),
+  and an interview whose document has the digest of one kept (with the same profile, policy,
+  zone, open offers and code) and whose answer holds at ``now`` keeps it; every other
+  interview is read, checked and worked out, and the cache is written again.
+
+The dashboard gives its memory the answers kept (``recall``) and keeps its own once the board
+is shown (``keep``): ``due`` and the dashboard find each other's.
 
 The cache is never trusted over the file: it is only used for the exact bytes it was worked
-out from, which were read and checked in full then. It carries the SHA-256 of its own content,
-so that a cache cut short, damaged or not written by followup counts as none; one from another
-version of the code counts as none too. It is written atomically, and deleting it only costs
-the next command the full work.
+out from, which were read and checked in full then. Its header carries its own SHA-256 and
+that of each part after it, so that a cache cut short, damaged or not written by followup
+counts as none; one from another version of the code counts as none too. It is written
+atomically, and deleting it only costs the next command the full work.
 """
 
 from __future__ import annotations
