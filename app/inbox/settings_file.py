@@ -8,15 +8,12 @@ settings and makes the next scan start over; nothing in the database depends on 
 
 from __future__ import annotations
 
-import contextlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from app.errors import UserError
-from app.files import read_regular
 from app.inbox.sources import SECURITIES, Cursor, Settings
+from app.store.beside import beside_path, load_beside, write_beside
 
 FORMAT = "followup-inbox/1"
 _SETTING_KEYS = ("host", "port", "user", "folder", "sent_folder", "security", "password_command")
@@ -37,56 +34,33 @@ class InboxState:
 
 def inbox_state_path(db: Path) -> Path:
     """``<db>.inbox.json`` beside the file the database really is (through a link)."""
-    try:
-        real = db.resolve()
-    except (OSError, RuntimeError):  # a loop of links: the database itself will say so
-        real = db.absolute()
-    return real.with_name(f"{real.name}.inbox.json")
+    return beside_path(db, ".inbox.json")
 
 
 def load_inbox_state(db: Path) -> InboxState:
     """The inbox state of ``db``; an empty one when there is none yet. Raises UserError for a
     file that followup did not write."""
-    path = inbox_state_path(db)
-    try:
-        raw = read_regular(path, _MAX_BYTES)
-    except FileNotFoundError:
-        return InboxState()
-    except OSError as error:
-        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
-    state = _read(raw)
-    if state is None:
-        raise UserError(
-            f"{path} is not followup's inbox file ({FORMAT}); it was left untouched "
-            "(move it away to start over)"
-        )
-    return state
+    state = load_beside(inbox_state_path(db), FORMAT, "inbox", _MAX_BYTES, _read)
+    return InboxState() if state is None else state
 
 
 def save_inbox_state(db: Path, state: InboxState) -> None:
     """Replace the inbox state of ``db`` with ``state`` in one step, readable by its owner only.
     Raises UserError when it cannot be written."""
-    from app.store.atomic import atomic_write, remove_leftover_temporaries
-
-    path = inbox_state_path(db)
-    document = {
-        "format": FORMAT,
-        "settings": None if state.settings is None else settings_to_dict(state.settings),
-        "cursors": {
-            folder: {"uidvalidity": c["uidvalidity"], "last_uid": c["last_uid"]}
-            for folder, c in sorted(state.cursors.items())
+    write_beside(
+        inbox_state_path(db),
+        {
+            "format": FORMAT,
+            "settings": None if state.settings is None else settings_to_dict(state.settings),
+            "cursors": {
+                folder: {"uidvalidity": c["uidvalidity"], "last_uid": c["last_uid"]}
+                for folder, c in sorted(state.cursors.items())
+            },
+            "dismissed": sorted(set(state.dismissed)),
+            "proposals": state.proposals,
+            "seen": {folder: sorted(set(keys)) for folder, keys in sorted(state.seen.items())},
         },
-        "dismissed": sorted(set(state.dismissed)),
-        "proposals": state.proposals,
-        "seen": {folder: sorted(set(keys)) for folder, keys in sorted(state.seen.items())},
-    }
-    data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
-    remove_leftover_temporaries(path)
-    # The write keeps the mode of the file it replaces; the host and user name are personal.
-    with contextlib.suppress(FileNotFoundError):
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o600)
-    atomic_write(path, data, backup=None)
+    )
 
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
@@ -120,13 +94,7 @@ def settings_from_dict(value: object) -> Settings | None:
     )
 
 
-def _read(raw: bytes) -> InboxState | None:
-    try:
-        document: Any = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        return None
+def _read(document: dict[str, Any]) -> InboxState | None:
     settings = None
     if document.get("settings") is not None:
         settings = settings_from_dict(document["settings"])

@@ -10,14 +10,11 @@ finds its old events by their addresses and takes them over.
 
 from __future__ import annotations
 
-import contextlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.errors import UserError
-from app.files import read_regular
+from app.store.beside import beside_path, load_beside, write_beside
 
 FORMAT = "followup-calendar/1"
 # A few hundred events at most, unless the file is not ours.
@@ -49,73 +46,41 @@ class CalendarState:
 
 def calendar_state_path(db: Path) -> Path:
     """``<db>.calendar.json`` beside the file the database really is (through a link)."""
-    try:
-        real = db.resolve()
-    except (OSError, RuntimeError):  # a loop of links: the database itself will say so
-        real = db.absolute()
-    return real.with_name(f"{real.name}.calendar.json")
+    return beside_path(db, ".calendar.json")
 
 
 def load_calendar_state(db: Path) -> CalendarState:
     """The sync's state for ``db``; an empty one when there is none yet. Raises UserError for a
     file that followup did not write."""
-    path = calendar_state_path(db)
-    try:
-        raw = read_regular(path, _MAX_BYTES)
-    except FileNotFoundError:
-        return CalendarState()
-    except OSError as error:
-        raise UserError(f"cannot read {path}: {error.strerror or error}") from None
-    state = _read(raw)
-    if state is None:
-        raise UserError(
-            f"{path} is not followup's calendar file ({FORMAT}); it was left untouched "
-            "(move it away to start over)"
-        )
-    return state
+    state = load_beside(calendar_state_path(db), FORMAT, "calendar", _MAX_BYTES, _read)
+    return CalendarState() if state is None else state
 
 
 def save_calendar_state(db: Path, state: CalendarState) -> None:
     """Replace the sync's state for ``db`` in one step, readable by its owner only. Raises
     UserError when it cannot be written."""
-    from app.store.atomic import atomic_write, remove_leftover_temporaries
-
-    path = calendar_state_path(db)
     settings = state.settings
-    document = {
-        "format": FORMAT,
-        "settings": None
-        if settings is None
-        else {
-            "url": settings.url,
-            "user": settings.user,
-            "calendar": settings.calendar,
-            "password_command": settings.password_command,
+    write_beside(
+        calendar_state_path(db),
+        {
+            "format": FORMAT,
+            "settings": None
+            if settings is None
+            else {
+                "url": settings.url,
+                "user": settings.user,
+                "calendar": settings.calendar,
+                "password_command": settings.password_command,
+            },
+            "pushed": {
+                uid: {"href": p.href, "etag": p.etag, "hash": p.hash}
+                for uid, p in sorted(state.pushed.items())
+            },
         },
-        "pushed": {
-            uid: {"href": p.href, "etag": p.etag, "hash": p.hash}
-            for uid, p in sorted(state.pushed.items())
-        },
-    }
-    data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
-    remove_leftover_temporaries(path)
-    # The write keeps the mode of the file it replaces; the address and user name are personal.
-    with contextlib.suppress(FileNotFoundError):
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o600)
-    atomic_write(path, data, backup=None)
-    with contextlib.suppress(OSError):
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o600)
+    )
 
 
-def _read(raw: bytes) -> CalendarState | None:
-    try:
-        document: Any = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        return None
+def _read(document: dict[str, Any]) -> CalendarState | None:
     settings = None
     if document.get("settings") is not None:
         settings = _settings(document["settings"])

@@ -9,20 +9,21 @@ safe; the next ``followup due`` writes it again.
 
 from __future__ import annotations
 
-import contextlib
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.errors import UserError
+from app.store.beside import NotOurs, beside_path, read_beside, write_beside
 
 if TYPE_CHECKING:
     from app.domain.interchange import Pipeline
     from app.domain.records import Interview
 
 FORMAT = "followup-due-listing/1"
+# A listing of every action of ten thousand interviews is some 2 MB.
+_MAX_BYTES = 64 * 1024 * 1024
 _DUE = "`followup due`"
 
 
@@ -53,8 +54,7 @@ class Wanted(NamedTuple):
 def listing_path(database: Path) -> Path:
     """``<database>.due-listing.json`` beside the file the database really is (through a link),
     where its backup and lock live too."""
-    real = _real(database)
-    return real.with_name(f"{real.name}.due-listing.json")
+    return beside_path(database, ".due-listing.json")
 
 
 def is_number(text: str) -> bool:
@@ -65,24 +65,17 @@ def is_number(text: str) -> bool:
 def save_listing(database: Path, listed: Sequence[Listed], at: datetime) -> None:
     """Keep ``listed`` as the last listing of ``database``, replacing the one before in one
     step. Raises UserError when it cannot be written."""
-    from app.store.atomic import atomic_write, remove_leftover_temporaries
-
-    path = listing_path(database)
-    document = {
-        "format": FORMAT,
-        "listed_at": at.isoformat(),
-        "actions": [
-            {"number": e.number, "id": e.id, "interview": e.interview, "what": e.what}
-            for e in listed
-        ],
-    }
-    data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
-    remove_leftover_temporaries(path)
-    # The write keeps the mode of the file it replaces; the ids and names in it are personal.
-    with contextlib.suppress(FileNotFoundError):
-        if path.stat().st_mode & 0o077:
-            path.chmod(0o600)
-    atomic_write(path, data, backup=None)
+    write_beside(
+        listing_path(database),
+        {
+            "format": FORMAT,
+            "listed_at": at.isoformat(),
+            "actions": [
+                {"number": e.number, "id": e.id, "interview": e.interview, "what": e.what}
+                for e in listed
+            ],
+        },
+    )
 
 
 def forget_listing(database: Path) -> bool:
@@ -99,14 +92,16 @@ def load_listing(database: Path) -> list[Listed] | None:
     cannot be read."""
     path = listing_path(database)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
+        document = read_beside(path, FORMAT, _MAX_BYTES)
+        listed = None if document is None else _read(document)
     except OSError as problem:
         raise UserError(
             f"cannot read the last {_DUE} listing {path}: {problem.strerror or problem}"
         ) from None
-    listed = _read(raw)
+    except NotOurs:
+        document, listed = {}, None
+    if document is None:
+        return None
     if listed is None:
         raise UserError(
             f"the last {_DUE} listing {path} is not one followup wrote: run {_DUE} again "
@@ -195,13 +190,7 @@ def _interview_of(wanted: Wanted, pipeline: Pipeline) -> Interview | None:
     return next((i for i in pipeline.interviews if wanted.id.startswith(f"{i.id}/")), None)
 
 
-def _read(raw: bytes) -> list[Listed] | None:
-    try:
-        document: Any = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        return None
+def _read(document: dict[str, Any]) -> list[Listed] | None:
     entries = document.get("actions")
     if not isinstance(entries, list):
         return None
@@ -219,10 +208,3 @@ def _read(raw: bytes) -> list[Listed] | None:
             return None
         listed.append(Listed(number, str(action_id), str(interview), str(what)))
     return listed
-
-
-def _real(database: Path) -> Path:
-    try:
-        return database.resolve()
-    except (OSError, RuntimeError):  # a loop of links: the database itself will say so
-        return database.absolute()

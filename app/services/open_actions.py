@@ -29,7 +29,6 @@ import contextlib
 import hashlib
 import json
 import math
-import os
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache, cached_property
@@ -38,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.memory import collector_paused
+from app.store.beside import beside_path
 from app.store.raw import FileDigest, file_digest, read_file
 
 if TYPE_CHECKING:
@@ -57,8 +57,7 @@ SpanRow = list[float]
 
 def cache_path(database: Path) -> Path:
     """``<db>.actions-cache`` beside the file the database really is (through a link)."""
-    real = Path(os.path.realpath(database))
-    return real.with_name(f"{real.name}.actions-cache")
+    return beside_path(database, ".actions-cache")
 
 
 class Listed:
