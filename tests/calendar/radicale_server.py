@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
-import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from tests.servers import free_port, missing, stop
 
 USER = "jo"
 PASSWORD = "correct horse 7 battery"  # spaces: a password is more than one word
@@ -33,9 +30,7 @@ def require_radicale() -> None:
     (the test extra does)."""
     if importlib.util.find_spec("radicale") and importlib.util.find_spec("caldav"):
         return
-    if os.environ.get("CI"):
-        pytest.fail("CI must install radicale and caldav (pip install -e '.[test]')")
-    pytest.skip("needs radicale and caldav (pip install -e '.[test]')")
+    missing("radicale and caldav", "pip install -e '.[test]'")
 
 
 @dataclass(frozen=True)
@@ -56,13 +51,6 @@ class Radicale:
         with contextlib.suppress(OSError):
             return (self.folder / "radicale.log").read_text(errors="replace")
         return ""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextlib.contextmanager
@@ -102,7 +90,7 @@ def running_radicale() -> Iterator[Radicale]:
         yield server
     finally:
         if process is not None:
-            _stop(process)
+            stop(process)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -127,14 +115,3 @@ def _make_calendar(server: Radicale) -> None:
     client = DAVClient(url=server.root, username=USER, password=PASSWORD, timeout=10)
     answer = client.request(server.calendar_url, "MKCALENDAR", "")
     assert answer.status in (200, 201), server.log()
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)

@@ -15,7 +15,6 @@ import os
 import pwd
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -24,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from tests.servers import free_port, missing, stop
 
 USER = "jo"
 PASSWORD = "correct horse 7 battery"  # spaces: a password is more than one word
@@ -39,9 +38,7 @@ def dovecot_binary() -> str:
     found = shutil.which("dovecot", path=path)
     if found:
         return found
-    if os.environ.get("CI"):
-        pytest.fail("CI must install dovecot (Debian: dovecot-imapd) for the IMAP tests")
-    pytest.skip("needs dovecot (Debian: dovecot-imapd)")
+    missing("dovecot for the IMAP tests", "Debian: dovecot-imapd")
 
 
 def dovecot_version(binary: str) -> tuple[int, int]:
@@ -102,13 +99,6 @@ class Dovecot:
         return ""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def running_dovecot(listen: str = "127.0.0.1", *, tls: bool = False) -> Iterator[Dovecot]:
     """A fresh Dovecot listening on ``listen`` (``*`` for every address), stopped on exit;
@@ -150,7 +140,7 @@ def running_dovecot(listen: str = "127.0.0.1", *, tls: bool = False) -> Iterator
         yield server
     finally:
         if process is not None:
-            _stop(process)
+            stop(process)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -168,17 +158,6 @@ def _wait_for_greeting(server: Dovecot) -> None:
         time.sleep(0.05)
     stderr = (server.folder / "stderr").read_text(errors="replace")
     raise RuntimeError(f"dovecot did not greet on port {server.port}: {stderr}{server.log()}")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
 
 
 def _self_signed(folder: Path) -> None:
