@@ -9,11 +9,27 @@ The employer is Acme (acme.example): Jane Doe <jane@acme.example> and Sam Lee
 from __future__ import annotations
 
 import base64
+import email.message
 from collections.abc import Callable
 
 JANE = "Jane Doe <jane@acme.example>"
 SAM = "Sam Lee <sam@acme.example>"
 ALEX = "Alex Morgan <alex@morgan.example>"
+
+
+def to_jordan(
+    sender: str, subject: str, body: str, date: str, ident: str
+) -> email.message.EmailMessage:
+    """A plain message to the demo's user (Jordan Ellis), for the tests that deliver mail to
+    the demo database."""
+    made = email.message.EmailMessage()
+    made["From"] = sender
+    made["To"] = "Jordan Ellis <jordan@jordanellis.example>"
+    made["Subject"] = subject
+    made["Date"] = date
+    made["Message-ID"] = ident
+    made.set_content(body)
+    return made
 
 
 def _crlf(text: str) -> bytes:

@@ -5,7 +5,6 @@ exactly the keys of the contract; the password is never in a file."""
 
 from __future__ import annotations
 
-import email.message
 import json
 import mailbox
 from pathlib import Path
@@ -13,41 +12,29 @@ from pathlib import Path
 import pytest
 
 from tests.cli_runs import cli, demo_database
+from tests.inbox.corpus import to_jordan
 
 AT = "2026-12-04T09:00:00+00:00"
 KEYS = {"id", "kind", "interview", "contact", "action", "at", "from", "subject", "reason", "round"}
 CHECK_IN = "harbor-analytics/check_in/r2"
 
 
-def message(
-    sender: str, subject: str, body: str, date: str, ident: str
-) -> email.message.EmailMessage:
-    made = email.message.EmailMessage()
-    made["From"] = sender
-    made["To"] = "Jordan Ellis <jordan@jordanellis.example>"
-    made["Subject"] = subject
-    made["Date"] = date
-    made["Message-ID"] = ident
-    made.set_content(body)
-    return made
-
-
 MESSAGES = [
-    message(
+    to_jordan(
         "Sofia Marsh <sofia.marsh@harborlane.example>",
         "Re: Product Analytics Lead",
         "Hi Jordan,\n\nWe will decide by Friday, thank you for waiting.\n\nSofia\n",
         "Thu, 03 Dec 2026 15:00:00 +0000",
         "<reply-1@harborlane.example>",
     ),
-    message(
+    to_jordan(
         "Sofia Marsh <sofia.marsh@harborlane.example>",
         "Automatic reply: Re: Product Analytics Lead",
         "I am out of the office until Monday.",
         "Thu, 03 Dec 2026 15:01:00 +0000",
         "<ooo-1@harborlane.example>",
     ),
-    message(
+    to_jordan(
         "Deals <deals@gmail.com>",
         "Deals",
         "buy now",
@@ -194,7 +181,7 @@ def test_a_second_scan_of_a_maildir_reads_only_what_is_new(
     # Nothing read again, and what the first scan proposed is still there to apply.
     assert code == 0 and "1 proposal; 0 new messages read." in out
     box.add(
-        message(
+        to_jordan(
             "Daniel Osei <daniel.osei@harborlane.example>",
             "Re: next steps",
             "Hello Jordan,\n\nCould you do Tuesday at 2pm?\n",
@@ -222,7 +209,7 @@ def test_apply_says_which_interview_a_message_about_two_is_about(
 
     Records(db, default_zone="Europe/London").update(twin)
     box = mailbox.Maildir(tmp_path / "Mail", create=True)
-    box.add(message("Rita Stone <rita@harborlane.example>", "Both", "Both teams.",
+    box.add(to_jordan("Rita Stone <rita@harborlane.example>", "Both", "Both teams.",
                     "Thu, 03 Dec 2026 17:00:00 +0000", "<rita@harborlane.example>"))  # fmt: skip
     found = scanned(capsys, db, ["--maildir", str(tmp_path / "Mail")])
     reply = next(p for p in found if p["kind"] == "reply")
@@ -242,9 +229,9 @@ def test_review_findings_since_contacts_first_and_usage(
     """--since filters what was kept from earlier scans too; --all records a new person before
     their reply (which is then from them); neither ids nor --all is a usage error (2)."""
     box = mailbox.Maildir(tmp_path / "Mail", create=True)
-    box.add(message("Kim New <kim@harborlane.example>", "Hello", "Hi Jordan,\n\nWelcome.\n",
+    box.add(to_jordan("Kim New <kim@harborlane.example>", "Hello", "Hi Jordan,\n\nWelcome.\n",
                     "Thu, 03 Dec 2026 10:00:00 +0000", "<kim@harborlane.example>"))  # fmt: skip
-    box.add(message("Sofia Marsh <sofia.marsh@harborlane.example>", "Earlier", "An old note.\n",
+    box.add(to_jordan("Sofia Marsh <sofia.marsh@harborlane.example>", "Earlier", "An old note.\n",
                     "Tue, 01 Dec 2026 10:00:00 +0000", "<old@harborlane.example>"))  # fmt: skip
     source = ["--maildir", str(tmp_path / "Mail")]
     assert len(scanned(capsys, db, source)) == 3

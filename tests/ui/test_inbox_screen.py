@@ -6,7 +6,6 @@ up, the status line counts what the mail proposes."""
 
 from __future__ import annotations
 
-import email.message
 import mailbox
 import threading
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from app.ui.app import FollowupApp
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.inbox import InboxList, InboxScreen
 from app.ui.widgets.due import DuePanel
+from tests.inbox.corpus import to_jordan
 from tests.ui.conftest import NOW, ZONE, listened, stored
 
 CHECK_IN = "harbor-analytics/check_in/r2"
@@ -30,22 +30,11 @@ SOFIA = "<reply-sofia@harborlane.example>"
 DANIEL = "<reply-daniel@harborlane.example>"
 
 
-def _message(sender: str, subject: str, body: str, date: str, ident: str) -> email.message.Message:
-    made = email.message.EmailMessage()
-    made["From"] = sender
-    made["To"] = "Jordan Ellis <jordan@jordanellis.example>"
-    made["Subject"] = subject
-    made["Date"] = date
-    made["Message-ID"] = ident
-    made.set_content(body)
-    return made
-
-
 def scanned(db: Path, tmp_path: Path, *, both: bool = True) -> list[Proposal]:
     """A Maildir with Sofia's reply (and Daniel's), scanned so that its proposals are kept."""
     box = mailbox.Maildir(tmp_path / "Mail", create=True)
     box.add(
-        _message(
+        to_jordan(
             "Sofia Marsh <sofia.marsh@harborlane.example>",
             "Re: Product Analytics Lead",
             "Hi Jordan,\n\nWe will decide by Friday, thank you for waiting.\n\nSofia\n",
@@ -55,7 +44,7 @@ def scanned(db: Path, tmp_path: Path, *, both: bool = True) -> list[Proposal]:
     )
     if both:
         box.add(
-            _message(
+            to_jordan(
                 "Daniel Osei <daniel.osei@harborlane.example>",
                 "Re: Onsite",
                 "Hello Jordan,\n\nThanks for the thoughtful questions on Tuesday.\n",
@@ -266,7 +255,7 @@ async def test_a_message_about_two_interviews_asks_which_before_recording(
     records.update(twin)
     box = mailbox.Maildir(tmp_path / "Mail", create=True)
     box.add(
-        _message(
+        to_jordan(
             "Rita Stone <rita@harborlane.example>",
             "Both teams",
             "Hello Jordan,\n\nBoth our teams would like to talk.\n",
