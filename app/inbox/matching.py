@@ -166,21 +166,15 @@ def _new_guests(
         if not matches or any(contact is not None for _, contact in matches):
             continue
         ids = tuple(i.id for i, _ in matches if i.id in interviews) or interviews
-        who = _said(guest)
         proposals.append(
-            Proposal(
-                id=proposal_id(mail.message_id, ProposalKind.CONTACT, (*ids, guest.email)),
-                kind=ProposalKind.CONTACT,
-                interviews=ids,
-                contact=None,
-                action=None,
-                at=mail.at,
-                sender=who,
+            _new_contact(
+                mail,
+                guest,
+                ids,
+                # Several guests of one invitation: each its own proposal.
+                (*ids, guest.email),
+                reason=f"{_said(guest)} is invited to the round and is not one of the contacts yet",
                 subject=mail.subject or invitation.summary,
-                reason=f"{who} is invited to the round and is not one of the contacts yet",
-                message_id=mail.message_id,
-                new_name=guest.name,
-                new_email=guest.email,
             )
         )
     return proposals
@@ -268,23 +262,45 @@ def _reply_and_contact(mail: Mail, index: _Index) -> list[Proposal]:
     ]
     if contact is None:
         proposals.append(
-            Proposal(
-                id=proposal_id(mail.message_id, ProposalKind.CONTACT, ids),
-                kind=ProposalKind.CONTACT,
-                interviews=ids,
-                contact=None,
-                action=None,
-                at=mail.at,
-                sender=who,
-                subject=mail.subject,
+            _new_contact(
+                mail,
+                mail.sender,
+                ids,
+                ids,
                 reason=f"{who} wrote from {company}'s address and is not one of its contacts",
-                message_id=mail.message_id,
+                subject=mail.subject,
                 first_lines=mail.first_lines,
-                new_name=mail.sender.name,
-                new_email=mail.sender.email,
             )
         )
     return proposals
+
+
+def _new_contact(
+    mail: Mail,
+    person: Address,
+    interviews: tuple[str, ...],
+    id_parts: tuple[str, ...],
+    *,
+    reason: str,
+    subject: str,
+    first_lines: str = "",
+) -> Proposal:
+    """``person``, who is not a contact yet, proposed as one of ``interviews``."""
+    return Proposal(
+        id=proposal_id(mail.message_id, ProposalKind.CONTACT, id_parts),
+        kind=ProposalKind.CONTACT,
+        interviews=interviews,
+        contact=None,
+        action=None,
+        at=mail.at,
+        sender=_said(person),
+        subject=subject,
+        reason=reason,
+        message_id=mail.message_id,
+        first_lines=first_lines,
+        new_name=person.name,
+        new_email=person.email,
+    )
 
 
 def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> Proposal | None:
