@@ -109,8 +109,9 @@ def _applied(
         # A new person added by the same apply (contacts are applied first) is who wrote.
         contact = contact or _contact_by_address(interview, proposal.sender)
         summary = _gist(proposal.first_lines)
-        changed = operations.record_reply(interview, proposal.at, contact=contact, summary=summary)
-        changed = _sourced(changed, proposal.message_id)
+        changed = operations.record_reply(
+            interview, proposal.at, contact=contact, summary=summary, source=proposal.message_id
+        )
         return f"Recorded a reply from {interview.company} ({proposal.sender})", changed
     if proposal.kind is ProposalKind.SENT:
         return _sent(proposal, interview, actions)
@@ -133,13 +134,6 @@ def _gist(first_lines: str) -> str:
     return (said or lines or [""])[0][:200]
 
 
-def _sourced(interview: Interview, message_id: str) -> Interview:
-    """The events just added (the last ones) carry the message they came from."""
-    last = interview.events[-1]
-    events = tuple(replace(e, source=message_id) if e is last else e for e in interview.events)
-    return replace(interview, events=events)
-
-
 def _sent(
     proposal: Proposal, interview: Interview, actions: Sequence[Action]
 ) -> tuple[str, Interview | None]:
@@ -147,16 +141,10 @@ def _sent(
     if proposal.action is not None and action is None:
         return f"{proposal.id}: {proposal.action} is no longer open: not recorded", None
     if action is not None:
-        changed = operations.mark_sent(interview, action, proposal.at, text=proposal.text)
-        sent = next(
-            e
-            for e in reversed(changed.events)
-            if e.kind is EventKind.SENT and e.action_id == action.id
+        changed = operations.mark_sent(
+            interview, action, proposal.at, text=proposal.text, source=proposal.message_id
         )
-        events = tuple(
-            replace(e, source=proposal.message_id) if e is sent else e for e in changed.events
-        )
-        return f"Marked sent from your mail: {action.id}", replace(changed, events=events)
+        return f"Marked sent from your mail: {action.id}", changed
     event = Event(
         at=proposal.at,
         kind=EventKind.SENT,

@@ -28,9 +28,12 @@ def mark_sent(
     channel: Channel | None = None,
     text: str = "",
     keep_warm: bool = False,
+    source: str | None = None,
 ) -> Interview:
-    """The action done: a ``sent`` event; a promise kept; a ``move_on`` closes the interview."""
-    events = [_about(action, EventKind.SENT, now, channel=channel or action.channel, text=text)]
+    """The action done: a ``sent`` event; a promise kept; a ``move_on`` closes the interview.
+    ``source`` is the Message-ID of the mail it was recorded from."""
+    sent = _about(action, EventKind.SENT, now, channel=channel or action.channel, text=text)
+    events = [replace(sent, source=source) if source is not None else sent]
     promises = interview.promises
     if action.kind is ActionKind.KEEP_PROMISE:
         promises = tuple(replace(p, done_at=now) if p.id == action.promise else p for p in promises)
@@ -61,12 +64,17 @@ def skip(interview: Interview, action: Action, now: datetime) -> Interview:
 
 
 def record_reply(
-    interview: Interview, now: datetime, *, contact: str | None = None, summary: str = ""
+    interview: Interview,
+    now: datetime,
+    *,
+    contact: str | None = None,
+    summary: str = "",
+    source: str | None = None,
 ) -> Interview:
     if contact is not None and interview.contact(contact) is None:
         known = ", ".join(c.id for c in interview.contacts) or "none"
         raise UserError(f"{interview.id} has no contact {contact!r} (contacts: {known})")
-    event = Event(at=now, kind=EventKind.REPLY, contact=contact, summary=summary)
+    event = Event(at=now, kind=EventKind.REPLY, contact=contact, summary=summary, source=source)
     return interview.with_events(event)
 
 

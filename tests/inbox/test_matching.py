@@ -245,3 +245,26 @@ def test_a_guest_of_an_invitation_at_the_company_is_proposed_as_a_new_contact(
     assert [(p.new_name, p.new_email, p.interviews) for p in contacts] == [
         ("Omar Haddad", "omar@harborlane.example", ("harbor-analytics",))
     ]
+
+
+def test_a_reply_older_than_the_last_event_is_the_one_that_carries_its_message(
+    records: Records,
+) -> None:
+    """Events stay in time order: the reply read from an older message goes before a later
+    event, and it (not the later event) names the message, so it is never proposed again."""
+    harbor = next(
+        i for i in records.load().interviews if any(c.email == SOFIA.email for c in i.contacts)
+    )
+    days_before = pendulum.instance(harbor.events[-1].at).subtract(days=3)
+    (reply,) = [
+        p
+        for p in proposals(records, mail(SOFIA, ident="<old@harborlane.example>", at=days_before))
+        if p.kind is ProposalKind.REPLY
+    ]
+    apply_proposals(records, [reply], NOW)
+    interview = next(i for i in records.load().interviews if i.id == harbor.id)
+    assert interview.events[-1].at > days_before  # the reply is not the last event
+    (sourced,) = [e for e in interview.events if e.source == "<old@harborlane.example>"]
+    assert sourced.kind.value == "reply"
+    assert sourced.at == days_before
+    assert proposals(records, mail(SOFIA, ident="<old@harborlane.example>", at=days_before)) == []
