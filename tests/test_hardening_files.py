@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from app.cli import main
+from app.store.beside import KEPT_BESIDE
 from tests.cli_runs import demo_database
 
 AT = "2026-12-04T09:00:00+00:00"
@@ -290,3 +291,20 @@ def test_a_read_only_database_is_never_replaced(
     assert (code, err) == (1, f"followup: {demo} is read-only: nothing was changed\n")
     assert (demo.read_bytes(), demo.stat().st_ino, _mode(demo)) == before
     assert not list(demo.parent.glob("*.before-restore-*"))
+
+
+@pytest.mark.parametrize(("suffix", "what"), list(KEPT_BESIDE.items()))
+@pytest.mark.parametrize("option", ["--out", "--eml"])
+def test_an_output_never_writes_over_a_file_kept_beside_the_database(
+    demo: Path, capsys: pytest.CaptureFixture[str], suffix: str, what: str, option: str
+) -> None:
+    kept = demo.with_name(f"{demo.name}{suffix}")
+    kept.write_bytes(b"kept")
+    command = ["calendar"] if option == "--out" else ["draft", "1"]
+    if option == "--eml":
+        assert _run(capsys, "due", "--db", str(demo), "--at", AT)[0] == 0
+        kept.write_bytes(b"kept")
+    code, _, err = _run(capsys, *command, "--db", str(demo), "--at", AT, option, str(kept))
+    assert code == 1
+    assert err == f"followup: {option} {kept} is {what}: give another file\n"
+    assert kept.read_bytes() == b"kept"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from app.inbox.sources import SECURITIES, Cursor, Settings
-from app.store.beside import beside_path, load_beside, write_beside
+from app.store.beside import INBOX, beside_path, load_beside, write_beside
 
 FORMAT = "followup-inbox/1"
 _SETTING_KEYS = ("host", "port", "user", "folder", "sent_folder", "security", "password_command")
@@ -34,7 +34,7 @@ class InboxState:
 
 def inbox_state_path(db: Path) -> Path:
     """``<db>.inbox.json`` beside the file the database really is (through a link)."""
-    return beside_path(db, ".inbox.json")
+    return beside_path(db, INBOX)
 
 
 def load_inbox_state(db: Path) -> InboxState:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.store.beside import beside_path, load_beside, write_beside
+from app.store.beside import CALENDAR, beside_path, load_beside, write_beside
 
 FORMAT = "followup-calendar/1"
 # A few hundred events at most, unless the file is not ours.
@@ -46,7 +46,7 @@ class CalendarState:
 
 def calendar_state_path(db: Path) -> Path:
     """``<db>.calendar.json`` beside the file the database really is (through a link)."""
-    return beside_path(db, ".calendar.json")
+    return beside_path(db, CALENDAR)
 
 
 def load_calendar_state(db: Path) -> CalendarState:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.errors import UserError
-from app.store.beside import NotOurs, beside_path, read_beside, write_beside
+from app.store.beside import LISTING, NotOurs, beside_path, read_beside, write_beside
 
 if TYPE_CHECKING:
     from app.domain.interchange import Pipeline
@@ -54,7 +54,7 @@ class Wanted(NamedTuple):
 def listing_path(database: Path) -> Path:
     """``<database>.due-listing.json`` beside the file the database really is (through a link),
     where its backup and lock live too."""
-    return beside_path(database, ".due-listing.json")
+    return beside_path(database, LISTING)
 
 
 def is_number(text: str) -> bool:

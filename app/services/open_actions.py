@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.memory import collector_paused
-from app.store.beside import beside_path
+from app.store.beside import ACTIONS, beside_path
 from app.store.raw import FileDigest, file_digest, read_file
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ SpanRow = list[float]
 
 def cache_path(database: Path) -> Path:
     """``<db>.actions-cache`` beside the file the database really is (through a link)."""
-    return beside_path(database, ".actions-cache")
+    return beside_path(database, ACTIONS)
 
 
 class Listed:

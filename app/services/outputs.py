@@ -25,22 +25,21 @@ def output_path(option: str, value: str | None, database: Path) -> Path | None:
 
 def _ours(target: Path, database: Path) -> str | None:
     """What ``target`` is to the database, if it is one of the files that keep it: the file
-    itself, its backup, its lock, the numbers of its last listing, a copy kept by a restore, or
-    a temporary of a write."""
-    from app.inbox.settings_file import inbox_state_path
-    from app.services.listing import listing_path
+    itself, its backup, its lock, a file kept beside it (``store.beside``), a copy kept by a
+    restore, or a temporary of a write."""
+    from app.store.beside import KEPT_BESIDE, beside_path
     from app.store.paths import backup_path, kept_prefix, lock_path, temporary_prefix
 
     # Beside the database as named and beside the file a link leads to: the store writes its
     # backup and temporaries beside the real file.
     places = {database.absolute(), followed("--db", database)}
     for place in places:
+        beside = {beside_path(place, suffix): what for suffix, what in KEPT_BESIDE.items()}
         named = {
             place: "the database itself",
             backup_path(place): "the database's backup",
             lock_path(place): "the database's lock",
-            listing_path(place): "the numbers of the database's last `followup due` listing",
-            inbox_state_path(place): "the inbox's settings and proposals",
+            **beside,
         }
         for path, what in named.items():
             if target == followed("--db", path):
@@ -49,7 +48,7 @@ def _ours(target: Path, database: Path) -> str | None:
             if target.name.startswith(kept_prefix(place)):
                 # `followup restore` lists these and puts them back.
                 return "a copy of the database kept by `followup restore`"
-            temporaries = (temporary_prefix(place), temporary_prefix(listing_path(place)))
+            temporaries = tuple(temporary_prefix(path) for path in (place, *beside))
             if target.name.startswith(temporaries):
                 return "a temporary file of a write to the database"
     return None

@@ -18,6 +18,20 @@ from app.files import read_regular
 T = TypeVar("T")
 
 
+# Every such file, by what follows the database's name, and what it is to the user: no file a
+# command writes where the user says (`calendar --out`, `draft --eml`) may be one of them.
+LISTING = ".due-listing.json"
+INBOX = ".inbox.json"
+CALENDAR = ".calendar.json"
+ACTIONS = ".actions-cache"
+KEPT_BESIDE = {
+    LISTING: "the numbers of the database's last `followup due` listing",
+    INBOX: "the inbox's settings and proposals",
+    CALENDAR: "the calendar sync's settings and what it sent",
+    ACTIONS: "the actions worked out for the database",
+}
+
+
 class NotOurs(Exception):
     """The file is there but is not a document followup wrote in the format asked for."""
 
