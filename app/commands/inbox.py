@@ -85,8 +85,8 @@ def _scan(args: argparse.Namespace, ctx: Context) -> int:
         )
         lines.append(f"      From: {proposal.sender}")
         lines.append(f"      Subject: {proposal.subject}")
-        if proposal.first_lines:
-            lines.append(f"      {proposal.first_lines.splitlines()[0][:100]}")
+        if proposal.gist:
+            lines.append(f"      {proposal.gist[:100]}")
         lines.append(f"      {proposal.reason}")
     count = len(scanned.proposals)
     skipped = f", {scanned.skipped} skipped (unreadable or too large)" if scanned.skipped else ""

@@ -54,6 +54,13 @@ class Proposal:
     new_email: str = ""
     round: RoundChange | None = None
 
+    @property
+    def gist(self) -> str:
+        """The message's first line that says something: past a greeting ("Hi Jordan,")."""
+        lines = [line.strip() for line in self.first_lines.splitlines() if line.strip()]
+        said = [line for line in lines if not (line.endswith(",") and len(line.split()) <= 4)]
+        return (said or lines or [""])[0]
+
     def as_json(self) -> dict[str, Any]:
         """The object ``inbox scan --json`` prints (SPEC section 11), keys exactly these."""
         one = self.interviews[0] if len(self.interviews) == 1 else list(self.interviews)

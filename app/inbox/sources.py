@@ -35,7 +35,7 @@ from app.files import (
     open_regular,
     read_regular,
 )
-from app.secrets import password_from
+from app.secrets import hide, password_from
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient  # type: ignore[import-untyped, unused-ignore]
@@ -490,7 +490,7 @@ def _logout_quietly(client: IMAPClient) -> None:
 
 def _imap_problem(settings: Settings, error: Exception, password: str) -> str:
     where = f"{settings.host}:{settings.effective_port}"
-    said = _hide(str(error), password) or type(error).__name__
+    said = hide(str(error), password) or type(error).__name__
     return f"the IMAP server {where} answered: {said}"
 
 
@@ -512,9 +512,4 @@ def _network_problem(settings: Settings, error: OSError, password: str) -> str:
         problem = "the connection was refused (nothing listens there)"
     else:
         problem = error.strerror or str(error) or type(error).__name__
-    return _hide(f"cannot read mail from the IMAP server {where}: {problem}", password)
-
-
-def _hide(text: str, password: str) -> str:
-    # Servers echo commands in some errors; the LOGIN command holds the password.
-    return text.replace(password, "********") if password else text
+    return hide(f"cannot read mail from the IMAP server {where}: {problem}", password)

@@ -108,7 +108,7 @@ def _applied(
         contact = proposal.contact if interview.contact(proposal.contact or "") else None
         # A new person added by the same apply (contacts are applied first) is who wrote.
         contact = contact or _contact_by_address(interview, proposal.sender)
-        summary = _gist(proposal.first_lines)
+        summary = proposal.gist[:200]
         changed = operations.record_reply(
             interview, proposal.at, contact=contact, summary=summary, source=proposal.message_id
         )
@@ -125,13 +125,6 @@ def _contact_by_address(interview: Interview, sender: str) -> str | None:
     address = sender.rpartition("<")[2].rstrip(">").strip().lower()
     found = next((c for c in interview.contacts if c.email.strip().lower() == address), None)
     return found.id if found is not None else None
-
-
-def _gist(first_lines: str) -> str:
-    """A reply's one-line summary: its first line that is not a greeting ("Hi Jordan,")."""
-    lines = [line.strip() for line in first_lines.splitlines() if line.strip()]
-    said = [line for line in lines if not (line.endswith(",") and len(line.split()) <= 4)]
-    return (said or lines or [""])[0][:200]
 
 
 def _sent(

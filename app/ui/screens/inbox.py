@@ -214,7 +214,7 @@ class InboxScreen(Screen[int]):
             when=moment(proposal.at.astimezone(zone) if zone else proposal.at),
             sender=proposal.sender,
             subject=proposal.subject or "(no subject)",
-            first_line=_first_line(proposal.first_lines) or "(no text)",
+            first_line=proposal.gist or "(no text)",
             reason=proposal.reason,
         )
 
@@ -382,10 +382,3 @@ def _kind(proposal: Proposal) -> str:
             return "Round cancelled"
         return "Round moved" if proposal.round.id else "New round"
     return {"reply": "Reply", "sent": "Sent by you", "contact": "New contact"}.get(kind, kind)
-
-
-def _first_line(first_lines: str) -> str:
-    """The message's first line that says something: past a greeting ("Hi Jordan,")."""
-    lines = [line.strip() for line in first_lines.splitlines() if line.strip()]
-    said = [line for line in lines if not (line.endswith(",") and len(line.split()) <= 4)]
-    return (said or lines or [""])[0]
