@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
 import stat
 from pathlib import Path
 
@@ -247,12 +249,20 @@ def test_at_any_moment_in_any_order_the_kept_answers_are_the_engines(kept_db, mi
     engine's at that moment."""
     now = pendulum.parse(AT).add(minutes=minutes)
     repo = Repository(kept_db, default_zone="Europe/London")
-    given_back = open_actions(kept_db, "Europe/London", now, lambda: repo)
+    given_back = open_actions(kept_db, "Europe/London", now, lambda: repo).actions_opening_by(
+        math.inf
+    )
     pipeline = repo.load()
     fresh = compute_actions(pipeline.interviews, pipeline.policy, now)
-    assert [(a.id, a.state, a.due_from, a.due_by, a.reason) for a in given_back.actions] == [
+    assert [(a.id, a.state, a.due_from, a.due_by, a.reason) for a in given_back] == [
         (a.id, a.state, a.due_from, a.due_by, a.reason) for a in fresh
     ]
-    assert [a.due_from.isoformat() for a in given_back.actions] == [
-        a.due_from.isoformat() for a in fresh
-    ]
+    assert [a.due_from.isoformat() for a in given_back] == [a.due_from.isoformat() for a in fresh]
+
+
+def test_a_fifo_where_the_cache_goes_is_never_waited_on(capsys, db):
+    """Read through the bounded reader, the cache is no file to wait on: ``due`` answers."""
+    right = worked_out_afresh(capsys, db, AT, "--json")
+    cache_path(db).unlink()
+    os.mkfifo(cache_path(db))
+    assert due(capsys, db, AT, "--json") == right

@@ -134,23 +134,27 @@ class ActionMemo:
         self,
         interview: Interview,
         policy: Policy,
-        offers: list[Offer],
+        key: OffersKey,
         span: Span,
         actions: list[Action],
     ) -> None:
-        """Remember ``actions`` as the answer for ``interview`` over ``span``: worked out
-        earlier, by another followup (``services.open_actions``)."""
+        """Remember ``actions`` as the answer for ``interview``, given the offers ``key``,
+        over ``span``: worked out earlier, by another followup (``services.open_actions``)."""
         with self._busy:
-            self._kept[interview.id] = _Kept(interview, policy, offers_key(offers), span, actions)
+            self._kept[interview.id] = _Kept(interview, policy, key, span, actions)
 
-    def kept(self, interview: Interview) -> tuple[Span, list[Action]] | None:
-        """The answer remembered for this very record, and the span over which it holds."""
+    def kept(
+        self, interview: Interview, policy: Policy, offers: list[Offer]
+    ) -> tuple[Span, list[Action]] | None:
+        """The answer remembered for this very record, policy and offers, and the span over
+        which it holds."""
         with self._busy:
             entry = self._kept.get(interview.id)
-        if entry is None or entry.interview is not interview:
+        if (
+            entry is None
+            or entry.interview is not interview
+            or not (entry.policy is policy or entry.policy == policy)
+            or entry.offers != offers_key(offers)
+        ):
             return None
         return entry.span, entry.actions
-
-    def forget(self) -> None:
-        with self._busy:
-            self._kept = {}

@@ -36,8 +36,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
+from app.files import read_regular
 from app.memory import collector_paused
-from app.store.beside import ACTIONS, beside_path
+from app.store.beside import ACTIONS, beside_path, write_beside_bytes
 from app.store.raw import FileDigest, file_digest, read_file
 
 if TYPE_CHECKING:
@@ -45,11 +46,14 @@ if TYPE_CHECKING:
     from app.domain.records import Interview
     from app.engine.action import Action
     from app.engine.memo import ActionMemo
+    from app.engine.rules.offers import Offer
     from app.engine.watch import Span
     from app.store.documents import Document, Documents
     from app.store.repository import Repository
 
 VERSION = 7
+# Some 3 KB an action: far below this unless the file is not ours.
+_MAX_BYTES = 1024 * 1024 * 1024
 Names = dict[tuple[str, str], str]
 SpanRow = list[float]
 """[at, after, before]: as ``engine.watch.Span``."""
@@ -137,6 +141,10 @@ class OpenActions:
             listing = [(kept.opens, kept.text) for kept in self.listed]
         return json_document([text for opens, text in listing if opens <= until])
 
+    def actions_opening_by(self, until: float) -> list[Action]:
+        """The engine's actions that open by ``until`` (a timestamp), in its order."""
+        return [kept.action() for kept in self.listed if kept.opens <= until]
+
     @cached_property
     def listed(self) -> list[Listed]:
         """Every open action, in the engine's order (by ``due_by``, ``due_from``, id)."""
@@ -153,11 +161,6 @@ class OpenActions:
             for entry in self._entries
             for contact, name in entry["names"].items()
         }
-
-    @cached_property
-    def actions(self) -> list[Action]:
-        """``listed`` as the engine's actions."""
-        return [kept.action() for kept in self.listed]
 
 
 def open_actions(
@@ -177,12 +180,12 @@ def open_actions(
             if kept is not None and kept.holds(seen, default_zone, now):
 
                 def again() -> OpenActions:
-                    return _work_out_again(repository(), default_zone, now, kept=None)
+                    return _work_out_again(repository(), default_zone, now, None, None)
 
                 return OpenActions(kept.entries, kept.listing(), again=again)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             kept = None  # not what followup writes: as if there were none
-        return _work_out_again(repository(), default_zone, now, kept=kept)
+        return _work_out_again(repository(), default_zone, now, kept, seen)
 
 
 def _holds(span: SpanRow, moment: float) -> bool:
@@ -191,7 +194,11 @@ def _holds(span: SpanRow, moment: float) -> bool:
 
 
 def _work_out_again(
-    repo: Repository, default_zone: str, now: datetime, *, kept: _Kept | None
+    repo: Repository,
+    default_zone: str,
+    now: datetime,
+    kept: _Kept | None,
+    seen: FileDigest | None,
 ) -> OpenActions:
     from app.domain.errors import InvalidData
 
@@ -205,17 +212,22 @@ def _work_out_again(
         # The file's problem is said as every other command says it; a file that reads after
         # all (a race with a writer) is worked out from its records.
         return _worked_out(repo.load(), now)
-    header = {
-        "version": VERSION,
-        "code": _code(),
-        "identity": list(read.identity),
-        "content": _digest(read.content),
-        "zone": default_zone,
-        "meta": meta,
-        "offers_span": offers_span,
-    }
+    # The bytes just hashed are these, unless the file was replaced in between.
+    if seen is not None and seen.identity == read.identity:
+        content = seen.digest
+    else:
+        content = _digest(read.content)
     found = OpenActions(lambda: entries)
-    _Kept.write(cache_path(repo.path), header, entries, found.listed)
+    _write(
+        repo.path,
+        identity=read.identity,
+        content=content,
+        zone=default_zone,
+        meta=meta,
+        offers_span=offers_span,
+        entries=entries,
+        listed=found.listed,
+    )
     return found
 
 
@@ -226,10 +238,8 @@ def _work_out(
     now: datetime,
     kept: _Kept | None,
 ) -> tuple[str, SpanRow, list[dict[str, Any]]]:
-    import orjson
-
     from app.domain.policy import Policy
-    from app.engine.memo import offers_key, watched_actions, watched_offers
+    from app.engine.memo import watched_actions, watched_offers
 
     zone = documents.profile.timezone or default_zone
     policy = Policy.from_overrides(documents.policy_overrides)
@@ -247,7 +257,7 @@ def _work_out(
     offers, offers_span = watched_offers(
         [record(d) for d in documents.interviews if d.stage == "offer"], policy, now
     )
-    offers_digest = _digest(orjson.dumps(offers_key(offers)))
+    offers_digest = _offers_digest(offers)
     reusable: dict[str, dict[str, Any]] = {}
     if kept is not None and kept.header.get("meta") == meta and kept.header.get("code") == _code():
         with contextlib.suppress(ValueError):
@@ -284,21 +294,25 @@ def _meta(documents: Documents, zone: str) -> str:
 
 def recall(
     memo: ActionMemo, repo: Repository, pipeline: Pipeline, default_zone: str, now: datetime
-) -> bool:
+) -> None:
     """Give ``memo`` the answers kept for the file ``pipeline`` was just read from, where they
     still hold at ``now``: the dashboard then starts without working out an interview that
-    ``due`` (or an earlier dashboard) worked out. Whether the cache described the file."""
+    ``due`` (or an earlier dashboard) worked out."""
     from app.engine.memo import offers_key, watched_offers
     from app.engine.watch import Span
 
     with collector_paused():
         try:
             kept = _Kept.read(cache_path(repo.path))
+            # Which file it describes is looked at before its bytes are hashed.
+            if kept is None or tuple(kept.header["identity"][1:4]) != repo.version:
+                return
             seen = file_digest(repo.path)
-            if kept is None or seen is None or not _describes(kept, seen, repo, default_zone):
-                return False
-            offers, _ = watched_offers(pipeline.interviews, pipeline.policy, now)
-            offers_digest = _digest(_json(offers_key(offers)))
+            if seen is None or not _describes(kept, seen, repo.version, default_zone):
+                return
+            policy = pipeline.policy
+            offers, _ = watched_offers(pipeline.interviews, policy, now)
+            offers_digest, key = _offers_digest(offers), offers_key(offers)
             by_id = {i.id: i for i in pipeline.interviews}
             moment = now.timestamp()
             for entry in kept.entries():
@@ -310,10 +324,9 @@ def recall(
                 ):
                     continue
                 actions = [Listed(row).action() for row in entry["actions"]]
-                memo.seed(interview, pipeline.policy, offers, Span(*entry["span"]), actions)
+                memo.seed(interview, policy, key, Span(*entry["span"]), actions)
         except (OSError, UserError, KeyError, TypeError, ValueError, IndexError):
-            return False  # what was kept is of no use: everything is worked out
-        return True
+            return  # what was kept is of no use: everything is worked out
 
 
 def keep(
@@ -321,58 +334,89 @@ def keep(
 ) -> None:
     """Keep the answers ``memo`` holds for ``pipeline`` beside the file it was read from, for
     the next command or dashboard (blocking: some 30 ms per thousand interviews)."""
-    from app.engine.memo import offers_key, watched_offers
+    from app.engine.memo import watched_offers
 
-    documents = repo.documents_read(pipeline)
-    if documents is None:
+    read = repo.documents_read(pipeline)
+    if read is None:
         return  # changed here since: the next start works it out
+    documents, version = read
     with collector_paused():
         try:
             seen = file_digest(repo.path)
         except (OSError, UserError):
             return
-        if seen is None or not _same_file(seen, repo):
+        # The file on disk must still be the version the documents were read from: a save
+        # meanwhile would have the cache describe the new file with the old answers.
+        if seen is None or tuple(seen.identity[1:4]) != version:
             return
         zone = documents.profile.timezone or default_zone
-        offers, offers_span = watched_offers(pipeline.interviews, pipeline.policy, now)
-        offers_digest = _digest(_json(offers_key(offers)))
+        policy = pipeline.policy
+        offers, offers_span = watched_offers(pipeline.interviews, policy, now)
+        offers_digest = _offers_digest(offers)
         by_id = {i.id: i for i in pipeline.interviews}
         entries = []
         for document in documents.interviews:
             interview = by_id.get(document.id) if isinstance(document.id, str) else None
-            answer = None if interview is None else memo.kept(interview)
+            answer = None if interview is None else memo.kept(interview, policy, offers)
             if interview is None or answer is None:
                 return  # not all worked out here: nothing half kept
             span, actions = answer
             entries.append(_entry(_digest(document.raw), interview, offers_digest, span, actions))
-        header = {
-            "version": VERSION,
-            "code": _code(),
-            "identity": list(seen.identity),
-            "content": seen.digest,
-            "zone": default_zone,
-            "meta": _meta(documents, zone),
-            "offers_span": _span_row(offers_span),
-        }
-        found = OpenActions(lambda: entries)
-        _Kept.write(cache_path(repo.path), header, entries, found.listed)
+        _write(
+            repo.path,
+            identity=seen.identity,
+            content=seen.digest,
+            zone=default_zone,
+            meta=_meta(documents, zone),
+            offers_span=_span_row(offers_span),
+            entries=entries,
+            listed=OpenActions(lambda: entries).listed,
+        )
 
 
-def _describes(kept: _Kept, seen: FileDigest, repo: Repository, zone: str) -> bool:
+def _describes(kept: _Kept, seen: FileDigest, version: object, zone: str) -> bool:
+    """Whether ``kept`` was worked out from the file now on disk, which is the version the
+    repository last read or wrote (its inode, size and modification time), in ``zone``."""
     header = kept.header
     return (
         header["code"] == _code()
         and header["identity"] == list(seen.identity)
         and header["content"] == seen.digest
         and header["zone"] == zone
-        and _same_file(seen, repo)
+        and tuple(seen.identity[1:4]) == version
     )
 
 
-def _same_file(seen: FileDigest, repo: Repository) -> bool:
-    """Whether the file now is the version the repository last read or wrote (its inode,
-    size and modification time)."""
-    return tuple(seen.identity[1:4]) == repo.version
+def _offers_digest(offers: list[Offer]) -> str:
+    """What of the open offers an answer was worked out with."""
+    from app.engine.memo import offers_key
+
+    return _digest(_json(offers_key(offers)))
+
+
+def _write(
+    database: Path,
+    *,
+    identity: tuple[int, ...],
+    content: str,
+    zone: str,
+    meta: str,
+    offers_span: SpanRow,
+    entries: list[dict[str, Any]],
+    listed: list[Listed],
+) -> None:
+    """The cache of ``database`` replaced: ``entries`` worked out from the file ``identity``
+    names, whose bytes have the SHA-256 ``content``."""
+    header = {
+        "version": VERSION,
+        "code": _code(),
+        "identity": list(identity),
+        "content": content,
+        "zone": zone,
+        "meta": meta,
+        "offers_span": offers_span,
+    }
+    _Kept.write(cache_path(database), header, entries, listed)
 
 
 def _json(value: object) -> bytes:
@@ -524,9 +568,10 @@ def _digest(content: bytes) -> str:
 @cache
 def _code() -> str:
     """Which engine worked the answers out: this followup's code that reads an interview and
-    works out its actions, and the holiday calendars it uses. An upgrade of either makes what
-    was kept useless, without anyone having to remember to say so."""
+    works out its actions, the holiday calendars and the time zone rules it uses. An upgrade of
+    any makes what was kept useless, without anyone having to remember to say so."""
     from importlib.util import find_spec
+    from zoneinfo import TZPATH
 
     import app
 
@@ -537,6 +582,12 @@ def _code() -> str:
     calendars = find_spec("holidays")
     if calendars is not None and calendars.origin is not None:
         sources.extend(sorted(Path(calendars.origin).parent.glob("*.py")))
+    # The zone rules: the system's folders (an update replaces their files, which changes the
+    # folders' times) and the tzdata package where Python falls back on it.
+    rules = find_spec("tzdata")
+    if rules is not None and rules.origin is not None:
+        sources.append(Path(rules.origin))
+    sources.extend(Path(folder) for folder in TZPATH if Path(folder).is_dir())
     parts = [app.__version__]
     for source in sources:
         status = source.stat()
@@ -555,16 +606,19 @@ class _Kept:
         self.header = header
         self._answers = answers
         self._listing = listing
+        self._entries: list[dict[str, Any]] | None = None
 
     @classmethod
     def read(cls, path: Path) -> _Kept | None:
         try:
-            with open(path, "rb") as file:
-                content = file.read()
-        except OSError:
+            # Through the bounded reader: a FIFO put there is refused, never waited on.
+            content = read_regular(path, _MAX_BYTES)
+        except (OSError, UserError):
             return None
-        check, _, body = content.partition(b"\n")
-        line, _, rest = body.partition(b"\n")
+        parts = content.split(b"\n", 3)
+        if len(parts) != 4:
+            return None
+        check, line, answers, listing = parts
         if check.decode("ascii", "replace") != _digest(line):
             return None
         try:
@@ -573,7 +627,6 @@ class _Kept:
             return None
         if not isinstance(header, dict) or header.get("version") != VERSION:
             return None
-        answers, _, listing = rest.partition(b"\n")
         return cls(header, answers, listing)
 
     @staticmethod
@@ -581,8 +634,6 @@ class _Kept:
         path: Path, header: dict[str, Any], entries: list[dict[str, Any]], listed: list[Listed]
     ) -> None:
         import orjson
-
-        from app.store.atomic import atomic_write, remove_leftover_temporaries
 
         spans = [entry["span"] for entry in entries] + [header["offers_span"]]
         ranges = [span for span in spans if not span[0] == span[1] == span[2]]
@@ -603,12 +654,9 @@ class _Kept:
             "listing": _digest(listing),
         }
         line = orjson.dumps(header)
-        remove_leftover_temporaries(path)
         # A folder that cannot take it: the next command works it out again.
         with contextlib.suppress(UserError):
-            atomic_write(
-                path, b"\n".join([_digest(line).encode(), line, answers, listing]), backup=None
-            )
+            write_beside_bytes(path, b"\n".join([_digest(line).encode(), line, answers, listing]))
 
     def holds(self, seen: FileDigest, zone: str, now: datetime) -> bool:
         """Whether the answers kept are the answers for this file and zone at ``now``."""
@@ -629,12 +677,14 @@ class _Kept:
         )
 
     def entries(self) -> list[dict[str, Any]]:
-        if _digest(self._answers) != self.header["answers"]:
-            raise ValueError("the answers are not those the header names")
-        entries = json.loads(self._answers)
-        if not isinstance(entries, list):
-            raise ValueError("not a list")
-        return entries
+        if self._entries is None:
+            if _digest(self._answers) != self.header["answers"]:
+                raise ValueError("the answers are not those the header names")
+            entries = json.loads(self._answers)
+            if not isinstance(entries, list):
+                raise ValueError("not a list")
+            self._entries = entries
+        return self._entries
 
     def listing(self) -> list[tuple[float, str]]:
         if _digest(self._listing) != self.header["listing"]:

@@ -8,9 +8,10 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.errors import UserError
+from app.lazy import on_first_use
 
 if TYPE_CHECKING:
     from app.domain.interchange import Pipeline
@@ -26,17 +27,15 @@ __all__ = ["Backup", "ChangeAction", "ImportReport", "InterviewsExist", "Records
 ChangeAction = Callable[["Interview", "Action"], "Interview"]
 
 
-def __getattr__(name: str) -> Any:
-    # Imported on first use (PEP 562): ``due`` on an unchanged file never reads the records.
-    if name in ("ImportReport", "InterviewsExist"):
-        from app.store import repository
-
-        return getattr(repository, name)
-    if name == "Backup":
-        from app.store.restore import Backup
-
-        return Backup
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Imported on first use: ``due`` on an unchanged file never reads the records.
+__getattr__ = on_first_use(
+    __name__,
+    {
+        "ImportReport": "app.store.repository",
+        "InterviewsExist": "app.store.repository",
+        "Backup": "app.store.restore",
+    },
+)
 
 
 class Records:

@@ -112,8 +112,7 @@ class Workspace:
         self.default_zone = default_zone
         self._samples = samples
         self._templates = Library(templates)
-        self._pipeline = Pipeline()
-        self._by_id: dict[str, Interview] = {}
+        self.pipeline = Pipeline()
         self.now = clock()
         self.actions: list[Action] = []
         self._by_interview: dict[str, list[Action]] = {}
@@ -121,7 +120,7 @@ class Workspace:
         # What the engine worked out, per interview: a change or a read of the file works out
         # again only the interviews it changed (and those whose time has come).
         self._memo = ActionMemo()
-        self._recalled = False
+        self._to_keep = False
         self._undo: list[Change] = []
         self._pending: list[Change] = []
         # Profile fields changed here and not saved yet: written before the interviews' changes.
@@ -142,16 +141,6 @@ class Workspace:
     # ----------------------------------------------------------------------- reading
 
     @property
-    def pipeline(self) -> Pipeline:
-        return self._pipeline
-
-    @pipeline.setter
-    def pipeline(self, pipeline: Pipeline) -> None:
-        # Indexed by id: the board and the due panel look an interview up for every row.
-        self._pipeline = pipeline
-        self._by_id = {i.id: i for i in pipeline.interviews}
-
-    @property
     def location(self) -> str:
         """Where the data is, for the user to read."""
         return str(self._repo.path)
@@ -164,17 +153,20 @@ class Workspace:
             self._version = self._repo.version
             self._stale = False
             self._templates.read_all()
-            self._recalled = open_actions.recall(
+            open_actions.recall(
                 self._memo, self._repo, self.pipeline, self.default_zone, self.clock()
             )
+            before = self._memo.worked_out
             self.refresh()
+            # Anything worked out here rather than recalled is worth keeping for the next start.
+            self._to_keep = self._memo.worked_out > before
 
     def keep_answers(self) -> None:
         """Keep what the engine worked out beside the file for the next start and for ``due``
-        (blocking: for a worker once the board is shown), unless it was kept already."""
-        if not self._recalled:
+        (blocking: for a worker once the board is shown), unless it was all recalled."""
+        if self._to_keep:
             open_actions.keep(self._memo, self._repo, self.pipeline, self.default_zone, self.now)
-            self._recalled = True
+            self._to_keep = False
 
     @property
     def has_samples(self) -> bool:
@@ -211,7 +203,7 @@ class Workspace:
         return self.pipeline.interviews
 
     def interview(self, interview_id: str) -> Interview | None:
-        return self._by_id.get(interview_id)
+        return self.pipeline.interview(interview_id)
 
     def actions_of(self, interview_id: str) -> list[Action]:
         return self._by_interview.get(interview_id, [])

@@ -90,6 +90,11 @@ def load_beside(
 def write_beside(path: Path, document: dict[str, Any]) -> None:
     """Replace ``path`` with ``document`` as JSON in one step, readable by its owner only.
     Raises ``WriteFailed`` (a UserError) when it cannot be written."""
+    write_beside_bytes(path, (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode())
+
+
+def write_beside_bytes(path: Path, data: bytes) -> None:
+    """``write_beside`` for bytes already made."""
     from app.store.atomic import atomic_write, remove_leftover_temporaries
 
     remove_leftover_temporaries(path)
@@ -97,5 +102,4 @@ def write_beside(path: Path, document: dict[str, Any]) -> None:
     with contextlib.suppress(FileNotFoundError):
         if path.stat().st_mode & 0o077:
             path.chmod(0o600)
-    data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode()
     atomic_write(path, data, backup=None)

@@ -159,15 +159,17 @@ class Repository:
             self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
         return profile, policy
 
-    def documents_read(self, pipeline: Pipeline) -> Documents | None:
-        """The documents ``pipeline`` was read from, if it is what this repository last read
-        or wrote of the whole file (None otherwise)."""
+    def documents_read(self, pipeline: Pipeline) -> tuple[Documents, object] | None:
+        """The documents ``pipeline`` was read from and the version of the file they are, if
+        it is what this repository last read or wrote of the whole file (None otherwise)."""
         from app.store import documents
 
-        if self._known is None or self._known[1].pipeline is not pipeline:
+        with self._busy:
+            known, version = self._known, self.version
+        if known is None or known[1].pipeline is not pipeline:
             return None
-        docs = _table(self._known[1].tables, INTERVIEWS)
-        return documents.parsed(pipeline.profile, dict(pipeline.policy_overrides), docs)
+        docs = _table(known[1].tables, INTERVIEWS)
+        return documents.parsed(pipeline.profile, dict(pipeline.policy_overrides), docs), version
 
     def read_document(self, documents: Documents, document: Document) -> Interview:
         """One interview document of ``documents``; raises ``InvalidData``."""

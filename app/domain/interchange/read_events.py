@@ -11,7 +11,7 @@ from app.domain.interchange.zones import _EPOCH, parse_moment
 from app.domain.records import ActionKind, Channel, Event, EventKind, Stage
 from app.domain.text import CONTROL
 
-_NAMES_AN_ACTION = frozenset((EventKind.SENT, EventKind.SNOOZE, EventKind.SKIP))
+NAMES_AN_ACTION = frozenset((EventKind.SENT, EventKind.SNOOZE, EventKind.SKIP))
 
 
 class _Events(_Fields):
@@ -72,7 +72,7 @@ def _usual_event(raw: object, tz: tzinfo, *, plain: bool = False) -> Event | Non
     at = get("at")
     if kind is None or at is None or (action is None and get("action") is not None):
         return None
-    if action is None and kind in _NAMES_AN_ACTION:
+    if action is None and kind in NAMES_AN_ACTION:
         return None
     when = parse_moment(at, tz)
     until = get("until")

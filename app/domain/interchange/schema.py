@@ -23,19 +23,23 @@ class Pipeline:
     profile: Profile = field(default_factory=Profile)
     policy_overrides: Mapping[str, Any] = field(default_factory=dict)
     interviews: tuple[Interview, ...] = ()
-    # Filled on first use: a draft or a detail looks an interview up by id on every key.
-    _by_id: dict[str, Interview] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
+    # What is worked out of the fields on first use and kept: every key of the dashboard
+    # reads the policy and looks an interview up by id.
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def policy(self) -> Policy:
-        return Policy.from_overrides(self.policy_overrides)
+        policy = self._derived.get("policy")
+        if policy is None:
+            policy = self._derived["policy"] = Policy.from_overrides(self.policy_overrides)
+        return policy
 
     def interview(self, interview_id: str) -> Interview | None:
-        if not self._by_id and self.interviews:
-            self._by_id.update((i.id, i) for i in self.interviews)
-        return self._by_id.get(interview_id)
+        by_id = self._derived.get("by_id")
+        if by_id is None:
+            # Made whole, then kept: another thread never sees it half filled.
+            by_id = self._derived["by_id"] = {i.id: i for i in self.interviews}
+        return by_id.get(interview_id)
 
 
 INTERVIEW_KEYS = {

@@ -21,7 +21,7 @@ from typing import Any
 
 import msgspec
 
-from app.domain.interchange.schema import MAX_ID
+from app.domain.interchange.read_events import NAMES_AN_ACTION
 from app.domain.interchange.zones import is_zone
 from app.domain.records import (
     Event,
@@ -38,7 +38,6 @@ from app.domain.times import FIRST_YEAR, LAST_YEAR, zone_info
 _IDS = re.compile(
     r"(?:[^\s\x00-\x1f\x7f-\x9f](?:[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f])?\n)*"
 )
-_NEEDS_ACTION = frozenset((EventKind.SENT, EventKind.SNOOZE, EventKind.SKIP))
 # What the types let through, looked for in the bytes of a file (``plain``): a control
 # character (C0 but tab and line feed, DEL, C1), written escaped or as it is, which the full
 # reader shows as its escape; and a date-time spelt as msgspec reads it but Python's
@@ -137,13 +136,9 @@ def _promise(item: Promise, tz: tzinfo, contacts: set[str]) -> Promise:
 def _event(item: Event, tz: tzinfo) -> Event:
     kind = item.kind
     if (
-        (kind in _NEEDS_ACTION and item.action is None)
+        (kind in NAMES_AN_ACTION and item.action is None)
         or (kind is EventKind.SNOOZE and item.until is None)
         or (kind is EventKind.STAGE and item.to_stage is None)
-        or item.action_id == ""
-        or item.round == ""
-        or item.contact == ""
-        or item.promise == ""
     ):
         raise _Refused
     return msgspec.structs.replace(
@@ -180,8 +175,5 @@ def _day(value: date | None) -> date | None:
 
 def _all_ids(ids: list[str]) -> bool:
     """Whether every one of ``ids`` is an id: checked together, in one match."""
-    if not ids:
-        return True
-    if max(map(len, ids)) > MAX_ID:
-        return False
-    return _IDS.fullmatch("\n".join(ids) + "\n") is not None
+    # Their lengths, and that none is empty, msgspec checked (``records.Id``).
+    return not ids or _IDS.fullmatch("\n".join(ids) + "\n") is not None
