@@ -136,16 +136,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_regular(db_path)
     ctx = Context(db_path=db_path, at=at, out=out, err=err, at_phrase=phrase)
     code = func(args, ctx)
-    if code == 0 and _changes_the_data(args):
+    # A command that wrote the database (whichever it is) has the calendar follow.
+    if code == 0 and "records" in vars(ctx) and ctx.records.wrote:
         _sync_the_calendar(ctx)
     return code
-
-
-def _changes_the_data(args: argparse.Namespace) -> bool:
-    command = args.command
-    if command in EVENT_COMMANDS or command in ("import", "demo"):
-        return True
-    return command == "inbox" and getattr(args, "inbox_command", None) == "apply"
 
 
 def _sync_the_calendar(ctx: Context) -> None:

@@ -80,6 +80,9 @@ def sync(records: Records, now: datetime, *, stamp: datetime | None = None) -> S
             "--password-command CMD` first"
         )
     wanted = _wanted(records.load(), now, stamp or datetime.now(UTC))
+    if not _changes(state.pushed, wanted):
+        # Known without the server: no password asked for, no request sent.
+        return Synced(0, 0, 0)
     password = password_from(PASSWORD_ENV, settings.password_command, "followup calendar setup")
     session = _Session(settings, password)
     pushed, synced = session.run(lambda: _apply(session, state.pushed, wanted))
@@ -159,12 +162,22 @@ def _content_hash(data: bytes) -> str:
 # --------------------------------------------------------------------------- the server
 
 
+def _changes(before: dict[str, Pushed], wanted: dict[str, _Wanted]) -> bool:
+    """Whether a sync has anything to send: an event new or changed, or one of followup's own
+    to delete."""
+    from app.feeds.ical import UID_PREFIX
+
+    if any(uid not in before or before[uid].hash != e.hash for uid, e in wanted.items()):
+        return True
+    return any(uid not in wanted and uid.startswith(UID_PREFIX) for uid in before)
+
+
 def _apply(
     session: _Session, before: dict[str, Pushed], wanted: dict[str, _Wanted]
 ) -> tuple[dict[str, Pushed], Synced]:
     from app.feeds.ical import UID_PREFIX
 
-    base = str(session.calendar().url).rstrip("/") + "/"
+    base: str | None = None  # where new events go: asked of the server only for a new one
     pushed: dict[str, Pushed] = {}
     created = updated = deleted = 0
     for uid, event in sorted(wanted.items()):
@@ -172,7 +185,9 @@ def _apply(
         if known is not None and known.hash == event.hash:
             pushed[uid] = known
             continue
-        href = known.href if known is not None else base + event.name
+        if known is None and base is None:
+            base = str(session.calendar().url).rstrip("/") + "/"
+        href = known.href if known is not None else f"{base}{event.name}"
         etag = session.put(href, uid, event.data, known.etag if known else None)
         pushed[uid] = Pushed(href=href, etag=etag, hash=event.hash)
         if known is None:

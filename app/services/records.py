@@ -42,6 +42,13 @@ class Records:
     def __init__(self, path: Path, *, default_zone: str) -> None:
         self._path = path
         self._default_zone = default_zone
+        self._restored = False
+
+    @property
+    def wrote(self) -> bool:
+        """Whether anything was written to the database through these records."""
+        repo = self.__dict__.get("_repo")
+        return self._restored or (repo is not None and repo.writes > 0)
 
     @cached_property
     def _repo(self) -> Repository:
@@ -148,7 +155,9 @@ class Records:
         """Put ``backup`` back; returns where the file it replaced is kept, if there was one."""
         from app.store.restore import restore
 
-        return restore(self.path, backup, now)
+        kept = restore(self.path, backup, now)
+        self._restored = True
+        return kept
 
 
 def _changed(interview: Interview, actions: list[Action], change: ChangeAction) -> Interview:

@@ -102,6 +102,8 @@ class Repository:
         self._busy = threading.RLock()
         self.saw_other_writes = False
         """Whether the last change found the file other than this repository last saw it."""
+        self.writes = 0
+        """How many times this repository has written the file."""
 
     @property
     def path(self) -> Path:
@@ -267,6 +269,7 @@ class Repository:
                 return after
             tables, doc_ids = self._encode(before, after)
             db.storage.write(tables)
+            self.writes += 1
             # Only a change that saw every interview leaves records that stand for the file.
             whole = not before.carried
             self._known = None

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from app import cli
-from tests.calendar.radicale_server import PASSWORD, USER, Radicale, free_port
+from tests.calendar.radicale_server import PASSWORD, USER, Radicale
 from tests.cli_runs import demo_database
+from tests.servers import free_port
 
 AT = "2026-12-04T09:00:00Z"
 LATER = "2026-12-04T09:05:00Z"
@@ -262,3 +263,32 @@ def test_a_change_with_the_server_away_is_made_and_says_why_the_calendar_was_not
     assert code == 0 and out == f"Marked sent: {action.id}\n"
     assert err.startswith("followup: warning: the calendar was not synced (cannot reach")
     assert err.count("\n") == 1
+
+
+def test_a_sync_with_nothing_to_send_asks_for_no_password_and_sends_nothing(
+    radicale: Radicale, db: Path, capsys: pytest.CaptureFixture[str], writes: list[str]
+) -> None:
+    set_up(capsys, db, radicale.calendar_url)
+    sync(capsys, db, AT)
+    # A password command that fails: a sync that needs it says so, one that does not, not.
+    secret = db.parent.parent / f"{db.parent.name}.secret"
+    secret.unlink()
+    writes.clear()
+    assert sync(capsys, db, AT) == "nothing to change"
+    assert writes == []
+
+
+def test_whatever_command_writes_the_database_the_calendar_follows_and_no_other(
+    radicale: Radicale, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_up(capsys, db, radicale.calendar_url)
+    sync(capsys, db, AT)
+    code, out, err = run(capsys, "due", "--db", str(db), "--at", AT)
+    assert code == 0, err
+    assert "Calendar" not in out
+    code, out, err = run(capsys, "profile", "--name", "Jordan A. Ellis", "--db", str(db))
+    assert code == 0, err
+    assert "Calendar" in out
+    code, out, err = run(capsys, "restore", "1", "--yes", "--db", str(db))
+    assert code == 0, err
+    assert "Calendar" in out

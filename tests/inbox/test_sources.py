@@ -30,7 +30,8 @@ from app.inbox.sources import (
     mbox_messages,
     password_for,
 )
-from tests.inbox.dovecot import Dovecot, free_port, running_dovecot
+from tests.inbox.dovecot import Dovecot, running_dovecot
+from tests.servers import free_port
 
 EMPLOYER = "sam@acme.example"
 ELSEWHERE = "news@shop.example"

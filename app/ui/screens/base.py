@@ -7,6 +7,8 @@ program never freezes the interface, and reports back to the screen that started
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
@@ -43,11 +45,7 @@ class WorkspaceScreen(Screen[None]):
             return
         self.post_message(self.Saved(count, self.workspace.take_refused()))
         if count:
-            # In this worker, after the save is shown: a slow or absent server never holds a
-            # key, and a sync that fails is caught up by the next one.
-            said = self.workspace.sync_calendar()
-            if said is not None and not said[0]:
-                self.app.call_from_thread(self.notify, said[1], severity="warning", timeout=6)
+            follow_with_calendar(self, self.workspace)
 
     @on(Saved)
     def _say_what_was_refused(self, message: Saved) -> None:
@@ -92,3 +90,12 @@ class WorkspaceScreen(Screen[None]):
             return
         message = f"Handed the draft to your mail program ({opener})."
         self.app.call_from_thread(self.notify, f"{message} {note}" if note else message)
+
+
+def follow_with_calendar(screen: Screen[Any], workspace: Workspace) -> None:
+    """After a write, in the worker that made it (after it is shown): the events on the user's
+    CalDAV calendar follow, when one is set up. A slow or absent server never holds a key, and
+    a sync that fails is said and caught up by the next one."""
+    said = workspace.sync_calendar()
+    if said is not None and not said[0]:
+        screen.app.call_from_thread(screen.notify, said[1], severity="warning", timeout=6)

@@ -22,6 +22,7 @@ from textual.worker import Worker, get_current_worker
 
 from app.engine.describe import moment
 from app.services.workspace import Workspace, WorkspaceError
+from app.ui.screens.base import follow_with_calendar
 from app.ui.widgets.rows import RowList
 
 if TYPE_CHECKING:
@@ -345,6 +346,7 @@ class InboxScreen(Screen[int]):
             self._show(left)
 
         self.app.call_from_thread(show)
+        follow_with_calendar(self, self.workspace)
 
     @work(thread=True, group="inbox-write")
     def _dismiss_in_worker(self, ids: list[str]) -> None:
