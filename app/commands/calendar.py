@@ -1,6 +1,7 @@
 """``followup calendar [--out FILE]``: the open actions as an iCalendar file, for a calendar app.
 
-Every action ``due`` would list at the same ``--at``, however far ahead, becomes a to-do. With
+Every action ``due`` would list at the same ``--at``, however far ahead, becomes an event (and
+a to-do too, with ``--todos``). With
 ``--out`` the file is replaced in one step, so a calendar app subscribed to it never reads half
 of one; without it the file goes to stdout. An ``--out`` that is a link is followed: the file it
 leads to is replaced, beside itself, and the link stays, so a feed published through a link

@@ -57,7 +57,6 @@ def calendar(
     subjects: Mapping[str, str],
     stamp: datetime,
     all_day: bool = False,
-    events: bool = True,
     todos: bool = False,
 ) -> bytes:
     """The iCalendar file of ``actions``, in the order ``followup due`` lists them: an event
@@ -76,12 +75,10 @@ def calendar(
     document.add("x-wr-calname", NAME)
     dtstamp = stamp.astimezone(UTC).replace(microsecond=0)
     ordered = sorted(actions, key=sort_key)
-    components: list[Event | Todo] = []
-    if events:
-        components += [
-            event(a, by_id.get(a.interview), subjects.get(a.id), dtstamp, all_day=all_day)
-            for a in ordered
-        ]
+    components: list[Event | Todo] = [
+        event(a, by_id.get(a.interview), subjects.get(a.id), dtstamp, all_day=all_day)
+        for a in ordered
+    ]
     if todos:
         components += [
             todo(a, by_id.get(a.interview), subjects.get(a.id), dtstamp) for a in ordered
@@ -138,7 +135,8 @@ def event(
     return component
 
 
-# What to do, and the word before the person it is done to.
+# What to do, and the word before the person it is done to: an event's summary is a noun
+# ("Check-in with Jane Doe"), where a to-do's ``_WHAT`` is what to do ("Check in").
 _EVENT_WHAT: dict[ActionKind, tuple[str, str]] = {
     ActionKind.PREPARE: ("Prepare for the interview", "with"),
     ActionKind.THANK_YOU: ("Thank-you", "to"),
@@ -155,8 +153,7 @@ _EVENT_WHAT: dict[ActionKind, tuple[str, str]] = {
 def event_summary(action: Action, interview: Interview | None) -> str:
     """What to do, to whom, at which company: "Thank-you to Jane Doe (Acme Ltd)"."""
     what, word = _EVENT_WHAT[action.kind]
-    contact = interview.contact(action.contact) if interview and action.contact else None
-    name = _name(contact.name, contact.title, contact.id) if contact else (action.contact or "")
+    name = _who(action, interview)
     company = _flat(action.company)
     return f"{what} {word} {name} ({company})" if name else f"{what} ({company})"
 
@@ -200,10 +197,17 @@ def summary(action: Action, interview: Interview | None, subject: str | None) ->
     sender; in a list of to-dos each must say which company and which person it is about.
     """
     what = " ".join(subject.split()) if subject and subject.strip() else _WHAT[action.kind]
-    contact = interview.contact(action.contact) if interview else None
-    name = _name(contact.name, contact.title, contact.id) if contact else action.contact
+    name = _who(action, interview)
     company = _flat(action.company)
     return f"{company} · {name}: {what}" if name else f"{company}: {what}"
+
+
+def _who(action: Action, interview: Interview | None) -> str:
+    """The person the action is to, as a summary names them; "" for no one."""
+    contact = interview.contact(action.contact) if interview else None
+    if contact is not None:
+        return _name(contact.name, contact.title, contact.id)
+    return action.contact or ""
 
 
 def description(action: Action, interview: Interview | None) -> str:

@@ -67,12 +67,19 @@ def setup(db: Path, settings: CalendarSettings) -> bool:
     return same or not state.pushed
 
 
-def sync(records: Records, now: datetime, *, stamp: datetime | None = None) -> Synced:
-    """Bring the calendar set up for ``records`` in line with the actions open at ``now``."""
+def sync(
+    records: Records,
+    now: datetime,
+    *,
+    stamp: datetime | None = None,
+    state: CalendarState | None = None,
+) -> Synced:
+    """Bring the calendar set up for ``records`` in line with the actions open at ``now``;
+    ``state`` is the sync's state when it was just read."""
     from app.secrets import password_from
 
     db = records.path
-    state = load_calendar_state(db)
+    state = load_calendar_state(db) if state is None else state
     settings = state.settings
     if settings is None:
         raise UserError(
@@ -95,10 +102,11 @@ def sync_if_set_up(records: Records, now: datetime) -> tuple[bool, str] | None:
     """After a change: bring the calendar in line when one is set up (None when none is),
     and say how it went, (True, "synced: …") or (False, why not). A failure changes nothing
     here and is caught up by the next sync; it never undoes the change that was made."""
-    if load_calendar_state(records.path).settings is None:
+    state = load_calendar_state(records.path)
+    if state.settings is None:
         return None
     try:
-        return True, sync(records, now).line()
+        return True, sync(records, now, state=state).line()
     except UserError as problem:
         return False, f"the calendar was not synced ({problem}); the next change or sync catches up"
 
