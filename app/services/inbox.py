@@ -67,6 +67,13 @@ def chosen(kept: Sequence[Proposal], ids: Sequence[str] | None) -> list[Proposal
     return [by_id[i] for i in dict.fromkeys(ids)]
 
 
+class Pending(str):
+    """What was said of a proposal that was not recorded and stays to be applied later (once
+    the user says which interview it is about, say); every other is settled either way."""
+
+    __slots__ = ()
+
+
 def apply_proposals(records: Records, proposals: Sequence[Proposal], now: datetime) -> list[str]:
     """Record ``proposals`` in one write, each on the file as it is now; what was recorded,
     a line each (one already recorded, or no longer possible, says so and records nothing)."""
@@ -95,7 +102,10 @@ def _applied(
     if len(proposal.interviews) != 1:
         options = ", ".join(proposal.interviews)
         return (
-            f"{proposal.id}: matches {options}: not recorded (say which: {proposal.id}=INTERVIEW)",
+            Pending(
+                f"{proposal.id}: matches {options}: not recorded "
+                f"(say which: {proposal.id}=INTERVIEW)"
+            ),
             None,
         )
     interview = interviews.get(proposal.interviews[0])
@@ -132,7 +142,7 @@ def _sent(
 ) -> tuple[str, Interview | None]:
     action = next((a for a in actions if a.id == proposal.action), None)
     if proposal.action is not None and action is None:
-        return f"{proposal.id}: {proposal.action} is no longer open: not recorded", None
+        return Pending(f"{proposal.id}: {proposal.action} is no longer open: not recorded"), None
     if action is not None:
         changed = operations.mark_sent(
             interview, action, proposal.at, text=proposal.text, source=proposal.message_id
@@ -282,7 +292,7 @@ def apply(
         raise UserError("nothing to apply: `followup inbox scan` lists what your mail proposes")
     picked = [_narrowed(p, (interviews or {}).get(p.id)) for p in chosen(kept, ids)]
     said = apply_proposals(records, picked, now)
-    done = {p.id for p, line in zip(picked, said, strict=True) if "not recorded" not in line}
+    done = {p.id for p, line in zip(picked, said, strict=True) if not isinstance(line, Pending)}
     state.dismissed = sorted({*state.dismissed, *done})
     state.proposals = [p.to_stored() for p in kept if p.id not in done]
     save_inbox_state(db, state)
