@@ -25,8 +25,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _setup(args: argparse.Namespace, ctx: Context) -> int:
-    from app.inbox.settings_file import load_inbox_state, save_inbox_state
-    from app.inbox.sources import Settings
+    from app.inbox.settings_file import Settings, load_inbox_state, save_inbox_state
 
     if not args.password_command.strip():
         raise UserError("--password-command: give the command that prints the password")

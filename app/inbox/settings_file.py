@@ -4,16 +4,47 @@ by its owner only, replaced in one step on every save.
 It holds where the mail is (never the password), where each IMAP folder's last scan stopped,
 the proposals the user dismissed, and the proposals of the last scan. Deleting it costs the
 settings and makes the next scan start over; nothing in the database depends on it.
+
+The account's settings are defined here rather than beside the mail reader (``sources``):
+the dashboard reads this file at every start, and must not import the reader to do so.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, Literal, TypedDict, TypeGuard
 
-from app.inbox.sources import SECURITIES, Cursor, Settings
 from app.store.beside import INBOX, beside_path, load_beside, write_beside
+
+Security = Literal["ssl", "starttls", "none"]
+SECURITIES: tuple[Security, ...] = ("ssl", "starttls", "none")
+_DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
+
+
+class Cursor(TypedDict):
+    """Where the last scan of an IMAP folder stopped."""
+
+    uidvalidity: int
+    last_uid: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Where the user's mail is. Never the password: ``password_command`` prints it."""
+
+    host: str
+    port: int | None = None  # None: 993 for "ssl", 143 otherwise
+    user: str
+    folder: str = "INBOX"
+    sent_folder: str | None = None  # None: the server's \\Sent folder, else SENT_FOLDERS
+    security: Security = "ssl"
+    password_command: str = ""
+
+    @property
+    def effective_port(self) -> int:
+        return self.port if self.port is not None else _DEFAULT_PORTS[self.security]
+
 
 FORMAT = "followup-inbox/1"
 _SETTING_KEYS = ("host", "port", "user", "folder", "sent_folder", "security", "password_command")

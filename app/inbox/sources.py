@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.errors import UserError
 from app.files import (
@@ -35,6 +35,7 @@ from app.files import (
     open_regular,
     read_regular,
 )
+from app.inbox.settings_file import Cursor, Settings
 from app.secrets import hide, password_from
 
 if TYPE_CHECKING:
@@ -47,14 +48,11 @@ MAX_MESSAGE_BYTES = 30 * 1024 * 1024
 TIMEOUT_SECONDS = 20.0
 INBOX = "inbox"
 SENT = "sent"
-Security = Literal["ssl", "starttls", "none"]
-SECURITIES: tuple[Security, ...] = ("ssl", "starttls", "none")
 # Asked for before a whole message: enough to tell whose it is and when it was written.
 HEADER_FIELDS = "BODY.PEEK[HEADER.FIELDS (FROM TO CC DATE MESSAGE-ID SUBJECT)]"
 SENT_FOLDERS = ("Sent", "[Gmail]/Sent Mail", "Sent Items")
 _HEADER_BATCH = 500
 _BODY_BATCH = 100
-_DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 
 
 class Found(NamedTuple):
@@ -72,30 +70,6 @@ class Tally:
 
     too_large: int = 0
     unreadable: int = 0  # gone between listing and reading, or not a regular file
-
-
-class Cursor(TypedDict):
-    """Where the last scan of an IMAP folder stopped."""
-
-    uidvalidity: int
-    last_uid: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Settings:
-    """Where the user's mail is. Never the password: ``password_command`` prints it."""
-
-    host: str
-    port: int | None = None  # None: 993 for "ssl", 143 otherwise
-    user: str
-    folder: str = "INBOX"
-    sent_folder: str | None = None  # None: the server's \\Sent folder, else SENT_FOLDERS
-    security: Security = "ssl"
-    password_command: str = ""
-
-    @property
-    def effective_port(self) -> int:
-        return self.port if self.port is not None else _DEFAULT_PORTS[self.security]
 
 
 # --------------------------------------------------------------------------- files

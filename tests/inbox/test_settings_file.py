@@ -12,12 +12,13 @@ import pytest
 from app.errors import UserError
 from app.inbox.settings_file import (
     FORMAT,
+    Cursor,
     InboxState,
+    Settings,
     inbox_state_path,
     load_inbox_state,
     save_inbox_state,
 )
-from app.inbox.sources import Cursor, Settings
 
 SECRET = "s3cret-pass-word"
 

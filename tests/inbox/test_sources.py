@@ -18,12 +18,11 @@ import pytest
 
 from app.errors import UserError
 from app.inbox.mail import Address
+from app.inbox.settings_file import Cursor, Settings
 from app.inbox.sources import (
     INBOX,
     SENT,
-    Cursor,
     Found,
-    Settings,
     Tally,
     imap_messages,
     maildir_messages,
