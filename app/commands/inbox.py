@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
 from pathlib import Path
 
 from app.commands.context import Context
 from app.domain.text import printable
+from app.domain.times import zone_info
+from app.engine.describe import moment
 from app.errors import UserError
 
 
@@ -80,7 +81,7 @@ def _scan(args: argparse.Namespace, ctx: Context) -> int:
         where = " or ".join(proposal.interviews)
         lines.append(
             f"  {proposal.id}  {proposal.kind.value} · {where} · "
-            f"{_shown_at(proposal.at, ctx.home_zone)}"
+            f"{moment(proposal.at.astimezone(zone_info(ctx.home_zone)))}"
         )
         lines.append(f"      From: {proposal.sender}")
         lines.append(f"      Subject: {proposal.subject}")
@@ -124,14 +125,3 @@ def _dismiss(args: argparse.Namespace, ctx: Context) -> int:
     count = dismiss(ctx.records, args.proposals)
     ctx.say(f"Dismissed {count} {'proposal' if count == 1 else 'proposals'}: never proposed again")
     return 0
-
-
-def _shown_at(moment: datetime, zone_name: str) -> str:
-    """When a message was written, on the user's clock: "Tue 1 Dec 13:00"."""
-    from zoneinfo import ZoneInfo
-
-    try:
-        here = moment.astimezone(ZoneInfo(zone_name))
-    except (KeyError, ValueError, OSError):
-        here = moment
-    return f"{here:%a} {here.day} {here:%b %H:%M}"

@@ -20,11 +20,11 @@ import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from app.domain.records import Contact, Interview, Stage
 from app.drafts.addresses import is_personal
 from app.engine import Action
+from app.engine.describe import day, moment
 from app.inbox.mail import Address, Invitation, Mail, Method
 from app.inbox.proposals import Proposal, ProposalKind, RoundChange, proposal_id
 
@@ -190,13 +190,13 @@ def _sent(mail: Mail, known: Known, index: _Index) -> list[Proposal]:
             who = contact.name or contact.email
             if action is not None:
                 reason = (
-                    f"you wrote to {who} on {_day(mail.at)}, after the {_kind(action)} to them "
-                    "was listed: it marks that one sent"
+                    f"you wrote to {who} on {day(mail.at.date())}, after the {_kind(action)} "
+                    "to them was listed: it marks that one sent"
                 )
             else:
                 reason = (
-                    f"you wrote to {who} on {_day(mail.at)} and no open action to them is listed: "
-                    "it records a check-in sent by mail"
+                    f"you wrote to {who} on {day(mail.at.date())} and no open action to them is "
+                    "listed: it records a check-in sent by mail"
                 )
             proposals.append(
                 Proposal(
@@ -242,9 +242,11 @@ def _reply_and_contact(mail: Mail, index: _Index) -> list[Proposal]:
     company = " or ".join(interview.company for interview, _ in matches)
     who = _said(mail.sender)
     if contact is not None:
-        reason = f"{contact.name or who} wrote on {_day(mail.at)}: {company} answered"
+        reason = f"{contact.name or who} wrote on {day(mail.at.date())}: {company} answered"
     else:
-        reason = f"{who} wrote from {company}'s address on {_day(mail.at)}: {company} answered"
+        reason = (
+            f"{who} wrote from {company}'s address on {day(mail.at.date())}: {company} answered"
+        )
     proposals = [
         Proposal(
             id=proposal_id(mail.message_id, ProposalKind.REPLY, ids),
@@ -328,7 +330,7 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
         if same.starts == invitation.starts and same.minutes == (invitation.minutes or 60):
             return None  # the round is as the invitation says already
     interviewers = _interviewers(invitation, interviews[0], known.me)
-    when = _moment(invitation.starts)
+    when = moment(invitation.starts)
     if cancel:
         reason = f"the invitation for {when} was cancelled: it removes round {round_id}"
     elif round_id is not None:
@@ -382,11 +384,3 @@ def _said(address: Address) -> str:
 
 def _kind(action: Action) -> str:
     return action.kind.value.replace("_", "-")
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b}"
-
-
-def _moment(moment: datetime) -> str:
-    return f"{_day(moment)} {moment:%H:%M}"
