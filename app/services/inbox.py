@@ -37,19 +37,28 @@ class Scanned:
 
 
 def propose_from(
-    mails: Iterable[Mail], pipeline: Pipeline, now: datetime, done: Iterable[str]
+    mails: Iterable[Mail],
+    pipeline: Pipeline,
+    now: datetime,
+    done: Iterable[str],
+    recorded: frozenset[str] | None = None,
 ) -> list[Proposal]:
-    """The proposals ``mails`` make against the database as it is (nothing written)."""
+    """The proposals ``mails`` make against the database as it is (nothing written);
+    ``recorded`` is ``recorded_sources`` of its interviews, where it is known already."""
     actions = compute_actions(pipeline.interviews, pipeline.policy, now)
-    me = frozenset({pipeline.profile.email.strip().lower()} - {""})
     known = Known(
         interviews=pipeline.interviews,
         actions=actions,
-        me=me,
+        me=_me(pipeline),
         done=frozenset(done),
-        recorded=recorded_sources(pipeline.interviews),
+        recorded=recorded_sources(pipeline.interviews) if recorded is None else recorded,
     )
     return propose(mails, known)
+
+
+def _me(pipeline: Pipeline) -> frozenset[str]:
+    """The user's own addresses, as the profile gives them."""
+    return frozenset({pipeline.profile.email.strip().lower()} - {""})
 
 
 def chosen(kept: Sequence[Proposal], ids: Sequence[str] | None) -> list[Proposal]:
@@ -232,8 +241,7 @@ def scan(
             )
         from app.inbox.sources import password_for
 
-        me = frozenset({pipeline.profile.email.strip().lower()} - {""})
-        wanted = interested(pipeline.interviews, me)
+        wanted = interested(pipeline.interviews, _me(pipeline))
         found, state.cursors = imap_messages(
             state.settings,
             password_for(state.settings),
@@ -249,8 +257,8 @@ def scan(
         for item in candidates
         if (mail := parse_mail(item.raw, folder=item.folder, received=item.received)) is not None
     ]
-    fresh = propose_from(mails, pipeline, now, state.dismissed)
     recorded = recorded_sources(pipeline.interviews)
+    fresh = propose_from(mails, pipeline, now, state.dismissed, recorded)
     pending = [
         p
         for p in kept_proposals(state.proposals)
