@@ -508,13 +508,15 @@ class Workspace:
         with _said_in_one_line():
             return load_inbox_state(self._repo.path).settings is not None
 
-    def inbox_pending(self) -> list[Proposal]:
-        """What the last scan proposed and nobody accepted or dismissed yet (blocking)."""
+    def inbox_pending(self) -> tuple[bool, list[Proposal]]:
+        """Whether a mail account is set up, and what the last scan proposed and nobody
+        accepted or dismissed yet (blocking: reads a small file, once)."""
         from app.inbox.settings_file import load_inbox_state
         from app.services.inbox import kept_proposals
 
         with _said_in_one_line():
-            return kept_proposals(load_inbox_state(self._repo.path).proposals)
+            state = load_inbox_state(self._repo.path)
+        return state.settings is not None, kept_proposals(state.proposals)
 
     def inbox_scan(self) -> Scanned:
         """Read the mail account set up and keep what it proposes (blocking, and as slow as the

@@ -300,8 +300,7 @@ class InboxScreen(Screen[int]):
     @work(thread=True, exclusive=True, group="inbox-kept")
     def _read_kept(self) -> None:
         try:
-            set_up = self.workspace.inbox_set_up()
-            proposals = self.workspace.inbox_pending()
+            set_up, proposals = self.workspace.inbox_pending()
         except WorkspaceError as problem:
             self.app.call_from_thread(self._failed, str(problem))
             return
@@ -335,7 +334,7 @@ class InboxScreen(Screen[int]):
     def _apply_in_worker(self, ids: list[str], interviews: dict[str, str] | None = None) -> None:
         try:
             said = self.workspace.inbox_apply(ids, interviews)
-            left = self.workspace.inbox_pending()
+            left = self.workspace.inbox_pending()[1]
         except WorkspaceError as problem:
             self.app.call_from_thread(self._failed, str(problem))
             return
@@ -352,7 +351,7 @@ class InboxScreen(Screen[int]):
     def _dismiss_in_worker(self, ids: list[str]) -> None:
         try:
             count = self.workspace.inbox_dismiss(ids)
-            left = self.workspace.inbox_pending()
+            left = self.workspace.inbox_pending()[1]
         except WorkspaceError as problem:
             self.app.call_from_thread(self._failed, str(problem))
             return
