@@ -132,10 +132,12 @@ class WatchedNow(datetime):
     def __repr__(self) -> str:
         return f"WatchedNow({self.unwatched()!r})"
 
-    # Anything else would make a result depend on the time in a way no span records.
+    # Anything else would make a result depend on the time in a way no span records. (Its
+    # fields, .hour and the like, cannot be refused: reading them is how a copy is made.)
     def _unwatched(self, *_: Any, **__: Any) -> NoReturn:
         raise TypeError("the engine may only compare now with an instant")
 
     __add__ = __radd__ = __sub__ = __rsub__ = _unwatched
     date = time = timetz = timetuple = utctimetuple = toordinal = _unwatched
+    weekday = isoweekday = isocalendar = ctime = _unwatched
     timestamp = replace = isoformat = strftime = _unwatched
