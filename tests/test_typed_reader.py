@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from app.demo import demo_pipeline
 from app.domain.errors import InvalidData, Problems
 from app.domain.interchange import read_interview, read_interviews, write_interview
-from app.domain.interchange.typed import plain, typed_interview
+from app.domain.interchange.typed import plain, typed_document, typed_interview
 from bench.generate import generate_pipeline
 from tests.strategies import interview as interview_documents
 from tests.test_fuzz import paths
@@ -55,7 +55,15 @@ VALUE = st.recursive(
 def both(doc: Any, zone: str = ZONE) -> tuple[Any, Any]:
     """What the typed reader gives (None: left to the full reader), and what the full reader
     gives (an InvalidData: refused)."""
-    typed = typed_interview(doc, zone) if plain(orjson.dumps(doc)) else None
+    raw = orjson.dumps(doc)
+    typed = typed_interview(doc, zone) if plain(raw) else None
+    # Read from its JSON, as the repository reads the file's documents: the very same.
+    from_json = typed_document(raw, zone) if plain(raw) else None
+    assert from_json == typed
+    if typed is not None and from_json is not None:
+        assert [e.at.isoformat() for e in from_json.events] == [
+            e.at.isoformat() for e in typed.events
+        ]
     try:
         full: Any = read_interview(doc, zone)
     except InvalidData as refused:

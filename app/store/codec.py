@@ -32,12 +32,26 @@ def decode(
 def encode(tables: Mapping[str, Mapping[str, Any]]) -> bytes:
     """The file content for ``tables``: the schema version first, compact, newline-terminated.
 
-    The same tables always give the same bytes. Raises ``TypeError`` for values JSON cannot
+    The same tables always give the same bytes; a document may be a ``documents.Document``,
+    written as the JSON it holds. Raises ``TypeError`` for values JSON cannot
     hold and ``ValueError`` for a table named like the version key.
     """
     if SCHEMA_KEY in tables:
         raise ValueError(f"{SCHEMA_KEY!r} is reserved and cannot name a table")
-    return orjson.dumps({SCHEMA_KEY: CURRENT_SCHEMA, **tables}, option=orjson.OPT_APPEND_NEWLINE)
+    return orjson.dumps(
+        {SCHEMA_KEY: CURRENT_SCHEMA, **tables},
+        option=orjson.OPT_APPEND_NEWLINE,
+        default=_as_stored,
+    )
+
+
+def _as_stored(value: object) -> orjson.Fragment:
+    """A document kept as its JSON (``documents.Document``) is written as it is."""
+    from app.store.documents import Document
+
+    if isinstance(value, Document):
+        return orjson.Fragment(value.raw)
+    raise TypeError(f"{type(value).__name__} cannot be written to the database")
 
 
 def _why_not_json(content: bytes, error: orjson.JSONDecodeError) -> str:

@@ -1,6 +1,7 @@
 """The interview documents of a database file, each kept as the JSON it is stored as and read
-only when asked: for what is worked out from the file and kept (``services.open_actions``),
-which after a change to one interview reads that one alone.
+only when asked: by the repository, which reads each straight into its record and writes back
+those that did not change, and for what is worked out from the file and kept
+(``services.open_actions``), which after a change to one interview reads that one alone.
 
 A file as followup writes it is split with msgspec into its documents without building any of
 them (``msgspec.Raw``: slices of the file's bytes), and of each only its id and stage are read.
@@ -27,7 +28,10 @@ INTERVIEWS = "interviews"
 
 
 class Document:
-    """One stored interview: its document id, its id and stage as stored, and its JSON."""
+    """One stored interview: its document id, its id and stage as stored, and its JSON.
+
+    The repository keeps the file's interview documents so, rather than parsed: about a third of
+    the memory, and written back as they are (``codec.encode``)."""
 
     __slots__ = ("doc_id", "id", "raw", "stage")
 
@@ -66,19 +70,22 @@ class _Peek(msgspec.Struct):
 
 
 _FILE = msgspec.json.Decoder(dict[str, int | dict[str, msgspec.Raw]])
+_TABLES = {SCHEMA_KEY, META, INTERVIEWS}
 _PEEK = msgspec.json.Decoder(_Peek)
 
 Meta = Callable[[dict[str, Any]], tuple[Profile, dict[str, Any]]]
 
 
-def split(content: bytes, meta: Meta) -> Documents | None:
-    """``content``'s documents, split without being parsed; None where the file must be parsed
-    whole (``parsed``). ``meta`` reads the meta table (and raises for a bad one)."""
+def stored_tables(content: bytes) -> dict[str, Any] | None:
+    """The tables of a file as followup writes it, each interview document a ``Document`` (the
+    meta table parsed); None where the file must be parsed whole (``codec.decode``, then
+    ``as_documents``): any other schema, table or layout, which the full path checks and
+    reports."""
     try:
         tables = _FILE.decode(content)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
-    if tables.get(SCHEMA_KEY) != CURRENT_SCHEMA:
+    if tables.get(SCHEMA_KEY) != CURRENT_SCHEMA or not set(tables) <= _TABLES:
         return None
     raw_meta = tables.get(META, {})
     docs = tables.get(INTERVIEWS, {})
@@ -93,21 +100,48 @@ def split(content: bytes, meta: Meta) -> Documents | None:
         return None
     if not all(isinstance(doc, dict) for doc in meta_table.values()):
         return None
-    profile, policy = meta(meta_table)
-    ordered = [
-        Document(key, peeks[key].id, peeks[key].stage, bytes(docs[key]))
-        for key in sorted(docs, key=int)
-    ]
-    return Documents(profile, policy, ordered, content)
+    found: dict[str, Any] = {}
+    if META in tables:
+        found[META] = meta_table
+    if INTERVIEWS in tables:
+        found[INTERVIEWS] = {
+            key: Document(key, peeks[key].id, peeks[key].stage, bytes(raw))
+            for key, raw in docs.items()
+        }
+    return found
+
+
+def as_documents(tables: dict[str, Any]) -> dict[str, Any]:
+    """Parsed tables with each interview document a ``Document``, written as followup writes
+    the file."""
+    docs = tables.get(INTERVIEWS)
+    if not docs:
+        return tables
+    return {**tables, INTERVIEWS: {key: _document(key, doc) for key, doc in docs.items()}}
+
+
+def split(content: bytes, meta: Meta) -> Documents | None:
+    """``content``'s documents, split without being parsed; None where the file must be parsed
+    whole (``parsed``). ``meta`` reads the meta table (and raises for a bad one)."""
+    tables = stored_tables(content)
+    if tables is None:
+        return None
+    profile, policy = meta(tables.get(META, {}))
+    return Documents(profile, policy, in_order(tables.get(INTERVIEWS, {})), content)
 
 
 def parsed(profile: Profile, policy: dict[str, Any], docs: dict[str, dict[str, Any]]) -> Documents:
     """Documents of tables parsed whole, each written as followup writes the file."""
-    ordered = [
-        Document(key, docs[key].get("id"), docs[key].get("stage"), orjson.dumps(docs[key]))
-        for key in sorted(docs, key=int)
-    ]
-    return Documents(profile, policy, ordered)
+    return Documents(profile, policy, [_document(key, docs[key]) for key in sorted(docs, key=int)])
+
+
+def in_order(docs: dict[str, Document]) -> list[Document]:
+    """The documents of a table, by document id."""
+    return [docs[key] for key in sorted(docs, key=int)]
+
+
+def _document(key: str, doc: dict[str, Any]) -> Document:
+    return Document(key, doc.get("id"), doc.get("stage"), orjson.dumps(doc))
 
 
 def _is_number(key: str) -> bool:

@@ -22,6 +22,7 @@ from app.domain.interchange.typed import plain
 from app.files import NotARegularFile, open_regular, os_problem, read_bounded, read_regular
 from app.store.atomic import atomic_write, remove_leftover_temporaries
 from app.store.codec import decode, encode
+from app.store.documents import as_documents, stored_tables
 from app.store.errors import UnreadableDatabase, WriteFailed, os_reason, refuse_read_only
 from app.store.paths import backup_path
 from app.store.private import make_private_folder
@@ -62,7 +63,9 @@ class SafeJSONStorage(Storage):
     caller must not change them, or documents returned from them (TinyDB copies documents
     only one level deep), except to pass them to ``write``. After a failed operation that
     may have changed them halfway, call ``invalidate``. With ``keep_written``, what ``write``
-    was given is what ``read`` returns next, for as long as the file stays as written.
+    was given is what ``read`` returns next, for as long as the file stays as written. With
+    ``documents``, ``read`` gives each interview document as a ``documents.Document`` (its JSON,
+    not parsed), which only the repository reads, and TinyDB's own tables cannot.
     """
 
     def __init__(
@@ -72,6 +75,7 @@ class SafeJSONStorage(Storage):
         migrations: Mapping[int, Migration] = MIGRATIONS,
         create_dirs: bool = True,
         keep_written: bool = False,
+        documents: bool = False,
     ) -> None:
         super().__init__()
         # Resolved so that the temporaries and the backup sit beside the real file, and a
@@ -83,6 +87,7 @@ class SafeJSONStorage(Storage):
         self._migrations = migrations
         self._create_dirs = create_dirs
         self._keep_written = keep_written
+        self._documents = documents
         self._cache: _Snapshot | None = None
         # The version of the file last read whole or written by us: safe to write over.
         self._trusted: _Stamp | None = None
@@ -133,9 +138,19 @@ class SafeJSONStorage(Storage):
             raise self._refused(refused) from None
         finally:
             os.close(descriptor)
-        tables = decode(content, self._path, self._backup, self._migrations)
+        tables = self._tables(content)
         self._cache = _Snapshot(stamp, tables, plain(content))
         self._trusted = stamp
+        return tables
+
+    def _tables(self, content: bytes) -> Tables:
+        if not self._documents:
+            return decode(content, self._path, self._backup, self._migrations)
+        # Split, not parsed: the file's bytes are let go before its records are built, and
+        # neither they nor a parsed copy of every document stay in memory beside the records.
+        tables = stored_tables(content)
+        if tables is None:
+            tables = as_documents(decode(content, self._path, self._backup, self._migrations))
         return tables
 
     def write(self, data: Mapping[str, Mapping[str, Any]]) -> None:

@@ -37,15 +37,15 @@ def _pipeline(*ids: str) -> Pipeline:
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many times the file's bytes are parsed."""
+    """How many times the file's bytes are parsed (split into documents, or parsed whole)."""
     calls: list[int] = []
-    real = storage_module.decode
+    real = storage_module.SafeJSONStorage._tables
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(storage_module, "decode", counting)
+    monkeypatch.setattr(storage_module.SafeJSONStorage, "_tables", counting)
     return calls
 
 

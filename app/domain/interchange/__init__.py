@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         NOTES_KEYS,
         Pipeline,
     )
-    from app.domain.interchange.typed import typed_interview
+    from app.domain.interchange.typed import typed_document, typed_interview
     from app.domain.interchange.writing import (
         write_event,
         write_interview,
@@ -61,6 +61,7 @@ _HOME = {
     "write_interview": "app.domain.interchange.writing",
     "write_pipeline": "app.domain.interchange.writing",
     "write_profile": "app.domain.interchange.writing",
+    "typed_document": "app.domain.interchange.typed",
     "typed_interview": "app.domain.interchange.typed",
     "is_zone": "app.domain.interchange.zones",
     "parse_moment": "app.domain.interchange.zones",
@@ -87,6 +88,7 @@ __all__ = [
     "read_interviews",
     "read_pipeline",
     "read_profile",
+    "typed_document",
     "typed_interview",
     "write_event",
     "write_interview",
