@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.commands.context import machine_zone
 from app.domain.text import CONTROL
 from app.engine import compute_actions
 from app.services import open_actions as kept_module
@@ -266,3 +267,52 @@ def test_a_fifo_where_the_cache_goes_is_never_waited_on(capsys, db):
     cache_path(db).unlink()
     os.mkfifo(cache_path(db))
     assert due(capsys, db, AT, "--json") == right
+
+
+# What ``due`` keeps its answers for: the machine's zone, which the command reads.
+ZONE = machine_zone()[0]
+
+
+def _workspace(db: Path):  # type: ignore[no-untyped-def]
+    from app.services.opening import open_workspace
+
+    now = pendulum.parse(AT)
+    return open_workspace(db, clock=lambda: now, default_zone=ZONE)
+
+
+def test_the_dashboard_starts_from_what_due_kept(capsys, db):
+    due(capsys, db, AT)
+    workspace = _workspace(db)
+    workspace.load()
+    assert workspace._memo.worked_out == 0
+    pipeline = workspace.pipeline
+    assert workspace.actions == compute_actions(pipeline.interviews, pipeline.policy, workspace.now)
+
+
+def test_answers_read_for_another_version_of_the_file_are_not_used(capsys, db):
+    """The answers are read before the file: a file written in between is worked out."""
+    from app.domain.records import Event, EventKind
+    from app.engine.memo import ActionMemo, watched_offers
+
+    due(capsys, db, AT)
+    repo = Repository(db, default_zone=ZONE)
+    found = kept_module.recalled(repo, ZONE)
+    assert found is not None and found.answers
+    someone = Repository(db, default_zone=ZONE)
+    first = someone.load().interviews[0]
+    at = pendulum.parse("2026-12-03T09:00:00+00:00")
+    someone.append_event(first.id, Event(at=at, kind=EventKind.REPLY, summary="Thanks!"))
+    pipeline = repo.load()
+    memo = ActionMemo()
+    now = pendulum.parse(AT)
+    kept_module.recall(memo, found, repo, pipeline, now)
+    offers, _ = watched_offers(pipeline.interviews, pipeline.policy, now)
+    assert all(memo.kept(i, pipeline.policy, offers) is None for i in pipeline.interviews)
+    # The same answers, for the version they describe, are used.
+    due(capsys, db, AT)
+    repo = Repository(db, default_zone=ZONE)
+    found = kept_module.recalled(repo, ZONE)
+    pipeline = repo.load()
+    kept_module.recall(memo, found, repo, pipeline, now)
+    offers, _ = watched_offers(pipeline.interviews, pipeline.policy, now)
+    assert all(memo.kept(i, pipeline.policy, offers) is not None for i in pipeline.interviews)

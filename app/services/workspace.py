@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from bisect import insort
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,7 +38,7 @@ from app.engine import (
     sort_key,
 )
 from app.engine.memo import ActionMemo
-from app.engine.urgency import urgency
+from app.engine.urgency import ranked, urgency
 from app.errors import UserError
 from app.memory import collector_paused
 from app.services import open_actions, operations
@@ -149,13 +149,15 @@ class Workspace:
         """Read the database and the message templates (blocking) and work out every action."""
         # Millions of objects come and go and none is in a cycle: see collector_paused.
         with _said_in_one_line(), collector_paused():
+            # The answers kept first: what reading them leaves behind is small, and the file's
+            # records are not yet in memory beside what reading them takes.
+            found = open_actions.recalled(self._repo, self.default_zone)
             self.pipeline = self._repo.load()
             self._version = self._repo.version
             self._stale = False
             self._templates.read_all()
-            open_actions.recall(
-                self._memo, self._repo, self.pipeline, self.default_zone, self.clock()
-            )
+            open_actions.recall(self._memo, found, self._repo, self.pipeline, self.clock())
+            del found
             before = self._memo.worked_out
             self.refresh()
             # Anything worked out here rather than recalled is worth keeping for the next start.
@@ -213,11 +215,16 @@ class Workspace:
         found = [a for a in self.actions_of(interview_id) if a.id == action_id]
         return found[0] if found else next((a for a in self.actions if a.id == action_id), None)
 
-    def next_action(self, interview_id: str) -> Action | None:
-        """The most pressing action: overdue first, then open, then the next to open."""
+    def next_action(
+        self, interview_id: str, levels: Mapping[str, Urgency] | None = None
+    ) -> Action | None:
+        """The most pressing action: overdue first, then open, then the next to open
+        (``levels``: every action's urgency now, where known, by ``urgency.levels``)."""
         actions = self.actions_of(interview_id)
         if not actions:
             return None
+        if levels is not None:
+            return min(actions, key=lambda a: ranked(a, levels[a.id]))
         return min(actions, key=lambda a: pressing_first(a, self.now))
 
     def draft(self, action: Action, *also: Action) -> Draft:

@@ -43,8 +43,8 @@ def short_when(moment: datetime, now: datetime) -> str:
     return f"{moment.day} {_MONTHS[moment.month - 1]}"
 
 
-def when_label(action: Action, now: datetime) -> str:
-    level = urgency(action, now)
+def when_label(action: Action, now: datetime, level: Urgency | None = None) -> str:
+    level = urgency(action, now) if level is None else level
     if level is Urgency.OVERDUE:
         return f"overdue since {short_when(action.due_by, now)}"
     if level is Urgency.OPEN_NOW:
@@ -52,14 +52,16 @@ def when_label(action: Action, now: datetime) -> str:
     return f"opens {short_when(action.due_from, now)}"
 
 
-def badge(action: Action, now: datetime) -> str:
-    """``thank-you · due 15:00``."""
-    return f"{kind_label(action)} · {when_label(action, now)}"
+def badge(action: Action, now: datetime, level: Urgency | None = None) -> str:
+    """``thank-you · due 15:00`` (``level``: its urgency at ``now``, where known)."""
+    return f"{kind_label(action)} · {when_label(action, now, level)}"
 
 
-def tone(action: Action | None, now: datetime) -> str:
+def tone(action: Action | None, now: datetime, level: Urgency | None = None) -> str:
     """The colour of a card or a row: the action's urgency, or "none" with nothing to do."""
-    return urgency(action, now).tone if action is not None else "none"
+    if action is None:
+        return "none"
+    return (urgency(action, now) if level is None else level).tone
 
 
 def stage_title(stage: str) -> str:

@@ -4,8 +4,8 @@ tell it what the user did."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
@@ -28,8 +28,8 @@ from app.domain.records import (
     Round,
     Stage,
 )
-from app.engine import Action, Urgency, counts, pressing_first, ranked
-from app.engine.urgency import urgency
+from app.engine import Action, Urgency, counts, ranked
+from app.engine.urgency import levels, urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
@@ -126,36 +126,40 @@ class DashboardScreen(WorkspaceScreen):
         now = workspace.now
         visible = [i for i in workspace.interviews if self._matches(i)]
         cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
-        nexts = {i.id: workspace.next_action(i.id) for i in visible}
+        # Each action's urgency once, for its card, its rank, its row and the counts.
+        found = levels(workspace.actions, now)
+        nexts = {i.id: workspace.next_action(i.id, found) for i in visible}
         ordered = sorted(
-            visible, key=lambda i: (_rank_of(nexts[i.id], now), i.company.lower(), i.id)
+            visible, key=lambda i: (_rank_of(nexts[i.id], found), i.company.lower(), i.id)
         )
         for interview in ordered:
             action = nexts[interview.id]
+            level = found[action.id] if action else None
             cards[interview.stage].append(
                 Card(
                     interview.id,
                     interview.company,
                     interview.role,
-                    badge(action, now) if action else _quiet(interview),
-                    tone(action, now),
+                    badge(action, now, level) if action else _quiet(interview),
+                    tone(action, now, level),
                 )
             )
         board = self.query_one(Board)
         board.show(cards, keep=self.selected_interview)
         self.selected_interview = board.selected
         shown = {i.id for i in visible}
-        self.query_one(DuePanel).show(self._due_rows(shown), keep=keep_action)
+        self.query_one(DuePanel).show(self._due_rows(shown, found), keep=keep_action)
         self._show_detail()
-        self._show_status()
+        self._show_status(found=found)
         if not self._mail_checked and getattr(self.app, "loaded", True):
             # Once, when the file has been read: what the mail says is checked against it.
             self._mail_checked = True
             self.check_mail()
 
-    def _due_rows(self, shown: set[str]) -> list[DueRow]:
+    def _due_rows(self, shown: set[str], found: dict[str, Urgency]) -> list[DueRow]:
         """Overdue, Open now, and Coming up within ``UPCOMING_DAYS``: the groups of
-        ``followup due``, with the counts of the status line."""
+        ``followup due``, with the counts of the status line (``found``: every action's
+        urgency now)."""
         now = self.workspace.now
         horizon = now.timestamp() + UPCOMING_DAYS * 86400
         groups: dict[str, list[tuple[Urgency, Action]]] = {
@@ -166,7 +170,7 @@ class DashboardScreen(WorkspaceScreen):
         for action in self.workspace.actions:
             if action.interview not in shown:
                 continue
-            level = urgency(action, now)
+            level = found[action.id]
             if level.group < Urgency.LATER_TODAY.group or action.due_from.timestamp() <= horizon:
                 groups[level.heading].append((level, action))
         rows: list[DueRow] = []
@@ -252,7 +256,7 @@ class DashboardScreen(WorkspaceScreen):
         except (DraftError, ValueError) as problem:
             return None, str(problem)
 
-    def _show_status(self, message: str = "") -> None:
+    def _show_status(self, message: str = "", *, found: dict[str, Urgency] | None = None) -> None:
         status = self.query_one("#status", Label)
         unsaved = self.workspace.unsaved and self.workspace.pending
         status.set_class(bool(unsaved), "-unsaved")
@@ -260,11 +264,15 @@ class DashboardScreen(WorkspaceScreen):
             # The way out first: a long path in the reason must not push it off the line.
             status.update(f"Not saved (ctrl+s tries again): {message or 'saving…'}")
         else:
-            found = counts(self.workspace.actions, self.workspace.now)
+            tally = (
+                Counter(found.values())
+                if found is not None
+                else counts(self.workspace.actions, self.workspace.now)
+            )
             count = len(self.workspace.interviews)
             summary = (
                 f"{count} interview{'' if count == 1 else 's'} · "
-                f"{found[Urgency.OVERDUE]} overdue · {found[Urgency.OPEN_NOW]} open now"
+                f"{tally[Urgency.OVERDUE]} overdue · {tally[Urgency.OPEN_NOW]} open now"
             )
             if self.mail_news:
                 summary += f" · {self.mail_news} new from your mail (i)"
@@ -849,8 +857,8 @@ def _upsert(items: tuple[P, ...], value: P) -> tuple[P, ...]:
     return (*items, value)
 
 
-def _rank_of(action: Action | None, now: datetime) -> tuple[int, float, float, str]:
-    return pressing_first(action, now) if action else (3, 0.0, 0.0, "")
+def _rank_of(action: Action | None, found: dict[str, Urgency]) -> tuple[int, float, float, str]:
+    return ranked(action, found[action.id]) if action else (3, 0.0, 0.0, "")
 
 
 def _quiet(interview: Interview) -> str:
