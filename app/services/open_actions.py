@@ -265,7 +265,7 @@ def _work_out(
     moment = now.timestamp()
     entries = []
     for document in documents.interviews:
-        digest = _digest(document.raw)
+        digest = document.digest
         entry = reusable.get(digest)
         if entry is None or entry["offers"] != offers_digest or not _holds(entry["span"], moment):
             interview = record(document)
@@ -401,7 +401,7 @@ def keep(
             if interview is None or answer is None:
                 return  # not all worked out here: nothing half kept
             span, actions = answer
-            entries.append(_entry(_digest(document.raw), interview, offers_digest, span, actions))
+            entries.append(_entry(document.digest, interview, offers_digest, span, actions))
         _write(
             repo.path,
             identity=seen.identity,

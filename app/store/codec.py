@@ -5,11 +5,14 @@ from __future__ import annotations
 import codecs
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from app.store.errors import UnreadableDatabase
+
+if TYPE_CHECKING:
+    from app.store.documents import Document
 from app.store.schema import CURRENT_SCHEMA, MIGRATIONS, SCHEMA_KEY, Migration, upgrade
 
 _BLANK = b" \t\r\n"
@@ -43,6 +46,52 @@ def encode(tables: Mapping[str, Mapping[str, Any]]) -> bytes:
         option=orjson.OPT_APPEND_NEWLINE,
         default=_as_stored,
     )
+
+
+def encode_placed(
+    tables: Mapping[str, Mapping[str, Any]],
+) -> tuple[bytes, list[tuple[Document, int, int]]]:
+    """``encode(tables)``, the same bytes, and where each interview document is in them: each
+    version of the file a document is read back from is read once, not once per document."""
+    from app.store.documents import INTERVIEWS, Document
+
+    if SCHEMA_KEY in tables:
+        raise ValueError(f"{SCHEMA_KEY!r} is reserved and cannot name a table")
+    parts: list[bytes | memoryview] = [b'{"' + SCHEMA_KEY.encode() + b'":', b"%d" % CURRENT_SCHEMA]
+    length = sum(map(len, parts))
+    placed: list[tuple[Document, int, int]] = []
+    read: dict[int, memoryview] = {}
+
+    def add(part: bytes | memoryview) -> None:
+        nonlocal length
+        parts.append(part)
+        length += len(part)
+
+    for name, table in tables.items():
+        add(b"," + orjson.dumps(name) + b":")
+        docs = list(table.values())
+        if name != INTERVIEWS or not all(type(doc) is Document for doc in docs):
+            add(orjson.dumps(table, default=_as_stored))
+            continue
+        add(b"{")
+        for index, (doc_id, doc) in enumerate(table.items()):
+            add((b"," if index else b"") + orjson.dumps(doc_id) + b":")
+            start = length
+            add(_bytes_of(doc, read))
+            placed.append((doc, start, length))
+        add(b"}")
+    add(b"}\n")
+    return b"".join(parts), placed
+
+
+def _bytes_of(doc: Document, read: dict[int, memoryview]) -> bytes | memoryview:
+    source = doc.source
+    if source is None:
+        return doc.raw
+    if id(source) not in read:
+        read[id(source)] = memoryview(source.whole())
+    start, end = doc.span
+    return read[id(source)][start:end]
 
 
 def _as_stored(value: object) -> orjson.Fragment:

@@ -12,6 +12,8 @@ way.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,24 +24,75 @@ import orjson
 
 from app.domain.records import Profile
 from app.store.schema import CURRENT_SCHEMA, SCHEMA_KEY
+from app.store.source import Source
 
 META = "meta"
 INTERVIEWS = "interviews"
 
 
 class Document:
-    """One stored interview: its document id, its id and stage as stored, and its JSON.
+    """One stored interview: its document id, its id and stage as stored, and its JSON: held,
+    or where it is in a version of the file (``Source``), and read back from there when asked.
 
-    The repository keeps the file's interview documents so, rather than parsed: about a third of
-    the memory, and written back as they are (``codec.encode``)."""
+    The repository keeps the file's interview documents so, rather than parsed, and not held:
+    what stays in memory is the records read from them, and a document that did not change is
+    written back as it is (``codec.encode_placed``)."""
 
-    __slots__ = ("doc_id", "id", "raw", "stage")
+    __slots__ = ("_digest", "_end", "_held", "_source", "_start", "doc_id", "id", "stage")
 
     def __init__(self, doc_id: str, ident: object, stage: object, raw: bytes) -> None:
         self.doc_id = doc_id
         self.id = ident
         self.stage = stage
-        self.raw = raw
+        self._held: bytes | None = raw
+        self._digest: str | None = None
+        self._source: Source | None = None
+        self._start = self._end = 0
+
+    @classmethod
+    def placed(
+        cls, doc_id: str, ident: object, stage: object, where: tuple[Source, int, int], digest: str
+    ) -> Document:
+        """The document at ``where`` (a version of the file, and its start and end there),
+        whose JSON has the SHA-256 ``digest``."""
+        document = cls(doc_id, ident, stage, b"")
+        document._digest = digest
+        document.moved(*where)
+        return document
+
+    @property
+    def raw(self) -> bytes:
+        """Its JSON. Raises ``SourceChanged`` if it must be read back from a version of the
+        file that is no longer there."""
+        if self._held is not None:
+            return self._held
+        assert self._source is not None
+        return self._source.read(self._start, self._end)
+
+    @property
+    def digest(self) -> str:
+        """The SHA-256 of its JSON, in hex: which document it is, whatever file holds it."""
+        if self._digest is None:
+            self._digest = hashlib.sha256(self.raw).hexdigest()
+        return self._digest
+
+    @property
+    def source(self) -> Source | None:
+        """The version of the file it is read back from; None: its JSON is held."""
+        return self._source
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where it is in its source: its first byte and the one after its last."""
+        return self._start, self._end
+
+    def moved(self, source: Source, start: int, end: int) -> None:
+        """It is now at ``start``..``end`` of ``source`` (just written), and no longer held."""
+        # Its digest is taken while its bytes are at hand: the version it is moved to may be
+        # replaced by another followup before it is asked for.
+        _ = self.digest
+        self._source, self._start, self._end = source, start, end
+        self._held = None
 
     def content(self) -> Any:
         return orjson.loads(self.raw)
@@ -76,11 +129,12 @@ _PEEK = msgspec.json.Decoder(_Peek)
 Meta = Callable[[dict[str, Any]], tuple[Profile, dict[str, Any]]]
 
 
-def stored_tables(content: bytes) -> dict[str, Any] | None:
+def stored_tables(content: bytes, source: Source | None = None) -> dict[str, Any] | None:
     """The tables of a file as followup writes it, each interview document a ``Document`` (the
     meta table parsed); None where the file must be parsed whole (``codec.decode``, then
     ``as_documents``): any other schema, table or layout, which the full path checks and
-    reports."""
+    reports. With ``source`` (the version of the file ``content`` is), the documents are not
+    held but placed in it: ``content`` may then be let go."""
     try:
         tables = _FILE.decode(content)
     except (msgspec.DecodeError, msgspec.ValidationError):
@@ -103,12 +157,35 @@ def stored_tables(content: bytes) -> dict[str, Any] | None:
     found: dict[str, Any] = {}
     if META in tables:
         found[META] = meta_table
-    if INTERVIEWS in tables:
+    if INTERVIEWS in tables and source is not None:
+        found[INTERVIEWS] = _placed(content, docs, peeks, source)
+    elif INTERVIEWS in tables:
         found[INTERVIEWS] = {
             key: Document(key, peeks[key].id, peeks[key].stage, bytes(raw))
             for key, raw in docs.items()
         }
     return found
+
+
+def _placed(
+    content: bytes, docs: dict[str, msgspec.Raw], peeks: dict[str, _Peek], source: Source
+) -> dict[str, Document]:
+    placed: dict[str, Document] = {}
+    whole = memoryview(content)
+    at = 0
+    for key, raw in docs.items():
+        # The documents are in the file in this order, each an object, with only a number
+        # between one and the next: the first "{" after the one before is where this one
+        # starts. Any place that holds the same bytes would do as well; searched for where
+        # that guess is wrong (the first document, after the meta table).
+        start = content.find(b"{", at)
+        if not hmac.compare_digest(whole[start : start + len(raw)], raw):
+            start = content.find(raw)
+        at = start + len(raw)
+        peek = peeks[key]
+        digest = hashlib.sha256(raw).hexdigest()
+        placed[key] = Document.placed(key, peek.id, peek.stage, (source, start, at), digest)
+    return placed
 
 
 def as_documents(tables: dict[str, Any]) -> dict[str, Any]:

@@ -129,7 +129,10 @@ class Repository:
         # Parsing a large file makes millions of objects, none in a cycle: see collector_paused.
         with collector_paused(), self._open() as db:
             raw = db.storage.read()
-            return self._snapshot(raw, plain=lambda: db.storage.plain).pipeline
+            try:
+                return self._snapshot(raw, plain=lambda: db.storage.plain).pipeline
+            finally:
+                db.storage.release()
 
     def load_profile(self) -> Profile:
         """Only the profile: the file is parsed, but no interview is read."""
@@ -264,32 +267,39 @@ class Repository:
 
         check_regular(self._path)  # a FIFO or a device is refused before it is locked
         with DatabaseLock(self._path), collector_paused(), self._open() as db:
-            seen = db.storage.trusted_version
-            raw = db.storage.read()
-            known = self._known is not None and self._known[0] is raw
-            # Another writer changed the file if it is not the version last read or written
-            # here (a file that is still not there is the one seen: a new database).
-            self.saw_other_writes = db.storage.trusted_version != seen
-            # Whether the typed reader may read the file: looked for only if it is to be read.
-            before = (
-                self._snapshot(raw, plain=lambda: db.storage.plain)
-                if known
-                else self._decode(raw, only, db.storage.plain)
-            )
-            after = change(before.pipeline)
-            if after is before.pipeline or after == before.pipeline:
-                return after
-            tables, doc_ids = self._encode(before, after)
-            db.storage.write(tables)
-            self.writes += 1
-            # Only a change that saw every interview leaves records that stand for the file.
-            whole = not before.carried
-            self._known = None
-            if whole:
-                written = _Snapshot(after, tables, doc_ids, {})
-                self._known = (tables, written)
-                self._earlier = (self._zone(after.profile), written)
+            try:
+                return self._change(db, change, only)
+            finally:
+                db.storage.release()
+
+    def _change(self, db: Any, change: Change, only: str | None) -> Pipeline:
+        """The change under the lock, on the file as it is now."""
+        seen = db.storage.trusted_version
+        raw = db.storage.read()
+        known = self._known is not None and self._known[0] is raw
+        # Another writer changed the file if it is not the version last read or written
+        # here (a file that is still not there is the one seen: a new database).
+        self.saw_other_writes = db.storage.trusted_version != seen
+        # Whether the typed reader may read the file: looked for only if it is to be read.
+        before = (
+            self._snapshot(raw, plain=lambda: db.storage.plain)
+            if known
+            else self._decode(raw, only, db.storage.plain)
+        )
+        after = change(before.pipeline)
+        if after is before.pipeline or after == before.pipeline:
             return after
+        tables, doc_ids = self._encode(before, after)
+        db.storage.write(tables)
+        self.writes += 1
+        # Only a change that saw every interview leaves records that stand for the file.
+        whole = not before.carried
+        self._known = None
+        if whole:
+            written = _Snapshot(after, tables, doc_ids, {})
+            self._known = (tables, written)
+            self._earlier = (self._zone(after.profile), written)
+        return after
 
     @contextmanager
     def _open(self) -> Iterator[Any]:
@@ -366,7 +376,7 @@ class Repository:
             where = f'{INTERVIEWS}["{doc_id}"]'
             same = earlier.get(doc_id)
             interview: Interview | None = None
-            if same is not None and same[0] == doc.raw:
+            if same is not None and same[0] == doc.digest:
                 interview = same[1]
             elif plain:
                 # The typed reader where it may (nearly always): about ten times faster.
@@ -480,18 +490,16 @@ def merge_profile(
     return replace(current, **changes), tuple(changes)
 
 
-def _reusable(
-    earlier: tuple[str, _Snapshot] | None, zone: str
-) -> dict[str, tuple[bytes, Interview]]:
-    """Document id -> (the document's JSON, its record) of the file as it was last decoded in
-    ``zone``."""
+def _reusable(earlier: tuple[str, _Snapshot] | None, zone: str) -> dict[str, tuple[str, Interview]]:
+    """Document id -> (the digest of the document's JSON, its record) of the file as it was
+    last decoded in ``zone``."""
     if earlier is None or earlier[0] != zone:
         return {}
     snapshot = earlier[1]
     docs: Stored = snapshot.tables.get(INTERVIEWS) or {}
     by_id = {i.id: i for i in snapshot.pipeline.interviews}
     return {
-        doc_id: (docs[doc_id].raw, by_id[interview_id])
+        doc_id: (docs[doc_id].digest, by_id[interview_id])
         for interview_id, doc_id in snapshot.doc_ids.items()
         if doc_id in docs
     }

@@ -21,37 +21,31 @@ from tinydb import Storage
 from app.domain.interchange.typed import plain
 from app.files import NotARegularFile, open_regular, os_problem, read_bounded, read_regular
 from app.store.atomic import atomic_write, remove_leftover_temporaries
-from app.store.codec import decode, encode
-from app.store.documents import as_documents, stored_tables
+from app.store.codec import decode, encode, encode_placed
+from app.store.documents import Document, as_documents, stored_tables
 from app.store.errors import UnreadableDatabase, WriteFailed, os_reason, refuse_read_only
 from app.store.paths import backup_path
 from app.store.private import make_private_folder
 from app.store.schema import MIGRATIONS, Migration
+from app.store.source import Source, Stamp, stamp_of
 
 Tables = dict[str, dict[str, Any]]
-# Identifies one version of the file: every write makes a new inode, and a change in place
-# moves the size or the modification time.
-_Stamp = tuple[int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
-    stamp: _Stamp
+    stamp: Stamp
     tables: Tables
     plain: bool | None
     """Whether the records may be read by the typed reader (``interchange.typed.plain``);
     None: not looked at yet (tables just written, seldom read again but by their writer)."""
 
 
-def _stamp_of(status: os.stat_result) -> _Stamp:
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
-
-
-def file_version(path: Path) -> _Stamp | None:
+def file_version(path: Path) -> Stamp | None:
     """Which version of the file ``path`` is now (None: there is none), as the storage tells
     them apart."""
     try:
-        return _stamp_of(os.stat(os.path.realpath(path)))
+        return stamp_of(os.stat(os.path.realpath(path)))
     except OSError:
         return None
 
@@ -88,9 +82,10 @@ class SafeJSONStorage(Storage):
         self._create_dirs = create_dirs
         self._keep_written = keep_written
         self._documents = documents
+        self._source: Source | None = None
         self._cache: _Snapshot | None = None
         # The version of the file last read whole or written by us: safe to write over.
-        self._trusted: _Stamp | None = None
+        self._trusted: Stamp | None = None
         remove_leftover_temporaries(self._path)
 
     @property
@@ -102,11 +97,11 @@ class SafeJSONStorage(Storage):
         return self._backup
 
     @property
-    def trusted_version(self) -> _Stamp | None:
+    def trusted_version(self) -> Stamp | None:
         """The version of the file last read whole or written here."""
         return self._trusted
 
-    def disk_version(self) -> _Stamp | None:
+    def disk_version(self) -> Stamp | None:
         """The version of the file on disk now; None when there is none."""
         return file_version(self._path)
 
@@ -127,11 +122,16 @@ class SafeJSONStorage(Storage):
             self.invalidate()
             raise self._refused(refused) from None
         try:
-            stamp = _stamp_of(os.fstat(descriptor))
+            stamp = stamp_of(os.fstat(descriptor))
             if self._cache is not None and self._cache.stamp == stamp:
                 return self._cache.tables
             self.invalidate()
             content = read_bounded(descriptor, self._path)
+            if self._documents:
+                # The documents are read back from this very version, even if another
+                # followup replaces the file meanwhile: the descriptor keeps it.
+                self.release()
+                self._source = Source(self._path, stamp, os.dup(descriptor))
         except OSError as error:
             raise self._unreadable(error) from error
         except NotARegularFile as refused:
@@ -144,11 +144,11 @@ class SafeJSONStorage(Storage):
         return tables
 
     def _tables(self, content: bytes) -> Tables:
-        if not self._documents:
+        if not self._documents or self._source is None:
             return decode(content, self._path, self._backup, self._migrations)
-        # Split, not parsed: the file's bytes are let go before its records are built, and
-        # neither they nor a parsed copy of every document stay in memory beside the records.
-        tables = stored_tables(content)
+        # Split, not parsed, and each document placed in this version of the file: the bytes
+        # are let go before the records are built, and the records are all that stays.
+        tables = stored_tables(content, self._source)
         if tables is None:
             tables = as_documents(decode(content, self._path, self._backup, self._migrations))
         return tables
@@ -159,8 +159,12 @@ class SafeJSONStorage(Storage):
         Raises ``UnreadableDatabase``/``NewerSchema`` rather than write over a file that
         cannot be read, and ``WriteFailed`` when the write itself fails.
         """
+        placed: list[tuple[Document, int, int]] = []
         try:
-            content = encode(data)
+            if self._documents:
+                content, placed = encode_placed(data)
+            else:
+                content = encode(data)
             refuse_read_only(self._path)
             self._check_safe_to_replace()
             if self._create_dirs:
@@ -172,7 +176,14 @@ class SafeJSONStorage(Storage):
             self.invalidate()
             self._trusted = None
             raise
-        self._trusted = _stamp_of(written)
+        self._trusted = stamp_of(written)
+        if placed:
+            # Written: each document is now read back from the new version, not the one before
+            # (which is the backup now, and is replaced by the next write).
+            self.release()
+            self._source = Source(self._path, self._trusted)
+            for document, start, end in placed:
+                document.moved(self._source, start, end)
         if self._keep_written:
             # The caller has promised never to change ``data`` again and to write only what
             # JSON gives back as it was: it stands for the file until the file changes.
@@ -192,8 +203,15 @@ class SafeJSONStorage(Storage):
         if cache.plain is None:
             # Looked at only when the tables just written are decoded again: a save must not
             # pay for it.
-            cache = self._cache = _Snapshot(cache.stamp, cache.tables, plain(encode(cache.tables)))
+            content = encode_placed(cache.tables)[0] if self._documents else encode(cache.tables)
+            cache = self._cache = _Snapshot(cache.stamp, cache.tables, plain(content))
         return bool(cache.plain)
+
+    def release(self) -> None:
+        """Close the version of the file the documents are read back from, until one is read
+        again (which opens it again if it is still the file, or says it changed)."""
+        if self._source is not None:
+            self._source.close()
 
     def invalidate(self) -> None:
         """Forget the cached tables; the next read parses the file."""
@@ -201,6 +219,7 @@ class SafeJSONStorage(Storage):
 
     def close(self) -> None:
         self.invalidate()
+        self.release()
 
     def _check_safe_to_replace(self) -> None:
         try:
@@ -209,7 +228,7 @@ class SafeJSONStorage(Storage):
             return
         except OSError as error:
             raise self._unreadable(error) from error
-        if _stamp_of(status) == self._trusted:
+        if stamp_of(status) == self._trusted:
             return
         # Changed since we last saw it, or never read: make sure it is a database we can read.
         try:

@@ -1,19 +1,29 @@
-"""The repository keeps the file's interview documents as their JSON, not parsed: each is read
-straight into its record, and one that did not change is written back byte for byte."""
+"""The repository keeps the file's interview documents as their place in the file, neither
+parsed nor held: each is read straight into its record, and one that did not change is written
+back byte for byte, from the version of the file it was read from."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain.interchange import Pipeline
 from app.domain.records import Event, EventKind, Interview
+from app.errors import UserError
+from app.store.codec import encode, encode_placed
 from app.store.documents import Document
 from app.store.errors import UnreadableDatabase
 from app.store.repository import Repository
+from app.store.source import Source, SourceChanged, stamp_of
+from app.store.storage import SafeJSONStorage
 
 AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -37,13 +47,104 @@ def _stored(repo: Repository) -> dict[str, Document]:
     return stored
 
 
-def test_a_read_keeps_no_parsed_document(path: Path) -> None:
+def test_a_read_keeps_no_document_in_memory(path: Path) -> None:
     repo = Repository(path, default_zone="UTC")
     loaded = repo.load()
     stored = _stored(repo)
+    content = path.read_bytes()
     assert [i.id for i in loaded.interviews] == ["acme", "globex"]
-    assert all(type(doc) is Document and type(doc.raw) is bytes for doc in stored.values())
     assert {doc.id for doc in stored.values()} == {"acme", "globex"}
+    for doc in stored.values():
+        # Placed in the file, not held: its bytes are read back from there.
+        assert doc.source is not None
+        start, end = doc.span
+        assert doc.raw == content[start:end]
+        assert doc.digest == hashlib.sha256(content[start:end]).hexdigest()
+
+
+def test_after_saves_each_document_is_read_back_from_the_version_written(path: Path) -> None:
+    repo = Repository(path, default_zone="UTC")
+    repo.load()
+    for n in range(3):
+        repo.append_event("acme", Event(at=AT, kind=EventKind.REPLY, summary=f"note {n}"))
+    content = path.read_bytes()
+    stored = _stored(repo)
+    assert all(doc.raw == content[slice(*doc.span)] for doc in stored.values())
+    assert json.loads(content)["interviews"] == {k: json.loads(d.raw) for k, d in stored.items()}
+
+
+def test_documents_are_read_from_the_version_read_though_another_replaced_it(
+    path: Path,
+) -> None:
+    """Between reading the file and reading its records, another followup may write it."""
+    storage = SafeJSONStorage(path, documents=True)
+    tables = storage.read()
+    assert tables is not None
+    stored = tables["interviews"]
+    before = {key: json.loads(path.read_bytes())["interviews"][key] for key in stored}
+    other = Repository(path, default_zone="UTC")
+    other.append_event("acme", Event(at=AT, kind=EventKind.REPLY, summary="elsewhere"))
+    assert {key: json.loads(doc.raw) for key, doc in stored.items()} == before
+    storage.close()
+
+
+def test_a_version_no_longer_on_disk_is_never_read_as_another(path: Path) -> None:
+    storage = SafeJSONStorage(path, documents=True)
+    tables = storage.read()
+    assert tables is not None
+    stored = tables["interviews"]
+    storage.release()
+    other = Repository(path, default_zone="UTC")
+    other.append_event("acme", Event(at=AT, kind=EventKind.REPLY, summary="elsewhere"))
+    document = next(iter(stored.values()))
+    with pytest.raises(SourceChanged) as changed:
+        _ = document.raw
+    assert isinstance(changed.value, UserError)
+    assert str(path) in str(changed.value)
+
+
+VALUES = st.text(max_size=8) | st.integers(-(2**53), 2**53)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    tables=st.dictionaries(
+        st.sampled_from(["meta", "interviews", "other"]),
+        st.dictionaries(
+            st.integers(0, 10**6).map(str),
+            st.dictionaries(st.text(max_size=5), VALUES, max_size=3),
+            max_size=4,
+        ),
+        max_size=3,
+    ),
+    held=st.booleans(),
+)
+def test_written_with_documents_placed_is_what_json_writes(
+    tmp_path_factory: pytest.TempPathFactory, tables: dict[str, Any], held: bool
+) -> None:
+    """The bytes of the file, documents held or placed in another version, are those orjson
+    writes of the same tables, and each document lands where it is said to."""
+    expected = encode(tables)
+    folder = tmp_path_factory.mktemp("placed")
+    docs = tables.get("interviews", {})
+    given = dict(tables)
+    if docs:
+        old = folder / "old.json"
+        old.write_bytes(b"#" + b"".join(orjson.dumps(doc) for doc in docs.values()))
+        source = Source(old, stamp_of(old.stat()))
+        at, placed = 1, {}
+        for key, doc in docs.items():
+            raw = orjson.dumps(doc)
+            document = Document(key, None, None, raw)
+            if not held:
+                document.moved(source, at, at + len(raw))
+            placed[key] = document
+            at += len(raw)
+        given["interviews"] = placed
+    content, where = encode_placed(given)
+    assert content == expected
+    for document, start, end in where:
+        assert content[start:end] == document.raw
 
 
 def test_an_unchanged_document_is_written_back_as_it_was_spelt(path: Path) -> None:
@@ -78,3 +179,18 @@ def test_a_number_past_64_bits_is_refused_with_its_place(path: Path) -> None:
         Repository(path, default_zone="UTC").load()
     assert 'interviews["1"]' in str(refused.value)
     assert path.read_bytes() == spoiled
+
+
+def test_a_document_written_here_is_known_after_another_followup_writes(path: Path) -> None:
+    """Its version of the file is gone then: what it is was taken while it was at hand."""
+    repo = Repository(path, default_zone="UTC")
+    repo.load()
+    repo.append_event("acme", Event(at=AT, kind=EventKind.REPLY, summary="here"))
+    acme = next(i for i in repo.load().interviews if i.id == "acme")
+    other = Repository(path, default_zone="UTC")
+    other.append_event("globex", Event(at=AT, kind=EventKind.REPLY, summary="elsewhere"))
+    reread = repo.load()
+    # Read again, the unchanged interview is the very record read before.
+    assert next(i for i in reread.interviews if i.id == "acme") is acme
+    globex = next(i for i in reread.interviews if i.id == "globex")
+    assert [e.summary for e in globex.events] == ["elsewhere"]
