@@ -94,6 +94,16 @@ def ranked(action: Action, level: Urgency) -> tuple[int, float, float, str]:
     return level.group, opens, closes, action.id
 
 
+def window_rank(opens: float, closes: float, at: float) -> tuple[int, float, float]:
+    """``pressing_first`` but the id, from the window's instants alone (seconds since the
+    epoch): for actions known only by their times, as kept beside the file."""
+    if at > closes:
+        return Urgency.OVERDUE.group, closes, opens
+    if at >= opens:
+        return Urgency.OPEN_NOW.group, closes, opens
+    return Urgency.LATER_TODAY.group, opens, closes
+
+
 def levels(actions: Iterable[Action], at: datetime) -> dict[str, Urgency]:
     """Each action's urgency at ``at``, by action id: worked out once for a screen that shows
     every action several ways (its rank, its badge, its colour, its group, the counts)."""

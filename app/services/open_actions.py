@@ -302,9 +302,10 @@ class Recalled:
         self.answers = answers
 
 
-_Answer = tuple[str, str, SpanRow, list["Action"]]
+_Answer = tuple[str, str, SpanRow, list["Listed"], list[tuple[float, float]]]
 """One interview's kept answer: its id, the offers it was worked out with, its span, its
-actions."""
+actions as kept (made actions only when they are given to the memory), and when each opens
+and closes (seconds since the epoch)."""
 
 
 def recalled(repo: Repository, default_zone: str) -> Recalled | None:
@@ -347,10 +348,14 @@ def recall(
         offers_digest, key = _offers_digest(offers), offers_key(offers)
         by_id = {i.id: i for i in pipeline.interviews}
         moment = now.timestamp()
-        for interview_id, offers_of, span, actions in found.answers:
+        for interview_id, offers_of, span, listed, _ in found.answers:
             interview = by_id.get(interview_id)
             if interview is None or offers_of != offers_digest or not _holds(span, moment):
                 continue
+            try:
+                actions = [kept.action() for kept in listed]
+            except (KeyError, TypeError, ValueError, IndexError):
+                continue  # kept in a shape that is not an action's: worked out instead
             memo.seed(interview, policy, key, Span(*span), actions)
 
 
@@ -366,7 +371,11 @@ def _answer(entry: dict[str, Any]) -> _Answer:
         and all(isinstance(bound, int | float) for bound in span)
     ):
         raise ValueError("not an answer")
-    return interview, offers, span, [Listed(row).action() for row in entry["actions"]]
+    listed = [Listed(row) for row in entry["actions"]]
+    for kept in listed:
+        kept.text = ""  # what `due` prints: not needed here, and the most of what is kept
+    windows = [(float(kept.opens), float(kept.closes)) for kept in listed]
+    return interview, offers, span, listed, windows
 
 
 def keep(

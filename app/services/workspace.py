@@ -42,7 +42,8 @@ from app.engine.urgency import ranked, urgency
 from app.errors import UserError
 from app.memory import collector_paused
 from app.services import open_actions, operations
-from app.store.repository import Repository, UnknownInterview
+from app.services.first_screen import first_screenful
+from app.store.repository import FirstPart, Repository, UnknownInterview
 from app.when.describe import describe_when
 
 if TYPE_CHECKING:
@@ -145,23 +146,44 @@ class Workspace:
         """Where the data is, for the user to read."""
         return str(self._repo.path)
 
-    def load(self) -> None:
-        """Read the database and the message templates (blocking) and work out every action."""
+    def load(self, shown: Callable[[int], None] | None = None) -> None:
+        """Read the database and the message templates (blocking) and work out every action.
+        With ``shown``, the first screenful of the board is read and worked out first, and
+        ``shown`` is called with how many interviews the file holds, before the rest is read:
+        until this returns, the workspace holds those interviews only."""
         # Millions of objects come and go and none is in a cycle: see collector_paused.
         with _said_in_one_line(), collector_paused():
             # The answers kept first: what reading them leaves behind is small, and the file's
             # records are not yet in memory beside what reading them takes.
             found = open_actions.recalled(self._repo, self.default_zone)
-            self.pipeline = self._repo.load()
+            before = self._memo.worked_out
+            self._templates.read_all()
+            first = None
+            if shown is not None:
+                first = FirstPart(
+                    choose=lambda stored: first_screenful(stored, found, self.clock()),
+                    show=lambda part, total: self._show_first(part, found, shown, total),
+                )
+            self.pipeline = self._repo.load(first)
             self._version = self._repo.version
             self._stale = False
-            self._templates.read_all()
             open_actions.recall(self._memo, found, self._repo, self.pipeline, self.clock())
-            del found
-            before = self._memo.worked_out
+            found = None  # what the memory took of it is all that is needed now
             self.refresh()
             # Anything worked out here rather than recalled is worth keeping for the next start.
             self._to_keep = self._memo.worked_out > before
+
+    def _show_first(
+        self,
+        part: Pipeline,
+        found: open_actions.Recalled | None,
+        shown: Callable[[int], None],
+        total: int,
+    ) -> None:
+        self.pipeline = part
+        open_actions.recall(self._memo, found, self._repo, part, self.clock())
+        self.refresh()
+        shown(total)
 
     def keep_answers(self) -> None:
         """Keep what the engine worked out beside the file for the next start and for ``due``

@@ -37,6 +37,7 @@ from app.domain.interchange import (
     write_interview,
     write_profile,
 )
+from app.domain.interchange.typed import plain
 from app.domain.policy import read_overrides
 from app.domain.records import Event, Interview, Profile
 from app.errors import UserError
@@ -70,6 +71,17 @@ class InterviewsExist(UserError):
         more = f" (and {len(ids) - 1} more)" if len(ids) > 1 else ""
         super().__init__(f'interview "{ids[0]}"{more} is already in {path}')
         self.ids = ids
+
+
+@dataclass(frozen=True, slots=True)
+class FirstPart:
+    """What of a large file to read first, and show before the rest is read."""
+
+    choose: Callable[[list[tuple[object, object]]], set[object]]
+    """The ids to read first, from the id and stage of every stored interview (as stored, in
+    the file's order)."""
+    show: Callable[[Pipeline, int], None]
+    """Given those interviews alone, and how many the file holds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +131,10 @@ class Repository:
 
     # ----------------------------------------------------------------------- reading
 
-    def load(self) -> Pipeline:
+    def load(self, first: FirstPart | None = None) -> Pipeline:
         """The database as it is now; empty if there is no file. Never writes anything but the
-        removal of what a killed writer left behind."""
+        removal of what a killed writer left behind. With ``first``, the interviews it picks
+        are read first and shown before the others are read."""
         if check_regular(self._path) is None:
             # A first write killed before its rename leaves only a temporary behind.
             remove_leftover_temporaries(Path(os.path.realpath(self._path)))
@@ -130,7 +143,7 @@ class Repository:
         with collector_paused(), self._open() as db:
             raw = db.storage.read()
             try:
-                return self._snapshot(raw, plain=lambda: db.storage.plain).pipeline
+                return self._snapshot(raw, first=first).pipeline
             finally:
                 db.storage.release()
 
@@ -280,12 +293,7 @@ class Repository:
         # Another writer changed the file if it is not the version last read or written
         # here (a file that is still not there is the one seen: a new database).
         self.saw_other_writes = db.storage.trusted_version != seen
-        # Whether the typed reader may read the file: looked for only if it is to be read.
-        before = (
-            self._snapshot(raw, plain=lambda: db.storage.plain)
-            if known
-            else self._decode(raw, only, db.storage.plain)
-        )
+        before = self._snapshot(raw) if known else self._decode(raw, only)
         after = change(before.pipeline)
         if after is before.pipeline or after == before.pipeline:
             return after
@@ -342,22 +350,28 @@ class Repository:
         self._db = None
         self._known = None
 
-    def _snapshot(self, raw: Mapping[str, Any] | None, *, plain: Callable[[], bool]) -> _Snapshot:
+    def _snapshot(
+        self, raw: Mapping[str, Any] | None, *, first: FirstPart | None = None
+    ) -> _Snapshot:
         """The whole file's records, decoded once per version of the file."""
         if self._known is not None and self._known[0] is raw:
             return self._known[1]
-        snapshot = self._decode(raw, None, plain())
+        snapshot = self._decode(raw, None, first)
         self._known = (raw, snapshot)
         self._earlier = (self._zone(snapshot.pipeline.profile), snapshot)
         return snapshot
 
-    def _decode(self, raw: Mapping[str, Any] | None, only: str | None, plain: bool) -> _Snapshot:
+    def _decode(
+        self, raw: Mapping[str, Any] | None, only: str | None, first: FirstPart | None = None
+    ) -> _Snapshot:
         if raw is None:
             return _Snapshot(Pipeline(), {}, {}, {})
         with collector_paused():
-            return self._decode_tables(raw, only, plain)
+            return self._decode_tables(raw, only, first)
 
-    def _decode_tables(self, raw: Mapping[str, Any], only: str | None, plain: bool) -> _Snapshot:
+    def _decode_tables(
+        self, raw: Mapping[str, Any], only: str | None, first: FirstPart | None
+    ) -> _Snapshot:
         problems = Problems()
         tables = dict(raw)
         meta = _table(tables, META)
@@ -365,28 +379,42 @@ class Repository:
         profile, policy = _read_meta(meta, problems)
         zone = self._zone(profile)
         earlier = _reusable(self._earlier, zone) if only is None else {}
-        interviews: list[Interview] = []
-        doc_ids: dict[str, str] = {}
-        carried: Stored = {}
-        for doc_id in sorted(docs, key=_doc_order):
+        order = sorted(docs, key=_doc_order)
+
+        def read(doc_id: str) -> Interview | None:
             doc = docs[doc_id]
-            if only is not None and doc.id != only:
-                carried[doc_id] = doc
-                continue
             where = f'{INTERVIEWS}["{doc_id}"]'
             same = earlier.get(doc_id)
-            interview: Interview | None = None
             if same is not None and same[0] == doc.digest:
-                interview = same[1]
-            elif plain:
-                # The typed reader where it may (nearly always): about ten times faster.
-                interview = typed_document(doc.raw, zone)
+                return same[1]
+            # The typed reader where it may (nearly always): about ten times faster.
+            stored = doc.raw
+            interview = typed_document(stored, zone) if plain(stored) else None
             if interview is None:
                 try:
                     interview = read_interview(self._parsed(doc, where), zone, where)
                 except InvalidData as bad:
                     problems.items.extend(bad.problems)
-                    continue
+            return interview
+
+        read_first: dict[str, Interview | None] = {}
+        if first is not None and only is None and not problems:
+            wanted = first.choose([(docs[doc_id].id, docs[doc_id].stage) for doc_id in order])
+            read_first = {d: read(d) for d in order if docs[d].id in wanted}
+            if not problems:
+                shown = {i.id: i for i in read_first.values() if i is not None}
+                first.show(Pipeline(profile, policy, tuple(shown.values())), len(order))
+        interviews: list[Interview] = []
+        doc_ids: dict[str, str] = {}
+        carried: Stored = {}
+        for doc_id in order:
+            if only is not None and docs[doc_id].id != only:
+                carried[doc_id] = docs[doc_id]
+                continue
+            where = f'{INTERVIEWS}["{doc_id}"]'
+            interview = read_first[doc_id] if doc_id in read_first else read(doc_id)
+            if interview is None:
+                continue
             if interview.id in doc_ids:
                 problems.add(f"{where}.id", f'duplicate interview id "{interview.id}"')
                 continue

@@ -18,7 +18,6 @@ from typing import Any
 
 from tinydb import Storage
 
-from app.domain.interchange.typed import plain
 from app.files import NotARegularFile, open_regular, os_problem, read_bounded, read_regular
 from app.store.atomic import atomic_write, remove_leftover_temporaries
 from app.store.codec import decode, encode, encode_placed
@@ -36,9 +35,6 @@ Tables = dict[str, dict[str, Any]]
 class _Snapshot:
     stamp: Stamp
     tables: Tables
-    plain: bool | None
-    """Whether the records may be read by the typed reader (``interchange.typed.plain``);
-    None: not looked at yet (tables just written, seldom read again but by their writer)."""
 
 
 def file_version(path: Path) -> Stamp | None:
@@ -139,7 +135,7 @@ class SafeJSONStorage(Storage):
         finally:
             os.close(descriptor)
         tables = self._tables(content)
-        self._cache = _Snapshot(stamp, tables, plain(content))
+        self._cache = _Snapshot(stamp, tables)
         self._trusted = stamp
         return tables
 
@@ -187,25 +183,12 @@ class SafeJSONStorage(Storage):
         if self._keep_written:
             # The caller has promised never to change ``data`` again and to write only what
             # JSON gives back as it was: it stands for the file until the file changes.
-            self._cache = _Snapshot(self._trusted, data, None)  # type: ignore[arg-type]
+            self._cache = _Snapshot(self._trusted, data)  # type: ignore[arg-type]
         else:
             # The next read parses what is on disk rather than keeping the caller's objects,
             # which the caller may still change and which may hold values that JSON turns
             # into others (TinyDB's own tables do both).
             self.invalidate()
-
-    @property
-    def plain(self) -> bool:
-        """Whether the tables last read or written may be read by the typed reader."""
-        cache = self._cache
-        if cache is None:
-            return False
-        if cache.plain is None:
-            # Looked at only when the tables just written are decoded again: a save must not
-            # pay for it.
-            content = encode_placed(cache.tables)[0] if self._documents else encode(cache.tables)
-            cache = self._cache = _Snapshot(cache.stamp, cache.tables, plain(content))
-        return bool(cache.plain)
 
     def release(self) -> None:
         """Close the version of the file the documents are read back from, until one is read

@@ -80,11 +80,19 @@ class FollowupApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         try:
-            self.workspace.load()
+            self.workspace.load(
+                shown=lambda total: self.call_from_thread(self._first_part_read, total)
+            )
         except WorkspaceError as problem:
             self.call_from_thread(self.exit, None, 1, f"followup: {problem}")
             return
         self.call_from_thread(self._loaded)
+
+    def _first_part_read(self, total: int) -> None:
+        """The top of each column, read first, is shown while the rest is read; until then,
+        the board can be looked through, and nothing can be changed."""
+        self.dashboard.show_all()
+        self.dashboard.show_loading(total)
 
     def _loaded(self) -> None:
         self.loaded = True

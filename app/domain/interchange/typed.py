@@ -3,7 +3,7 @@ it builds the records (``msgspec.convert``; or, with ``typed_document``, from th
 JSON, building no dictionaries on the way), and what types cannot say (ids, references,
 lengths, years, the zone, control characters, what each kind of event needs) is checked after,
 in one pass. What types cannot see in a value (control characters, some spellings of a
-date-time) is looked for once in the bytes of the whole file (``plain``).
+date-time) is looked for in the bytes: of each document, or of a whole file (``plain``).
 
 This is how the database's own documents are read: every one of them was checked when it was
 written, so nearly all pass. Any that does not (a hand edit, text stored before control

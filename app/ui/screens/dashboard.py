@@ -116,8 +116,14 @@ class DashboardScreen(WorkspaceScreen):
         if not getattr(self.app, "loaded", True):
             self.show_loading()
 
-    def show_loading(self) -> None:
-        self.query_one("#status", Label).update(f"Reading {self.workspace.location} …")
+    def show_loading(self, total: int = 0) -> None:
+        """Say that the database is being read; ``total``: how many interviews it holds, of
+        which the board shows those read first."""
+        line = f"Reading {self.workspace.location} …"
+        if total:
+            shown = len(self.workspace.interviews)
+            line += f" {shown:,} of {total:,} interviews shown so far"
+        self.query_one("#status", Label).update(line)
 
     # ----------------------------------------------------------------------- data down
 
@@ -388,6 +394,8 @@ class DashboardScreen(WorkspaceScreen):
     def action_add(self) -> None:
         from app.ui.forms import InterviewForm
 
+        if self._still_reading():
+            return
         form = InterviewForm(
             None,
             now=self.workspace.now,
@@ -400,10 +408,8 @@ class DashboardScreen(WorkspaceScreen):
     def action_profile(self) -> None:
         from app.ui.forms import ProfileForm
 
-        if not getattr(self.app, "loaded", True):
-            # The profile on file is not read yet: a form opened now would start blank.
-            self.notify("Still reading the database; try again in a moment.")
-            return
+        if self._still_reading():
+            return  # the profile on file is not read yet: a form opened now would start blank
 
         def saved(profile: Profile | None) -> None:
             if profile is not None:
@@ -416,12 +422,16 @@ class DashboardScreen(WorkspaceScreen):
     def action_edit(self) -> None:
         from app.ui.forms import EditMenu
 
+        if self._still_reading():
+            return
         interview = self._selected()
         if interview is None:
             return
         self.app.push_screen(EditMenu(interview), lambda part: self._edit_part(interview, part))
 
     def action_sent(self) -> None:
+        if self._still_reading():
+            return
         action = self.target_action()
         if action is None:
             self.notify("Nothing to mark sent here.", severity="warning")
@@ -467,6 +477,8 @@ class DashboardScreen(WorkspaceScreen):
     def action_snooze(self) -> None:
         from app.ui.forms import SnoozeForm, SnoozeInput
 
+        if self._still_reading():
+            return
         action = self.target_action()
         interview = self._selected(action)
         if action is None or interview is None:
@@ -493,6 +505,8 @@ class DashboardScreen(WorkspaceScreen):
     def action_reply(self) -> None:
         from app.ui.forms import ReplyForm, ReplyInput
 
+        if self._still_reading():
+            return
         action = self.target_action()
         interview = self._selected(action)
         if interview is None:
@@ -647,6 +661,8 @@ class DashboardScreen(WorkspaceScreen):
     def action_review(self) -> None:
         from app.ui.screens.review import ReviewScreen
 
+        if self._still_reading():
+            return
         self.app.push_screen(ReviewScreen(self.workspace), lambda _: self.show_all())
 
     def action_waiting(self) -> None:
@@ -661,14 +677,15 @@ class DashboardScreen(WorkspaceScreen):
         from app.insights import compute_stats
         from app.ui.screens.stats import StatsScreen
 
+        if self._still_reading():
+            return
         now = self.workspace.clock()
         self.app.push_screen(StatsScreen(compute_stats(self.workspace.interviews, now), now))
 
     def action_inbox(self) -> None:
         from app.ui.screens.inbox import InboxScreen
 
-        if not getattr(self.app, "loaded", True):
-            self.notify("Still reading the database; try again in a moment.")
+        if self._still_reading():
             return
 
         def back(left: int | None) -> None:
@@ -715,12 +732,19 @@ class DashboardScreen(WorkspaceScreen):
 
     # ----------------------------------------------------------------------- doing
 
+    def _still_reading(self) -> bool:
+        """Whether the database is still being read (said, if so): until it all is, the board
+        shows part of it, and nothing is changed."""
+        if getattr(self.app, "loaded", True):
+            return False
+        self.notify("Still reading the database; try again in a moment.")
+        return True
+
     def _apply(self, make: Callable[[], Change], *, done: bool = False) -> None:
         """Make a change with the workspace, show it, and save it in the background. ``done``:
         the highlighted action was dealt with (sent, snoozed, skipped), so the highlight goes
         on to the next one in its place rather than follow it down the list."""
-        if not getattr(self.app, "loaded", True):
-            self.notify("Still reading the database; try again in a moment.")
+        if self._still_reading():
             return
         try:
             change = make()
