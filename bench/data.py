@@ -8,25 +8,38 @@ between runs, so a change to the generator or to the file format is always measu
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+_GENERATE = """
+import sys
+from pathlib import Path
+from app.store.repository import Repository
+from bench.generate import generate_pipeline
+size, path = int(sys.argv[1]), Path(sys.argv[2])
+Repository(path, default_zone="UTC").import_pipeline(generate_pipeline(size), replace=False)
+"""
+
 
 def database(size: int, folder: Path) -> Path:
     """The database of ``size`` generated interviews in ``folder``, made if it is not there."""
     path = folder / f"followup-{size}.json"
     if not path.exists():
-        from app.store.repository import Repository
-        from bench.generate import generate_pipeline
-
         # Written beside its final name, then renamed: an interrupted run leaves no half file
         # that a later script would take for the real one.
         partial = folder / f"followup-{size}.partial.json"
-        Repository(partial, default_zone="UTC").import_pipeline(
-            generate_pipeline(size), replace=False
+        # In a process of its own: a process started later by this one would otherwise report
+        # the memory the generation took as its own peak (Linux hands a parent's high-water
+        # mark to the child it starts, through fork and exec).
+        subprocess.run(
+            [sys.executable, "-c", _GENERATE, str(size), str(partial)],
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
         )
         partial.replace(path)
         for leftover in folder.glob(f"{partial.name}*"):

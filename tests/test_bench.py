@@ -19,8 +19,10 @@ FIGURES = {
     "dashboard_bench": [
         "bare app, first paint",
         "dashboard, first paint",
+        "dashboard, board first drawn",
         "dashboard, fully populated",
         "dashboard first paint / bare app",
+        "dashboard board first drawn / bare app",
         "dashboard fully populated / bare app",
     ],
     "keys_bench": [
@@ -79,6 +81,24 @@ def test_each_script_prints_its_figures(script: str) -> None:
     lines = figure_lines(done.stdout)
     for figure in FIGURES[script]:
         assert any(line.startswith(figure) for line in lines), f"{figure!r} not in {lines}"
+
+
+def test_the_databases_are_made_in_a_process_of_their_own(tmp_path: Path) -> None:
+    """What making them takes is never part of the memory figures of the processes a bench
+    starts later (Linux hands a parent's peak to its children)."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from bench.data import database\n"
+        f"made = database(20, Path({str(tmp_path)!r}))\n"
+        "assert made.stat().st_size > 0\n"
+        "assert 'bench.generate' not in sys.modules and 'app.store' not in sys.modules\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["followup-20.json"]
 
 
 def test_no_keypress_is_measured_short_of_its_last_paint() -> None:
