@@ -47,6 +47,8 @@ class FollowupApp(App[None]):
         self.warnings = tuple(warnings)
         self.dashboard = DashboardScreen(workspace)
         self._replaced_handlers: dict[int, Handler] = {}
+        # The card selected when the first part of a large file was shown (None: none shown).
+        self._first_selected: str | None = None
 
     def on_mount(self) -> None:
         self._exit_on_signals()
@@ -93,10 +95,17 @@ class FollowupApp(App[None]):
         the board can be looked through, and nothing can be changed."""
         self.dashboard.show_all()
         self.dashboard.show_loading(total)
+        self._first_selected = self.dashboard.selected_interview
 
     def _loaded(self) -> None:
         self.loaded = True
         _keep_out_of_collections()
+        if self._first_selected is not None:
+            # Where the top of each column was read first: a place the user chose meanwhile
+            # is kept; otherwise the whole board starts at its own top, which may be others.
+            if self.dashboard.selected_interview == self._first_selected:
+                self.dashboard.to_top()
+            self._first_selected = None
         self.dashboard.show_all()
         self._watch_the_file()
         self._offer_welcome()

@@ -4,10 +4,12 @@ through meanwhile, and changes nothing until it is all read."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pendulum
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from app.domain.records import STAGES
@@ -21,28 +23,34 @@ from bench.generate import generate_pipeline
 ZONE = "Europe/London"
 NOW = pendulum.datetime(2026, 11, 20, 10, 0, tz=ZONE)
 COUNT = 400
+# The first of each column in this file are not the top of the whole board (with nothing kept):
+# the board is then seen to move to its top once all is read.
+SEED = 1
 
 
 @pytest.fixture
-def large(tmp_path: Path) -> Path:
+def unread(tmp_path: Path) -> Path:
+    """A large file, with nothing kept beside it."""
     path = tmp_path / "db.json"
     Repository(path, default_zone=ZONE).import_pipeline(
-        generate_pipeline(COUNT, seed=5), replace=False
+        generate_pipeline(COUNT, seed=SEED), replace=False
     )
     assert not quick_to_read(path)
-    whole = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
-    whole.load()
-    whole.keep_answers()
     return path
 
 
-def _cards(board: Board) -> int:
-    return sum(len(board.cards(stage)) for stage in STAGES)
+@pytest.fixture
+def large(unread: Path) -> Path:
+    """A large file, with what the engine works out of it kept beside it."""
+    whole = open_workspace(unread, clock=lambda: NOW, default_zone=ZONE)
+    whole.load()
+    whole.keep_answers()
+    return unread
 
 
-async def test_the_top_of_each_column_shows_while_the_rest_is_read(
-    large: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Event, threading.Event]]:
+    """The load held once the first part is shown, until the test lets it go on."""
     reached, go_on = threading.Event(), threading.Event()
     show_first = Workspace._show_first
 
@@ -52,42 +60,81 @@ async def test_the_top_of_each_column_shows_while_the_rest_is_read(
         go_on.wait(30)
 
     monkeypatch.setattr(Workspace, "_show_first", held_after_the_first_part)
+    yield reached, go_on
+    go_on.set()
+
+
+async def _first_part(pilot: Pilot[None], reached: threading.Event) -> None:
+    for _ in range(400):
+        await pilot.pause(0.02)
+        if reached.is_set():
+            break
+    await pilot.pause()
+
+
+def _cards(board: Board) -> int:
+    return sum(len(board.cards(stage)) for stage in STAGES)
+
+
+async def test_the_top_of_each_column_shows_while_the_rest_is_read(
+    large: Path, held: tuple[threading.Event, threading.Event]
+) -> None:
+    reached, go_on = held
     workspace = open_workspace(large, clock=lambda: NOW, default_zone=ZONE)
     app = make_app(workspace, load_first=quick_to_read(large))
-    try:
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            for _ in range(400):
-                await pilot.pause(0.02)
-                if reached.is_set():
-                    break
-            await pilot.pause()
-            board = app.dashboard.query_one(Board)
-            shown = len(workspace.interviews)
-            assert 0 < shown < COUNT
-            assert not app.loaded
-            assert _cards(board) == shown
-            status = str(app.dashboard.query_one("#status", Label).render())
-            assert f"{shown:,} of {COUNT:,} interviews shown so far" in status
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await _first_part(pilot, reached)
+        board = app.dashboard.query_one(Board)
+        shown = len(workspace.interviews)
+        assert 0 < shown < COUNT
+        assert not app.loaded
+        assert _cards(board) == shown
+        status = str(app.dashboard.query_one("#status", Label).render())
+        assert f"{shown:,} of {COUNT:,} interviews shown so far" in status
 
-            # Looked through while the rest is read...
-            column = max(STAGES, key=lambda stage: len(board.cards(stage)))
-            while board.stage is not column:
-                await pilot.press("right")
-            first = board.selected
-            await pilot.press("down")
-            assert board.selected != first
-            # ...but nothing is changed until it is all read.
-            await pilot.press("s")
-            await pilot.pause()
-            toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
-            assert "Still reading the database" in toasts
+        # Looked through while the rest is read...
+        column = max(STAGES, key=lambda stage: len(board.cards(stage)))
+        while board.stage is not column:
+            await pilot.press("right")
+        first = board.selected
+        await pilot.press("down")
+        moved_to = board.selected
+        assert moved_to != first
+        # ...but nothing is changed until it is all read.
+        await pilot.press("s")
+        await pilot.pause()
+        toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
+        assert "Still reading the database" in toasts
 
-            go_on.set()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert app.loaded
-            assert _cards(board) == COUNT
-            assert "shown so far" not in str(app.dashboard.query_one("#status", Label).render())
-    finally:
         go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded
+        assert _cards(board) == COUNT
+        assert "shown so far" not in str(app.dashboard.query_one("#status", Label).render())
+        # The place chosen while the rest was read is kept.
+        assert board.selected == moved_to
     assert Repository(large, default_zone=ZONE).load() == workspace.pipeline
+
+
+async def test_left_alone_the_whole_board_starts_at_its_top(
+    unread: Path, held: tuple[threading.Event, threading.Event]
+) -> None:
+    """With nothing kept, the first of each column in the file are read first: the whole
+    board's top may be other cards, and the board then shows that top."""
+    reached, go_on = held
+    workspace = open_workspace(unread, clock=lambda: NOW, default_zone=ZONE)
+    app = make_app(workspace, load_first=quick_to_read(unread))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _first_part(pilot, reached)
+        board = app.dashboard.query_one(Board)
+        first = board.selected
+        assert first is not None and not app.loaded
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded
+        column = board.cards(board.stage)
+        assert first != column[0].interview_id  # the first part's top was not the board's
+        assert board.cursor(board.stage) == 0
+        assert board.selected == column[0].interview_id

@@ -116,6 +116,11 @@ class DashboardScreen(WorkspaceScreen):
         if not getattr(self.app, "loaded", True):
             self.show_loading()
 
+    def to_top(self) -> None:
+        """The board back at the top of each column, nothing selected in it yet."""
+        self.selected_interview = None
+        self.query_one(Board).to_top()
+
     def show_loading(self, total: int = 0) -> None:
         """Say that the database is being read; ``total``: how many interviews it holds, of
         which the board shows those read first."""

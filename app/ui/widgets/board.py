@@ -171,6 +171,13 @@ class Board(PassStyles, Widget, can_focus=True):
             )
         self._announce()
 
+    def to_top(self) -> None:
+        """Every column back at its first card, as when the board is first shown."""
+        self._cursor = dict.fromkeys(STAGES, 0)
+        self._top = dict.fromkeys(STAGES, 0)
+        self._painted.clear()
+        self.refresh()
+
     def select(self, interview_id: str) -> bool:
         found = self._where.get(interview_id)
         if found is None:
