@@ -17,6 +17,7 @@ from app.services.opening import open_workspace, quick_to_read
 from app.services.workspace import Workspace
 from app.store.repository import Repository
 from app.ui.factory import make_app
+from app.ui.screens.dashboard import BoardView, DashboardScreen
 from app.ui.widgets.board import Board
 from bench.generate import generate_pipeline
 
@@ -138,3 +139,35 @@ async def test_left_alone_the_whole_board_starts_at_its_top(
         assert first != column[0].interview_id  # the first part's top was not the board's
         assert board.cursor(board.stage) == 0
         assert board.selected == column[0].interview_id
+
+
+async def test_keys_are_taken_while_the_whole_board_is_worked_out(
+    large: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole board's cards and rows are worked out behind the screen, not in its way."""
+    reached, go_on = threading.Event(), threading.Event()
+    view = DashboardScreen.view
+
+    def held_behind(self: DashboardScreen) -> BoardView:
+        if threading.current_thread() is not threading.main_thread():
+            reached.set()
+            go_on.wait(30)
+        return view(self)
+
+    monkeypatch.setattr(DashboardScreen, "view", held_behind)
+    workspace = open_workspace(large, clock=lambda: NOW, default_zone=ZONE)
+    app = make_app(workspace, load_first=quick_to_read(large))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _first_part(pilot, reached)
+            assert reached.is_set() and not app.loaded
+            board = app.dashboard.query_one(Board)
+            first = board.selected
+            await pilot.press("down")
+            assert board.selected not in (None, first)
+            go_on.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.loaded and _cards(board) == COUNT
+    finally:
+        go_on.set()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
@@ -58,6 +59,18 @@ class _Identified(Protocol):
 
 P = TypeVar("P", bound=_Identified)
 HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True, slots=True)
+class BoardView:
+    """What the dashboard shows of the workspace at one moment (``DashboardScreen.view``)."""
+
+    cards: dict[Stage, list[Card]]
+    rows: list[DueRow]
+    tally: Counter[Urgency]
+    """How many actions of each urgency."""
+    filter_text: str
+    """The filter the cards were chosen by."""
 
 
 class DashboardScreen(WorkspaceScreen):
@@ -133,8 +146,15 @@ class DashboardScreen(WorkspaceScreen):
     # ----------------------------------------------------------------------- data down
 
     def show_all(self, *, keep_action: str | None = None) -> None:
+        self.show_view(self.view(), keep_action=keep_action)
+
+    def view(self) -> BoardView:
+        """What the board, the due panel and the status line show of the workspace: worked
+        out from it alone, so that a worker may do it while the workspace does not change (a
+        large file's, once read, while the screen goes on taking keys)."""
         workspace = self.workspace
         now = workspace.now
+        filter_text = self.filter_text
         visible = [i for i in workspace.interviews if self._matches(i)]
         cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
         # Each action's urgency once, for its card, its rank, its row and the counts.
@@ -155,13 +175,19 @@ class DashboardScreen(WorkspaceScreen):
                     tone(action, now, level),
                 )
             )
-        board = self.query_one(Board)
-        board.show(cards, keep=self.selected_interview)
-        self.selected_interview = board.selected
         shown = {i.id for i in visible}
-        self.query_one(DuePanel).show(self._due_rows(shown, found), keep=keep_action)
+        return BoardView(cards, self._due_rows(shown, found), Counter(found.values()), filter_text)
+
+    def show_view(self, view: BoardView, *, keep_action: str | None = None) -> None:
+        """Show ``view``; one worked out under another filter than now is worked out again."""
+        if view.filter_text != self.filter_text:
+            view = self.view()
+        board = self.query_one(Board)
+        board.show(view.cards, keep=self.selected_interview)
+        self.selected_interview = board.selected
+        self.query_one(DuePanel).show(view.rows, keep=keep_action)
         self._show_detail()
-        self._show_status(found=found)
+        self._show_status(tally=view.tally)
         if not self._mail_checked and getattr(self.app, "loaded", True):
             # Once, when the file has been read: what the mail says is checked against it.
             self._mail_checked = True
@@ -267,7 +293,7 @@ class DashboardScreen(WorkspaceScreen):
         except (DraftError, ValueError) as problem:
             return None, str(problem)
 
-    def _show_status(self, message: str = "", *, found: dict[str, Urgency] | None = None) -> None:
+    def _show_status(self, message: str = "", *, tally: Counter[Urgency] | None = None) -> None:
         status = self.query_one("#status", Label)
         unsaved = self.workspace.unsaved and self.workspace.pending
         status.set_class(bool(unsaved), "-unsaved")
@@ -275,11 +301,8 @@ class DashboardScreen(WorkspaceScreen):
             # The way out first: a long path in the reason must not push it off the line.
             status.update(f"Not saved (ctrl+s tries again): {message or 'saving…'}")
         else:
-            tally = (
-                Counter(found.values())
-                if found is not None
-                else counts(self.workspace.actions, self.workspace.now)
-            )
+            if tally is None:
+                tally = Counter(counts(self.workspace.actions, self.workspace.now))
             count = len(self.workspace.interviews)
             summary = (
                 f"{count} interview{'' if count == 1 else 's'} · "
