@@ -9,7 +9,7 @@ from typing import Any
 import pendulum
 import pytest
 
-from app.domain.records import STAGES
+from app.domain.records import STAGES, Stage
 from app.engine import compute_actions, pressing_first
 from app.services.first_screen import PER_STAGE
 from app.services.opening import open_workspace
@@ -56,10 +56,11 @@ def _load_in_parts(db: Path) -> tuple[Workspace, dict[str, Any]]:
 
 
 def _top_of_each_column(whole: Workspace) -> set[str]:
-    """The ``PER_STAGE`` most pressing of each stage, as the board ranks them; ties in the
-    file's order."""
+    """The ``PER_STAGE`` most pressing of each stage, as the board ranks them, ties in the
+    file's order; and every offer, which the others' actions depend on."""
     nothing = (3, 0.0, 0.0)
-    chosen: set[str] = set()
+    chosen = {i.id for i in whole.interviews if i.stage is Stage.OFFER}
+    assert PER_STAGE < len(chosen) < COUNT
     for stage in STAGES:
         column = [(i, n) for n, i in enumerate(whole.interviews) if i.stage is stage]
         ranked = sorted(
@@ -105,7 +106,8 @@ def test_with_nothing_kept_the_first_of_each_column_are_read_first(db: Path) -> 
     first = [i.id for i in seen["interviews"]]
     expected = []
     for stage in STAGES:
-        expected += [i.id for i in whole.interviews if i.stage is stage][:PER_STAGE]
+        column = [i.id for i in whole.interviews if i.stage is stage]
+        expected += column if stage is Stage.OFFER else column[:PER_STAGE]
     assert sorted(first) == sorted(expected)
 
 
@@ -122,4 +124,24 @@ def test_a_bad_document_after_the_first_part_still_refuses_the_file(db: Path) ->
     with pytest.raises(WorkspaceError, match=r'interviews\["\d+"\]\.x'):
         workspace.load(shown=seen.append)
     assert seen == [COUNT]
+    assert db.read_bytes() == spoiled
+
+
+@pytest.mark.parametrize("field", ["id", "stage"])
+def test_a_hand_edit_the_board_cannot_place_is_refused_with_its_place(db: Path, field: str) -> None:
+    whole = _open(db)
+    whole.load()
+    one = whole.interviews[7]
+    content = db.read_bytes()
+    start = content.index(f'"id":"{one.id}"'.encode())
+    if field == "id":
+        old, new = f'"id":"{one.id}"', f'"id":["{one.id}"]'
+    else:
+        old, new = f'"stage":"{one.stage.value}"', '"stage":["applied"]'
+    at = content.index(old.encode(), start)
+    spoiled = content[:at] + new.encode() + content[at + len(old) :]
+    db.write_bytes(spoiled)
+    for shown in (None, lambda total: None):
+        with pytest.raises(WorkspaceError, match=r'interviews\["\d+"\]'):
+            _open(db).load(shown=shown)
     assert db.read_bytes() == spoiled

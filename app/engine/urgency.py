@@ -9,7 +9,7 @@ the action, so that an action computed a while ago still reads true when shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from enum import IntEnum
 
@@ -108,6 +108,13 @@ def levels(actions: Iterable[Action], at: datetime) -> dict[str, Urgency]:
     """Each action's urgency at ``at``, by action id: worked out once for a screen that shows
     every action several ways (its rank, its badge, its colour, its group, the counts)."""
     return {action.id: urgency(action, at) for action in actions}
+
+
+def level_of(action: Action, found: Mapping[str, Urgency], at: datetime) -> Urgency:
+    """``action``'s urgency as ``levels`` found it, or worked out if it is not among them (an
+    action that came after them: a large file's, read while its board is shown)."""
+    level = found.get(action.id)
+    return urgency(action, at) if level is None else level
 
 
 def counts(actions: Iterable[Action], at: datetime) -> dict[Urgency, int]:

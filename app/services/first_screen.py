@@ -15,6 +15,7 @@ import heapq
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from app.domain.kinds import Stage
 from app.engine.urgency import window_rank
 
 if TYPE_CHECKING:
@@ -31,18 +32,24 @@ def first_screenful(
     stored: list[tuple[object, object]], found: Recalled | None, now: datetime
 ) -> set[object]:
     """The ids of ``stored`` (id and stage of each interview, in the file's order) to read
-    first: the ``PER_STAGE`` most pressing of each stage."""
+    first: the ``PER_STAGE`` most pressing of each stage, and every offer."""
     moment = now.timestamp()
     ranks: dict[str, tuple[int, float, float]] = {}
     for interview_id, _, _, _, windows in found.answers if found is not None else ():
         if windows:
             ranks[interview_id] = min(window_rank(*window, moment) for window in windows)
-    columns: dict[object, list[tuple[tuple[int, float, float], int, object]]] = {}
+    columns: dict[str | None, list[tuple[tuple[int, float, float], int, str]]] = {}
+    offers: set[object] = set()
     for index, (ident, stage) in enumerate(stored):
-        rank = ranks.get(ident, _NOTHING_DUE) if isinstance(ident, str) else _NOTHING_DUE
-        columns.setdefault(stage, []).append((rank, index, ident))
+        if not isinstance(ident, str):
+            continue  # not an interview the board can show: the full read says what it is
+        column = stage if isinstance(stage, str) else None
+        if column == Stage.OFFER.value:
+            # Every offer: the actions of the others depend on them all.
+            offers.add(ident)
+        columns.setdefault(column, []).append((ranks.get(ident, _NOTHING_DUE), index, ident))
     # Ranked, then in the file's order; the index settles every tie before the id is compared.
-    return {
+    return offers | {
         ident
         for members in columns.values()
         for _, _, ident in heapq.nsmallest(PER_STAGE, members, key=lambda m: (m[0], m[1]))

@@ -38,7 +38,7 @@ from app.engine import (
     sort_key,
 )
 from app.engine.memo import ActionMemo
-from app.engine.urgency import ranked, urgency
+from app.engine.urgency import level_of, ranked, urgency
 from app.errors import UserError
 from app.memory import collector_paused
 from app.services import open_actions, operations
@@ -246,7 +246,7 @@ class Workspace:
         if not actions:
             return None
         if levels is not None:
-            return min(actions, key=lambda a: ranked(a, levels[a.id]))
+            return min(actions, key=lambda a: ranked(a, level_of(a, levels, self.now)))
         return min(actions, key=lambda a: pressing_first(a, self.now))
 
     def draft(self, action: Action, *also: Action) -> Draft:

@@ -141,8 +141,8 @@ class Repository:
             return Pipeline()
         # Parsing a large file makes millions of objects, none in a cycle: see collector_paused.
         with collector_paused(), self._open() as db:
-            raw = db.storage.read()
             try:
+                raw = db.storage.read()
                 return self._snapshot(raw, first=first).pipeline
             finally:
                 db.storage.release()
@@ -152,7 +152,10 @@ class Repository:
         if check_regular(self._path) is None:
             return Profile()
         with self._open() as db:
-            raw = db.storage.read()
+            try:
+                raw = db.storage.read()
+            finally:
+                db.storage.release()
         if raw is None:
             return Profile()
         problems = Problems()
@@ -400,7 +403,7 @@ class Repository:
         read_first: dict[str, Interview | None] = {}
         if first is not None and only is None and not problems:
             wanted = first.choose([(docs[doc_id].id, docs[doc_id].stage) for doc_id in order])
-            read_first = {d: read(d) for d in order if docs[d].id in wanted}
+            read_first = {d: read(d) for d in order if _ident(docs[d].id) in wanted}
             if not problems:
                 shown = {i.id: i for i in read_first.values() if i is not None}
                 first.show(Pipeline(profile, policy, tuple(shown.values())), len(order))
@@ -409,6 +412,9 @@ class Repository:
         carried: Stored = {}
         for doc_id in order:
             if only is not None and docs[doc_id].id != only:
+                # Written back unread, but never unless it is JSON the full reader would
+                # read: a file followup cannot read is not written over.
+                self._parsed(docs[doc_id], f'{INTERVIEWS}["{doc_id}"]')
                 carried[doc_id] = docs[doc_id]
                 continue
             where = f'{INTERVIEWS}["{doc_id}"]'
@@ -427,7 +433,7 @@ class Repository:
     def _encode(self, before: _Snapshot, after: Pipeline) -> tuple[dict[str, Any], dict[str, str]]:
         """The new tables, with the document id of each interview: documents of unchanged
         interviews kept as they were, by doc id."""
-        _check_ids(after, {doc.id for doc in before.carried.values()})
+        _check_ids(after, {_ident(doc.id) for doc in before.carried.values()})
         old = {i.id: i for i in before.pipeline.interviews}
         stored: Stored = before.tables.get(INTERVIEWS) or {}
         next_id = max((_doc_order(k) for k in stored), default=0) + 1
@@ -576,6 +582,11 @@ def _read_meta(meta: Table, problems: Problems) -> tuple[Profile, dict[str, Any]
     policy = doc.get("policy") or {}
     read_overrides(policy, f"{where}.policy", problems)
     return profile, dict(policy) if isinstance(policy, Mapping) else {}
+
+
+def _ident(stored: object) -> str | None:
+    """An id as stored, where it is one (a hand edit may have put anything there)."""
+    return stored if isinstance(stored, str) else None
 
 
 def _doc_order(doc_id: str) -> int:

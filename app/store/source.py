@@ -59,6 +59,14 @@ class Source:
             raise SourceChanged(self.path)
         return content
 
+    def hold(self, descriptor: int) -> None:
+        """Keep ``descriptor``, one open on this version (checked by its stamp), until
+        ``close``: another followup may replace the file before the documents are read."""
+        if self._descriptor is None:
+            self._descriptor = descriptor
+        else:
+            os.close(descriptor)
+
     def close(self) -> None:
         descriptor, self._descriptor = self._descriptor, None
         if descriptor is not None:

@@ -120,6 +120,8 @@ class SafeJSONStorage(Storage):
         try:
             stamp = stamp_of(os.fstat(descriptor))
             if self._cache is not None and self._cache.stamp == stamp:
+                if self._source is not None and self._source.stamp == stamp:
+                    self._source.hold(os.dup(descriptor))
                 return self._cache.tables
             self.invalidate()
             content = read_bounded(descriptor, self._path)
@@ -134,7 +136,11 @@ class SafeJSONStorage(Storage):
             raise self._refused(refused) from None
         finally:
             os.close(descriptor)
-        tables = self._tables(content)
+        try:
+            tables = self._tables(content)
+        except BaseException:
+            self.release()
+            raise
         self._cache = _Snapshot(stamp, tables)
         self._trusted = stamp
         return tables

@@ -7,10 +7,12 @@ from datetime import datetime
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.domain.records import ActionKind
 from app.engine import Action, State, Urgency, counts, pressing_first
-from app.engine.urgency import urgency
+from app.engine.urgency import level_of, levels, urgency, window_rank
 
 NY = "America/New_York"
 LONDON = "Europe/London"
@@ -125,3 +127,28 @@ def test_counts_give_every_urgency_and_add_up() -> None:
     assert set(found) == set(Urgency)
     assert found[Urgency.OVERDUE] == 1 and found[Urgency.OPEN_NOW] == 2
     assert found[Urgency.LATER] == 1 and sum(found.values()) == len(actions)
+
+
+@given(
+    opens=st.integers(0, 20 * 24 * 60),
+    length=st.integers(0, 10 * 24 * 60),
+    at=st.integers(-24 * 60, 40 * 24 * 60),
+)
+def test_the_rank_of_a_window_is_the_rank_of_its_action(opens: int, length: int, at: int) -> None:
+    """``window_rank`` ranks from the instants alone as ``pressing_first`` ranks an action."""
+    start = ny(1, 0)
+    kept = action(start.add(minutes=opens), start.add(minutes=opens + length))
+    now = start.add(minutes=at)
+    assert (
+        window_rank(kept.due_from.timestamp(), kept.due_by.timestamp(), now.timestamp())
+        == pressing_first(kept, now)[:3]
+    )
+
+
+def test_an_action_not_among_the_levels_found_is_worked_out_when_asked() -> None:
+    now = ny(3, 9)
+    late, soon = action(ny(1, 9), ny(2, 9), "a/late"), action(ny(3, 8), ny(3, 18), "b/soon")
+    found = levels([late], now)
+    assert found == {"a/late": Urgency.OVERDUE}
+    assert level_of(soon, found, now) is Urgency.OPEN_NOW
+    assert level_of(late, {"a/late": Urgency.LATER}, now) is Urgency.LATER

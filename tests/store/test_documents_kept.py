@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -194,3 +195,63 @@ def test_a_document_written_here_is_known_after_another_followup_writes(path: Pa
     assert next(i for i in reread.interviews if i.id == "acme") is acme
     globex = next(i for i in reread.interviews if i.id == "globex")
     assert [e.summary for e in globex.events] == ["elsewhere"]
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (b'"company":"Gl\xffobex"', "not valid JSON"),
+        (b'"company":"Globex","x":1e999', "not valid JSON"),
+    ],
+    ids=["not UTF-8", "a number past any float"],
+)
+def test_a_change_to_one_interview_never_writes_over_another_it_cannot_read(
+    path: Path, spoil: bytes, said: str
+) -> None:
+    """The other documents are written back unread, but only if they could be read."""
+    Repository(path, default_zone="UTC").append_event(
+        "acme", Event(at=AT, kind=EventKind.REPLY, summary="first")
+    )
+    backup = path.with_name(path.name + ".bak").read_bytes()
+    spoiled = path.read_bytes().replace(b'"company":"Globex"', spoil)
+    path.write_bytes(spoiled)
+    with pytest.raises(UnreadableDatabase) as refused:
+        Repository(path, default_zone="UTC").append_event(
+            "acme", Event(at=AT, kind=EventKind.REPLY, summary="second")
+        )
+    assert said in str(refused.value) and "interviews[" in str(refused.value)
+    assert path.read_bytes() == spoiled
+    assert path.with_name(path.name + ".bak").read_bytes() == backup
+
+
+def test_a_version_read_again_from_memory_is_held_while_its_documents_are_read(
+    path: Path,
+) -> None:
+    """Read again unchanged, the file is held open: another followup replacing it then does
+    not make its documents unreadable."""
+    storage = SafeJSONStorage(path, documents=True)
+    first = storage.read()
+    assert first is not None
+    storage.release()
+    again = storage.read()
+    assert again is first
+    before = {key: json.loads(path.read_bytes())["interviews"][key] for key in first["interviews"]}
+    other = Repository(path, default_zone="UTC")
+    other.append_event("acme", Event(at=AT, kind=EventKind.REPLY, summary="elsewhere"))
+    assert {key: json.loads(doc.raw) for key, doc in again["interviews"].items()} == before
+    storage.close()
+
+
+def _descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts descriptors in /proc")
+def test_a_file_that_cannot_be_read_leaves_nothing_open(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:-40])
+    repo = Repository(path, default_zone="UTC")
+    before = _descriptors()
+    for _ in range(3):
+        with pytest.raises(UnreadableDatabase):
+            repo.load()
+    assert _descriptors() == before

@@ -171,3 +171,26 @@ async def test_keys_are_taken_while_the_whole_board_is_worked_out(
             assert app.loaded and _cards(board) == COUNT
     finally:
         go_on.set()
+
+
+async def test_a_filter_typed_while_reading_keeps_the_reading_line(
+    large: Path, held: tuple[threading.Event, threading.Event]
+) -> None:
+    """The counts of the part read so far would read as those of the whole."""
+    reached, go_on = held
+    workspace = open_workspace(large, clock=lambda: NOW, default_zone=ZONE)
+    app = make_app(workspace, load_first=quick_to_read(large))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _first_part(pilot, reached)
+        board = app.dashboard.query_one(Board)
+        before = _cards(board)
+        await pilot.press("slash", *"Company 1")
+        await pilot.pause()
+        assert 0 < _cards(board) < before
+        status = str(app.dashboard.query_one("#status", Label).render())
+        assert "shown so far" in status and "overdue" not in status
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded
+        assert "overdue" in str(app.dashboard.query_one("#status", Label).render())

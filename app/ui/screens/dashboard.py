@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
@@ -30,7 +31,7 @@ from app.domain.records import (
     Stage,
 )
 from app.engine import Action, Urgency, counts, ranked
-from app.engine.urgency import levels, urgency
+from app.engine.urgency import level_of, levels, urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
@@ -108,6 +109,8 @@ class DashboardScreen(WorkspaceScreen):
         # What the mail proposes and the user has not yet accepted or dismissed (the inbox).
         self.mail_news = 0
         self._mail_checked = False
+        # How many interviews the file being read holds (0: not known, or read).
+        self._reading_total = 0
 
     def compose(self) -> ComposeResult:
         yield TextInput(placeholder="Filter by company, role or contact", id="filter")
@@ -137,6 +140,7 @@ class DashboardScreen(WorkspaceScreen):
     def show_loading(self, total: int = 0) -> None:
         """Say that the database is being read; ``total``: how many interviews it holds, of
         which the board shows those read first."""
+        self._reading_total = total
         line = f"Reading {self.workspace.location} …"
         if total:
             shown = len(self.workspace.interviews)
@@ -161,11 +165,12 @@ class DashboardScreen(WorkspaceScreen):
         found = levels(workspace.actions, now)
         nexts = {i.id: workspace.next_action(i.id, found) for i in visible}
         ordered = sorted(
-            visible, key=lambda i: (_rank_of(nexts[i.id], found), i.company.lower(), i.id)
+            visible,
+            key=lambda i: (_rank_of(nexts[i.id], found, now), i.company.lower(), i.id),
         )
         for interview in ordered:
             action = nexts[interview.id]
-            level = found[action.id] if action else None
+            level = level_of(action, found, now) if action else None
             cards[interview.stage].append(
                 Card(
                     interview.id,
@@ -207,7 +212,7 @@ class DashboardScreen(WorkspaceScreen):
         for action in self.workspace.actions:
             if action.interview not in shown:
                 continue
-            level = found[action.id]
+            level = level_of(action, found, now)
             if level.group < Urgency.LATER_TODAY.group or action.due_from.timestamp() <= horizon:
                 groups[level.heading].append((level, action))
         rows: list[DueRow] = []
@@ -294,6 +299,10 @@ class DashboardScreen(WorkspaceScreen):
             return None, str(problem)
 
     def _show_status(self, message: str = "", *, tally: Counter[Urgency] | None = None) -> None:
+        if not getattr(self.app, "loaded", True):
+            # The counts of a part would read as those of the whole.
+            self.show_loading(self._reading_total)
+            return
         status = self.query_one("#status", Label)
         unsaved = self.workspace.unsaved and self.workspace.pending
         status.set_class(bool(unsaved), "-unsaved")
@@ -909,8 +918,10 @@ def _upsert(items: tuple[P, ...], value: P) -> tuple[P, ...]:
     return (*items, value)
 
 
-def _rank_of(action: Action | None, found: dict[str, Urgency]) -> tuple[int, float, float, str]:
-    return ranked(action, found[action.id]) if action else (3, 0.0, 0.0, "")
+def _rank_of(
+    action: Action | None, found: dict[str, Urgency], now: datetime
+) -> tuple[int, float, float, str]:
+    return ranked(action, level_of(action, found, now)) if action else (3, 0.0, 0.0, "")
 
 
 def _quiet(interview: Interview) -> str:
