@@ -16,6 +16,7 @@ from app.domain.records import STAGES
 from app.services.opening import open_workspace, quick_to_read
 from app.services.workspace import Workspace
 from app.store.repository import Repository
+from app.ui.app import FollowupApp
 from app.ui.factory import make_app
 from app.ui.screens.dashboard import BoardView, DashboardScreen
 from app.ui.widgets.board import Board
@@ -73,6 +74,14 @@ async def _first_part(pilot: Pilot[None], reached: threading.Event) -> None:
     await pilot.pause()
 
 
+def _dashboard(path: Path) -> FollowupApp:
+    """The dashboard as ``followup`` opens it: a large file read behind the first frame."""
+    workspace = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
+    app = make_app(workspace, load_first=quick_to_read(path))
+    assert not app.loaded
+    return app
+
+
 def _cards(board: Board) -> int:
     return sum(len(board.cards(stage)) for stage in STAGES)
 
@@ -81,8 +90,8 @@ async def test_the_top_of_each_column_shows_while_the_rest_is_read(
     large: Path, held: tuple[threading.Event, threading.Event]
 ) -> None:
     reached, go_on = held
-    workspace = open_workspace(large, clock=lambda: NOW, default_zone=ZONE)
-    app = make_app(workspace, load_first=quick_to_read(large))
+    app = _dashboard(large)
+    workspace = app.workspace
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _first_part(pilot, reached)
         board = app.dashboard.query_one(Board)
@@ -124,8 +133,7 @@ async def test_left_alone_the_whole_board_starts_at_its_top(
     """With nothing kept, the first of each column in the file are read first: the whole
     board's top may be other cards, and the board then shows that top."""
     reached, go_on = held
-    workspace = open_workspace(unread, clock=lambda: NOW, default_zone=ZONE)
-    app = make_app(workspace, load_first=quick_to_read(unread))
+    app = _dashboard(unread)
     async with app.run_test(size=(120, 40)) as pilot:
         await _first_part(pilot, reached)
         board = app.dashboard.query_one(Board)
@@ -155,8 +163,7 @@ async def test_keys_are_taken_while_the_whole_board_is_worked_out(
         return view(self)
 
     monkeypatch.setattr(DashboardScreen, "view", held_behind)
-    workspace = open_workspace(large, clock=lambda: NOW, default_zone=ZONE)
-    app = make_app(workspace, load_first=quick_to_read(large))
+    app = _dashboard(large)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await _first_part(pilot, reached)
@@ -178,8 +185,7 @@ async def test_a_filter_typed_while_reading_keeps_the_reading_line(
 ) -> None:
     """The counts of the part read so far would read as those of the whole."""
     reached, go_on = held
-    workspace = open_workspace(large, clock=lambda: NOW, default_zone=ZONE)
-    app = make_app(workspace, load_first=quick_to_read(large))
+    app = _dashboard(large)
     async with app.run_test(size=(120, 40)) as pilot:
         await _first_part(pilot, reached)
         board = app.dashboard.query_one(Board)
