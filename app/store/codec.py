@@ -35,25 +35,22 @@ def decode(
 def encode(tables: Mapping[str, Mapping[str, Any]]) -> bytes:
     """The file content for ``tables``: the schema version first, compact, newline-terminated.
 
-    The same tables always give the same bytes; a document may be a ``documents.Document``,
-    written as the JSON it holds. Raises ``TypeError`` for values JSON cannot
+    The same tables always give the same bytes. Raises ``TypeError`` for values JSON cannot
     hold and ``ValueError`` for a table named like the version key.
     """
     if SCHEMA_KEY in tables:
         raise ValueError(f"{SCHEMA_KEY!r} is reserved and cannot name a table")
-    return orjson.dumps(
-        {SCHEMA_KEY: CURRENT_SCHEMA, **tables},
-        option=orjson.OPT_APPEND_NEWLINE,
-        default=_as_stored,
-    )
+    return orjson.dumps({SCHEMA_KEY: CURRENT_SCHEMA, **tables}, option=orjson.OPT_APPEND_NEWLINE)
 
 
 def encode_placed(
     tables: Mapping[str, Mapping[str, Any]],
 ) -> tuple[bytes, list[tuple[Document, int, int]]]:
-    """``encode(tables)``, the same bytes, and where each interview document is in them: each
-    version of the file a document is read back from is read once, not once per document."""
-    from app.store.documents import INTERVIEWS, Document
+    """``encode(tables)``, the same bytes, for tables whose documents may be
+    ``documents.Document`` (written as the JSON they hold), and where each of those is in them:
+    each version of the file a document is read back from is read once, not once per
+    document."""
+    from app.store.documents import Document
 
     if SCHEMA_KEY in tables:
         raise ValueError(f"{SCHEMA_KEY!r} is reserved and cannot name a table")
@@ -68,14 +65,12 @@ def encode_placed(
         length += len(part)
 
     for name, table in tables.items():
-        add(b"," + orjson.dumps(name) + b":")
-        docs = list(table.values())
-        if name != INTERVIEWS or not all(type(doc) is Document for doc in docs):
-            add(orjson.dumps(table, default=_as_stored))
-            continue
-        add(b"{")
+        add(b"," + orjson.dumps(name) + b":{")
         for index, (doc_id, doc) in enumerate(table.items()):
             add((b"," if index else b"") + orjson.dumps(doc_id) + b":")
+            if type(doc) is not Document:
+                add(orjson.dumps(doc))
+                continue
             start = length
             add(_bytes_of(doc, read))
             placed.append((doc, start, length))
@@ -92,15 +87,6 @@ def _bytes_of(doc: Document, read: dict[int, memoryview]) -> bytes | memoryview:
         read[id(source)] = memoryview(source.whole())
     start, end = doc.span
     return read[id(source)][start:end]
-
-
-def _as_stored(value: object) -> orjson.Fragment:
-    """A document kept as its JSON (``documents.Document``) is written as it is."""
-    from app.store.documents import Document
-
-    if isinstance(value, Document):
-        return orjson.Fragment(value.raw)
-    raise TypeError(f"{type(value).__name__} cannot be written to the database")
 
 
 def _why_not_json(content: bytes, error: orjson.JSONDecodeError) -> str:
