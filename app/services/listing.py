@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.errors import UserError
-from app.store.beside import LISTING, NotOurs, beside_path, read_beside, write_beside
+from app.store.beside import LISTING, beside_path, load_beside, write_beside
 
 if TYPE_CHECKING:
     from app.domain.interchange import Pipeline
@@ -91,23 +91,11 @@ def load_listing(database: Path) -> list[Listed] | None:
     """The last listing of ``database``; None when there is none. Raises UserError when it
     cannot be read."""
     path = listing_path(database)
-    try:
-        document = read_beside(path, FORMAT, _MAX_BYTES)
-        listed = None if document is None else _read(document)
-    except OSError as problem:
-        raise UserError(
-            f"cannot read the last {_DUE} listing {path}: {problem.strerror or problem}"
-        ) from None
-    except NotOurs:
-        document, listed = {}, None
-    if document is None:
-        return None
-    if listed is None:
-        raise UserError(
-            f"the last {_DUE} listing {path} is not one followup wrote: run {_DUE} again "
-            "(the file is safe to delete)"
-        )
-    return listed
+    not_ours = (
+        f"the last {_DUE} listing {path} is not one followup wrote: run {_DUE} again "
+        "(the file is safe to delete)"
+    )
+    return load_beside(path, FORMAT, "listing", _MAX_BYTES, _read, not_ours=not_ours)
 
 
 def resolve(database: Path, typed: Sequence[str]) -> list[Wanted]:

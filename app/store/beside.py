@@ -68,9 +68,12 @@ def load_beside(
     what: str,
     max_bytes: int,
     parse: Callable[[dict[str, Any]], T | None],
+    *,
+    not_ours: str | None = None,
 ) -> T | None:
     """``read_beside`` read by ``parse`` (None from it: not ours); None when there is no file.
-    Raises UserError, saying what is wrong with the file and that it was left as it is."""
+    Raises UserError, saying what is wrong with the file and that it was left as it is (or
+    ``not_ours``, for a file that is not followup's)."""
     try:
         document = read_beside(path, fmt, max_bytes)
         found = None if document is None else parse(document)
@@ -81,7 +84,8 @@ def load_beside(
         document = {}
     if document is not None and found is None:
         raise UserError(
-            f"{path} is not followup's {what} file ({fmt}); it was left untouched "
+            not_ours
+            or f"{path} is not followup's {what} file ({fmt}); it was left untouched "
             "(move it away to start over)"
         )
     return found
