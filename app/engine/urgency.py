@@ -89,19 +89,24 @@ def pressing_first(action: Action, at: datetime) -> tuple[int, float, float, str
 def ranked(action: Action, level: Urgency) -> tuple[int, float, float, str]:
     """``pressing_first`` for an action whose urgency is known already."""
     opens, closes = action.due_from.timestamp(), action.due_by.timestamp()
-    if level.group < Urgency.LATER_TODAY.group:
-        return level.group, closes, opens, action.id
-    return level.group, opens, closes, action.id
+    return (*_order(level.group, opens, closes), action.id)
 
 
 def window_rank(opens: float, closes: float, at: float) -> tuple[int, float, float]:
     """``pressing_first`` but the id, from the window's instants alone (seconds since the
     epoch): for actions known only by their times, as kept beside the file."""
     if at > closes:
-        return Urgency.OVERDUE.group, closes, opens
+        return _order(Urgency.OVERDUE.group, opens, closes)
     if at >= opens:
-        return Urgency.OPEN_NOW.group, closes, opens
-    return Urgency.LATER_TODAY.group, opens, closes
+        return _order(Urgency.OPEN_NOW.group, opens, closes)
+    return _order(Urgency.LATER_TODAY.group, opens, closes)
+
+
+def _order(group: int, opens: float, closes: float) -> tuple[int, float, float]:
+    # Overdue and open: what closes first; coming up: what opens first.
+    if group < Urgency.LATER_TODAY.group:
+        return group, closes, opens
+    return group, opens, closes
 
 
 def levels(actions: Iterable[Action], at: datetime) -> dict[str, Urgency]:

@@ -35,9 +35,11 @@ def first_screenful(
     first: the ``PER_STAGE`` most pressing of each stage, and every offer."""
     moment = now.timestamp()
     ranks: dict[str, tuple[int, float, float]] = {}
-    for interview_id, _, _, _, windows in found.answers if found is not None else ():
-        if windows:
-            ranks[interview_id] = min(window_rank(*window, moment) for window in windows)
+    for interview_id, _, _, listed in found.answers if found is not None else ():
+        if listed:
+            ranks[interview_id] = min(
+                window_rank(kept.opens, kept.closes, moment) for kept in listed
+            )
     columns: dict[str | None, list[tuple[tuple[int, float, float], int, str]]] = {}
     offers: set[object] = set()
     for index, (ident, stage) in enumerate(stored):

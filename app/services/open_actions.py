@@ -302,10 +302,9 @@ class Recalled:
         self.answers = answers
 
 
-_Answer = tuple[str, str, SpanRow, list["Listed"], list[tuple[float, float]]]
-"""One interview's kept answer: its id, the offers it was worked out with, its span, its
-actions as kept (made actions only when they are given to the memory), and when each opens
-and closes (seconds since the epoch)."""
+_Answer = tuple[str, str, SpanRow, list["Listed"]]
+"""One interview's kept answer: its id, the offers it was worked out with, its span, and its
+actions as kept (made actions only when they are given to the memory)."""
 
 
 def recalled(repo: Repository, default_zone: str) -> Recalled | None:
@@ -348,7 +347,7 @@ def recall(
         offers_digest, key = _offers_digest(offers), offers_key(offers)
         by_id = {i.id: i for i in pipeline.interviews}
         moment = now.timestamp()
-        for interview_id, offers_of, span, listed, _ in found.answers:
+        for interview_id, offers_of, span, listed in found.answers:
             interview = by_id.get(interview_id)
             if interview is None or offers_of != offers_digest or not _holds(span, moment):
                 continue
@@ -374,8 +373,7 @@ def _answer(entry: dict[str, Any]) -> _Answer:
     listed = [Listed(row) for row in entry["actions"]]
     for kept in listed:
         kept.text = ""  # what `due` prints: not needed here, and the most of what is kept
-    windows = [(float(kept.opens), float(kept.closes)) for kept in listed]
-    return interview, offers, span, listed, windows
+    return interview, offers, span, listed
 
 
 def keep(

@@ -245,9 +245,8 @@ class Workspace:
         actions = self.actions_of(interview_id)
         if not actions:
             return None
-        if levels is not None:
-            return min(actions, key=lambda a: ranked(a, level_of(a, levels, self.now)))
-        return min(actions, key=lambda a: pressing_first(a, self.now))
+        found = {} if levels is None else levels
+        return min(actions, key=lambda a: ranked(a, level_of(a, found, self.now)))
 
     def draft(self, action: Action, *also: Action) -> Draft:
         """The message of ``action`` as it reads now, from the templates read at load; with

@@ -179,6 +179,8 @@ def _placed(
         # starts. Any place that holds the same bytes would do as well; searched for where
         # that guess is wrong (the first document, after the meta table).
         start = content.find(b"{", at)
+        # compare_digest for its one C comparison of two buffers (== on memoryviews goes
+        # item by item: three times as slow over ten thousand documents), not for secrecy.
         if not hmac.compare_digest(whole[start : start + len(raw)], raw):
             start = content.find(raw)
         at = start + len(raw)

@@ -146,7 +146,7 @@ class SafeJSONStorage(Storage):
         return tables
 
     def _tables(self, content: bytes) -> Tables:
-        if not self._documents or self._source is None:
+        if not self._documents:
             return decode(content, self._path, self._backup, self._migrations)
         # Split, not parsed, and each document placed in this version of the file: the bytes
         # are let go before the records are built, and the records are all that stays.

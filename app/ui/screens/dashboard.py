@@ -5,7 +5,7 @@ tell it what the user did."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
@@ -298,7 +298,9 @@ class DashboardScreen(WorkspaceScreen):
         except (DraftError, ValueError) as problem:
             return None, str(problem)
 
-    def _show_status(self, message: str = "", *, tally: Counter[Urgency] | None = None) -> None:
+    def _show_status(
+        self, message: str = "", *, tally: Mapping[Urgency, int] | None = None
+    ) -> None:
         if not getattr(self.app, "loaded", True):
             # The counts of a part would read as those of the whole.
             self.show_loading(self._reading_total)
@@ -311,7 +313,7 @@ class DashboardScreen(WorkspaceScreen):
             status.update(f"Not saved (ctrl+s tries again): {message or 'saving…'}")
         else:
             if tally is None:
-                tally = Counter(counts(self.workspace.actions, self.workspace.now))
+                tally = counts(self.workspace.actions, self.workspace.now)
             count = len(self.workspace.interviews)
             summary = (
                 f"{count} interview{'' if count == 1 else 's'} · "
