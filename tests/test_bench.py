@@ -101,6 +101,22 @@ def test_the_databases_are_made_in_a_process_of_their_own(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["followup-20.json"]
 
 
+def test_a_kept_database_of_an_older_layout_is_made_again(tmp_path: Path) -> None:
+    """A folder kept from an earlier run may hold a file of an older schema, which followup
+    would read the long way: the bench measures today's layout."""
+    from app.store.schema import CURRENT_SCHEMA
+    from bench.data import database
+
+    old = tmp_path / "followup-20.json"
+    old.write_bytes(b'{"followup_schema":1,"interviews":{}}\n')
+    made = database(20, tmp_path)
+    assert made == old
+    content = made.read_bytes()
+    assert content.startswith(b'{"followup_schema":%d,' % CURRENT_SCHEMA)
+    assert b'"interviews":{"1":' in content
+    assert database(20, tmp_path).read_bytes() == content  # today's is kept as it is
+
+
 def test_no_keypress_is_measured_short_of_its_last_paint() -> None:
     done = bench("bench.keys_bench", "--sizes", "20", "--runs", "12")
 

@@ -170,3 +170,33 @@ def test_the_first_saves_into_a_new_database_are_ours(tmp_path: Path) -> None:
     other = Repository(tmp_path / "new.json", default_zone=ZONE)
     other.change_interview(workspace.interviews[0].id, lambda i: replace(i, role="Other role"))
     assert workspace.changed_elsewhere()
+
+
+def test_a_sent_message_undone_after_its_save_takes_its_text_with_it(tmp_path: Path) -> None:
+    """The dashboard reads the histories without their texts (the store keeps them apart):
+    the sent event it saved, with its text, is still the one it takes back from a copy read
+    again from the file."""
+    path = tmp_path / "db.json"
+    Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    earlier = Repository(path, default_zone=ZONE).load(texts=True)
+    workspace = open_workspace(path, clock=lambda: NOW.add(hours=6), default_zone=ZONE)
+    workspace.load()
+    thanks = next(a for a in workspace.actions if a.kind.value == "thank_you")
+    text = workspace.draft(thanks).text
+    workspace.mark_sent(thanks.id, text=text)
+    workspace.save_pending()
+    saved = Repository(path, default_zone=ZONE).load(texts=True)
+    [interview] = [i for i in saved.interviews if i.id == thanks.interview]
+    assert [e.text for e in interview.events if e.action_id == thanks.id] == [text]
+
+    # Another followup writes meanwhile: the copy the undo is carried to is read from the file.
+    other = next(i.id for i in saved.interviews if i.id != thanks.interview)
+    Repository(path, default_zone=ZONE).change_interview(other, lambda i: replace(i, role="CTO"))
+
+    workspace.undo()
+    workspace.save_pending()
+    now = Repository(path, default_zone=ZONE).load(texts=True)
+    assert [i for i in now.interviews if i.id != other] == [
+        i for i in earlier.interviews if i.id != other
+    ]
+    assert text.encode() not in path.read_bytes()

@@ -16,7 +16,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not ctx.db_path.exists():
         # Said on stderr so that stdout stays a valid file; a mistyped --db shows up here.
         ctx.warn(f"{ctx.db_path} does not exist yet; exporting an empty database")
-    data = render_bytes(write_pipeline(ctx.records.load()))
+    data = render_bytes(write_pipeline(ctx.records.load(texts=True)))
     try:
         write_bytes(ctx.out, data)
     except OutputFailed as failed:

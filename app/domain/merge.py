@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+import msgspec
+
 from app.domain.copies import field_names, replace
 from app.domain.records import Event, Interview
 
@@ -97,13 +99,24 @@ def _merge_keyed(
 def _merge_events(
     stored: tuple[Event, ...], old: tuple[Event, ...], new: tuple[Event, ...]
 ) -> tuple[Event, ...]:
-    added = Counter(new) - Counter(old)
-    taken = Counter(old) - Counter(new)
+    # An event is known by what happened, not by the text of its message: a copy read
+    # without the texts (as the daily path reads them) holds the same events.
+    more = Counter(map(_happened, new)) - Counter(map(_happened, old))
+    taken = Counter(map(_happened, old)) - Counter(map(_happened, new))
+    added: list[Event] = []
+    for event in new:
+        if more[_happened(event)] > 0:
+            more[_happened(event)] -= 1
+            added.append(event)
     kept: list[Event] = []
     for event in stored:
-        if taken[event] > 0:
-            taken[event] -= 1
+        if taken[_happened(event)] > 0:
+            taken[_happened(event)] -= 1
         else:
             kept.append(event)
     # A history stays in time order; sorted() is stable, so equal times keep their order.
-    return tuple(sorted([*kept, *added.elements()], key=lambda e: e.at))
+    return tuple(sorted([*kept, *added], key=lambda e: e.at))
+
+
+def _happened(event: Event) -> Event:
+    return msgspec.structs.replace(event, text="") if event.text else event

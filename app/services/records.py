@@ -60,8 +60,9 @@ class Records:
     def path(self) -> Path:
         return self._path
 
-    def load(self) -> Pipeline:
-        return self._repo.load()
+    def load(self, *, texts: bool = False) -> Pipeline:
+        """The records; the texts of sent messages only with ``texts`` (``Repository.load``)."""
+        return self._repo.load(texts=texts)
 
     def open_actions(self, now: datetime) -> OpenActions:
         """Every open action at ``now``, given again from what was worked out last time for

@@ -28,6 +28,8 @@ from app.store.source import Source
 
 META = "meta"
 INTERVIEWS = "interviews"
+TEXTS = "texts"
+"""The texts of sent messages, apart from the interviews (``store.texts``)."""
 
 
 class Document:
@@ -123,7 +125,9 @@ class _Peek(msgspec.Struct):
 
 
 _FILE = msgspec.json.Decoder(dict[str, int | dict[str, msgspec.Raw]])
-_TABLES = {SCHEMA_KEY, META, INTERVIEWS}
+_TABLES = {SCHEMA_KEY, META, INTERVIEWS, TEXTS}
+# The tables whose documents are kept as their JSON, in the order they are in the file.
+_KEPT = (INTERVIEWS, TEXTS)
 _PEEK = msgspec.json.Decoder(_Peek)
 
 Meta = Callable[[dict[str, Any]], tuple[Profile, dict[str, Any]]]
@@ -142,14 +146,22 @@ def stored_tables(content: bytes, source: Source | None = None) -> dict[str, Any
     if tables.get(SCHEMA_KEY) != CURRENT_SCHEMA or not set(tables) <= _TABLES:
         return None
     raw_meta = tables.get(META, {})
-    docs = tables.get(INTERVIEWS, {})
-    if not isinstance(raw_meta, dict) or not isinstance(docs, dict):
+    kept: dict[str, dict[str, msgspec.Raw]] = {}
+    for name in _KEPT:
+        table = tables.get(name, {})
+        if not isinstance(table, dict):
+            return None
+        kept[name] = table
+    if not isinstance(raw_meta, dict):
         return None
-    if not all(_is_number(key) for table in (raw_meta, docs) for key in table):
+    if not all(_is_number(key) for table in (raw_meta, *kept.values()) for key in table):
         return None
     try:
         meta_table = {key: orjson.loads(bytes(value)) for key, value in raw_meta.items()}
-        peeks = {key: _PEEK.decode(value) for key, value in docs.items()}
+        peeks = {
+            name: {key: _PEEK.decode(value) for key, value in docs.items()}
+            for name, docs in kept.items()
+        }
     except (orjson.JSONDecodeError, msgspec.DecodeError, msgspec.ValidationError):
         return None
     if not all(isinstance(doc, dict) for doc in meta_table.values()):
@@ -157,46 +169,57 @@ def stored_tables(content: bytes, source: Source | None = None) -> dict[str, Any
     found: dict[str, Any] = {}
     if META in tables:
         found[META] = meta_table
-    if INTERVIEWS in tables and source is not None:
-        found[INTERVIEWS] = _placed(content, docs, peeks, source)
-    elif INTERVIEWS in tables:
-        found[INTERVIEWS] = {
-            key: Document(key, peeks[key].id, peeks[key].stage, bytes(raw))
-            for key, raw in docs.items()
-        }
+    at = 0
+    for name in (name for name in tables if name in _KEPT):
+        if source is not None:
+            found[name], at = _placed(content, kept[name], peeks[name], source, at)
+        else:
+            found[name] = {
+                key: Document(key, peek.id, peek.stage, bytes(kept[name][key]))
+                for key, peek in peeks[name].items()
+            }
     return found
 
 
 def _placed(
-    content: bytes, docs: dict[str, msgspec.Raw], peeks: dict[str, _Peek], source: Source
-) -> dict[str, Document]:
+    content: bytes,
+    docs: dict[str, msgspec.Raw],
+    peeks: dict[str, _Peek],
+    source: Source,
+    at: int,
+) -> tuple[dict[str, Document], int]:
+    """The documents of one table placed in ``source``, the first found at or after ``at``;
+    and where the last one ends."""
     placed: dict[str, Document] = {}
     whole = memoryview(content)
-    at = 0
     for key, raw in docs.items():
         # The documents are in the file in this order, each an object, with only a number
         # between one and the next: the first "{" after the one before is where this one
         # starts. Any place that holds the same bytes would do as well; searched for where
-        # that guess is wrong (the first document, after the meta table).
+        # that guess is wrong (the first document of a table, after the table's own "{").
         start = content.find(b"{", at)
         # compare_digest for its one C comparison of two buffers (== on memoryviews goes
         # item by item: three times as slow over ten thousand documents), not for secrecy.
         if not hmac.compare_digest(whole[start : start + len(raw)], raw):
-            start = content.find(raw)
+            start = content.find(raw, at)
+            if start < 0:
+                start = content.find(raw)
         at = start + len(raw)
         peek = peeks[key]
         digest = hashlib.sha256(raw).hexdigest()
         placed[key] = Document.placed(key, peek.id, peek.stage, (source, start, at), digest)
-    return placed
+    return placed, at
 
 
 def as_documents(tables: dict[str, Any]) -> dict[str, Any]:
-    """Parsed tables with each interview document a ``Document``, written as followup writes
-    the file."""
-    docs = tables.get(INTERVIEWS)
-    if not docs:
-        return tables
-    return {**tables, INTERVIEWS: {key: _document(key, doc) for key, doc in docs.items()}}
+    """Parsed tables with each interview and texts document a ``Document``, written as
+    followup writes the file."""
+    found = dict(tables)
+    for name in _KEPT:
+        docs = tables.get(name)
+        if docs:
+            found[name] = {key: _document(key, doc) for key, doc in docs.items()}
+    return found
 
 
 def split(content: bytes, meta: Meta) -> Documents | None:

@@ -1,9 +1,10 @@
 """The one door to the database: records go in and come out as dataclasses.
 
-The file is a TinyDB database with two tables: ``meta``, one document holding the profile and the
-policy overrides, and ``interviews``, one document per interview in exactly the interchange form
-(``app.domain.interchange`` converts both ways, here and nowhere else). What is read is validated
-like an imported file, so a hand-edited mistake is reported with its place, not as a traceback.
+The file is a TinyDB database with three tables: ``meta``, one document holding the profile and
+the policy overrides; ``interviews``, one document per interview in the interchange form
+(``app.domain.interchange`` converts both ways, here and nowhere else) but for the texts of sent
+messages; and ``texts``, which holds those (``store.texts``). What is read is validated like an
+imported file, so a hand-edited mistake is reported with its place, not as a traceback.
 
 Every write goes through ``update``: under the lock, it reads the file as it is now, applies the
 change and writes the result in one atomic replacement, so two instances never lose each other's
@@ -34,6 +35,7 @@ from app.domain.interchange import (
     read_interview,
     read_profile,
     typed_document,
+    typed_interview,
     write_interview,
     write_profile,
 )
@@ -44,18 +46,17 @@ from app.errors import UserError
 from app.files import check_regular
 from app.memory import collector_paused
 from app.store.atomic import remove_leftover_temporaries
-from app.store.documents import Document, Documents
+from app.store.documents import INTERVIEWS, META, TEXTS, Document, Documents
 from app.store.errors import UnreadableDatabase
 from app.store.paths import backup_path
+from app.store.texts import apart, check, kept_texts, together
 
-META = "meta"
-INTERVIEWS = "interviews"
 META_KEYS = {"profile", "policy"}
 
 Change = Callable[[Pipeline], Pipeline]
 Table = dict[str, dict[str, Any]]
 Stored = dict[str, Document]
-"""The interviews table as the storage gives it: each document kept as its JSON."""
+"""The interviews (or texts) table as the storage gives it: each document kept as its JSON."""
 
 
 class UnknownInterview(UserError):
@@ -116,6 +117,9 @@ class Repository:
         # again after another followup changed one interview reads that interview alone.
         self._earlier: tuple[str, _Snapshot] | None = None
         self._busy = threading.RLock()
+        # The texts documents (by digest) found to be what followup writes: each is checked
+        # once before it is first written back unread.
+        self._checked_texts: set[str] = set()
         self.saw_other_writes = False
         """Whether the last change found the file other than this repository last saw it."""
         self.writes = 0
@@ -131,10 +135,14 @@ class Repository:
 
     # ----------------------------------------------------------------------- reading
 
-    def load(self, first: FirstPart | None = None) -> Pipeline:
+    def load(self, first: FirstPart | None = None, *, texts: bool = False) -> Pipeline:
         """The database as it is now; empty if there is no file. Never writes anything but the
         removal of what a killed writer left behind. With ``first``, the interviews it picks
-        are read first and shown before the others are read."""
+        are read first and shown before the others are read.
+
+        The records' sent messages have no text (nothing on the daily path reads one) unless
+        ``texts`` is set, as for an export; a change to a record read without them keeps them.
+        """
         if check_regular(self._path) is None:
             # A first write killed before its rename leaves only a temporary behind.
             remove_leftover_temporaries(Path(os.path.realpath(self._path)))
@@ -143,9 +151,42 @@ class Repository:
         with collector_paused(), self._open() as db:
             try:
                 raw = db.storage.read()
-                return self._snapshot(raw, first=first).pipeline
+                snapshot = self._snapshot(raw, first=first)
+                return self._with_texts(snapshot) if texts else snapshot.pipeline
             finally:
                 db.storage.release()
+
+    def _with_texts(self, snapshot: _Snapshot) -> Pipeline:
+        said: Stored = snapshot.tables.get(TEXTS) or {}
+        docs: Stored = snapshot.tables.get(INTERVIEWS) or {}
+        pipeline = snapshot.pipeline
+        zone = self._zone(pipeline.profile)
+        problems = Problems()
+        interviews = []
+        for interview in pipeline.interviews:
+            doc_id = snapshot.doc_ids[interview.id]
+            if doc_id not in said:
+                interviews.append(interview)
+                continue
+            try:
+                interviews.append(self._complete(docs[doc_id], said[doc_id], zone))
+            except InvalidData as bad:
+                problems.items.extend(bad.problems)
+        if problems:
+            self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
+        return replace(pipeline, interviews=tuple(interviews))
+
+    def _complete(self, doc: Document, said: Document, zone: str) -> Interview:
+        """The interview of ``doc`` with the texts ``said`` holds for it; raises
+        ``InvalidData``."""
+        where = f'{INTERVIEWS}["{doc.doc_id}"]'
+        merged = together(
+            self._parsed(doc, where),
+            self._parsed(said, f'{TEXTS}["{said.doc_id}"]'),
+            f'{TEXTS}["{said.doc_id}"]',
+        )
+        typed = typed_interview(merged, zone) if plain(doc.raw) and plain(said.raw) else None
+        return typed or read_interview(merged, zone, where)
 
     def load_profile(self) -> Profile:
         """Only the profile: the file is parsed, but no interview is read."""
@@ -379,10 +420,13 @@ class Repository:
         tables = dict(raw)
         meta = _table(tables, META)
         docs: Stored = tables.get(INTERVIEWS) or {}
+        said: Stored = tables.get(TEXTS) or {}
         profile, policy = _read_meta(meta, problems)
         zone = self._zone(profile)
         earlier = _reusable(self._earlier, zone) if only is None else {}
         order = sorted(docs, key=_doc_order)
+        for doc_id in sorted(set(said) - set(docs), key=_doc_order):
+            problems.add(f'{TEXTS}["{doc_id}"]', "sits beside no interview")
 
         def read(doc_id: str) -> Interview | None:
             doc = docs[doc_id]
@@ -390,6 +434,15 @@ class Repository:
             same = earlier.get(doc_id)
             if same is not None and same[0] == doc.digest:
                 return same[1]
+            texts = said.get(doc_id)
+            if texts is not None and texts.source is None:
+                # A file read the long way (an older schema, a hand edit) is read whole, as it
+                # always was: its texts too, each checked where it is.
+                try:
+                    return self._complete(doc, texts, zone)
+                except InvalidData as bad:
+                    problems.items.extend(bad.problems)
+                    return None
             # The typed reader where it may (nearly always): about ten times faster.
             stored = doc.raw
             interview = typed_document(stored, zone) if plain(stored) else None
@@ -436,8 +489,10 @@ class Repository:
         _check_ids(after, {_ident(doc.id) for doc in before.carried.values()})
         old = {i.id: i for i in before.pipeline.interviews}
         stored: Stored = before.tables.get(INTERVIEWS) or {}
+        said: Stored = before.tables.get(TEXTS) or {}
         next_id = max((_doc_order(k) for k in stored), default=0) + 1
         table: Stored = dict(before.carried)
+        texts: Stored = {}
         doc_ids: dict[str, str] = {}
         problems = Problems()
         for interview in after.interviews:
@@ -451,14 +506,25 @@ class Repository:
             if doc_id is None:
                 doc_id, next_id = str(next_id), next_id + 1
             doc_ids[interview.id] = doc_id
-            doc = write_interview(interview)
-            # What is written must read back: a dangling reference is refused here, not
-            # discovered on the next start.
             try:
-                read_interview(doc, self._default_zone, f'interview "{interview.id}"')
+                whole = self._texts_kept(interview, doc_id, before)
+                written = write_interview(whole)
+                # What is written must read back: a dangling reference is refused here, not
+                # discovered on the next start.
+                read_interview(written, self._default_zone, f'interview "{interview.id}"')
             except InvalidData as bad:
                 problems.items.extend(bad.problems)
+                continue
+            doc, own = apart(written)
             table[doc_id] = Document(doc_id, interview.id, doc.get("stage"), orjson.dumps(doc))
+            if own is not None:
+                texts[doc_id] = Document(doc_id, interview.id, None, orjson.dumps(own))
+        for doc_id, document in table.items():
+            if doc_id in said and document is stored.get(doc_id):
+                # Written back unread with its interview: never unless it is what followup
+                # writes, so that a file followup cannot read is not written over.
+                self._check_texts(said[doc_id])
+                texts[doc_id] = said[doc_id]
         profile = write_profile(after.profile)
         if after.profile != before.pipeline.profile:
             try:
@@ -471,7 +537,36 @@ class Repository:
         tables = dict(before.tables)
         tables[META] = {"1": {"profile": profile, "policy": dict(after.policy_overrides)}}
         tables[INTERVIEWS] = dict(sorted(table.items(), key=lambda item: _doc_order(item[0])))
+        tables.pop(TEXTS, None)
+        if texts:
+            tables[TEXTS] = dict(sorted(texts.items(), key=lambda item: _doc_order(item[0])))
         return tables, doc_ids
+
+    def _texts_kept(self, interview: Interview, doc_id: str, before: _Snapshot) -> Interview:
+        """``interview``, about to be written as ``doc_id``, with the texts its events have
+        in the file (it may have been read without them): those of its events still there are
+        kept, and no other. Raises ``UnreadableDatabase``."""
+        said: Stored = before.tables.get(TEXTS) or {}
+        if doc_id not in said:
+            return interview
+        stored: Stored = before.tables.get(INTERVIEWS) or {}
+        zone = self._zone(before.pipeline.profile)
+        try:
+            whole = self._complete(stored[doc_id], said[doc_id], zone)
+        except InvalidData as bad:
+            # The file's fault, not the change's: nothing is written over it.
+            self._unreadable(f"holds data followup cannot read: {bad}")
+        return kept_texts(interview, whole)
+
+    def _check_texts(self, said: Document) -> None:
+        if said.digest in self._checked_texts:
+            return
+        where = f'{TEXTS}["{said.doc_id}"]'
+        try:
+            check(self._parsed(said, where), where)
+        except InvalidData as bad:
+            self._unreadable(f"holds data followup cannot read: {bad}")
+        self._checked_texts.add(said.digest)
 
     def _zone(self, profile: Profile) -> str:
         return profile.timezone or self._default_zone

@@ -1,7 +1,10 @@
 """The layout of a database file and the upgrades that bring old files to the current one.
 
-A file is ``{"followup_schema": 1, "<table>": {"<doc_id>": {...}}, ...}``: TinyDB's table layout
+A file is ``{"followup_schema": 2, "<table>": {"<doc_id>": {...}}, ...}``: TinyDB's table layout
 plus a version number. A file without the number predates versioning and is version 0.
+
+Version 1 kept each sent message's text in its event; version 2 keeps them in a table of their
+own (``store.texts``), which the daily path does not read.
 """
 
 from __future__ import annotations
@@ -13,12 +16,20 @@ from typing import Any, Final
 from app.store.errors import NewerSchema, UnreadableDatabase
 
 SCHEMA_KEY: Final = "followup_schema"
-CURRENT_SCHEMA: Final = 1
+CURRENT_SCHEMA: Final = 2
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _texts_apart(tables: dict[str, Any]) -> dict[str, Any]:
+    # Imported when a file needs it: reading a current file never does.
+    from app.store.texts import moved_apart
+
+    return moved_apart(tables)
+
+
 # Keyed by the version a step upgrades from; a step takes and returns the tables.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _texts_apart}
 
 
 def upgrade(

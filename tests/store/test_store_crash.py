@@ -168,7 +168,7 @@ def test_a_writer_killed_at_random_moments_never_tears_the_file(
             storage = SafeJSONStorage(db_path)
             assert temporaries(db_path) == [], "leftovers survived the next open"
             with db_path.open("rb") as head:
-                assert head.read(21) == b'{"followup_schema":1,'
+                assert head.read(21) == b'{"followup_schema":2,'
             tables = storage.read()
             assert tables is not None
             generation = _whole_generation(tables)
@@ -208,4 +208,4 @@ def test_two_processes_appending_under_the_lock_lose_nothing(db_path: Path, spaw
     assert {(doc["writer"], doc["number"]) for doc in documents} == {
         (name, number) for name in ("first", "second") for number in range(50)
     }
-    assert orjson.loads(db_path.read_bytes())["followup_schema"] == 1
+    assert orjson.loads(db_path.read_bytes())["followup_schema"] == 2

@@ -27,16 +27,16 @@ def rename_jobs(tables: dict[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
-def test_today_there_is_nothing_to_migrate() -> None:
-    assert CURRENT_SCHEMA == 1
-    assert MIGRATIONS == {}
+def test_the_one_step_today_moves_the_texts_apart() -> None:
+    assert CURRENT_SCHEMA == 2
+    assert set(MIGRATIONS) == {1}
     assert SCHEMA_KEY == "followup_schema"
 
 
 def test_an_old_file_is_upgraded_on_read_but_not_rewritten(db_path: Path) -> None:
     db_path.write_bytes(V0_FILE)
     before = sha256(db_path)
-    storage = SafeJSONStorage(db_path, migrations={0: rename_jobs})
+    storage = SafeJSONStorage(db_path, migrations={**MIGRATIONS, 0: rename_jobs})
 
     tables = storage.read()
 
@@ -51,7 +51,7 @@ def test_an_old_file_is_upgraded_on_read_but_not_rewritten(db_path: Path) -> Non
     storage.write(tables)
 
     stored = orjson.loads(db_path.read_bytes())
-    assert stored[SCHEMA_KEY] == 1
+    assert stored[SCHEMA_KEY] == CURRENT_SCHEMA
     assert stored["interviews"]["2"]["company"] == "Bolt"
     assert "jobs" not in stored
     # The backup is the old file as it was, should the upgrade have gone wrong.
@@ -81,7 +81,12 @@ def test_a_step_that_fails_refuses_the_file(db_path: Path) -> None:
 
 def test_a_step_that_returns_a_bad_layout_refuses_the_file(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDatabase, match="table 'interviews' is a list"):
-        upgrade({}, tmp_path / "db", tmp_path / "db.bak", {0: lambda _: {"interviews": []}})
+        upgrade(
+            {},
+            tmp_path / "db",
+            tmp_path / "db.bak",
+            {**MIGRATIONS, 0: lambda _: {"interviews": []}},
+        )
 
 
 def test_steps_run_in_order_from_the_file_version(
@@ -121,7 +126,7 @@ def test_encode_puts_the_version_first_and_is_deterministic() -> None:
     tables = {"interviews": {"1": {"b": [1, 2], "a": "x"}}, "meta": {}}
     content = encode(tables)
     assert content == encode(dict(tables))
-    assert content.startswith(b'{"followup_schema":1,')
+    assert content.startswith(b'{"followup_schema":2,')
     assert content.endswith(b"}\n")
     with pytest.raises(ValueError, match="reserved"):
         encode({SCHEMA_KEY: {}})

@@ -26,7 +26,7 @@ def test_a_missing_file_reads_as_empty_and_creates_nothing(tmp_path: Path) -> No
 def test_the_first_write_creates_the_folder(tmp_path: Path) -> None:
     path = tmp_path / "data" / "followup" / "followup.json"
     SafeJSONStorage(path).write({"interviews": {}})
-    assert orjson.loads(path.read_bytes()) == {"followup_schema": 1, "interviews": {}}
+    assert orjson.loads(path.read_bytes()) == {"followup_schema": 2, "interviews": {}}
 
 
 def test_without_create_dirs_a_missing_folder_fails_the_write(tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_tinydb_round_trip(db_path: Path) -> None:
         assert found == [{"company": "Acme", "events": [{"kind": "applied"}], "stage": "onsite"}]
 
     stored = orjson.loads(db_path.read_bytes())
-    assert stored["followup_schema"] == 1
+    assert stored["followup_schema"] == 2
     assert set(stored) == {"followup_schema", "interviews", "meta"}
 
     with TinyDB(db_path, storage=SafeJSONStorage) as db:

@@ -63,9 +63,9 @@ BAD_FILES: dict[str, tuple[bytes, type[StoreError], str]] = {
     "schema key negative": (b'{"followup_schema": -1}', UnreadableDatabase, "version -1"),
     "no schema key": (b'{"interviews": {}}', UnreadableDatabase, "schema version 0"),
     "newer schema": (
-        b'{"followup_schema": 2, "interviews": {}}',
+        b'{"followup_schema": 3, "interviews": {}}',
         NewerSchema,
-        "was written by a newer followup (schema 2, this one knows up to 1)",
+        "was written by a newer followup (schema 3, this one knows up to 2)",
     ),
 }
 
@@ -141,7 +141,7 @@ def test_the_message_points_to_an_existing_backup(db_path: Path) -> None:
         f"the previous version is in {storage.backup_path}; `followup restore` puts it back"
     )
     assert orjson.loads(storage.backup_path.read_bytes()) == {
-        "followup_schema": 1,
+        "followup_schema": 2,
         "interviews": {"1": {"company": "Acme"}},
     }
 

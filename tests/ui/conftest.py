@@ -64,7 +64,8 @@ def make(db: Path) -> Callable[..., FollowupApp]:
 
 
 def stored(path: Path) -> Pipeline:
-    return Repository(path, default_zone=ZONE).load()
+    """What the file holds, the texts of sent messages included."""
+    return Repository(path, default_zone=ZONE).load(texts=True)
 
 
 def listened(app: FollowupApp) -> list[str]:

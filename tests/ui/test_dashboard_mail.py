@@ -56,7 +56,7 @@ async def test_m_then_s_sends_one_message_for_both(make, clipboard, db):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.workspace.action(THANKS) is None and app.workspace.action(PROMISE) is None
-    stored = Repository(db, default_zone=ZONE).load()
+    stored = Repository(db, default_zone=ZONE).load(texts=True)
     interview = next(i for i in stored.interviews if i.id == "brightwater-pm")
     sent = [
         e for e in interview.events if e.kind is EventKind.SENT and e.action_id in (THANKS, PROMISE)

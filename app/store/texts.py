@@ -1,0 +1,135 @@
+"""The texts of sent messages, kept in a table of their own (``texts``) beside the interviews.
+
+A sent message's text is most of what a long history weighs, and nothing on the daily path
+reads it: the engine, the board and ``due`` need when a message went, not what it said. So the
+interviews table holds each history without its texts, and the texts table holds them, one
+document per interview that has any, under the same document id:
+
+    "texts": {"7": {"id": "acme-2026", "texts": {"0": "Dear Ana, ...", "3": "..."}}}
+
+Each key is the index of the event in the interview document's ``events``. Both documents are
+written together, from the whole record, so the two always agree. The texts are read back into
+the records for ``export`` (``Repository.load(texts=True)``), for a file read the long way (an
+older schema, a hand edit), and for an interview about to be written again
+(``kept_texts``): a record read without its texts never writes them away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import msgspec
+
+from app.domain.errors import InvalidData, Problems, show_value
+from app.domain.records import Interview
+from app.store.documents import INTERVIEWS, TEXTS
+
+
+def apart(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """An interview document as written (``write_interview``) without the texts of its events,
+    and its texts document (None: no event has a text)."""
+    events = doc.get("events")
+    if not isinstance(events, list):
+        return doc, None
+    texts: dict[str, Any] = {}
+    bare: list[Any] = []
+    for index, event in enumerate(events):
+        if isinstance(event, dict) and "text" in event:
+            texts[str(index)] = event["text"]
+            bare.append({key: value for key, value in event.items() if key != "text"})
+        else:
+            bare.append(event)
+    if not texts:
+        return doc, None
+    return {**doc, "events": bare}, {"id": doc.get("id"), "texts": texts}
+
+
+def together(doc: Any, texts: Any, where: str) -> Any:
+    """The interview document ``doc`` (parsed) with its texts put back, where the texts
+    document (parsed) is at ``where``; raises ``InvalidData`` for a texts document that does
+    not fit it. What each text may hold is the interview reader's to check."""
+    problems = Problems()
+    if not isinstance(texts, dict):
+        problems.add(where, f"not an object: {show_value(texts)}")
+        problems.raise_if_any()
+    unknown = set(texts) - {"id", "texts"}
+    for key in sorted(unknown, key=str):
+        problems.add(f"{where}.{key}", "unknown field; expected one of id, texts")
+    if not isinstance(doc, dict):
+        problems.raise_if_any()
+        return doc
+    if texts.get("id") != doc.get("id"):
+        problems.add(
+            f"{where}.id",
+            f"{show_value(texts.get('id'))} is not the interview it sits beside "
+            f"({show_value(doc.get('id'))})",
+        )
+    said = texts.get("texts")
+    if not isinstance(said, dict):
+        problems.add(f"{where}.texts", f"not an object: {show_value(said)}")
+        problems.raise_if_any()
+    events = doc.get("events")
+    merged = list(events) if isinstance(events, list) else []
+    for key, text in said.items():
+        index = int(key) if key.isascii() and key.isdigit() else -1
+        if not 0 <= index < len(merged) or not isinstance(merged[index], dict):
+            problems.add(f"{where}.texts.{key}", "names no event of the interview")
+        elif "text" in merged[index]:
+            problems.add(f"{where}.texts.{key}", "the event has a text of its own already")
+        else:
+            merged[index] = {**merged[index], "text": text}
+    problems.raise_if_any()
+    return {**doc, "events": merged}
+
+
+def kept_texts(interview: Interview, earlier: Interview) -> Interview:
+    """``interview`` with the texts ``earlier`` (the same interview as stored, texts and all)
+    gave its events: an event read without its text gets the text of the stored event it is,
+    in order. An event that has a text keeps it; one no longer there takes its text with it."""
+    said = [(msgspec.structs.replace(e, text=""), e.text) for e in earlier.events if e.text]
+    if not said:
+        return interview
+    events = list(interview.events)
+    for index, event in enumerate(events):
+        if event.text:
+            continue
+        for at, (bare, text) in enumerate(said):
+            if bare == event:
+                events[index] = msgspec.structs.replace(event, text=text)
+                del said[at]
+                break
+    return msgspec.structs.replace(interview, events=tuple(events))
+
+
+def moved_apart(tables: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 to 2: each interview document's texts moved to the texts table. A document of
+    a shape followup does not write is left as it is, for the reader to say what is wrong."""
+    if TEXTS in tables:
+        raise ValueError(f"a schema 1 file has no {TEXTS!r} table")
+    docs = tables.get(INTERVIEWS)
+    if not isinstance(docs, dict):
+        return tables
+    bare: dict[str, Any] = {}
+    texts: dict[str, Any] = {}
+    for doc_id, doc in docs.items():
+        bare[doc_id], said = apart(doc) if isinstance(doc, dict) else (doc, None)
+        if said is not None:
+            texts[doc_id] = said
+    moved = {**tables, INTERVIEWS: bare}
+    if texts:
+        moved[TEXTS] = texts
+    return moved
+
+
+def check(texts: Mapping[str, Any], where: str) -> None:
+    """Raise ``InvalidData`` unless a texts document (parsed) has the shape followup writes:
+    checked before one is written back unread."""
+    problems = Problems()
+    said = texts.get("texts") if isinstance(texts, dict) else None
+    if not isinstance(said, dict) or set(texts) - {"id", "texts"}:
+        problems.add(where, "not a texts document")
+    elif not all(isinstance(text, str) for text in said.values()):
+        problems.add(f"{where}.texts", "holds a value that is not text")
+    if problems:
+        raise InvalidData(problems.items)

@@ -1,0 +1,223 @@
+"""The texts of sent messages are kept in a table of their own: the daily read never parses
+them, a record read without them never writes them away, an older file is moved to the new
+layout on its first write, and a texts document that does not fit is refused with its place."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.domain.interchange import Pipeline, read_interview, write_interview
+from app.domain.records import ActionKind, Event, EventKind, Interview
+from app.store.errors import UnreadableDatabase
+from app.store.repository import Repository
+from tests.strategies import interview as interview_documents
+
+AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+THANKS = "Dear Ana,\n\nThank you for the conversation on Tuesday about the platform team."
+
+
+def _sent(at: datetime, text: str) -> Event:
+    return Event(at=at, kind=EventKind.SENT, action=ActionKind.THANK_YOU, text=text)
+
+
+def _interview(ident: str, *events: Event) -> Interview:
+    return Interview(
+        id=ident, company=ident.title(), role="PM", timezone="UTC", events=tuple(events)
+    )
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    db = tmp_path / "followup.json"
+    Repository(db, default_zone="UTC").import_pipeline(
+        Pipeline(
+            interviews=(
+                _interview("acme", _sent(AT, THANKS)),
+                _interview("globex", Event(at=AT, kind=EventKind.REPLY, summary="soon")),
+            )
+        ),
+        replace=False,
+    )
+    return db
+
+
+def _file(path: Path) -> dict[str, Any]:
+    stored: dict[str, Any] = orjson.loads(path.read_bytes())
+    return stored
+
+
+def _exported(path: Path) -> dict[str, Any]:
+    pipeline = Repository(path, default_zone="UTC").load(texts=True)
+    return {i.id: write_interview(i) for i in pipeline.interviews}
+
+
+def test_a_sent_text_is_stored_beside_its_interview_not_in_it(path: Path) -> None:
+    stored = _file(path)
+    assert stored["followup_schema"] == 2
+    acme = next(k for k, doc in stored["interviews"].items() if doc["id"] == "acme")
+    assert "text" not in stored["interviews"][acme]["events"][0]
+    assert stored["texts"] == {acme: {"id": "acme", "texts": {"0": THANKS}}}
+
+
+def test_the_daily_read_leaves_the_texts_unread_and_an_export_reads_them(path: Path) -> None:
+    daily = Repository(path, default_zone="UTC").load()
+    assert daily.interviews[0].events[0].text == ""
+    whole = Repository(path, default_zone="UTC").load(texts=True)
+    assert whole.interviews[0].events[0].text == THANKS
+    # A texts document spoilt by hand: the daily read does not see it, since it never parses
+    # it; the export, which does, refuses it with its place.
+    spoilt = _file(path)
+    spoilt["texts"]["1"]["texts"]["0"] = 5
+    path.write_bytes(orjson.dumps(spoilt))
+    assert Repository(path, default_zone="UTC").load().interviews[0].id == "acme"
+    with pytest.raises(UnreadableDatabase, match=r'interviews\["1"\]\.events\[0\]\.text'):
+        Repository(path, default_zone="UTC").load(texts=True)
+
+
+def test_a_change_to_a_record_read_without_its_texts_keeps_them(path: Path) -> None:
+    repo = Repository(path, default_zone="UTC")
+    acme = repo.load().interviews[0]
+    assert acme.events[0].text == ""
+    later = _sent(AT + timedelta(days=7), "Hi Ana, here is the article I mentioned.")
+    repo.put_interview(acme.with_events(later))
+
+    events = Repository(path, default_zone="UTC").load(texts=True).interviews[0].events
+    assert [e.text for e in events] == [THANKS, later.text]
+    stored = _file(path)
+    assert stored["texts"]["1"]["texts"] == {"0": THANKS, "1": later.text}
+
+
+def test_an_event_taken_back_takes_its_text_with_it(path: Path) -> None:
+    repo = Repository(path, default_zone="UTC")
+    acme = repo.load().interviews[0]
+    repo.put_interview(msgspec.structs.replace(acme, events=()))
+    assert "texts" not in _file(path)
+    assert Repository(path, default_zone="UTC").load(texts=True).interviews[0].events == ()
+
+
+def test_a_change_to_another_interview_writes_the_texts_back_as_they_were(path: Path) -> None:
+    before = path.read_bytes()
+    texts_before = orjson.dumps(_file(path)["texts"])
+    Repository(path, default_zone="UTC").append_event(
+        "globex", Event(at=AT + timedelta(days=1), kind=EventKind.REPLY, summary="next week")
+    )
+    assert path.read_bytes() != before
+    assert orjson.dumps(_file(path)["texts"]) == texts_before
+    assert _exported(path)["acme"]["events"][0]["text"] == THANKS
+
+
+def test_a_change_from_the_command_line_keeps_the_texts(path: Path) -> None:
+    """``change_interview`` reads the one interview, without its texts, and writes it."""
+    Repository(path, default_zone="UTC").append_event(
+        "acme", Event(at=AT + timedelta(days=2), kind=EventKind.REPLY, summary="thanks!")
+    )
+    events = _exported(path)["acme"]["events"]
+    assert [e.get("text") for e in events] == [THANKS, None]
+
+
+def _schema_1(path: Path, events: list[dict[str, Any]]) -> bytes:
+    doc = {"id": "acme", "company": "Acme", "role": "PM", "timezone": "UTC", "events": events}
+    content = json.dumps({"followup_schema": 1, "interviews": {"1": doc}}).encode()
+    path.write_bytes(content)
+    return content
+
+
+def test_a_schema_1_file_is_read_whole_and_moved_apart_on_its_first_write(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.json"
+    sent = {"at": "2026-11-20T10:00:00Z", "kind": "sent", "action": "thank_you", "text": THANKS}
+    content = _schema_1(path, [sent])
+    repo = Repository(path, default_zone="UTC")
+    # Read the long way, texts and all, and not written.
+    assert repo.load().interviews[0].events[0].text == THANKS
+    assert path.read_bytes() == content
+
+    repo.append_event("acme", Event(at=AT + timedelta(days=1), kind=EventKind.REPLY))
+    stored = _file(path)
+    assert stored["followup_schema"] == 2
+    assert "text" not in stored["interviews"]["1"]["events"][0]
+    assert stored["texts"] == {"1": {"id": "acme", "texts": {"0": THANKS}}}
+    assert path.with_name(path.name + ".bak").read_bytes() == content
+    assert _exported(path)["acme"]["events"][0]["text"] == THANKS
+
+
+def test_a_bad_text_in_a_schema_1_file_is_refused_with_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    sent = {"at": "2026-11-20T10:00:00Z", "kind": "sent", "action": "thank_you", "text": 7}
+    content = _schema_1(path, [sent])
+    with pytest.raises(UnreadableDatabase, match=r'interviews\["1"\]\.events\[0\]\.text: not text'):
+        Repository(path, default_zone="UTC").load()
+    assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (lambda t: t.update({"9": {"id": "acme", "texts": {}}}), r'texts\["9"\]: sits beside no'),
+        (lambda t: t["1"]["texts"].update({"4": "x"}), r'texts\["1"\]\.texts\.4: names no event'),
+        (lambda t: t["1"].update({"id": "globex"}), r'texts\["1"\]\.id: "globex" is not'),
+        (lambda t: t["1"].update({"texts": ["x"]}), r'texts\["1"\]\.texts: not an object'),
+    ],
+    ids=["beside no interview", "no such event", "another interview's", "not an object"],
+)
+def test_a_texts_document_that_does_not_fit_is_refused_and_nothing_is_written(
+    path: Path, spoil: Any, said: str
+) -> None:
+    stored = _file(path)
+    spoil(stored["texts"])
+    spoilt = orjson.dumps(stored)
+    path.write_bytes(spoilt)
+    with pytest.raises(UnreadableDatabase, match=said):
+        repo = Repository(path, default_zone="UTC")
+        repo.load(texts=True)
+    with pytest.raises(UnreadableDatabase, match=said):
+        Repository(path, default_zone="UTC").append_event(
+            "acme", Event(at=AT + timedelta(days=1), kind=EventKind.REPLY)
+        )
+    assert path.read_bytes() == spoilt
+
+
+def test_a_texts_document_that_is_not_json_is_never_written_over(path: Path) -> None:
+    """Changing another interview writes the texts back unread: never unless they can be read."""
+    spoilt = path.read_bytes().replace(b'"Dear Ana', b'"Dear \xffAna')
+    path.write_bytes(spoilt)
+    with pytest.raises(UnreadableDatabase, match=r'texts\["1"\]'):
+        Repository(path, default_zone="UTC").append_event(
+            "globex", Event(at=AT + timedelta(days=1), kind=EventKind.REPLY)
+        )
+    assert path.read_bytes() == spoilt
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    doc=interview_documents("acme"),
+    extra=st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
+)
+def test_a_record_read_without_texts_and_changed_keeps_every_text(
+    doc: dict[str, Any], extra: str
+) -> None:
+    whole = read_interview(doc, "UTC")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "followup.json"
+        Repository(path, default_zone="UTC").import_pipeline(
+            Pipeline(interviews=(whole,)), replace=False
+        )
+        repo = Repository(path, default_zone="UTC")
+        daily = repo.load().interviews[0]
+        assert all(e.text == "" for e in daily.events)
+        added = Event(at=AT, kind=EventKind.SENT, action=ActionKind.CHECK_IN, text=extra)
+        repo.put_interview(daily.with_events(added))
+
+        expected = whole.with_events(added)
+        assert Repository(path, default_zone="UTC").load(texts=True).interviews == (expected,)
