@@ -292,7 +292,7 @@ def test_the_dashboard_starts_from_what_due_kept(capsys, db):
 def test_answers_read_for_another_version_of_the_file_are_not_used(capsys, db):
     """The answers are read before the file: a file written in between is worked out."""
     from app.domain.records import Event, EventKind
-    from app.engine.memo import ActionMemo, watched_offers
+    from app.engine.memo import ActionMemo, offers_key, watched_offers
 
     due(capsys, db, AT)
     repo = Repository(db, default_zone=ZONE)
@@ -307,7 +307,8 @@ def test_answers_read_for_another_version_of_the_file_are_not_used(capsys, db):
     now = pendulum.parse(AT)
     kept_module.recall(memo, found, repo, pipeline, now)
     offers, _ = watched_offers(pipeline.interviews, pipeline.policy, now)
-    assert all(memo.kept(i, pipeline.policy, offers) is None for i in pipeline.interviews)
+    key = offers_key(offers)
+    assert all(memo.kept(i, pipeline.policy, key) is None for i in pipeline.interviews)
     # The same answers, for the version they describe, are used.
     due(capsys, db, AT)
     repo = Repository(db, default_zone=ZONE)
@@ -315,4 +316,5 @@ def test_answers_read_for_another_version_of_the_file_are_not_used(capsys, db):
     pipeline = repo.load()
     kept_module.recall(memo, found, repo, pipeline, now)
     offers, _ = watched_offers(pipeline.interviews, pipeline.policy, now)
-    assert all(memo.kept(i, pipeline.policy, offers) is not None for i in pipeline.interviews)
+    key = offers_key(offers)
+    assert all(memo.kept(i, pipeline.policy, key) is not None for i in pipeline.interviews)

@@ -144,17 +144,17 @@ class ActionMemo:
             self._kept[interview.id] = _Kept(interview, policy, key, span, actions)
 
     def kept(
-        self, interview: Interview, policy: Policy, offers: list[Offer]
+        self, interview: Interview, policy: Policy, offers: OffersKey
     ) -> tuple[Span, list[Action]] | None:
-        """The answer remembered for this very record, policy and offers, and the span over
-        which it holds."""
+        """The answer remembered for this very record, policy and offers (``offers_key``),
+        and the span over which it holds."""
         with self._busy:
             entry = self._kept.get(interview.id)
         if (
             entry is None
             or entry.interview is not interview
             or not (entry.policy is policy or entry.policy == policy)
-            or entry.offers != offers_key(offers)
+            or entry.offers != offers
         ):
             return None
         return entry.span, entry.actions

@@ -381,7 +381,7 @@ def keep(
 ) -> None:
     """Keep the answers ``memo`` holds for ``pipeline`` beside the file it was read from, for
     the next command or dashboard (blocking: some 30 ms per thousand interviews)."""
-    from app.engine.memo import watched_offers
+    from app.engine.memo import offers_key, watched_offers
 
     read = repo.documents_read(pipeline)
     if read is None:
@@ -399,12 +399,12 @@ def keep(
         zone = documents.profile.timezone or default_zone
         policy = pipeline.policy
         offers, offers_span = watched_offers(pipeline.interviews, policy, now)
-        offers_digest = _offers_digest(offers)
+        offers_digest, key = _offers_digest(offers), offers_key(offers)
         by_id = {i.id: i for i in pipeline.interviews}
         entries = []
         for document in documents.interviews:
             interview = by_id.get(document.id) if isinstance(document.id, str) else None
-            answer = None if interview is None else memo.kept(interview, policy, offers)
+            answer = None if interview is None else memo.kept(interview, policy, key)
             if interview is None or answer is None:
                 return  # not all worked out here: nothing half kept
             span, actions = answer
