@@ -11,7 +11,16 @@ import pytest
 from app.demo import demo_pipeline
 from app.domain.copies import replace
 from app.domain.merge import carry_over
-from app.domain.records import Contact, Event, EventKind, Interview, Notes, Preferences, Round
+from app.domain.records import (
+    ActionKind,
+    Contact,
+    Event,
+    EventKind,
+    Interview,
+    Notes,
+    Preferences,
+    Round,
+)
 from app.services.workspace import Workspace
 from app.store.repository import Repository
 
@@ -152,3 +161,19 @@ def test_carry_over_removes_what_was_removed_and_only_that() -> None:
     merged = carry_over(before, after)(elsewhere)
     assert [r.id for r in merged.rounds] == ["r2"]
     assert [e.summary for e in merged.events] == ["theirs"]
+
+
+def test_carry_over_knows_an_event_by_what_happened_not_by_its_text() -> None:
+    """The dashboard reads histories without the texts of sent messages (the store keeps
+    them apart): a sent event taken back is taken back from a copy that has its text, and a
+    message just recorded beside one alike but read without its text keeps its own."""
+    sent = Event(at=NOW, kind=EventKind.SENT, action=ActionKind.THANK_YOU)
+    written = replace(sent, text="Dear Jane, thank you.")
+    read = replace(base(), events=(sent,))
+    after = read.with_events(replace(sent, text="Dear Sam, thank you."))
+    merged = carry_over(read, after)(read)
+    assert [e.text for e in merged.events] == ["", "Dear Sam, thank you."]
+
+    stored = replace(base(), events=(written,))
+    taken_back = carry_over(read, replace(read, events=()))(stored)
+    assert taken_back.events == ()

@@ -103,11 +103,14 @@ def _merge_events(
     # without the texts (as the daily path reads them) holds the same events.
     more = Counter(map(_happened, new)) - Counter(map(_happened, old))
     taken = Counter(map(_happened, old)) - Counter(map(_happened, new))
-    added: list[Event] = []
-    for event in new:
-        if more[_happened(event)] > 0:
-            more[_happened(event)] -= 1
-            added.append(event)
+    # Of events alike but for their text, the one added is the one with a text: a message
+    # just recorded beside one read without its text.
+    chosen: list[int] = []
+    for index in sorted(range(len(new)), key=lambda i: not new[i].text):
+        if more[_happened(new[index])] > 0:
+            more[_happened(new[index])] -= 1
+            chosen.append(index)
+    added = [new[index] for index in sorted(chosen)]
     kept: list[Event] = []
     for event in stored:
         if taken[_happened(event)] > 0:

@@ -144,7 +144,7 @@ class Records:
             profile, _ = merge_profile(current.profile, sample.profile, replace_all=False)
             return replace(merged, profile=profile)
 
-        return self._repo.update(fill)
+        return self._repo.update(fill, texts=True)
 
     def backups(self) -> list[Backup]:
         """The previous version, then copies kept by earlier restores, readable ones first."""

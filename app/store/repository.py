@@ -22,7 +22,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -102,6 +102,8 @@ class _Snapshot:
     tables: dict[str, Any]
     doc_ids: dict[str, str]
     carried: Stored
+    carried_events: dict[str, int] = field(default_factory=dict)
+    """How many events each carried document holds, where it holds a list of them."""
 
 
 class Repository:
@@ -117,9 +119,10 @@ class Repository:
         # again after another followup changed one interview reads that interview alone.
         self._earlier: tuple[str, _Snapshot] | None = None
         self._busy = threading.RLock()
-        # The texts documents (by digest) found to be what followup writes: each is checked
-        # once before it is first written back unread.
-        self._checked_texts: set[str] = set()
+        # The texts documents found to be what followup writes (their digest, their
+        # interview's, and how many events it has): each is checked once before it is first
+        # written back unread.
+        self._checked_texts: set[tuple[str, str, int | None]] = set()
         self.saw_other_writes = False
         """Whether the last change found the file other than this repository last saw it."""
         self.writes = 0
@@ -254,9 +257,13 @@ class Repository:
 
     # ----------------------------------------------------------------------- writing
 
-    def update(self, change: Change) -> Pipeline:
-        """Apply ``change`` to the current file under the lock; write only if it changed."""
-        return self._update(change, only=None)
+    def update(self, change: Change, *, texts: bool = False) -> Pipeline:
+        """Apply ``change`` to the current file under the lock; write only if it changed.
+
+        With ``texts``, ``change`` is given the records with the texts of their sent messages
+        and gives back records whose texts are all they hold (an import, which may replace
+        them); without, the texts an event had are kept (``Repository.load``)."""
+        return self._update(change, only=None, texts=texts)
 
     def import_pipeline(self, incoming: Pipeline, *, replace: bool) -> ImportReport:
         """Add the interviews of ``incoming``, all or none.
@@ -272,7 +279,7 @@ class Repository:
             reports.append(report)
             return merged
 
-        self.update(change)
+        self.update(change, texts=True)
         return reports[-1]
 
     def put_interview(self, interview: Interview) -> None:
@@ -316,7 +323,7 @@ class Repository:
 
     # ----------------------------------------------------------------------- the file
 
-    def _update(self, change: Change, *, only: str | None) -> Pipeline:
+    def _update(self, change: Change, *, only: str | None, texts: bool = False) -> Pipeline:
         """``update``; with ``only``, ``change`` sees just that interview (if stored), and the
         other documents are written back as they were, unread: a change to one interview then
         costs a parse and a write of the file rather than reading ten thousand records."""
@@ -325,11 +332,11 @@ class Repository:
         check_regular(self._path)  # a FIFO or a device is refused before it is locked
         with DatabaseLock(self._path), collector_paused(), self._open() as db:
             try:
-                return self._change(db, change, only)
+                return self._change(db, change, only, texts)
             finally:
                 db.storage.release()
 
-    def _change(self, db: Any, change: Change, only: str | None) -> Pipeline:
+    def _change(self, db: Any, change: Change, only: str | None, texts: bool) -> Pipeline:
         """The change under the lock, on the file as it is now."""
         seen = db.storage.trusted_version
         raw = db.storage.read()
@@ -338,10 +345,12 @@ class Repository:
         # here (a file that is still not there is the one seen: a new database).
         self.saw_other_writes = db.storage.trusted_version != seen
         before = self._snapshot(raw) if known else self._decode(raw, only)
+        if texts:
+            before = replace(before, pipeline=self._with_texts(before))
         after = change(before.pipeline)
         if after is before.pipeline or after == before.pipeline:
             return after
-        tables, doc_ids = self._encode(before, after)
+        tables, doc_ids = self._encode(before, after, texts_given=texts)
         db.storage.write(tables)
         self.writes += 1
         # Only a change that saw every interview leaves records that stand for the file.
@@ -463,12 +472,15 @@ class Repository:
         interviews: list[Interview] = []
         doc_ids: dict[str, str] = {}
         carried: Stored = {}
+        carried_events: dict[str, int] = {}
         for doc_id in order:
             if only is not None and docs[doc_id].id != only:
                 # Written back unread, but never unless it is JSON the full reader would
                 # read: a file followup cannot read is not written over.
-                self._parsed(docs[doc_id], f'{INTERVIEWS}["{doc_id}"]')
+                unread = self._parsed(docs[doc_id], f'{INTERVIEWS}["{doc_id}"]')
                 carried[doc_id] = docs[doc_id]
+                if isinstance(unread, dict) and isinstance(unread.get("events"), list):
+                    carried_events[doc_id] = len(unread["events"])
                 continue
             where = f'{INTERVIEWS}["{doc_id}"]'
             interview = read_first[doc_id] if doc_id in read_first else read(doc_id)
@@ -481,11 +493,15 @@ class Repository:
             interviews.append(interview)
         if problems:
             self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
-        return _Snapshot(Pipeline(profile, policy, tuple(interviews)), tables, doc_ids, carried)
+        pipeline = Pipeline(profile, policy, tuple(interviews))
+        return _Snapshot(pipeline, tables, doc_ids, carried, carried_events)
 
-    def _encode(self, before: _Snapshot, after: Pipeline) -> tuple[dict[str, Any], dict[str, str]]:
+    def _encode(
+        self, before: _Snapshot, after: Pipeline, *, texts_given: bool = False
+    ) -> tuple[dict[str, Any], dict[str, str]]:
         """The new tables, with the document id of each interview: documents of unchanged
-        interviews kept as they were, by doc id."""
+        interviews kept as they were, by doc id. With ``texts_given``, each record holds all
+        its texts; otherwise those the file holds for its events are kept."""
         _check_ids(after, {_ident(doc.id) for doc in before.carried.values()})
         old = {i.id: i for i in before.pipeline.interviews}
         stored: Stored = before.tables.get(INTERVIEWS) or {}
@@ -507,7 +523,7 @@ class Repository:
                 doc_id, next_id = str(next_id), next_id + 1
             doc_ids[interview.id] = doc_id
             try:
-                whole = self._texts_kept(interview, doc_id, before)
+                whole = interview if texts_given else self._texts_kept(interview, doc_id, before)
                 written = write_interview(whole)
                 # What is written must read back: a dangling reference is refused here, not
                 # discovered on the next start.
@@ -519,11 +535,17 @@ class Repository:
             table[doc_id] = Document(doc_id, interview.id, doc.get("stage"), orjson.dumps(doc))
             if own is not None:
                 texts[doc_id] = Document(doc_id, interview.id, None, orjson.dumps(own))
+        events = dict(before.carried_events)
+        events.update(
+            (before.doc_ids[i.id], len(i.events))
+            for i in before.pipeline.interviews
+            if i.id in before.doc_ids
+        )
         for doc_id, document in table.items():
             if doc_id in said and document is stored.get(doc_id):
                 # Written back unread with its interview: never unless it is what followup
                 # writes, so that a file followup cannot read is not written over.
-                self._check_texts(said[doc_id])
+                self._check_texts(said[doc_id], document, events.get(doc_id))
                 texts[doc_id] = said[doc_id]
         profile = write_profile(after.profile)
         if after.profile != before.pipeline.profile:
@@ -558,15 +580,18 @@ class Repository:
             self._unreadable(f"holds data followup cannot read: {bad}")
         return kept_texts(interview, whole)
 
-    def _check_texts(self, said: Document) -> None:
-        if said.digest in self._checked_texts:
+    def _check_texts(self, said: Document, beside: Document, events: int | None) -> None:
+        """Raise ``UnreadableDatabase`` unless ``said`` is a texts document followup writes for
+        the interview document ``beside``, of ``events`` events (None: not read)."""
+        known = (said.digest, beside.digest, events)
+        if known in self._checked_texts:
             return
         where = f'{TEXTS}["{said.doc_id}"]'
         try:
-            check(self._parsed(said, where), where)
+            check(self._parsed(said, where), beside.id, events, where)
         except InvalidData as bad:
             self._unreadable(f"holds data followup cannot read: {bad}")
-        self._checked_texts.add(said.digest)
+        self._checked_texts.add(known)
 
     def _zone(self, profile: Profile) -> str:
         return profile.timezone or self._default_zone

@@ -1,7 +1,8 @@
 """The texts of sent messages, kept in a table of their own (``texts``) beside the interviews.
 
-A sent message's text is most of what a long history weighs, and nothing on the daily path
-reads it: the engine, the board and ``due`` need when a message went, not what it said. So the
+The texts of sent messages weigh much of a long history (a quarter of the bench's files), and
+nothing on the daily path reads them: the engine, the board and ``due`` need when a message
+went, not what it said. So the
 interviews table holds each history without its texts, and the texts table holds them, one
 document per interview that has any, under the same document id:
 
@@ -16,33 +17,38 @@ older schema, a hand edit), and for an interview about to be written again
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import msgspec
 
 from app.domain.errors import InvalidData, Problems, show_value
+from app.domain.limits import MAX_TEXT
 from app.domain.records import Interview
 from app.store.documents import INTERVIEWS, TEXTS
 
 
 def apart(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """An interview document as written (``write_interview``) without the texts of its events,
-    and its texts document (None: no event has a text)."""
+    and its texts document (None: no event has a text). A text that is null or empty is no
+    text, and is dropped; a value that is not text stays in its event."""
     events = doc.get("events")
     if not isinstance(events, list):
         return doc, None
     texts: dict[str, Any] = {}
     bare: list[Any] = []
     for index, event in enumerate(events):
-        if isinstance(event, dict) and "text" in event:
-            texts[str(index)] = event["text"]
+        # Only text moves: a null is no text, and anything else stays where the reader says
+        # what is wrong with it, in the event.
+        said = event.get("text", 0) if isinstance(event, dict) else 0
+        if said is None or isinstance(said, str):
+            if said:
+                texts[str(index)] = said
             bare.append({key: value for key, value in event.items() if key != "text"})
         else:
             bare.append(event)
-    if not texts:
+    if bare == events:
         return doc, None
-    return {**doc, "events": bare}, {"id": doc.get("id"), "texts": texts}
+    return {**doc, "events": bare}, {"id": doc.get("id"), "texts": texts} if texts else None
 
 
 def together(doc: Any, texts: Any, where: str) -> Any:
@@ -72,7 +78,7 @@ def together(doc: Any, texts: Any, where: str) -> Any:
     events = doc.get("events")
     merged = list(events) if isinstance(events, list) else []
     for key, text in said.items():
-        index = int(key) if key.isascii() and key.isdigit() else -1
+        index = _index(key)
         if not 0 <= index < len(merged) or not isinstance(merged[index], dict):
             problems.add(f"{where}.texts.{key}", "names no event of the interview")
         elif "text" in merged[index]:
@@ -122,14 +128,29 @@ def moved_apart(tables: dict[str, Any]) -> dict[str, Any]:
     return moved
 
 
-def check(texts: Mapping[str, Any], where: str) -> None:
-    """Raise ``InvalidData`` unless a texts document (parsed) has the shape followup writes:
-    checked before one is written back unread."""
+def check(texts: Any, beside: object, events: int | None, where: str) -> None:
+    """Raise ``InvalidData`` unless a texts document (parsed) is one followup writes, for the
+    interview whose id is ``beside`` and which has ``events`` events (None: not known). It is
+    checked so before it is written back unread, without reading its interview's document."""
     problems = Problems()
     said = texts.get("texts") if isinstance(texts, dict) else None
     if not isinstance(said, dict) or set(texts) - {"id", "texts"}:
         problems.add(where, "not a texts document")
-    elif not all(isinstance(text, str) for text in said.values()):
-        problems.add(f"{where}.texts", "holds a value that is not text")
-    if problems:
         raise InvalidData(problems.items)
+    if texts.get("id") != beside:
+        problems.add(f"{where}.id", f"{show_value(texts.get('id'))} is not the interview beside it")
+    for key, text in said.items():
+        index = _index(key)
+        if index < 0 or (events is not None and index >= events):
+            problems.add(f"{where}.texts.{key}", "names no event of the interview")
+        elif not isinstance(text, str) or not text or len(text) > MAX_TEXT:
+            problems.add(f"{where}.texts.{key}", f"not a text followup writes: {show_value(text)}")
+    problems.raise_if_any()
+
+
+def _index(key: str) -> int:
+    """The event index a key names; -1 for one that names none."""
+    # Nine digits at most: no history is that long, and int() refuses past 4,300.
+    if key.isascii() and key.isdigit() and len(key) <= 9:
+        return int(key)
+    return -1

@@ -16,7 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.domain.copies import replace
 from app.domain.interchange import Pipeline, read_interview, write_interview
+from app.domain.limits import MAX_TEXT
 from app.domain.records import ActionKind, Event, EventKind, Interview
 from app.store.errors import UnreadableDatabase
 from app.store.repository import Repository
@@ -221,3 +223,65 @@ def test_a_record_read_without_texts_and_changed_keeps_every_text(
 
         expected = whole.with_events(added)
         assert Repository(path, default_zone="UTC").load(texts=True).interviews == (expected,)
+
+
+def test_an_import_that_replaces_an_interview_replaces_its_texts_too(path: Path) -> None:
+    """An imported record holds all its texts: one left out is gone, not kept from the file."""
+    repo = Repository(path, default_zone="UTC")
+    acme = repo.load(texts=True).interviews[0]
+    scrubbed = msgspec.structs.replace(
+        acme, events=tuple(msgspec.structs.replace(e, text="") for e in acme.events)
+    )
+    report = repo.import_pipeline(Pipeline(interviews=(scrubbed,)), replace=True)
+    assert report.replaced == ("acme",)
+    assert "texts" not in _file(path)
+    assert _exported(path)["acme"]["events"][0].get("text") is None
+    # And one that brings a text brings it.
+    repo.import_pipeline(Pipeline(interviews=(acme,)), replace=True)
+    assert _exported(path)["acme"]["events"][0]["text"] == THANKS
+
+
+def test_a_schema_1_event_whose_text_is_null_has_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    sent = {"at": "2026-11-20T10:00:00Z", "kind": "sent", "action": "thank_you", "text": None}
+    _schema_1(path, [sent])
+    Repository(path, default_zone="UTC").append_event(
+        "acme", Event(at=AT + timedelta(days=1), kind=EventKind.REPLY)
+    )
+    stored = _file(path)
+    assert "texts" not in stored and "text" not in stored["interviews"]["1"]["events"][0]
+    assert "text" not in _exported(path)["acme"]["events"][0]
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (lambda t: t["1"]["texts"].update({"4": "x"}), r'texts\["1"\]\.texts\.4: names no event'),
+        (lambda t: t["1"].update({"id": "globex"}), r'texts\["1"\]\.id: "globex" is not'),
+        (lambda t: t["1"]["texts"].update({"0": "x" * (MAX_TEXT + 1)}), r"not a text followup"),
+        (lambda t: t["1"]["texts"].update({"9" * 5000: "x"}), r"names no event"),
+    ],
+    ids=["no such event", "another interview's", "too long", "a key past any history"],
+)
+@pytest.mark.parametrize("whole", [False, True], ids=["one interview", "whole file"])
+def test_texts_that_do_not_fit_are_not_carried_by_a_change_to_another_interview(
+    path: Path, spoil: Any, said: str, whole: bool
+) -> None:
+    """The texts of an interview left unread by a change are checked before they are written
+    back: the change is refused and the file, and its backup, stay as they were."""
+    Repository(path, default_zone="UTC").append_event(
+        "globex", Event(at=AT + timedelta(hours=1), kind=EventKind.REPLY)
+    )
+    stored = _file(path)
+    spoil(stored["texts"])
+    spoilt = orjson.dumps(stored)
+    path.write_bytes(spoilt)
+    backup = path.with_name(path.name + ".bak").read_bytes()
+    repo = Repository(path, default_zone="UTC")
+    with pytest.raises(UnreadableDatabase, match=said):
+        if whole:
+            repo.update(lambda p: replace(p, policy_overrides={"max_unanswered": 3}))
+        else:
+            repo.append_event("globex", Event(at=AT + timedelta(days=1), kind=EventKind.REPLY))
+    assert path.read_bytes() == spoilt
+    assert path.with_name(path.name + ".bak").read_bytes() == backup
