@@ -16,7 +16,6 @@ import hashlib
 import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 import msgspec
@@ -106,17 +105,6 @@ class Documents:
     policy_overrides: dict[str, Any]
     interviews: list[Document]
     """In the file's order (by document id)."""
-    content: bytes | None = None
-    """The file's bytes, where the documents were split from them."""
-
-    @cached_property
-    def plain(self) -> bool:
-        """Whether the typed reader may read them (``interchange.typed.plain``)."""
-        from app.domain.interchange.typed import plain
-
-        if self.content is None:
-            return all(plain(document.raw) for document in self.interviews)
-        return plain(self.content)
 
 
 class _Peek(msgspec.Struct):
@@ -229,7 +217,7 @@ def split(content: bytes, meta: Meta) -> Documents | None:
     if tables is None:
         return None
     profile, policy = meta(tables.get(META, {}))
-    return Documents(profile, policy, in_order(tables.get(INTERVIEWS, {})), content)
+    return Documents(profile, policy, in_order(tables.get(INTERVIEWS, {})))
 
 
 def parsed(profile: Profile, policy: dict[str, Any], docs: dict[str, dict[str, Any]]) -> Documents:

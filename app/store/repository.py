@@ -244,7 +244,10 @@ class Repository:
     def read_document(self, documents: Documents, document: Document) -> Interview:
         """One interview document of ``documents``; raises ``InvalidData``."""
         zone = documents.profile.timezone or self._default_zone
-        typed = typed_document(document.raw, zone) if documents.plain else None
+        # Each document looked at alone: a text elsewhere in the file that the typed reader
+        # would refuse sends no other document the long way.
+        raw = document.raw
+        typed = typed_document(raw, zone) if plain(raw) else None
         where = f'{INTERVIEWS}["{document.doc_id}"]'
         return typed or read_interview(self._parsed(document, where), zone, where)
 

@@ -285,3 +285,30 @@ def test_texts_that_do_not_fit_are_not_carried_by_a_change_to_another_interview(
             repo.append_event("globex", Event(at=AT + timedelta(days=1), kind=EventKind.REPLY))
     assert path.read_bytes() == spoilt
     assert path.with_name(path.name + ".bak").read_bytes() == backup
+
+
+def test_a_text_the_typed_reader_would_refuse_sends_no_interview_the_long_way(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``due`` reads the documents of a file it splits; a text written with an escape the
+    typed reader leaves to the full one (a carriage return) sits in the texts table, and no
+    interview is read the long way for it."""
+    from app.store import repository
+
+    Repository(path, default_zone="UTC").append_event(
+        "globex", _sent(AT + timedelta(days=1), "Dear Ana,\r\nThank you.")
+    )
+    content = path.read_bytes()
+    assert b"\\r\\n" in content
+    long_way: list[str] = []
+
+    def full_reader(raw: Any, zone: str, where: str) -> Interview:
+        long_way.append(where)
+        return read_interview(raw, zone, where)
+
+    monkeypatch.setattr(repository, "read_interview", full_reader)
+    repo = Repository(path, default_zone="UTC")
+    documents = repo.documents(content)
+    read = [repo.read_document(documents, document) for document in documents.interviews]
+    assert [i.id for i in read] == ["acme", "globex"]
+    assert long_way == []
