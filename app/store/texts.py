@@ -2,17 +2,20 @@
 
 The texts of sent messages weigh much of a long history (a quarter of the bench's files), and
 nothing on the daily path reads them: the engine, the board and ``due`` need when a message
-went, not what it said. So the
-interviews table holds each history without its texts, and the texts table holds them, one
-document per interview that has any, under the same document id:
+went, not what it said. So the interviews table holds each history without its texts, and the
+texts table holds them, one document per interview that has any, under the same document id:
 
-    "texts": {"7": {"id": "acme-2026", "texts": {"0": "Dear Ana, ...", "3": "..."}}}
+    "texts": {"7": {"id": "acme-2026", "texts": {"0": {"at": "2026-11-20T10:00:00+00:00",
+                                                       "text": "Dear Ana, ..."}, ...}}}
 
-Each key is the index of the event in the interview document's ``events``. Both documents are
-written together, from the whole record, so the two always agree. The texts are read back into
-the records for ``export`` (``Repository.load(texts=True)``), for a file read the long way (an
-older schema, a hand edit), and for an interview about to be written again
-(``kept_texts``): a record read without its texts never writes them away.
+Each key is the index of the event in the interview document's ``events``, and ``at`` is that
+event's time as written there. Both documents are written together, from the whole record, so
+the two always agree; an event taken out of a history by hand is found out by its neighbours'
+times, rather than its text being read as the next one's.
+
+The texts are read back into the records for ``export`` (``Repository.load(texts=True)``), for
+a file read the long way (an older schema, a hand edit), and for an interview about to be
+written again (``kept_texts``): a record read without its texts never writes them away.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ def apart(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
         said = event.get("text", 0) if isinstance(event, dict) else 0
         if said is None or isinstance(said, str):
             if said:
-                texts[str(index)] = said
+                texts[str(index)] = {"at": event.get("at"), "text": said}
             bare.append({key: value for key, value in event.items() if key != "text"})
         else:
             bare.append(event)
@@ -77,14 +80,22 @@ def together(doc: Any, texts: Any, where: str) -> Any:
         problems.raise_if_any()
     events = doc.get("events")
     merged = list(events) if isinstance(events, list) else []
-    for key, text in said.items():
-        index = _index(key)
+    for key, entry in said.items():
+        index, place = _index(key), f"{where}.texts.{key}"
         if not 0 <= index < len(merged) or not isinstance(merged[index], dict):
-            problems.add(f"{where}.texts.{key}", "names no event of the interview")
+            problems.add(place, "names no event of the interview")
+        elif not _is_entry(entry):
+            problems.add(*_entry_problem(entry, place))
+        elif entry["at"] != merged[index].get("at"):
+            problems.add(
+                f"{place}.at",
+                f"{show_value(entry['at'])} is not the time of event {index} "
+                f"({show_value(merged[index].get('at'))}): was an event taken out by hand?",
+            )
         elif "text" in merged[index]:
-            problems.add(f"{where}.texts.{key}", "the event has a text of its own already")
+            problems.add(place, "the event has a text of its own already")
         else:
-            merged[index] = {**merged[index], "text": text}
+            merged[index] = {**merged[index], "text": entry["text"]}
     problems.raise_if_any()
     return {**doc, "events": merged}
 
@@ -139,13 +150,33 @@ def check(texts: Any, beside: object, events: int | None, where: str) -> None:
         raise InvalidData(problems.items)
     if texts.get("id") != beside:
         problems.add(f"{where}.id", f"{show_value(texts.get('id'))} is not the interview beside it")
-    for key, text in said.items():
+    for key, entry in said.items():
         index = _index(key)
         if index < 0 or (events is not None and index >= events):
             problems.add(f"{where}.texts.{key}", "names no event of the interview")
-        elif not isinstance(text, str) or not text or len(text) > MAX_TEXT:
-            problems.add(f"{where}.texts.{key}", f"not a text followup writes: {show_value(text)}")
+        elif not _is_entry(entry) or not entry["text"] or len(entry["text"]) > MAX_TEXT:
+            problems.add(f"{where}.texts.{key}", f"not a text followup writes: {show_value(entry)}")
     problems.raise_if_any()
+
+
+def _entry_problem(entry: Any, place: str) -> tuple[str, str]:
+    """Where and what is wrong with an entry that is not ``_is_entry``."""
+    if not isinstance(entry, dict):
+        return place, f"not an object: {show_value(entry)}"
+    if entry.keys() != {"at", "text"}:
+        keys = ", ".join(sorted(map(str, entry)))
+        return place, f"has {keys or 'no field'}; expected at and text"
+    key = "at" if not isinstance(entry["at"], str) else "text"
+    return f"{place}.{key}", f"not text: {show_value(entry[key])}"
+
+
+def _is_entry(entry: Any) -> bool:
+    return (
+        isinstance(entry, dict)
+        and entry.keys() == {"at", "text"}
+        and isinstance(entry["at"], str)
+        and isinstance(entry["text"], str)
+    )
 
 
 def _index(key: str) -> int:

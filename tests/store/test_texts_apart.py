@@ -68,7 +68,8 @@ def test_a_sent_text_is_stored_beside_its_interview_not_in_it(path: Path) -> Non
     assert stored["followup_schema"] == 2
     acme = next(k for k, doc in stored["interviews"].items() if doc["id"] == "acme")
     assert "text" not in stored["interviews"][acme]["events"][0]
-    assert stored["texts"] == {acme: {"id": "acme", "texts": {"0": THANKS}}}
+    at = stored["interviews"][acme]["events"][0]["at"]
+    assert stored["texts"] == {acme: {"id": "acme", "texts": {"0": {"at": at, "text": THANKS}}}}
 
 
 def test_the_daily_read_leaves_the_texts_unread_and_an_export_reads_them(path: Path) -> None:
@@ -79,10 +80,10 @@ def test_the_daily_read_leaves_the_texts_unread_and_an_export_reads_them(path: P
     # A texts document spoilt by hand: the daily read does not see it, since it never parses
     # it; the export, which does, refuses it with its place.
     spoilt = _file(path)
-    spoilt["texts"]["1"]["texts"]["0"] = 5
+    spoilt["texts"]["1"]["texts"]["0"]["text"] = 5
     path.write_bytes(orjson.dumps(spoilt))
     assert Repository(path, default_zone="UTC").load().interviews[0].id == "acme"
-    with pytest.raises(UnreadableDatabase, match=r'interviews\["1"\]\.events\[0\]\.text'):
+    with pytest.raises(UnreadableDatabase, match=r'texts\["1"\]\.texts\.0\.text: not text: 5'):
         Repository(path, default_zone="UTC").load(texts=True)
 
 
@@ -96,7 +97,10 @@ def test_a_change_to_a_record_read_without_its_texts_keeps_them(path: Path) -> N
     events = Repository(path, default_zone="UTC").load(texts=True).interviews[0].events
     assert [e.text for e in events] == [THANKS, later.text]
     stored = _file(path)
-    assert stored["texts"]["1"]["texts"] == {"0": THANKS, "1": later.text}
+    said = stored["texts"]["1"]["texts"]
+    assert {key: entry["text"] for key, entry in said.items()} == {"0": THANKS, "1": later.text}
+    events = stored["interviews"]["1"]["events"]
+    assert [said[key]["at"] for key in ("0", "1")] == [e["at"] for e in events]
 
 
 def test_an_event_taken_back_takes_its_text_with_it(path: Path) -> None:
@@ -149,7 +153,8 @@ def test_a_schema_1_file_is_read_whole_and_moved_apart_on_its_first_write(
     stored = _file(path)
     assert stored["followup_schema"] == 2
     assert "text" not in stored["interviews"]["1"]["events"][0]
-    assert stored["texts"] == {"1": {"id": "acme", "texts": {"0": THANKS}}}
+    entry = {"at": stored["interviews"]["1"]["events"][0]["at"], "text": THANKS}
+    assert stored["texts"] == {"1": {"id": "acme", "texts": {"0": entry}}}
     assert path.with_name(path.name + ".bak").read_bytes() == content
     assert _exported(path)["acme"]["events"][0]["text"] == THANKS
 
@@ -163,11 +168,17 @@ def test_a_bad_text_in_a_schema_1_file_is_refused_with_its_place(tmp_path: Path)
     assert path.read_bytes() == content
 
 
+_ENTRY = {"at": "2026-11-20T10:00:00+00:00", "text": "x"}
+
+
 @pytest.mark.parametrize(
     ("spoil", "said"),
     [
         (lambda t: t.update({"9": {"id": "acme", "texts": {}}}), r'texts\["9"\]: sits beside no'),
-        (lambda t: t["1"]["texts"].update({"4": "x"}), r'texts\["1"\]\.texts\.4: names no event'),
+        (
+            lambda t: t["1"]["texts"].update({"4": _ENTRY}),
+            r'texts\["1"\]\.texts\.4: names no event',
+        ),
         (lambda t: t["1"].update({"id": "globex"}), r'texts\["1"\]\.id: "globex" is not'),
         (lambda t: t["1"].update({"texts": ["x"]}), r'texts\["1"\]\.texts: not an object'),
     ],
@@ -256,10 +267,13 @@ def test_a_schema_1_event_whose_text_is_null_has_no_text(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("spoil", "said"),
     [
-        (lambda t: t["1"]["texts"].update({"4": "x"}), r'texts\["1"\]\.texts\.4: names no event'),
+        (
+            lambda t: t["1"]["texts"].update({"4": _ENTRY}),
+            r'texts\["1"\]\.texts\.4: names no event',
+        ),
         (lambda t: t["1"].update({"id": "globex"}), r'texts\["1"\]\.id: "globex" is not'),
-        (lambda t: t["1"]["texts"].update({"0": "x" * (MAX_TEXT + 1)}), r"not a text followup"),
-        (lambda t: t["1"]["texts"].update({"9" * 5000: "x"}), r"names no event"),
+        (lambda t: t["1"]["texts"]["0"].update(text="x" * (MAX_TEXT + 1)), r"not a text followup"),
+        (lambda t: t["1"]["texts"].update({"9" * 5000: _ENTRY}), r"names no event"),
     ],
     ids=["no such event", "another interview's", "too long", "a key past any history"],
 )
@@ -312,3 +326,26 @@ def test_a_text_the_typed_reader_would_refuse_sends_no_interview_the_long_way(
     read = [repo.read_document(documents, document) for document in documents.interviews]
     assert [i.id for i in read] == ["acme", "globex"]
     assert long_way == []
+
+
+def test_an_event_taken_out_by_hand_is_found_out_not_given_the_next_ones_text(
+    tmp_path: Path,
+) -> None:
+    """Texts are kept by the index of their event: one taken out of the history by hand would
+    shift them onto the events after it. The time kept with each text finds it out."""
+    path = tmp_path / "followup.json"
+    first, second = _sent(AT, "The first message."), _sent(AT + timedelta(days=1), "The second.")
+    Repository(path, default_zone="UTC").import_pipeline(
+        Pipeline(interviews=(_interview("acme", first, second),)), replace=False
+    )
+    stored = _file(path)
+    del stored["interviews"]["1"]["events"][0]
+    edited = orjson.dumps(stored)
+    path.write_bytes(edited)
+    with pytest.raises(UnreadableDatabase, match=r'texts\["1"\]\.texts\.0\.at: .* taken out by'):
+        Repository(path, default_zone="UTC").load(texts=True)
+    with pytest.raises(UnreadableDatabase, match=r"taken out by hand"):
+        Repository(path, default_zone="UTC").append_event(
+            "acme", Event(at=AT + timedelta(days=2), kind=EventKind.REPLY)
+        )
+    assert path.read_bytes() == edited
