@@ -57,36 +57,61 @@ def encode_placed(
     parts: list[bytes | memoryview] = [b'{"' + SCHEMA_KEY.encode() + b'":', b"%d" % CURRENT_SCHEMA]
     length = sum(map(len, parts))
     placed: list[tuple[Document, int, int]] = []
-    read: dict[int, memoryview] = {}
+    read: dict[int, bytes] = {}
+    # Documents written back unread lie side by side in the version they are read from, with
+    # the same keys between them as here: a run of them is copied as one slice, not one by one.
+    run: tuple[bytes, int, int] | None = None
 
     def add(part: bytes | memoryview) -> None:
         nonlocal length
         parts.append(part)
         length += len(part)
 
+    def flush() -> None:
+        nonlocal run
+        if run is not None:
+            content, first, end = run
+            add(memoryview(content)[first:end])
+            run = None
+
     for name, table in tables.items():
+        flush()
         add(b"," + orjson.dumps(name) + b":{")
-        for index, (doc_id, doc) in enumerate(table.items()):
-            add((b"," if index else b"") + orjson.dumps(doc_id) + b":")
-            if type(doc) is not Document:
-                add(orjson.dumps(doc))
+        comma = b""
+        for doc_id, doc in table.items():
+            key = comma + orjson.dumps(doc_id) + b":"
+            comma = b","
+            source = doc.source if type(doc) is Document else None
+            if source is None:
+                flush()
+                add(key)
+                start = length
+                add(doc.raw if type(doc) is Document else orjson.dumps(doc))
+                if type(doc) is Document:
+                    placed.append((doc, start, length))
                 continue
-            start = length
-            add(_bytes_of(doc, read))
-            placed.append((doc, start, length))
+            content = read.get(id(source))
+            if content is None:
+                content = read[id(source)] = source.whole()
+            first, end = doc.span
+            if (
+                run is not None
+                and run[0] is content
+                and run[2] + len(key) == first
+                and content.startswith(key, run[2])
+            ):
+                start = length + first - run[1]
+                run = (content, run[1], end)
+            else:
+                flush()
+                add(key)
+                start = length
+                run = (content, first, end)
+            placed.append((doc, start, start + end - first))
+        flush()
         add(b"}")
     add(b"}\n")
     return b"".join(parts), placed
-
-
-def _bytes_of(doc: Document, read: dict[int, memoryview]) -> bytes | memoryview:
-    source = doc.source
-    if source is None:
-        return doc.raw
-    if id(source) not in read:
-        read[id(source)] = memoryview(source.whole())
-    start, end = doc.span
-    return read[id(source)][start:end]
 
 
 def _why_not_json(content: bytes, error: orjson.JSONDecodeError) -> str:

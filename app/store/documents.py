@@ -39,7 +39,7 @@ class Document:
     what stays in memory is the records read from them, and a document that did not change is
     written back as it is (``codec.encode_placed``)."""
 
-    __slots__ = ("_digest", "_end", "_held", "_source", "_start", "doc_id", "id", "stage")
+    __slots__ = ("_digest", "_end", "_held", "_source", "_start", "doc_id", "fits", "id", "stage")
 
     def __init__(self, doc_id: str, ident: object, stage: object, raw: bytes) -> None:
         self.doc_id = doc_id
@@ -49,6 +49,9 @@ class Document:
         self._digest: str | None = None
         self._source: Source | None = None
         self._start = self._end = 0
+        self.fits: str | None = None
+        """Of a texts document: the digest of the interview document it was last found to fit
+        (``store.texts.check``), so that it is checked once, not at every save."""
 
     @classmethod
     def placed(

@@ -119,10 +119,6 @@ class Repository:
         # again after another followup changed one interview reads that interview alone.
         self._earlier: tuple[str, _Snapshot] | None = None
         self._busy = threading.RLock()
-        # The texts documents found to be what followup writes (their digest, their
-        # interview's, and how many events it has): each is checked once before it is first
-        # written back unread.
-        self._checked_texts: set[tuple[str, str, int | None]] = set()
         self.saw_other_writes = False
         """Whether the last change found the file other than this repository last saw it."""
         self.writes = 0
@@ -529,8 +525,10 @@ class Repository:
                 whole = interview if texts_given else self._texts_kept(interview, doc_id, before)
                 written = write_interview(whole)
                 # What is written must read back: a dangling reference is refused here, not
-                # discovered on the next start.
-                read_interview(written, self._default_zone, f'interview "{interview.id}"')
+                # discovered on the next start. The typed reader accepts what the full one
+                # does, and the full one says what is wrong.
+                if typed_interview(written, self._default_zone) is None:
+                    read_interview(written, self._default_zone, f'interview "{interview.id}"')
             except InvalidData as bad:
                 problems.items.extend(bad.problems)
                 continue
@@ -538,18 +536,24 @@ class Repository:
             table[doc_id] = Document(doc_id, interview.id, doc.get("stage"), orjson.dumps(doc))
             if own is not None:
                 texts[doc_id] = Document(doc_id, interview.id, None, orjson.dumps(own))
-        events = dict(before.carried_events)
-        events.update(
-            (before.doc_ids[i.id], len(i.events))
-            for i in before.pipeline.interviews
-            if i.id in before.doc_ids
-        )
+                texts[doc_id].fits = table[doc_id].digest  # made from the same record
+        unchecked: list[str] = []
         for doc_id, document in table.items():
             if doc_id in said and document is stored.get(doc_id):
-                # Written back unread with its interview: never unless it is what followup
-                # writes, so that a file followup cannot read is not written over.
-                self._check_texts(said[doc_id], document, events.get(doc_id))
                 texts[doc_id] = said[doc_id]
+                if said[doc_id].fits != document.digest:
+                    unchecked.append(doc_id)
+        if unchecked:
+            # Written back unread with its interview: never unless it is what followup
+            # writes, so that a file followup cannot read is not written over.
+            events = dict(before.carried_events)
+            events.update(
+                (before.doc_ids[i.id], len(i.events))
+                for i in before.pipeline.interviews
+                if i.id in before.doc_ids
+            )
+            for doc_id in unchecked:
+                self._check_texts(said[doc_id], stored[doc_id], events.get(doc_id))
         profile = write_profile(after.profile)
         if after.profile != before.pipeline.profile:
             try:
@@ -564,7 +568,8 @@ class Repository:
         tables[INTERVIEWS] = dict(sorted(table.items(), key=lambda item: _doc_order(item[0])))
         tables.pop(TEXTS, None)
         if texts:
-            tables[TEXTS] = dict(sorted(texts.items(), key=lambda item: _doc_order(item[0])))
+            # In the interviews' order, which is the document ids'.
+            tables[TEXTS] = {key: texts[key] for key in tables[INTERVIEWS] if key in texts}
         return tables, doc_ids
 
     def _texts_kept(self, interview: Interview, doc_id: str, before: _Snapshot) -> Interview:
@@ -586,15 +591,13 @@ class Repository:
     def _check_texts(self, said: Document, beside: Document, events: int | None) -> None:
         """Raise ``UnreadableDatabase`` unless ``said`` is a texts document followup writes for
         the interview document ``beside``, of ``events`` events (None: not read)."""
-        known = (said.digest, beside.digest, events)
-        if known in self._checked_texts:
-            return
         where = f'{TEXTS}["{said.doc_id}"]'
         try:
             check(self._parsed(said, where), beside.id, events, where)
         except InvalidData as bad:
             self._unreadable(f"holds data followup cannot read: {bad}")
-        self._checked_texts.add(known)
+        if events is not None:
+            said.fits = beside.digest
 
     def _zone(self, profile: Profile) -> str:
         return profile.timezone or self._default_zone

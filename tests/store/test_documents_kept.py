@@ -255,3 +255,56 @@ def test_a_file_that_cannot_be_read_leaves_nothing_open(path: Path) -> None:
         with pytest.raises(UnreadableDatabase):
             repo.load()
     assert _descriptors() == before
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    docs=st.dictionaries(
+        st.sampled_from(["interviews", "texts"]),
+        st.dictionaries(
+            st.integers(0, 40).map(str),
+            st.fixed_dictionaries({"id": st.text(max_size=4)}, optional={"v": VALUES}),
+            max_size=6,
+        ),
+        max_size=2,
+    ),
+    changes=st.lists(
+        st.tuples(st.sampled_from(["interviews", "texts"]), st.integers(0, 40).map(str), VALUES),
+        max_size=4,
+    ),
+    dropped=st.lists(st.integers(0, 40).map(str), max_size=3),
+)
+def test_documents_written_back_from_the_version_read_land_where_json_puts_them(
+    tmp_path_factory: pytest.TempPathFactory,
+    docs: dict[str, dict[str, Any]],
+    changes: list[tuple[str, str, Any]],
+    dropped: list[str],
+) -> None:
+    """Documents read from a file (placed in it) and written back, some changed, added or
+    taken out between them, as a save writes them: runs of unchanged ones are copied whole,
+    and the file is still what orjson writes, each document where it is said to be."""
+    from app.store.documents import stored_tables
+
+    tables = {"meta": {}, **{name: docs.get(name, {}) for name in ("interviews", "texts")}}
+    tables = {name: dict(sorted(t.items(), key=lambda i: int(i[0]))) for name, t in tables.items()}
+    old = tmp_path_factory.mktemp("runs") / "old.json"
+    old.write_bytes(encode(tables))
+    found = stored_tables(old.read_bytes(), Source(old, stamp_of(old.stat())))
+    assert found is not None
+    plain = {name: dict(table) for name, table in tables.items()}
+    given = {name: dict(found.get(name, {})) for name in tables}
+    for name, key, value in changes:
+        doc = {"id": key, "v": value}
+        plain[name][key] = doc
+        given[name][key] = Document(key, key, None, orjson.dumps(doc))
+    for key in dropped:
+        plain["texts"].pop(key, None)
+        given["texts"].pop(key, None)
+    for name in ("interviews", "texts"):
+        plain[name] = dict(sorted(plain[name].items(), key=lambda i: int(i[0])))
+        given[name] = dict(sorted(given[name].items(), key=lambda i: int(i[0])))
+    content, where = encode_placed(given)
+    assert content == encode(plain)
+    assert len(where) == sum(map(len, (given["interviews"], given["texts"])))
+    for document, start, end in where:
+        assert content[start:end] == document.raw
