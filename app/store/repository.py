@@ -22,7 +22,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -49,7 +49,7 @@ from app.store.atomic import remove_leftover_temporaries
 from app.store.documents import INTERVIEWS, META, TEXTS, Document, Documents
 from app.store.errors import UnreadableDatabase
 from app.store.paths import backup_path
-from app.store.texts import apart, check, kept_texts, together
+from app.store.texts import apart, check, event_times, kept_texts, together
 
 META_KEYS = {"profile", "policy"}
 
@@ -102,8 +102,6 @@ class _Snapshot:
     tables: dict[str, Any]
     doc_ids: dict[str, str]
     carried: Stored
-    carried_events: dict[str, int] = field(default_factory=dict)
-    """How many events each carried document holds, where it holds a list of them."""
 
 
 class Repository:
@@ -471,15 +469,12 @@ class Repository:
         interviews: list[Interview] = []
         doc_ids: dict[str, str] = {}
         carried: Stored = {}
-        carried_events: dict[str, int] = {}
         for doc_id in order:
             if only is not None and docs[doc_id].id != only:
                 # Written back unread, but never unless it is JSON the full reader would
                 # read: a file followup cannot read is not written over.
-                unread = self._parsed(docs[doc_id], f'{INTERVIEWS}["{doc_id}"]')
+                self._parsed(docs[doc_id], f'{INTERVIEWS}["{doc_id}"]')
                 carried[doc_id] = docs[doc_id]
-                if isinstance(unread, dict) and isinstance(unread.get("events"), list):
-                    carried_events[doc_id] = len(unread["events"])
                 continue
             where = f'{INTERVIEWS}["{doc_id}"]'
             interview = read_first[doc_id] if doc_id in read_first else read(doc_id)
@@ -493,7 +488,7 @@ class Repository:
         if problems:
             self._unreadable(f"holds data followup cannot read: {InvalidData(problems.items)}")
         pipeline = Pipeline(profile, policy, tuple(interviews))
-        return _Snapshot(pipeline, tables, doc_ids, carried, carried_events)
+        return _Snapshot(pipeline, tables, doc_ids, carried)
 
     def _encode(
         self, before: _Snapshot, after: Pipeline, *, texts_given: bool = False
@@ -543,17 +538,10 @@ class Repository:
                 texts[doc_id] = said[doc_id]
                 if said[doc_id].fits != document.digest:
                     unchecked.append(doc_id)
-        if unchecked:
+        for doc_id in unchecked:
             # Written back unread with its interview: never unless it is what followup
             # writes, so that a file followup cannot read is not written over.
-            events = dict(before.carried_events)
-            events.update(
-                (before.doc_ids[i.id], len(i.events))
-                for i in before.pipeline.interviews
-                if i.id in before.doc_ids
-            )
-            for doc_id in unchecked:
-                self._check_texts(said[doc_id], stored[doc_id], events.get(doc_id))
+            self._check_texts(said[doc_id], stored[doc_id])
         profile = write_profile(after.profile)
         if after.profile != before.pipeline.profile:
             try:
@@ -588,16 +576,15 @@ class Repository:
             self._unreadable(f"holds data followup cannot read: {bad}")
         return kept_texts(interview, whole)
 
-    def _check_texts(self, said: Document, beside: Document, events: int | None) -> None:
+    def _check_texts(self, said: Document, beside: Document) -> None:
         """Raise ``UnreadableDatabase`` unless ``said`` is a texts document followup writes for
-        the interview document ``beside``, of ``events`` events (None: not read)."""
+        the interview document ``beside``: each text where an event of it is, at its time."""
         where = f'{TEXTS}["{said.doc_id}"]'
         try:
-            check(self._parsed(said, where), beside.id, events, where)
+            check(self._parsed(said, where), beside.id, event_times(beside.raw), where)
         except InvalidData as bad:
             self._unreadable(f"holds data followup cannot read: {bad}")
-        if events is not None:
-            said.fits = beside.digest
+        said.fits = beside.digest
 
     def _zone(self, profile: Profile) -> str:
         return profile.timezone or self._default_zone

@@ -43,7 +43,9 @@ def apart(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
         # Only text moves: a null is no text, and anything else stays where the reader says
         # what is wrong with it, in the event.
         said = event.get("text", 0) if isinstance(event, dict) else 0
-        if said is None or isinstance(said, str):
+        # A text moves with its event's time; without one, it stays for the reader to say
+        # that the time is missing, where it is.
+        if said is None or (isinstance(said, str) and isinstance(event.get("at"), str)):
             if said:
                 texts[str(index)] = {"at": event.get("at"), "text": said}
             bare.append({key: value for key, value in event.items() if key != "text"})
@@ -87,11 +89,7 @@ def together(doc: Any, texts: Any, where: str) -> Any:
         elif not _is_entry(entry):
             problems.add(*_entry_problem(entry, place))
         elif entry["at"] != merged[index].get("at"):
-            problems.add(
-                f"{place}.at",
-                f"{show_value(entry['at'])} is not the time of event {index} "
-                f"({show_value(merged[index].get('at'))}): was an event taken out by hand?",
-            )
+            problems.add(f"{place}.at", _moved(entry["at"], index, merged[index].get("at")))
         elif "text" in merged[index]:
             problems.add(place, "the event has a text of its own already")
         else:
@@ -139,10 +137,30 @@ def moved_apart(tables: dict[str, Any]) -> dict[str, Any]:
     return moved
 
 
-def check(texts: Any, beside: object, events: int | None, where: str) -> None:
-    """Raise ``InvalidData`` unless a texts document (parsed) is one followup writes, for the
-    interview whose id is ``beside`` and which has ``events`` events (None: not known). It is
-    checked so before it is written back unread, without reading its interview's document."""
+class _Event(msgspec.Struct):
+    at: Any = None
+
+
+class _History(msgspec.Struct):
+    events: list[_Event] = []
+
+
+_HISTORY = msgspec.json.Decoder(_History)
+
+
+def event_times(doc: bytes) -> list[Any] | None:
+    """The time of each event of an interview document (its JSON), as written there; None if
+    its history is not a list of objects. Only the times are read: the rest is skipped."""
+    try:
+        return [event.at for event in _HISTORY.decode(doc).events]
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+
+
+def check(texts: Any, beside: object, times: list[Any] | None, where: str) -> None:
+    """Raise ``InvalidData`` unless a texts document (parsed) is one followup writes for the
+    interview whose id is ``beside`` and whose events are at ``times`` (``event_times``). It
+    is checked so before it is written back unread, without reading the whole interview."""
     problems = Problems()
     said = texts.get("texts") if isinstance(texts, dict) else None
     if not isinstance(said, dict) or set(texts) - {"id", "texts"}:
@@ -150,13 +168,23 @@ def check(texts: Any, beside: object, events: int | None, where: str) -> None:
         raise InvalidData(problems.items)
     if texts.get("id") != beside:
         problems.add(f"{where}.id", f"{show_value(texts.get('id'))} is not the interview beside it")
+    times = times or []
     for key, entry in said.items():
-        index = _index(key)
-        if index < 0 or (events is not None and index >= events):
-            problems.add(f"{where}.texts.{key}", "names no event of the interview")
+        index, place = _index(key), f"{where}.texts.{key}"
+        if not 0 <= index < len(times):
+            problems.add(place, "names no event of the interview")
         elif not _is_entry(entry) or not entry["text"] or len(entry["text"]) > MAX_TEXT:
-            problems.add(f"{where}.texts.{key}", f"not a text followup writes: {show_value(entry)}")
+            problems.add(place, f"not a text followup writes: {show_value(entry)}")
+        elif entry["at"] != times[index]:
+            problems.add(f"{place}.at", _moved(entry["at"], index, times[index]))
     problems.raise_if_any()
+
+
+def _moved(at: Any, index: int, event_at: Any) -> str:
+    return (
+        f"{show_value(at)} is not the time of event {index} ({show_value(event_at)}): "
+        "the history was edited by hand, and its texts no longer match it"
+    )
 
 
 def _entry_problem(entry: Any, place: str) -> tuple[str, str]:

@@ -342,10 +342,46 @@ def test_an_event_taken_out_by_hand_is_found_out_not_given_the_next_ones_text(
     del stored["interviews"]["1"]["events"][0]
     edited = orjson.dumps(stored)
     path.write_bytes(edited)
-    with pytest.raises(UnreadableDatabase, match=r'texts\["1"\]\.texts\.0\.at: .* taken out by'):
+    with pytest.raises(UnreadableDatabase, match=r'texts\["1"\]\.texts\.0\.at: .* edited by hand'):
         Repository(path, default_zone="UTC").load(texts=True)
-    with pytest.raises(UnreadableDatabase, match=r"taken out by hand"):
+    with pytest.raises(UnreadableDatabase, match=r"edited by hand"):
         Repository(path, default_zone="UTC").append_event(
             "acme", Event(at=AT + timedelta(days=2), kind=EventKind.REPLY)
         )
     assert path.read_bytes() == edited
+
+
+def test_texts_shifted_by_a_hand_edit_are_not_carried_by_a_change_to_another_interview(
+    tmp_path: Path,
+) -> None:
+    """An event taken out by hand between two with texts leaves every text's index in range:
+    the time kept with each one finds it out before a change elsewhere writes the file."""
+    path = tmp_path / "followup.json"
+    reply = Event(at=AT + timedelta(hours=1), kind=EventKind.REPLY)
+    history = (_sent(AT, "A"), reply, _sent(AT + timedelta(days=1), "B"))
+    Repository(path, default_zone="UTC").import_pipeline(
+        Pipeline(interviews=(_interview("acme", *history), _interview("globex"))), replace=False
+    )
+    stored = _file(path)
+    del stored["interviews"]["1"]["events"][1]
+    edited = orjson.dumps(stored)
+    path.write_bytes(edited)
+    with pytest.raises(UnreadableDatabase, match=r'texts\["1"\]\.texts\.2: names no event'):
+        Repository(path, default_zone="UTC").append_event("globex", reply)
+    later = {"at": "2026-11-22T10:00:00+00:00", "kind": "reply"}
+    stored["interviews"]["1"]["events"].append(later)
+    shifted = orjson.dumps(stored)  # three events again: text 2 would be read as the reply's
+    path.write_bytes(shifted)
+    with pytest.raises(UnreadableDatabase, match=r'texts\["1"\]\.texts\.2\.at: .* edited'):
+        Repository(path, default_zone="UTC").append_event("globex", reply)
+    assert path.read_bytes() == shifted
+
+
+def test_a_schema_1_text_whose_event_has_no_time_is_refused_where_the_time_belongs(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.json"
+    content = _schema_1(path, [{"kind": "sent", "action": "thank_you", "text": "hi"}])
+    with pytest.raises(UnreadableDatabase, match=r'interviews\["1"\]\.events\[0\]\.at: missing'):
+        Repository(path, default_zone="UTC").load()
+    assert path.read_bytes() == content
