@@ -24,7 +24,7 @@ from typing import Any
 
 import msgspec
 
-from app.domain.errors import InvalidData, Problems, show_value
+from app.domain.errors import Problems, show_value
 from app.domain.limits import MAX_TEXT
 from app.domain.records import Interview
 from app.store.documents import INTERVIEWS, TEXTS
@@ -40,11 +40,9 @@ def apart(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
     texts: dict[str, Any] = {}
     bare: list[Any] = []
     for index, event in enumerate(events):
-        # Only text moves: a null is no text, and anything else stays where the reader says
-        # what is wrong with it, in the event.
+        # A text moves with its event's time; a null is no text. Anything else (not text, or
+        # an event without a time) stays in the event, for the reader to say what is wrong.
         said = event.get("text", 0) if isinstance(event, dict) else 0
-        # A text moves with its event's time; without one, it stays for the reader to say
-        # that the time is missing, where it is.
         if said is None or (isinstance(said, str) and isinstance(event.get("at"), str)):
             if said:
                 texts[str(index)] = {"at": event.get("at"), "text": said}
@@ -59,41 +57,19 @@ def apart(doc: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
 def together(doc: Any, texts: Any, where: str) -> Any:
     """The interview document ``doc`` (parsed) with its texts put back, where the texts
     document (parsed) is at ``where``; raises ``InvalidData`` for a texts document that does
-    not fit it. What each text may hold is the interview reader's to check."""
-    problems = Problems()
-    if not isinstance(texts, dict):
-        problems.add(where, f"not an object: {show_value(texts)}")
-        problems.raise_if_any()
-    unknown = set(texts) - {"id", "texts"}
-    for key in sorted(unknown, key=str):
-        problems.add(f"{where}.{key}", "unknown field; expected one of id, texts")
-    if not isinstance(doc, dict):
-        problems.raise_if_any()
+    not fit it. What each text may hold beyond that is the interview reader's to check."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+        # Not an interview's shape: its reader says so, where it is.
+        _fitted(texts, doc.get("id") if isinstance(doc, dict) else None, [], where)
         return doc
-    if texts.get("id") != doc.get("id"):
-        problems.add(
-            f"{where}.id",
-            f"{show_value(texts.get('id'))} is not the interview it sits beside "
-            f"({show_value(doc.get('id'))})",
-        )
-    said = texts.get("texts")
-    if not isinstance(said, dict):
-        problems.add(f"{where}.texts", f"not an object: {show_value(said)}")
-        problems.raise_if_any()
-    events = doc.get("events")
-    merged = list(events) if isinstance(events, list) else []
-    for key, entry in said.items():
-        index, place = _index(key), f"{where}.texts.{key}"
-        if not 0 <= index < len(merged) or not isinstance(merged[index], dict):
-            problems.add(place, "names no event of the interview")
-        elif not _is_entry(entry):
-            problems.add(*_entry_problem(entry, place))
-        elif entry["at"] != merged[index].get("at"):
-            problems.add(f"{place}.at", _moved(entry["at"], index, merged[index].get("at")))
-        elif "text" in merged[index]:
-            problems.add(place, "the event has a text of its own already")
+    merged = list(doc["events"])
+    times = [event.get("at") if isinstance(event, dict) else None for event in merged]
+    problems = Problems()
+    for index, text in _fitted(texts, doc.get("id"), times, where).items():
+        if "text" in merged[index]:
+            problems.add(f"{where}.texts.{index}", "the event has a text of its own already")
         else:
-            merged[index] = {**merged[index], "text": entry["text"]}
+            merged[index] = {**merged[index], "text": text}
     problems.raise_if_any()
     return {**doc, "events": merged}
 
@@ -161,23 +137,44 @@ def check(texts: Any, beside: object, times: list[Any] | None, where: str) -> No
     """Raise ``InvalidData`` unless a texts document (parsed) is one followup writes for the
     interview whose id is ``beside`` and whose events are at ``times`` (``event_times``). It
     is checked so before it is written back unread, without reading the whole interview."""
+    _fitted(texts, beside, times or [], where)
+
+
+def _fitted(texts: Any, beside: object, times: list[Any], where: str) -> dict[int, str]:
+    """The texts of a texts document (parsed), by the index of their event, where it fits
+    the interview whose id is ``beside`` and whose events are at ``times``; raises
+    ``InvalidData`` naming each place it does not."""
     problems = Problems()
-    said = texts.get("texts") if isinstance(texts, dict) else None
-    if not isinstance(said, dict) or set(texts) - {"id", "texts"}:
-        problems.add(where, "not a texts document")
-        raise InvalidData(problems.items)
+    if not isinstance(texts, dict):
+        problems.add(where, f"not an object: {show_value(texts)}")
+        problems.raise_if_any()
+    for key in sorted(set(texts) - {"id", "texts"}, key=str):
+        problems.add(f"{where}.{key}", "unknown field; expected one of id, texts")
     if texts.get("id") != beside:
-        problems.add(f"{where}.id", f"{show_value(texts.get('id'))} is not the interview beside it")
-    times = times or []
+        problems.add(
+            f"{where}.id",
+            f"{show_value(texts.get('id'))} is not the interview it sits beside "
+            f"({show_value(beside)})",
+        )
+    said = texts.get("texts")
+    if not isinstance(said, dict):
+        problems.add(f"{where}.texts", f"not an object: {show_value(said)}")
+        problems.raise_if_any()
+    fitted: dict[int, str] = {}
     for key, entry in said.items():
         index, place = _index(key), f"{where}.texts.{key}"
-        if not 0 <= index < len(times):
+        if not 0 <= index < len(times) or times[index] is None:
             problems.add(place, "names no event of the interview")
-        elif not _is_entry(entry) or not entry["text"] or len(entry["text"]) > MAX_TEXT:
-            problems.add(place, f"not a text followup writes: {show_value(entry)}")
+        elif not _is_entry(entry):
+            problems.add(*_entry_problem(entry, place))
+        elif not entry["text"] or len(entry["text"]) > MAX_TEXT:
+            problems.add(place, f"not a text followup writes: {show_value(entry['text'])}")
         elif entry["at"] != times[index]:
             problems.add(f"{place}.at", _moved(entry["at"], index, times[index]))
+        else:
+            fitted[index] = entry["text"]
     problems.raise_if_any()
+    return fitted
 
 
 def _moved(at: Any, index: int, event_at: Any) -> str:
