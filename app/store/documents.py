@@ -239,4 +239,10 @@ def _document(key: str, doc: dict[str, Any]) -> Document:
 
 def _is_number(key: str) -> bool:
     # What followup writes; anything else is left to the full reader's checks and messages.
-    return key.isascii() and key.isdigit() and (key == "0" or not key.startswith("0"))
+    # Eighteen digits at most, which int() reads: past 4,300 it refuses, as an internal error.
+    return (
+        key.isascii()
+        and key.isdigit()
+        and len(key) <= 18
+        and (key == "0" or not key.startswith("0"))
+    )

@@ -385,3 +385,16 @@ def test_a_schema_1_text_whose_event_has_no_time_is_refused_where_the_time_belon
     with pytest.raises(UnreadableDatabase, match=r'interviews\["1"\]\.events\[0\]\.at: missing'):
         Repository(path, default_zone="UTC").load()
     assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize("table", ["interviews", "texts"])
+def test_a_document_id_past_what_a_number_can_be_read_from_is_refused_not_a_crash(
+    path: Path, table: str
+) -> None:
+    stored = _file(path)
+    stored[table]["9" * 5000] = stored[table].pop("1")
+    spoilt = orjson.dumps(stored)
+    path.write_bytes(spoilt)
+    with pytest.raises(UnreadableDatabase, match=f"table '{table}' has '9999"):
+        Repository(path, default_zone="UTC").load()
+    assert path.read_bytes() == spoilt
