@@ -40,13 +40,15 @@ class Urgency(IntEnum):
     @property
     def group(self) -> int:
         """0 overdue, 1 open now, 2 coming up: what the lists are grouped and ranked by."""
-        return min(self.value, Urgency.LATER_TODAY.value)
+        # The member as a plain int: ``.value`` and enum members as dictionary keys go through
+        # Python code, and a board of 10,000 asks this some 100,000 times.
+        return min(int(self), COMING_UP)
 
     @property
     def tone(self) -> str:
         """The colour it is shown in: an open window and one opening later today both ask
         for today's attention."""
-        return _TONES[self]
+        return _TONES[self]  # by position: see ``group``
 
     @property
     def for_today(self) -> bool:
@@ -54,14 +56,11 @@ class Urgency(IntEnum):
         return self <= Urgency.LATER_TODAY
 
 
-_TONES = {
-    Urgency.OVERDUE: "overdue",
-    Urgency.OPEN_NOW: "today",
-    Urgency.LATER_TODAY: "today",
-    Urgency.THIS_WEEK: "week",
-    Urgency.LATER: "later",
-}
+# Each urgency's tone, in the urgencies' order.
+_TONES = ("overdue", "today", "today", "week", "later")
 TONES = ("overdue", "today", "week", "later")
+# The group of "Coming up": of every urgency from later today on.
+COMING_UP = int(Urgency.LATER_TODAY)
 
 
 def urgency(action: Action, at: datetime) -> Urgency:
@@ -96,15 +95,15 @@ def window_rank(opens: float, closes: float, at: float) -> tuple[int, float, flo
     """``pressing_first`` but the id, from the window's instants alone (seconds since the
     epoch): for actions known only by their times, as kept beside the file."""
     if at > closes:
-        return _order(Urgency.OVERDUE.group, opens, closes)
+        return _order(int(Urgency.OVERDUE), opens, closes)
     if at >= opens:
-        return _order(Urgency.OPEN_NOW.group, opens, closes)
-    return _order(Urgency.LATER_TODAY.group, opens, closes)
+        return _order(int(Urgency.OPEN_NOW), opens, closes)
+    return _order(COMING_UP, opens, closes)
 
 
 def _order(group: int, opens: float, closes: float) -> tuple[int, float, float]:
     # Overdue and open: what closes first; coming up: what opens first.
-    if group < Urgency.LATER_TODAY.group:
+    if group < COMING_UP:
         return group, closes, opens
     return group, opens, closes
 

@@ -31,7 +31,7 @@ from app.domain.records import (
     Stage,
 )
 from app.engine import Action, Urgency, counts, ranked
-from app.engine.urgency import level_of, levels, urgency
+from app.engine.urgency import COMING_UP, level_of, levels, urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
@@ -213,7 +213,7 @@ class DashboardScreen(WorkspaceScreen):
             if action.interview not in shown:
                 continue
             level = level_of(action, found, now)
-            if level.group < Urgency.LATER_TODAY.group or action.due_from.timestamp() <= horizon:
+            if level.group < COMING_UP or action.due_from.timestamp() <= horizon:
                 groups[level.heading].append((level, action))
         rows: list[DueRow] = []
         for title, members in groups.items():
@@ -241,7 +241,7 @@ class DashboardScreen(WorkspaceScreen):
         now = self.workspace.now
         when = (
             f"opens {short_when(action.due_from, now)}"
-            if level.group == Urgency.LATER_TODAY.group
+            if level.group == COMING_UP
             else f"due {short_when(action.due_by, now)}"
         )
         return f"{kind_label(action)}{who} · {action.company} · {when}"
