@@ -76,3 +76,25 @@ def test_the_pure_layers_never_import_tinydb(package: str) -> None:
         timeout=120,
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_the_dashboard_starts_without_the_date_grammar() -> None:
+    """Saying moments back is needed from the first frame; reading typed ones (the grammar,
+    meetings pasted) only when a form asks, and then ``app.when`` still gives it."""
+    code = (
+        "import sys\n"
+        "import app.services.opening, app.ui.factory\n"
+        "early = [m for m in ('app.when.parse', 'app.when.span') if m in sys.modules]\n"
+        "from app.when import parse_when, parse_span\n"
+        "print(','.join(early), parse_when.__module__, parse_span.__module__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["app.when.parse", "app.when.span"]

@@ -32,10 +32,32 @@ reads "2026-11-30T09:00" as today at 20:26. Each would cost more to fence in tha
 costs to keep, and this one imports nothing beyond the standard library until text is read.
 """
 
-from app.when.describe import describe_when
-from app.when.errors import ACCEPTED_FORMS, WhenError
-from app.when.parse import parse_when
-from app.when.span import SPAN_EXAMPLES, Span, parse_span
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.lazy import on_first_use
+
+if TYPE_CHECKING:
+    from app.when.describe import describe_when
+    from app.when.errors import ACCEPTED_FORMS, WhenError
+    from app.when.parse import parse_when
+    from app.when.span import SPAN_EXAMPLES, Span, parse_span
+
+# Imported on first use (PEP 562): the dashboard says moments back (``describe``) from its
+# start, and reads typed ones (the grammar, meetings pasted) only when a form asks.
+__getattr__ = on_first_use(
+    __name__,
+    {
+        "describe_when": "app.when.describe",
+        "ACCEPTED_FORMS": "app.when.errors",
+        "WhenError": "app.when.errors",
+        "parse_when": "app.when.parse",
+        "SPAN_EXAMPLES": "app.when.span",
+        "Span": "app.when.span",
+        "parse_span": "app.when.span",
+    },
+)
 
 __all__ = [
     "ACCEPTED_FORMS",
