@@ -200,3 +200,26 @@ def test_a_sent_message_undone_after_its_save_takes_its_text_with_it(tmp_path: P
         i for i in earlier.interviews if i.id != other
     ]
     assert text.encode() not in path.read_bytes()
+
+
+def test_a_change_to_an_interview_removed_elsewhere_is_not_recorded(tmp_path: Path) -> None:
+    """Another followup took the interview out (an addition undone, an import that replaced
+    the data) after this one showed it: the change made here would bring it back, without the
+    texts of its earlier messages (which this one never read), and undo that other write."""
+    path = tmp_path / "db.json"
+    Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    workspace = open_workspace(path, clock=lambda: NOW.add(hours=6), default_zone=ZONE)
+    workspace.load()
+    action = workspace.actions[0]
+    Repository(path, default_zone=ZONE).remove_interview(action.interview)
+    before = path.read_bytes()
+
+    workspace.mark_sent(action.id)
+    assert workspace.save_pending() == 0
+    [why] = workspace.take_refused()
+    assert why.startswith("Not recorded: ") and "removed elsewhere" in why
+    assert path.read_bytes() == before
+    stored = Repository(path, default_zone=ZONE).load().interviews
+    assert action.interview not in {i.id for i in stored}
+    # Nothing to take back: the change was never made.
+    assert not workspace.can_undo

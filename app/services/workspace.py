@@ -474,8 +474,9 @@ class Workspace:
             try:
                 self._repo.change_interview(change.interview_id, change.edit)
             except UnknownInterview:
-                # Removed elsewhere since it was read: what was done to it here is kept.
-                self._repo.put_interview(change.after)
+                # Putting it back would undo the other followup's write, and without the texts
+                # of its earlier messages, which were never read here.
+                raise NoLongerApplies("its interview was removed elsewhere") from None
             except Conflict as conflict:
                 raise NoLongerApplies(f"{conflict} changed elsewhere since it was shown") from None
 
