@@ -152,7 +152,7 @@ class Workspace:
         ``shown`` is called with how many interviews the file holds, before the rest is read:
         until this returns, the workspace holds those interviews only."""
         # Millions of objects come and go and none is in a cycle: see collector_paused.
-        with _said_in_one_line(), collector_paused(kept=True):
+        with _said_in_one_line(), collector_paused():
             # The answers kept first: what reading them leaves behind is small, and the file's
             # records are not yet in memory beside what reading them takes.
             found = open_actions.recalled(self._repo, self.default_zone)

@@ -14,6 +14,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from app.domain.profile import ProfileError, changed_profile
+from app.memory import collector_paused
 from app.services.workspace import Reread, Workspace, WorkspaceError
 from app.ui.commands import DashboardCommands
 from app.ui.screens.dashboard import BoardView, DashboardScreen
@@ -82,9 +83,12 @@ class FollowupApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         try:
-            self.workspace.load(
-                shown=lambda total: self.call_from_thread(self._first_part_read, total)
-            )
+            # What is read now lives as long as the app: out of the collector's sight from the
+            # moment it is read, not only once it is shown (see _keep_out_of_collections).
+            with collector_paused(kept=True):
+                self.workspace.load(
+                    shown=lambda total: self.call_from_thread(self._first_part_read, total)
+                )
         except WorkspaceError as problem:
             self.call_from_thread(self.exit, None, 1, f"followup: {problem}")
             return
