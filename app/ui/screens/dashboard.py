@@ -190,7 +190,11 @@ class DashboardScreen(WorkspaceScreen):
         board = self.query_one(Board)
         board.show(view.cards, keep=self.selected_interview)
         self.selected_interview = board.selected
-        self.query_one(DuePanel).show(view.rows, keep=keep_action)
+        rows = view.rows
+        if not getattr(self.app, "loaded", True) and not any(row.action_id for row in rows):
+            # Nothing due among the interviews read so far says nothing of the others.
+            rows = [DueRow("Reading the database …")]
+        self.query_one(DuePanel).show(rows, keep=keep_action)
         self._show_detail()
         self._show_status(tally=view.tally)
         if not self._mail_checked and getattr(self.app, "loaded", True):
