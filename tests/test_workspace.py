@@ -203,9 +203,10 @@ def test_a_sent_message_undone_after_its_save_takes_its_text_with_it(tmp_path: P
 
 
 def test_a_change_to_an_interview_removed_elsewhere_is_not_recorded(tmp_path: Path) -> None:
-    """Another followup took the interview out (an addition undone, an import that replaced
-    the data) after this one showed it: the change made here would bring it back, without the
-    texts of its earlier messages (which this one never read), and undo that other write."""
+    """Another followup took the interview out (an addition undone in another dashboard, an
+    earlier file put back) after this one showed it: the change made here would bring it back,
+    without the texts of its earlier messages (which this one never read), and undo that
+    other write."""
     path = tmp_path / "db.json"
     Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
     workspace = open_workspace(path, clock=lambda: NOW.add(hours=6), default_zone=ZONE)
