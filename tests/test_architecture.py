@@ -23,6 +23,18 @@ CORE = [
 ]
 
 
+def fresh_python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a new interpreter in the project's root: what it imports is all its own."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+
+
 def modules_of(package: str) -> list[str]:
     folder = ROOT / package.replace(".", "/")
     if not folder.is_dir():
@@ -44,14 +56,7 @@ def test_the_core_never_imports_textual(package: str) -> None:
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(bad))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=120,
-    )
+    done = fresh_python(code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", f"{package} imports {done.stdout.strip()}"
 
@@ -67,14 +72,7 @@ def test_the_pure_layers_never_import_tinydb(package: str) -> None:
         f"for name in {names!r}: importlib.import_module(name)\n"
         "print('tinydb' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=120,
-    )
+    done = fresh_python(code)
     assert done.stdout.strip() == "False", done.stderr
 
 
@@ -88,13 +86,6 @@ def test_the_dashboard_starts_without_the_date_grammar() -> None:
         "from app.when import parse_when, parse_span\n"
         "print(','.join(early), parse_when.__module__, parse_span.__module__)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=120,
-    )
+    done = fresh_python(code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["app.when.parse", "app.when.span"]
