@@ -256,3 +256,22 @@ async def test_a_large_file_read_behind_the_screen_is_out_of_the_collectors_sigh
         await pilot.pause()
         assert app.loaded
     assert seen == [False]
+
+
+async def test_the_due_counts_shown_while_reading_say_they_are_of_the_part_read(
+    large: Path, held: tuple[threading.Event, threading.Event]
+) -> None:
+    reached, go_on = held
+    app = _dashboard(large)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _first_part(pilot, reached)
+        panel = app.dashboard.query_one(DuePanel)
+        headings = [row.title for row in panel.rows if row.action_id is None]
+        assert not app.loaded and any(row.action_id for row in panel.rows)
+        assert headings and all(title.endswith(" so far") for title in headings)
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded
+        headings = [row.title for row in panel.rows if row.action_id is None]
+        assert headings and not any("so far" in title for title in headings)

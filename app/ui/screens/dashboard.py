@@ -191,9 +191,8 @@ class DashboardScreen(WorkspaceScreen):
         board.show(view.cards, keep=self.selected_interview)
         self.selected_interview = board.selected
         rows = view.rows
-        if not getattr(self.app, "loaded", True) and not any(row.action_id for row in rows):
-            # Nothing due among the interviews read so far says nothing of the others.
-            rows = [DueRow("Reading the database …")]
+        if not getattr(self.app, "loaded", True):
+            rows = _read_so_far(rows)
         self.query_one(DuePanel).show(rows, keep=keep_action)
         self._show_detail()
         self._show_status(tally=view.tally)
@@ -935,3 +934,11 @@ def _quiet(interview: Interview) -> str:
         outcome = interview.outcome.value.replace("_", " ") if interview.outcome else "closed"
         return outcome
     return "nothing due"
+
+
+def _read_so_far(rows: list[DueRow]) -> list[DueRow]:
+    """The due panel while the file is read: its counts are of the interviews read so far, and
+    nothing due among them says nothing of the others."""
+    if not any(row.action_id for row in rows):
+        return [DueRow("Reading the database …")]
+    return [row if row.action_id else DueRow(f"{row.title} so far") for row in rows]
