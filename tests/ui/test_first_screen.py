@@ -88,6 +88,10 @@ def _cards(board: Board) -> int:
     return sum(len(board.cards(stage)) for stage in STAGES)
 
 
+def _headings(panel: DuePanel) -> list[str]:
+    return [row.title for row in panel.rows if row.action_id is None]
+
+
 async def test_the_top_of_each_column_shows_while_the_rest_is_read(
     large: Path, held: tuple[threading.Event, threading.Event]
 ) -> None:
@@ -103,6 +107,10 @@ async def test_the_top_of_each_column_shows_while_the_rest_is_read(
         assert _cards(board) == shown
         status = str(app.dashboard.query_one("#status", Label).render())
         assert f"{shown:,} of {COUNT:,} interviews shown so far" in status
+        # The due panel's counts, too, are said to be of the part read.
+        panel = app.dashboard.query_one(DuePanel)
+        assert any(row.action_id for row in panel.rows)
+        assert _headings(panel) and all(title.endswith(" so far") for title in _headings(panel))
 
         # Looked through while the rest is read...
         column = max(STAGES, key=lambda stage: len(board.cards(stage)))
@@ -124,6 +132,7 @@ async def test_the_top_of_each_column_shows_while_the_rest_is_read(
         assert app.loaded
         assert _cards(board) == COUNT
         assert "shown so far" not in str(app.dashboard.query_one("#status", Label).render())
+        assert _headings(panel) and not any("so far" in title for title in _headings(panel))
         # The place chosen while the rest was read is kept.
         assert board.selected == moved_to
     assert Repository(large, default_zone=ZONE).load() == workspace.pipeline
@@ -256,22 +265,3 @@ async def test_a_large_file_read_behind_the_screen_is_out_of_the_collectors_sigh
         await pilot.pause()
         assert app.loaded
     assert seen == [False]
-
-
-async def test_the_due_counts_shown_while_reading_say_they_are_of_the_part_read(
-    large: Path, held: tuple[threading.Event, threading.Event]
-) -> None:
-    reached, go_on = held
-    app = _dashboard(large)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _first_part(pilot, reached)
-        panel = app.dashboard.query_one(DuePanel)
-        headings = [row.title for row in panel.rows if row.action_id is None]
-        assert not app.loaded and any(row.action_id for row in panel.rows)
-        assert headings and all(title.endswith(" so far") for title in headings)
-        go_on.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.loaded
-        headings = [row.title for row in panel.rows if row.action_id is None]
-        assert headings and not any("so far" in title for title in headings)
