@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from app.engine.memo import ActionMemo
     from app.engine.rules.offers import Offer
     from app.engine.watch import Span
-    from app.store.documents import Document, Documents
+    from app.store.documents import Documents
     from app.store.repository import Repository
 
 VERSION = 7
@@ -202,6 +202,8 @@ def _work_out_again(
 ) -> OpenActions:
     from app.domain.errors import InvalidData
 
+    if kept is not None:
+        kept.parse_and_let_go()
     try:
         read = read_file(repo.path)
         if read is None:
@@ -212,15 +214,19 @@ def _work_out_again(
         # The file's problem is said as every other command says it; a file that reads after
         # all (a race with a writer) is worked out from its records.
         return _worked_out(repo.load(), now)
+    identity = read.identity
     # The bytes just hashed are these, unless the file was replaced in between.
-    if seen is not None and seen.identity == read.identity:
+    if seen is not None and seen.identity == identity:
         content = seen.digest
     else:
         content = _digest(read.content)
+    # The file's bytes are let go before the answers are written out: the two at once were
+    # the peak of a morning with nothing kept.
+    del read, documents
     found = OpenActions(lambda: entries)
     _write(
         repo.path,
-        identity=read.identity,
+        identity=identity,
         content=content,
         zone=default_zone,
         meta=meta,
@@ -247,16 +253,14 @@ def _work_out(
     ids = [document.id for document in documents.interviews]
     if not all(isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
         raise _ReadInFull  # a duplicate id: refused by ``load``, with its place
-    records: dict[str, Interview] = {}
-
-    def record(document: Document) -> Interview:
-        if document.doc_id not in records:
-            records[document.doc_id] = repo.read_document(documents, document)
-        return records[document.doc_id]
-
-    offers, offers_span = watched_offers(
-        [record(d) for d in documents.interviews if d.stage == "offer"], policy, now
-    )
+    # Only the offers' records are kept: every other is let go once its answer is worked out,
+    # so that ten thousand of them are never in memory at once.
+    offer_records = {
+        document.doc_id: repo.read_document(documents, document)
+        for document in documents.interviews
+        if document.stage == "offer"
+    }
+    offers, offers_span = watched_offers(list(offer_records.values()), policy, now)
     offers_digest = _offers_digest(offers)
     reusable: dict[str, dict[str, Any]] = {}
     if kept is not None and kept.header.get("meta") == meta and kept.header.get("code") == _code():
@@ -268,7 +272,9 @@ def _work_out(
         digest = document.digest
         entry = reusable.get(digest)
         if entry is None or entry["offers"] != offers_digest or not _holds(entry["span"], moment):
-            interview = record(document)
+            interview = offer_records.get(document.doc_id) or repo.read_document(
+                documents, document
+            )
             actions, span = watched_actions(interview, policy, now, offers)
             entry = _entry(digest, interview, offers_digest, span, actions)
         entries.append(entry)
@@ -735,6 +741,14 @@ class _Kept:
                 raise ValueError("not a list")
             self._entries = entries
         return self._entries
+
+    def parse_and_let_go(self) -> None:
+        """The answers parsed (if they can be) and the bytes they were parsed from let go, with
+        the listing's: before the file is read to work out what changed. Both at once beside
+        the file's bytes were the peak memory of a command."""
+        with contextlib.suppress(ValueError):
+            self.entries()
+        self._answers = self._listing = b""
 
     def listing(self) -> list[tuple[float, str]]:
         if _digest(self._listing) != self.header["listing"]:

@@ -41,11 +41,14 @@ class Document:
 
     __slots__ = ("_digest", "_end", "_held", "_source", "_start", "doc_id", "fits", "id", "stage")
 
-    def __init__(self, doc_id: str, ident: object, stage: object, raw: bytes) -> None:
+    def __init__(self, doc_id: str, ident: object, stage: object, raw: bytes | msgspec.Raw) -> None:
+        """``raw``: its JSON, or where the decoder found it in the file's bytes (``msgspec.Raw``,
+        no copy), copied out each time it is asked for: ten thousand documents then cost the
+        file's bytes once, not twice."""
         self.doc_id = doc_id
         self.id = ident
         self.stage = stage
-        self._held: bytes | None = raw
+        self._held: bytes | msgspec.Raw | None = raw
         self._digest: str | None = None
         self._source: Source | None = None
         self._start = self._end = 0
@@ -68,8 +71,9 @@ class Document:
     def raw(self) -> bytes:
         """Its JSON. Raises ``SourceChanged`` if it must be read back from a version of the
         file that is no longer there."""
-        if self._held is not None:
-            return self._held
+        held = self._held
+        if held is not None:
+            return held if type(held) is bytes else bytes(held)
         assert self._source is not None
         return self._source.read(self._start, self._end)
 
@@ -166,7 +170,7 @@ def stored_tables(content: bytes, source: Source | None = None) -> dict[str, Any
             found[name], at = _placed(content, kept[name], peeks[name], source, at)
         else:
             found[name] = {
-                key: Document(key, peek.id, peek.stage, bytes(kept[name][key]))
+                key: Document(key, peek.id, peek.stage, kept[name][key])
                 for key, peek in peeks[name].items()
             }
     return found
