@@ -29,7 +29,16 @@ from pathlib import Path
 
 from bench import figures, options
 from bench.data import databases, private_copy
-from bench.processes import PYTHON, ROOT, Finished, environment, interleaved, run, seconds
+from bench.processes import (
+    PYTHON,
+    ROOT,
+    Finished,
+    environment,
+    interleaved,
+    output,
+    run,
+    seconds,
+)
 
 AT = "2026-11-20T10:00:00+00:00"
 FIGURE = "due --json / import pendulum, tinydb"
@@ -42,13 +51,13 @@ def main() -> int:
             commands = {
                 "python -c pass": [PYTHON, "-c", "pass"],
                 "import pendulum, tinydb": [PYTHON, "-c", "import pendulum, tinydb"],
-                "due --json": _due(db),
+                "due --json": due_json(db),
             }
             cold, changed = private_copy(db, "nothing-kept"), private_copy(db, "one-changed")
             runs = {name: partial(run, argv) for name, argv in commands.items()}
-            runs["due --json, nothing kept"] = partial(_after, _forget(cold), _due(cold))
+            runs["due --json, nothing kept"] = partial(after, kept_beside(cold), due_json(cold))
             runs["due --json, one interview changed"] = partial(
-                _after, _reply(changed), _due(changed)
+                after, reply_to_first(changed), due_json(changed)
             )
             done = interleaved(runs, args.runs)
             times = {name: seconds(finished) for name, finished in done.items()}
@@ -61,11 +70,11 @@ def main() -> int:
     return 0
 
 
-def _due(db: Path) -> list[str]:
+def due_json(db: Path) -> list[str]:
     return [PYTHON, "-m", "app", "due", "--json", "--at", AT, "--db", str(db)]
 
 
-def _after(before: list[str] | Path, argv: list[str]) -> Finished:
+def after(before: list[str] | Path, argv: list[str]) -> Finished:
     """``argv`` timed, after ``before`` (a command, or a file to remove), not timed."""
     if isinstance(before, Path):
         before.unlink(missing_ok=True)
@@ -74,22 +83,30 @@ def _after(before: list[str] | Path, argv: list[str]) -> Finished:
     return run(argv)
 
 
-def _forget(db: Path) -> Path:
+def kept_beside(db: Path) -> Path:
     return db.with_name(f"{db.name}.actions-cache")
 
 
-def _reply(db: Path) -> list[str]:
+def reply_to_first(db: Path) -> list[str]:
     """A reply to the first interview, as from the person who answered last."""
-    from app.store.repository import Repository
-
-    first = Repository(db, default_zone="UTC").load().interviews[0].id
+    # Found by a child: read here, the file would raise this process's peak memory, which
+    # Linux hands on to every process it starts (memory_bench measures theirs).
+    first = output([PYTHON, "-c", _FIRST_ID, str(db)]).strip()
     return [PYTHON, "-m", "app", "reply", first, "--at", AT, "--db", str(db)]
+
+
+_FIRST_ID = """
+import sys
+from pathlib import Path
+from app.store.repository import Repository
+print(Repository(Path(sys.argv[1]), default_zone="UTC").load().interviews[0].id)
+"""
 
 
 def _imports(db: Path) -> str:
     """What one ``due --json`` imports, by top-level package, the largest first."""
     done = subprocess.run(
-        [PYTHON, "-X", "importtime", *_due(db)[1:]],
+        [PYTHON, "-X", "importtime", *due_json(db)[1:]],
         cwd=ROOT,
         env=environment(),
         capture_output=True,

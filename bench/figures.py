@@ -45,7 +45,10 @@ TARGETS: dict[tuple[str, int], Target] = {
     ("one save / floor", 1_000): Target(2, "x"),
     ("one save / floor", 10_000): Target(3, "x"),
     ("due --json, peak memory", 10_000): Target(150, "MB"),
+    ("due --json, nothing kept, peak memory", 10_000): Target(150, "MB"),
+    ("due --json, one interview changed, peak memory", 10_000): Target(150, "MB"),
     ("dashboard, peak memory", 10_000): Target(200, "MB"),
+    ("dashboard, nothing kept, peak memory", 10_000): Target(200, "MB"),
     # Ahead of kanban-tui, the Textual board its users would otherwise pick.
     **{
         (f"followup / kanban-tui, {figure}", size): Target(1, "x")

@@ -51,6 +51,9 @@ FIGURES = {
         "open / orjson.loads",
     ],
     "memory_bench": [
+        "due --json, nothing kept",
+        "due --json, one interview changed",
+        "dashboard, nothing kept",
         "due --json / import pendulum, tinydb, memory",
         "dashboard / bare app, memory",
     ],
