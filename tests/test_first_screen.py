@@ -14,8 +14,7 @@ from app.engine import compute_actions, pressing_first
 from app.services.first_screen import PER_STAGE
 from app.services.opening import open_workspace
 from app.services.workspace import Workspace, WorkspaceError
-from app.store.repository import Repository
-from bench.generate import generate_pipeline
+from tests.generated import generated_bytes
 
 ZONE = "Europe/London"
 NOW = pendulum.datetime(2026, 11, 20, 10, 0, tz=ZONE)
@@ -24,11 +23,7 @@ COUNT = 400
 
 @pytest.fixture(scope="module")
 def stored(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    path = tmp_path_factory.mktemp("first") / "db.json"
-    Repository(path, default_zone=ZONE).import_pipeline(
-        generate_pipeline(COUNT, seed=3), replace=False
-    )
-    return path.read_bytes()
+    return generated_bytes(tmp_path_factory.mktemp("first"), COUNT, seed=3, zone=ZONE)
 
 
 @pytest.fixture

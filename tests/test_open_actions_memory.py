@@ -13,8 +13,8 @@ import pytest
 
 from app.services.open_actions import cache_path, open_actions
 from app.store.repository import Repository
-from bench.generate import generate_pipeline
 from tests.cli_runs import cli
+from tests.generated import generated_bytes
 
 SIZE = 400
 AT = "2026-11-20T10:00:00+00:00"
@@ -26,9 +26,7 @@ MOST_AFTER_A_CHANGE = 4.5
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    path = tmp_path_factory.mktemp("large") / "followup.json"
-    Repository(path, default_zone="UTC").import_pipeline(generate_pipeline(SIZE), replace=False)
-    return path.read_bytes()
+    return generated_bytes(tmp_path_factory.mktemp("large"), SIZE)
 
 
 @pytest.fixture
