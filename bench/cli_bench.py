@@ -84,6 +84,9 @@ def after(before: list[str] | Path, argv: list[str]) -> Finished:
 
 
 def kept_beside(db: Path) -> Path:
+    """``open_actions.cache_path`` for a file that is no link, spelled out: importing that
+    module would raise this process's peak memory above the import floor that Linux hands on
+    to every process it starts (``memory_bench``)."""
     return db.with_name(f"{db.name}.actions-cache")
 
 

@@ -39,7 +39,9 @@ def main() -> None:
     else:
         db = Path(sys.argv[2])
         if mode == "cold":
-            db.with_name(f"{db.name}.actions-cache").unlink(missing_ok=True)
+            from app.services.open_actions import cache_path
+
+            cache_path(db).unlink(missing_ok=True)
         app, populated, on_board = _dashboard(db)
         ready = {"full": populated, "cold": populated, "board": on_board}.get(mode, lambda: True)
     _report_at_paint(app, started, ready)
