@@ -318,3 +318,34 @@ def test_answers_read_for_another_version_of_the_file_are_not_used(capsys, db):
     offers, _ = watched_offers(pipeline.interviews, pipeline.policy, now)
     key = offers_key(offers)
     assert all(memo.kept(i, pipeline.policy, key) is not None for i in pipeline.interviews)
+
+
+@pytest.mark.parametrize("changed", [False, True], ids=["same", "changed"])
+def test_answers_that_change_while_they_are_kept_are_not_believed(capsys, db, changed):
+    """The dashboard goes through its answers twice to keep them (once for what the header
+    says of them, once to write them): answers made differently the second time do not match
+    the header, and the next start works them out."""
+    workspace = _workspace(db)
+    workspace.load()
+    assert not cache_path(db).exists()
+    made: list[str] = []
+    entry = kept_module._entry
+
+    def changing(*args):  # type: ignore[no-untyped-def]
+        found = entry(*args)
+        made.append(found["interview"])
+        if changed and len(made) > len(workspace.pipeline.interviews):
+            found["span"] = [0.0, -1e12, 1e12]  # the second time through, other answers
+        return found
+
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(kept_module, "_entry", changing)
+        workspace.keep_answers()
+    assert cache_path(db).exists()
+    assert len(made) == 2 * len(workspace.pipeline.interviews)
+
+    later = _workspace(db)
+    later.load()
+    assert (later._memo.worked_out > 0) == changed
+    pipeline = later.pipeline
+    assert later.actions == compute_actions(pipeline.interviews, pipeline.policy, later.now)

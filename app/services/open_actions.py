@@ -29,9 +29,10 @@ import contextlib
 import hashlib
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from functools import cache, cached_property
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -231,8 +232,8 @@ def _work_out_again(
         zone=default_zone,
         meta=meta,
         offers_span=offers_span,
-        entries=entries,
-        listed=found.listed,
+        entries=lambda: entries,
+        listing=[(kept.opens, kept.text) for kept in found.listed],
     )
     return found
 
@@ -407,24 +408,32 @@ def keep(
         offers, offers_span = watched_offers(pipeline.interviews, policy, now)
         offers_digest, key = _offers_digest(offers), offers_key(offers)
         by_id = {i.id: i for i in pipeline.interviews}
-        entries = []
-        for document in documents.interviews:
-            interview = by_id.get(document.id) if isinstance(document.id, str) else None
-            answer = None if interview is None else memo.kept(interview, policy, key)
-            if interview is None or answer is None:
-                return  # not all worked out here: nothing half kept
-            span, actions = answer
-            entries.append(_entry(document.digest, interview, offers_digest, span, actions))
-        _write(
-            repo.path,
-            identity=seen.identity,
-            content=seen.digest,
-            zone=default_zone,
-            meta=_meta(documents, zone),
-            offers_span=_span_row(offers_span),
-            entries=entries,
-            listed=OpenActions(lambda: entries).listed,
-        )
+
+        def entries() -> Iterator[dict[str, Any]]:
+            # Made one at a time, each time the writing goes through them (``_Kept.write``):
+            # ten thousand of them at once, and their JSON, were the dashboard's peak memory.
+            for document in documents.interviews:
+                interview = by_id.get(document.id) if isinstance(document.id, str) else None
+                answer = None if interview is None else memo.kept(interview, policy, key)
+                if interview is None or answer is None:
+                    raise _NotAllWorkedOut
+                span, actions = answer
+                yield _entry(document.digest, interview, offers_digest, span, actions)
+
+        with contextlib.suppress(_NotAllWorkedOut):  # nothing half kept
+            _write(
+                repo.path,
+                identity=seen.identity,
+                content=seen.digest,
+                zone=default_zone,
+                meta=_meta(documents, zone),
+                offers_span=_span_row(offers_span),
+                entries=entries,
+            )
+
+
+class _NotAllWorkedOut(Exception):
+    """An interview of the file has no answer in the memory: this start did not work it out."""
 
 
 def _describes(kept: _Kept, seen: FileDigest, version: object, zone: str) -> bool:
@@ -455,11 +464,12 @@ def _write(
     zone: str,
     meta: str,
     offers_span: SpanRow,
-    entries: list[dict[str, Any]],
-    listed: list[Listed],
+    entries: Callable[[], Iterable[dict[str, Any]]],
+    listing: list[tuple[float, str]] | None = None,
 ) -> None:
-    """The cache of ``database`` replaced: ``entries`` worked out from the file ``identity``
-    names, whose bytes have the SHA-256 ``content``."""
+    """The cache of ``database`` replaced: ``entries()`` worked out from the file ``identity``
+    names, whose bytes have the SHA-256 ``content``; ``listing`` is theirs, when already made
+    (``_Kept.write``)."""
     header = {
         "version": VERSION,
         "code": _code(),
@@ -469,7 +479,7 @@ def _write(
         "meta": meta,
         "offers_span": offers_span,
     }
-    _Kept.write(cache_path(database), header, entries, listed)
+    _Kept.write(cache_path(database), header, entries, listing)
 
 
 def _json(value: object) -> bytes:
@@ -618,6 +628,40 @@ def _digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def _digest_of(parts: Iterable[bytes]) -> str:
+    """The SHA-256 of ``parts`` one after another."""
+    found = hashlib.sha256()
+    for part in parts:
+        found.update(part)
+    return found.hexdigest()
+
+
+def _json_list(
+    entries: Iterable[dict[str, Any]], note: Callable[[dict[str, Any]], None] | None = None
+) -> Iterator[bytes]:
+    """The JSON of the list of ``entries``, in parts: a list's JSON is its items' JSON between
+    commas (as ``orjson.dumps(list(entries))``, without all of it at once). ``note`` sees each
+    entry as its part is made."""
+    import orjson
+
+    yield b"["
+    for index, entry in enumerate(entries):
+        if note is not None:
+            note(entry)
+        if index:
+            yield b","
+        yield orjson.dumps(entry)
+    yield b"]"
+
+
+def _records(listing: list[tuple[float, str]]) -> Iterator[bytes]:
+    """The texts of ``listing`` as the cache keeps them, in parts: one record each."""
+    for index, (_, text) in enumerate(listing):
+        if index:
+            yield _RECORD.encode()
+        yield text.encode()
+
+
 @cache
 def _code() -> str:
     """Which engine worked the answers out: this followup's code that reads an interview and
@@ -684,14 +728,38 @@ class _Kept:
 
     @staticmethod
     def write(
-        path: Path, header: dict[str, Any], entries: list[dict[str, Any]], listed: list[Listed]
+        path: Path,
+        header: dict[str, Any],
+        entries: Callable[[], Iterable[dict[str, Any]]],
+        listing: list[tuple[float, str]] | None = None,
     ) -> None:
+        """The cache written, each part made as it is written: ``entries()`` is gone through
+        twice, once for what the header says of the answers (their SHA-256, their spans, and
+        the listing, unless ``listing`` gives it: when each action opens and what ``due --json``
+        prints of it, in the engine's order), then once more to write them. The answers whole,
+        and their JSON, were the dashboard's peak memory. An answer made differently the second
+        time (the memory changed meanwhile) does not match the header: the cache counts as
+        none, and the next start works it out."""
         import orjson
 
-        spans = [entry["span"] for entry in entries] + [header["offers_span"]]
+        spans = [header["offers_span"]]
+        gathered: list[tuple[float, float, str, str]] = []
+
+        def note(entry: dict[str, Any]) -> None:
+            spans.append(entry["span"])
+            if listing is None:
+                # Of each action only what is listed, and what orders it.
+                for action, opens, closes, text in (row[:4] for row in entry["actions"]):
+                    gathered.append((closes, opens, action, text))
+
+        answers = _digest_of(_json_list(entries(), note))
+        if listing is None:
+            # As the engine orders actions (``OpenActions.listed``): by ``due_by``, ``due_from``
+            # and id, which is unique, so the text never decides.
+            gathered.sort()
+            listing = [(opens, text) for _, opens, _, text in gathered]
+            del gathered
         ranges = [span for span in spans if not span[0] == span[1] == span[2]]
-        answers = orjson.dumps(entries)
-        listing = _RECORD.join(kept.text for kept in listed).encode()
         header = {
             **header,
             # Where every answer holds at once, one comparison on the next command's start:
@@ -702,14 +770,20 @@ class _Kept:
                 min((span[2] for span in ranges), default=_FAR),
             ],
             "exact": sorted({span[0] for span in spans if span[0] == span[1] == span[2]}),
-            "opens": [kept.opens for kept in listed],
-            "answers": _digest(answers),
-            "listing": _digest(listing),
+            "opens": [opens for opens, _ in listing],
+            "answers": answers,
+            "listing": _digest_of(_records(listing)),
         }
         line = orjson.dumps(header)
+        parts = chain(
+            (_digest(line).encode(), b"\n", line, b"\n"),
+            _json_list(entries()),
+            (b"\n",),
+            _records(listing),
+        )
         # A folder that cannot take it: the next command works it out again.
         with contextlib.suppress(UserError):
-            write_beside_bytes(path, b"\n".join([_digest(line).encode(), line, answers, listing]))
+            write_beside_bytes(path, parts)
 
     def holds(self, seen: FileDigest, zone: str, now: datetime) -> bool:
         """Whether the answers kept are the answers for this file and zone at ``now``."""

@@ -16,6 +16,7 @@ import os
 import shutil
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from app.store.errors import WriteFailed, os_reason
@@ -31,8 +32,13 @@ _STAGED_SUFFIX = ".bak"
 _COPY_CHUNK = 1 << 20
 
 
-def atomic_write(path: Path, data: bytes, *, backup: Path | None) -> os.stat_result:
+def atomic_write(
+    path: Path, data: bytes | Iterable[bytes], *, backup: Path | None
+) -> os.stat_result:
     """Replace ``path`` with ``data`` atomically and durably.
+
+    ``data`` is the content, or its parts in order: written one after another, never joined, so
+    that a large content made in parts is not held twice.
 
     With ``backup``, the current file (if any) becomes the backup just before the replacement.
     Returns the status of the new file, taken before the rename (which does not change its
@@ -112,7 +118,25 @@ def _copy_mode(path: Path, temporary: Path) -> None:
         os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
 
 
-def _write_all(descriptor: int, data: bytes) -> None:
+def _write_all(descriptor: int, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, bytes):
+        _write_out(descriptor, data)
+        return
+    # Small parts gathered into large writes (a system call each would cost more than the
+    # writing), large ones written as they are (a copy of each would be held besides).
+    pending = bytearray()
+    for part in data:
+        if len(pending) + len(part) > _COPY_CHUNK:
+            _write_out(descriptor, pending)
+            pending.clear()
+        if len(part) >= _COPY_CHUNK:
+            _write_out(descriptor, part)
+        else:
+            pending += part
+    _write_out(descriptor, pending)
+
+
+def _write_out(descriptor: int, data: bytes | bytearray) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(descriptor, view) :]

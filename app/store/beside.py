@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -97,8 +97,8 @@ def write_beside(path: Path, document: dict[str, Any]) -> None:
     write_beside_bytes(path, (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode())
 
 
-def write_beside_bytes(path: Path, data: bytes) -> None:
-    """``write_beside`` for bytes already made."""
+def write_beside_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """``write_beside`` for bytes already made, whole or in parts (``atomic_write``)."""
     from app.store.atomic import atomic_write, remove_leftover_temporaries
 
     remove_leftover_temporaries(path)

@@ -4,6 +4,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,32 @@ def test_without_backup_only_the_file_changes(db_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_content_in_parts_is_written_as_the_parts_one_after_another(db_path: Path) -> None:
+    atomic_write(db_path, b"old", backup=None)
+    # Small parts gathered into one write, and a part larger than a write on its own.
+    parts = [b"[", *(b"%d," % number for number in range(100_000)), b"x" * (3 << 20), b"]"]
+
+    atomic_write(db_path, iter(parts), backup=None)
+
+    assert db_path.read_bytes() == b"".join(parts)
+    assert temporaries(db_path) == []
+
+
+def test_parts_that_fail_midway_leave_the_file_as_it_was(db_path: Path) -> None:
+    atomic_write(db_path, b'{"precious": true}', backup=None)
+    before = sha256(db_path)
+
+    def parts() -> Iterator[bytes]:
+        yield b"y" * (2 << 20)  # already written to the temporary
+        raise ValueError("made wrong")
+
+    with pytest.raises(ValueError, match="made wrong"):
+        atomic_write(db_path, parts(), backup=None)
+
+    assert sha256(db_path) == before
+    assert temporaries(db_path) == []
+
+
 def test_keeps_the_mode_of_the_existing_file_and_makes_new_ones_private(db_path: Path) -> None:
     atomic_write(db_path, b"one", backup=None)
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
