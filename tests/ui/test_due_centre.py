@@ -260,3 +260,30 @@ async def test_the_preview_wraps_again_when_the_terminal_grows(make):
         line = preview.render_line(0)
         assert line.cell_length == wide
         assert preview._wrapped_at == wide
+
+
+async def test_a_move_within_the_screenful_repaints_both_rows_it_changes(make, db):
+    """Moving the highlight without scrolling redraws only the row it leaves and the row it
+    reaches: what the panel shows then is what drawing it all afresh shows."""
+    from textual.geometry import Region
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:
+        panel = await into_due_panel(app, pilot)
+        region = Region(0, 0, panel.size.width, panel.size.height)
+
+        def drawn() -> list[str]:
+            # Through the panel's kept lines: a row left out of the repaint would show stale.
+            return [strip.text + repr(strip._segments) for strip in panel.render_lines(region)]
+
+        rows = action_rows(panel)
+        assert panel.cursor == rows[0] and rows[1] == rows[0] + 1  # no heading between
+        for key in ("j", "k", "j"):
+            offset = panel.scroll_offset
+            await pilot.press(key)
+            await pilot.pause()
+            assert panel.scroll_offset == offset  # within the screenful
+            shown = drawn()
+            panel.refresh()
+            assert drawn() == shown
+        assert panel.cursor == rows[1]

@@ -87,7 +87,8 @@ class RowList(PassStyles, ScrollView, can_focus=False):
         Binding("pagedown", "page(1)", "Page down", show=False, tooltip="A screenful down"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    # Repainted by its watcher: a move within the screenful repaints only the two rows.
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
     # Whether the cursor is drawn: only in the list the user is moving through.
     active: reactive[bool] = reactive(False)
 
@@ -147,7 +148,8 @@ class RowList(PassStyles, ScrollView, can_focus=False):
         rows = max(1, self.scrollable_content_region.height // self.ROW_HEIGHT)
         self.move_to(self.cursor + direction * rows, direction)
 
-    def watch_cursor(self, cursor: int) -> None:
+    def watch_cursor(self, previous: int, cursor: int) -> None:
+        offset = self.scroll_offset
         if self._count:
             first = cursor
             while first > 0 and not self.selectable(first - 1):
@@ -162,7 +164,13 @@ class RowList(PassStyles, ScrollView, can_focus=False):
                 animate=False,
                 immediate=True,
             )
-        self.refresh()
+        if cursor != previous and self.scroll_offset == offset:
+            # Only the two rows look different: the rest of the list, and its scrollbar, are
+            # left as drawn (redrawing them was most of a keypress's paint in this list).
+            for row in (previous, cursor):
+                self.refresh_lines(row * self.ROW_HEIGHT, self.ROW_HEIGHT)
+        else:
+            self.refresh()
 
     def watch_active(self) -> None:
         self.refresh()
