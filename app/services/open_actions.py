@@ -755,8 +755,8 @@ class _Kept:
         answers = _digest_of(_json_list(entries(), note))
         if listing is None:
             # As the engine orders actions (``OpenActions.listed``): by ``due_by``, ``due_from``
-            # and id, which is unique, so the text never decides.
-            gathered.sort()
+            # and id, in a stable sort.
+            gathered.sort(key=lambda kept: kept[:3])
             listing = [(opens, text) for _, opens, _, text in gathered]
             del gathered
         ranges = [span for span in spans if not span[0] == span[1] == span[2]]
