@@ -38,7 +38,7 @@ def atomic_write(
     """Replace ``path`` with ``data`` atomically and durably.
 
     ``data`` is the content, or its parts in order: written one after another, never joined, so
-    that a large content made in parts is not held twice.
+    that a large content made in parts is never held whole.
 
     With ``backup``, the current file (if any) becomes the backup just before the replacement.
     Returns the status of the new file, taken before the rename (which does not change its
@@ -122,17 +122,14 @@ def _write_all(descriptor: int, data: bytes | Iterable[bytes]) -> None:
     if isinstance(data, bytes):
         _write_out(descriptor, data)
         return
-    # Small parts gathered into large writes (a system call each would cost more than the
-    # writing), large ones written as they are (a copy of each would be held besides).
+    # Parts gathered into writes of about a megabyte: a system call for each small part would
+    # cost more than the writing, and the whole content is never held at once.
     pending = bytearray()
     for part in data:
-        if len(pending) + len(part) > _COPY_CHUNK:
+        pending += part
+        if len(pending) >= _COPY_CHUNK:
             _write_out(descriptor, pending)
             pending.clear()
-        if len(part) >= _COPY_CHUNK:
-            _write_out(descriptor, part)
-        else:
-            pending += part
     _write_out(descriptor, pending)
 
 

@@ -44,7 +44,7 @@ def test_without_backup_only_the_file_changes(db_path: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 def test_content_in_parts_is_written_as_the_parts_one_after_another(db_path: Path) -> None:
     atomic_write(db_path, b"old", backup=None)
-    # Small parts gathered into one write, and a part larger than a write on its own.
+    # Many small parts, and one larger than a single write.
     parts = [b"[", *(b"%d," % number for number in range(100_000)), b"x" * (3 << 20), b"]"]
 
     atomic_write(db_path, iter(parts), backup=None)
