@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.fresh import fresh_python
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = [
@@ -21,18 +21,6 @@ CORE = [
     "app.services",
     "app.demo",
 ]
-
-
-def fresh_python(code: str) -> subprocess.CompletedProcess[str]:
-    """``code`` run by a new interpreter in the project's root: what it imports is all its own."""
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=120,
-    )
 
 
 def modules_of(package: str) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import ast
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.fresh import fresh_python
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("app/drafts", "app/clipboard")
@@ -42,15 +42,8 @@ def test_importing_does_nothing(tmp_path: Path) -> None:
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "FOLLOWUP_"))}
     env.update(HOME=str(home), PYTHONPATH=str(ROOT), PYTHONDONTWRITEBYTECODE="1")
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-        check=True,
-    )
+    done = fresh_python(PROBE, cwd=tmp_path, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     roots = {name.split(".")[0] for name in report["loaded"]}
     for name in (*FORBIDDEN, "pyperclip", "platformdirs"):
