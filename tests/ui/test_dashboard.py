@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Button, Input
 from textual.worker import WorkerState
 
@@ -229,6 +230,31 @@ async def test_the_filter_narrows_the_board_and_escape_clears_it(make):
         await pilot.press("enter", "escape")
         await pilot.pause()
         assert _cards_shown(app) == total
+
+
+async def test_the_board_has_the_focus_from_the_start_and_the_filter_never_takes_it(
+    make, monkeypatch
+):
+    # Every widget given the focus, from before the first frame on: each change of focus
+    # draws the footer's keys again.
+    focused: list[str | None] = []
+    set_focus = Screen.set_focus
+
+    def recorded(screen, widget, *args, **kwargs):  # type: ignore[no-untyped-def]
+        focused.append(widget.id if widget is not None else None)
+        return set_focus(screen, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", recorded)
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.focused is screen.query_one(Board)
+        assert "board" in focused
+        assert "filter" not in focused
+        # The filter still takes the focus when the user asks for it.
+        await pilot.press("slash")
+        assert screen.focused is screen.query_one("#filter", Input)
 
 
 async def test_copy_puts_the_draft_on_the_clipboard(make, clipboard):

@@ -99,6 +99,10 @@ class DashboardScreen(WorkspaceScreen):
         ),
     ]
 
+    # The board, not the first focusable widget (the filter): focus moved twice at the start
+    # would draw the footer's keys twice.
+    AUTO_FOCUS = "#board"
+
     def __init__(self, workspace: Workspace) -> None:
         super().__init__(workspace)
         self.filter_text = ""
