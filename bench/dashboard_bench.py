@@ -17,18 +17,31 @@ the dashboard reading the database, working out the actions, mounting and drawin
 - fully populated, nothing kept: the same with that removed first (not timed): every
   interview worked out.
 
-The five are interleaved run by run, so that all of them see the same load on the machine,
-each run starting with the next of them.
+The five, and the imports' process below, are interleaved run by run, so that all of them see
+the same load on the machine, each run starting with the next of them.
 Figures are the median and the min-max of the runs; ratios are of the medians.
+
+Two floors say what part of the fully populated dashboard no change to its drawing can remove,
+against the room its target leaves over the bare app ((target - 1) x the bare app):
+
+- followup's imports: a process of its own that imports what the bare app does and then
+  times importing what the dashboard adds (followup's modules, pendulum);
+- decoding the file: ``msgspec.json.decode`` of the database's bytes, in this process: JSON
+  parsed into plain objects, with nothing checked or built, short of what reading every
+  interview takes.
 """
 
 from __future__ import annotations
 
+import time
 from functools import partial
+from pathlib import Path
 
 from bench import figures, options
 from bench.data import databases
 from bench.processes import PAINT, interleaved, reported, seconds
+
+FULL = "dashboard fully populated / bare app"
 
 
 def main() -> int:
@@ -42,12 +55,15 @@ def main() -> int:
                     "board": partial(reported, [*PAINT, "board", str(db)]),
                     "full": partial(reported, [*PAINT, "full", str(db)]),
                     "cold": partial(reported, [*PAINT, "cold", str(db)]),
+                    "imports": partial(reported, [*PAINT, "imports"]),
                 },
                 args.runs,
             )
-            bare, first, board, full, cold = (
-                seconds(done[name]) for name in ("bare", "first", "board", "full", "cold")
+            bare, first, board, full, cold, imports = (
+                seconds(done[name])
+                for name in ("bare", "first", "board", "full", "cold", "imports")
             )
+            decoding = _decoding(db, args.runs)
             print(figures.heading(size, f"{args.runs} runs each"))
             print(figures.row("bare app, first paint", figures.spread(bare)))
             print(figures.row("dashboard, first paint", figures.spread(first)))
@@ -62,7 +78,29 @@ def main() -> int:
             ):
                 figure = f"dashboard {name} / bare app"
                 print(figures.ratio_row(figure, size, values, bare), flush=True)
+            print(figures.row("floor: followup's imports", figures.spread(imports, "ms")))
+            print(figures.row("floor: decoding the file (msgspec)", figures.spread(decoding, "ms")))
+            target = figures.TARGETS.get((FULL, size))
+            if target is not None:
+                room = (target.limit - 1) * figures.median(bare)
+                floors = figures.median(imports) + figures.median(decoding)
+                print(figures.row(f"room over the bare app at {target}", f"{1000 * room:.0f} ms"))
+                print(figures.row("floors / that room", f"{floors / room:.2f}x"), flush=True)
     return 0
+
+
+def _decoding(db: Path, runs: int) -> list[float]:
+    """Seconds to decode the file's bytes into Python objects, ``runs`` times."""
+    import msgspec
+
+    data = db.read_bytes()
+    decoder = msgspec.json.Decoder()
+    taken = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        decoder.decode(data)
+        taken.append(time.perf_counter() - started)
+    return taken
 
 
 if __name__ == "__main__":

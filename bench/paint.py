@@ -6,6 +6,8 @@ paint it is asked about, the seconds since the start time its parent gave it, th
     python -m bench.paint board DB STARTED      the first paint with cards on the board
     python -m bench.paint full DB STARTED       the first paint with the data on screen
     python -m bench.paint cold DB STARTED       the same, with nothing kept from an earlier start
+    python -m bench.paint imports STARTED       no app: the seconds the dashboard's own imports
+                                                take once the bare app's are done
 
 STARTED is ``time.time()`` taken by the parent just before it started this process, so the
 figure runs from the process's start (the interpreter, the imports) to the paint.
@@ -33,6 +35,12 @@ SIZE = (120, 40)
 
 def main() -> None:
     mode, started = sys.argv[1], float(sys.argv[-1])
+    if mode == "imports":
+        _bare()
+        before = time.perf_counter()
+        _import_the_dashboard()
+        print(time.perf_counter() - before, flush=True)
+        return
     if mode == "bare":
         app: App[Any] = _bare()
         ready: Callable[[], bool] = lambda: True  # noqa: E731
@@ -59,7 +67,20 @@ def _bare() -> App[Any]:
     return Bare()
 
 
+def _import_the_dashboard() -> None:
+    """What the dashboard imports beyond the bare app's: followup's modules for it."""
+    import pendulum  # noqa: F401
+
+    import app.commands.context
+    import app.domain.records
+    import app.services.opening
+    import app.ui.factory
+    import app.ui.widgets.board
+    import app.ui.widgets.due  # noqa: F401
+
+
 def _dashboard(db: Path) -> tuple[App[Any], Callable[[], bool], Callable[[], bool]]:
+    _import_the_dashboard()
     import pendulum
 
     from app.commands.context import machine_zone

@@ -24,6 +24,8 @@ FIGURES = {
         "dashboard first paint / bare app",
         "dashboard board first drawn / bare app",
         "dashboard fully populated / bare app",
+        "floor: followup's imports",
+        "floor: decoding the file (msgspec)",
     ],
     "keys_bench": [
         "keypress to repaint, board, median",
