@@ -11,6 +11,10 @@ populated, then presses keys one at a time:
   ``l`` to the next column (so the detail pane changes with every press);
 - due panel: after ``tab`` to it, ``j``/``k`` down and up the actions, turning at the ends.
 
+Then, as after every change the user makes (a save is done behind it), the whole board and due
+panel worked out again from the workspace and drawn (``DashboardScreen.show_all``), ``--runs``
+/ 10 times (at least 5): informative, with no target of its own.
+
 What one press measures: from the moment the key event is posted to the app to the end of the
 last paint it causes. Between the two, the app handles the key (binding, cursor, the messages
 up to the screen, the detail pane shown again) until no message queue of the app or of any
@@ -61,6 +65,8 @@ def main() -> int:
                     across = result["next column"]
                     shown = f"{figures.spread(across, 'ms')}, {len(across)} presses"
                     print(figures.row("  of which next column (l)", shown))
+            changed = figures.spread(result["change shown"], "ms")
+            print(figures.row("a change shown (board and due panel again)", changed))
             late = f"{result['late']} of {2 * args.runs}"
             print(figures.row("presses cut short (a paint after the end)", late), flush=True)
     return 0
@@ -151,7 +157,22 @@ async def measure(db: Path, presses: int) -> dict[str, Any]:
         for _ in range(presses):
             down = _direction(down, panel.cursor, actions[0], actions[-1])
             due_times.append(await press("j" if down else "k"))
-    return {"board": board_times, "due panel": due_times, "next column": across, "late": late}
+
+        changes = []
+        for _ in range(max(5, presses // 10)):
+            paints.clear()
+            started = time.perf_counter()
+            screen.show_all(keep_action=panel.selected)
+            await _painted(app, paints)
+            changes.append((paints[-1] if paints else time.perf_counter()) - started)
+            await pilot.pause()
+    return {
+        "board": board_times,
+        "due panel": due_times,
+        "next column": across,
+        "late": late,
+        "change shown": changes,
+    }
 
 
 def _direction(down: bool, at: int, first: int, last: int) -> bool:

@@ -33,6 +33,7 @@ FIGURES = {
         "keypress to repaint, due panel, median",
         "keypress to repaint, due panel, p90",
         "presses cut short (a paint after the end)",
+        "a change shown (board and due panel again)",
     ],
     "cli_bench": [
         "python -c pass",
