@@ -38,7 +38,7 @@ from app.engine import (
     sort_key,
 )
 from app.engine.memo import ActionMemo
-from app.engine.urgency import level_of, ranked, urgency
+from app.engine.urgency import Rank, level_of, ranked, urgency
 from app.errors import UserError
 from app.memory import collector_paused
 from app.services import open_actions, operations
@@ -238,13 +238,19 @@ class Workspace:
         return found[0] if found else next((a for a in self.actions if a.id == action_id), None)
 
     def next_action(
-        self, interview_id: str, levels: Mapping[str, Urgency] | None = None
+        self,
+        interview_id: str,
+        levels: Mapping[str, Urgency] | None = None,
+        ranks: Mapping[str, Rank] | None = None,
     ) -> Action | None:
         """The most pressing action: overdue first, then open, then the next to open
-        (``levels``: every action's urgency now, where known, by ``urgency.levels``)."""
+        (``levels``: every action's urgency now, where known, by ``urgency.levels``; ``ranks``:
+        every action's rank now, by ``urgency.ranks``)."""
         actions = self.actions_of(interview_id)
         if not actions:
             return None
+        if ranks is not None:
+            return min(actions, key=lambda a: ranks[a.id])
         found = {} if levels is None else levels
         return min(actions, key=lambda a: ranked(a, level_of(a, found, self.now)))
 

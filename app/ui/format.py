@@ -7,7 +7,7 @@ from datetime import datetime
 from app.domain.records import ActionKind, Interview, OpenQuestion
 from app.domain.text import printable
 from app.engine import Action, Urgency
-from app.engine.urgency import urgency
+from app.engine.urgency import day_in, urgency
 
 KIND_LABELS = {
     ActionKind.PREPARE: "prepare",
@@ -30,8 +30,7 @@ def kind_label(action: Action) -> str:
 
 def short_when(moment: datetime, now: datetime) -> str:
     """``15:00`` today, ``Mon`` within the coming week, else ``3 Dec``."""
-    local_now = now.astimezone(moment.tzinfo)
-    days = (moment.date() - local_now.date()).days
+    days = (moment.date() - day_in(now, moment.tzinfo)).days
     if days == 0:
         return f"{moment:%H:%M}"
     if days == 1:

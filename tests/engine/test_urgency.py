@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from app.domain.records import ActionKind
 from app.engine import Action, State, Urgency, counts, pressing_first
-from app.engine.urgency import level_of, levels, urgency, window_rank
+from app.engine.timekeeping import plain
+from app.engine.urgency import day_in, level_of, levels, urgency, window_rank
 
 NY = "America/New_York"
 LONDON = "Europe/London"
@@ -152,3 +153,38 @@ def test_an_action_not_among_the_levels_found_is_worked_out_when_asked() -> None
     assert found == {"a/late": Urgency.OVERDUE}
     assert level_of(soon, found, now) is Urgency.OPEN_NOW
     assert level_of(late, {"a/late": Urgency.LATER}, now) is Urgency.LATER
+
+
+ZONES = [NY, LONDON, "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "UTC"]
+
+
+@given(
+    minutes=st.integers(0, 3 * 366 * 24 * 60),
+    seen_in=st.sampled_from(ZONES),
+    zone=st.sampled_from(ZONES),
+)
+def test_the_day_of_a_moment_in_a_zone_is_its_day_there_however_the_moment_is_written(
+    minutes: int, seen_in: str, zone: str
+) -> None:
+    """``day_in`` keeps its answers; the same instant written in another zone, or as pendulum
+    or a standard datetime, asks the same question and gets the same day."""
+    instant = pendulum.datetime(2025, 1, 1, tz="UTC").add(minutes=minutes)
+    where = pendulum.timezone(zone)
+    expected = instant.in_timezone(zone).date()
+    for written in (instant, instant.in_timezone(seen_in), plain(instant)):
+        assert day_in(written, where) == expected
+
+
+def test_levels_are_the_urgencies_of_each_action_at_a_pendulum_now() -> None:
+    """``levels`` compares in plain UTC: the answers are those of ``urgency`` itself."""
+    now = ny(3, 23, 30)
+    actions = [
+        action(ny(1, 9), ny(2, 9), "a/late"),
+        action(ny(3, 8), ny(3, 18), "b/closed-today"),
+        action(ny(3, 9), ny(4, 9), "c/open"),
+        action(ny(4, 0, 10), ny(5, 9), "d/tomorrow"),
+        action(pendulum.datetime(2026, 12, 4, 4, 0, tz=LONDON), ny(6, 9), "e/london"),
+        action(ny(20, 9), ny(21, 9), "f/later"),
+    ]
+    assert levels(actions, now) == {a.id: urgency(a, now) for a in actions}
+    assert set(levels(actions, now).values()) >= {Urgency.OVERDUE, Urgency.OPEN_NOW}

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
@@ -30,8 +31,8 @@ from app.domain.records import (
     Round,
     Stage,
 )
-from app.engine import Action, Urgency, counts, ranked
-from app.engine.urgency import COMING_UP, level_of, levels, urgency
+from app.engine import Action, Urgency, counts
+from app.engine.urgency import COMING_UP, Rank, level_of, levels, ranks, urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
@@ -165,13 +166,20 @@ class DashboardScreen(WorkspaceScreen):
         filter_text = self.filter_text
         visible = [i for i in workspace.interviews if self._matches(i)]
         cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
-        # Each action's urgency once, for its card, its rank, its row and the counts.
+        # Each action's urgency and rank once, for its card, its row and the counts.
         found = levels(workspace.actions, now)
-        nexts = {i.id: workspace.next_action(i.id, found) for i in visible}
-        ordered = sorted(
-            visible,
-            key=lambda i: (_rank_of(nexts[i.id], found, now), i.company.lower(), i.id),
-        )
+        rank = ranks(workspace.actions, found, now)
+        nexts = {i.id: workspace.next_action(i.id, ranks=rank) for i in visible}
+
+        def card_order(interview: Interview) -> tuple[Rank, str, str]:
+            action = nexts[interview.id]
+            return (
+                rank[action.id] if action else NOTHING_DUE,
+                interview.company.lower(),
+                interview.id,
+            )
+
+        ordered = sorted(visible, key=card_order)
         for interview in ordered:
             action = nexts[interview.id]
             level = level_of(action, found, now) if action else None
@@ -185,7 +193,8 @@ class DashboardScreen(WorkspaceScreen):
                 )
             )
         shown = {i.id for i in visible}
-        return BoardView(cards, self._due_rows(shown, found), Counter(found.values()), filter_text)
+        rows = self._due_rows(shown, found, rank)
+        return BoardView(cards, rows, Counter(found.values()), filter_text)
 
     def show_view(self, view: BoardView, *, keep_action: str | None = None) -> None:
         """Show ``view``; one worked out under another filter than now is worked out again."""
@@ -205,10 +214,12 @@ class DashboardScreen(WorkspaceScreen):
             self._mail_checked = True
             self.check_mail()
 
-    def _due_rows(self, shown: set[str], found: dict[str, Urgency]) -> list[DueRow]:
+    def _due_rows(
+        self, shown: set[str], found: dict[str, Urgency], rank: dict[str, Rank]
+    ) -> list[DueRow]:
         """Overdue, Open now, and Coming up within ``UPCOMING_DAYS``: the groups of
-        ``followup due``, with the counts of the status line (``found``: every action's
-        urgency now)."""
+        ``followup due``, with the counts of the status line (``found`` and ``rank``: every
+        action's urgency and rank now)."""
         now = self.workspace.now
         horizon = now.timestamp() + UPCOMING_DAYS * 86400
         groups: dict[str, list[tuple[Urgency, Action]]] = {
@@ -230,22 +241,23 @@ class DashboardScreen(WorkspaceScreen):
                 f" (within {UPCOMING_DAYS} days)" if title == Urgency.LATER_TODAY.heading else ""
             )
             rows.append(DueRow(f"{title}{within} · {len(members)}"))
-            members.sort(key=lambda pair: ranked(pair[1], pair[0]))
+            members.sort(key=lambda pair: rank[pair[1].id])
             for level, action in members:
-                rows.append(
-                    DueRow(self._headline(action, level), action.reason, action.id, level.tone)
-                )
+                headline = partial(self._headline, action, level, now)
+                rows.append(DueRow(headline, action.reason, action.id, level.tone))
         if not rows:
             rows.append(DueRow("Nothing due in the next two weeks."))
         return rows
 
-    def _headline(self, action: Action, level: Urgency) -> str:
+    def _headline(self, action: Action, level: Urgency, now: datetime | None = None) -> str:
+        """What the due panel and a dialog's title call ``action`` at ``now`` (the workspace's
+        now by default)."""
         interview = self.workspace.interview(action.interview)
         who = ""
         if interview is not None and action.contact:
             contact = interview.contact(action.contact)
             who = f" → {contact.name if contact and contact.name else action.contact}"
-        now = self.workspace.now
+        now = self.workspace.now if now is None else now
         when = (
             f"opens {short_when(action.due_from, now)}"
             if level.group == COMING_UP
@@ -927,10 +939,8 @@ def _upsert(items: tuple[P, ...], value: P) -> tuple[P, ...]:
     return (*items, value)
 
 
-def _rank_of(
-    action: Action | None, found: dict[str, Urgency], now: datetime
-) -> tuple[int, float, float, str]:
-    return ranked(action, level_of(action, found, now)) if action else (3, 0.0, 0.0, "")
+# Where a card with nothing to do sorts: after every card with an action.
+NOTHING_DUE: Rank = (3, 0.0, 0.0, "")
 
 
 def _quiet(interview: Interview) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 from typing import ClassVar
@@ -15,12 +16,25 @@ from app.ui.widgets.rows import RowList
 
 @dataclass(frozen=True, slots=True)
 class DueRow:
-    """A heading (``action_id`` None) or an action, as the panel shows it."""
+    """A heading (``action_id`` None) or an action, as the panel shows it.
 
-    title: str
+    Its headline may come as a function, called the first time the row is drawn or read: the
+    panel of a large pipeline holds ten thousand rows and shows a dozen, and writing every
+    headline was a third of the work of showing a change."""
+
+    headline: str | Callable[[], str]
     detail: str = ""
     action_id: str | None = None
     urgency: str = "none"
+
+    @property
+    def title(self) -> str:
+        headline = self.headline
+        if not isinstance(headline, str):
+            headline = headline()
+            # Frozen for everything else: the headline is worked out once, the same each time.
+            object.__setattr__(self, "headline", headline)
+        return headline
 
 
 class DuePanel(RowList, can_focus=True):
