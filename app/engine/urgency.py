@@ -81,11 +81,17 @@ def urgency(action: Action, at: datetime) -> Urgency:
     return Urgency.LATER
 
 
-@lru_cache(maxsize=64)
 def day_in(at: datetime, zone: tzinfo | None) -> date:
     """The calendar day ``at`` falls on in ``zone``: asked for every action of a board at one
     moment, in the few zones its interviews are in (a conversion costs some microseconds)."""
-    return at.astimezone(zone).date()
+    # Kept by the instant, not by ``at``: two times an hour apart in a clock change's
+    # repeated hour are equal as datetimes (``fold`` is not compared), and would share a day.
+    return _day_at(at.timestamp(), zone)
+
+
+@lru_cache(maxsize=64)
+def _day_at(instant: float, zone: tzinfo | None) -> date:
+    return datetime.fromtimestamp(instant, zone).date()
 
 
 Rank = tuple[int, float, float, str]
@@ -133,6 +139,15 @@ def ranks(actions: Iterable[Action], found: Mapping[str, Urgency], at: datetime)
     """Each action's ``ranked`` key by action id (``found``: their urgencies, as ``levels``
     gives them): worked out once for a screen that sorts its cards and its rows by it."""
     return {action.id: ranked(action, level_of(action, found, at)) for action in actions}
+
+
+def rank_of(
+    action: Action, found: Mapping[str, Rank], levels_found: Mapping[str, Urgency], at: datetime
+) -> Rank:
+    """``action``'s rank as ``ranks`` found it, or worked out if it is not among them (an
+    action that came after them, as for ``level_of``)."""
+    rank = found.get(action.id)
+    return ranked(action, level_of(action, levels_found, at)) if rank is None else rank
 
 
 def level_of(action: Action, found: Mapping[str, Urgency], at: datetime) -> Urgency:

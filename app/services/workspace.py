@@ -38,7 +38,7 @@ from app.engine import (
     sort_key,
 )
 from app.engine.memo import ActionMemo
-from app.engine.urgency import Rank, level_of, ranked, urgency
+from app.engine.urgency import Rank, level_of, rank_of, ranked, urgency
 from app.errors import UserError
 from app.memory import collector_paused
 from app.services import open_actions, operations
@@ -249,9 +249,9 @@ class Workspace:
         actions = self.actions_of(interview_id)
         if not actions:
             return None
-        if ranks is not None:
-            return min(actions, key=lambda a: ranks[a.id])
         found = {} if levels is None else levels
+        if ranks is not None:
+            return min(actions, key=lambda a: rank_of(a, ranks, found, self.now))
         return min(actions, key=lambda a: ranked(a, level_of(a, found, self.now)))
 
     def draft(self, action: Action, *also: Action) -> Draft:

@@ -7,7 +7,7 @@ from datetime import datetime
 from app.domain.records import ActionKind, Interview, OpenQuestion
 from app.domain.text import printable
 from app.engine import Action, Urgency
-from app.engine.urgency import day_in, urgency
+from app.engine.urgency import COMING_UP, day_in, urgency
 
 KIND_LABELS = {
     ActionKind.PREPARE: "prepare",
@@ -49,6 +49,21 @@ def when_label(action: Action, now: datetime, level: Urgency | None = None) -> s
     if level is Urgency.OPEN_NOW:
         return f"due {short_when(action.due_by, now)}"
     return f"opens {short_when(action.due_from, now)}"
+
+
+def headline(action: Action, level: Urgency, now: datetime, interview: Interview | None) -> str:
+    """``thank-you → Ana · Acme · due 15:00``: an action in a list, at ``now`` (``level``: its
+    urgency then; ``interview``: its interview, for the contact's name)."""
+    who = ""
+    if interview is not None and action.contact:
+        contact = interview.contact(action.contact)
+        who = f" → {contact.name if contact and contact.name else action.contact}"
+    when = (
+        f"opens {short_when(action.due_from, now)}"
+        if level.group == COMING_UP
+        else f"due {short_when(action.due_by, now)}"
+    )
+    return f"{kind_label(action)}{who} · {action.company} · {when}"
 
 
 def badge(action: Action, now: datetime, level: Urgency | None = None) -> str:

@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 from app.domain.records import ActionKind
 from app.engine import Action, State, Urgency, counts, pressing_first
 from app.engine.timekeeping import plain
-from app.engine.urgency import day_in, level_of, levels, urgency, window_rank
+from app.engine.urgency import (
+    day_in,
+    level_of,
+    levels,
+    rank_of,
+    ranks,
+    urgency,
+    window_rank,
+)
 
 NY = "America/New_York"
 LONDON = "Europe/London"
@@ -188,3 +196,25 @@ def test_levels_are_the_urgencies_of_each_action_at_a_pendulum_now() -> None:
     ]
     assert levels(actions, now) == {a.id: urgency(a, now) for a in actions}
     assert set(levels(actions, now).values()) >= {Urgency.OVERDUE, Urgency.OPEN_NOW}
+
+
+def test_the_two_times_of_a_repeated_hour_are_on_their_own_days_elsewhere() -> None:
+    """01:30 in New York on the night the clocks go back is two instants an hour apart, equal
+    as datetimes; in Regina (UTC-6, no DST) the first is the day before, the second the day."""
+    regina = pendulum.timezone("America/Regina")
+    second = pendulum.datetime(2025, 11, 2, 1, 30, tz=NY)
+    first = second.replace(fold=0)
+    assert second.fold == 1 and second.timestamp() - first.timestamp() == 3600
+    assert day_in(first, regina) == pendulum.date(2025, 11, 1)
+    assert day_in(second, regina) == pendulum.date(2025, 11, 2)
+    assert day_in(first, regina) == pendulum.date(2025, 11, 1)
+
+
+def test_an_action_not_among_the_ranks_found_is_ranked_when_asked() -> None:
+    now = ny(3, 9)
+    late, soon = action(ny(1, 9), ny(2, 9), "a/late"), action(ny(3, 8), ny(3, 18), "b/soon")
+    found = levels([late], now)
+    kept = ranks([late], found, now)
+    assert set(kept) == {"a/late"}
+    assert rank_of(late, kept, found, now) == pressing_first(late, now)
+    assert rank_of(soon, kept, found, now) == pressing_first(soon, now)

@@ -14,7 +14,6 @@ from app.services import workspace as workspace_module
 from app.store.repository import Repository
 from app.ui.app import FollowupApp
 from app.ui.screens import dashboard as dashboard_module
-from app.ui.screens.dashboard import DashboardScreen
 from app.ui.widgets.due import DuePanel, DueRow
 from bench.generate import generate_pipeline
 from tests.ui.conftest import ZONE
@@ -69,13 +68,13 @@ async def test_only_the_rows_drawn_have_their_headline_written(
         await app.workers.wait_for_complete()
         await pilot.pause()
         written: list[str] = []
-        headline = DashboardScreen._headline
+        headline = dashboard_module.headline
 
-        def counted(self, action, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def counted(action, *args, **kwargs):  # type: ignore[no-untyped-def]
             written.append(action.id)
-            return headline(self, action, *args, **kwargs)
+            return headline(action, *args, **kwargs)
 
-        monkeypatch.setattr(DashboardScreen, "_headline", counted)
+        monkeypatch.setattr(dashboard_module, "headline", counted)
         screen = app.dashboard
         screen.show_all()
         await pilot.pause()
@@ -88,9 +87,8 @@ async def test_only_the_rows_drawn_have_their_headline_written(
         for row in rows[:3] + rows[-3:]:
             action = app.workspace.action(row.action_id or "")
             assert action is not None
-            assert row.title == headline(
-                screen, action, urgency_module.urgency(action, app.workspace.now)
-            )
+            level = urgency_module.urgency(action, app.workspace.now)
+            assert row.title == screen._headline(action, level)
 
 
 def test_a_headline_given_as_a_function_is_worked_out_once() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
@@ -32,11 +31,11 @@ from app.domain.records import (
     Stage,
 )
 from app.engine import Action, Urgency, counts
-from app.engine.urgency import COMING_UP, Rank, level_of, levels, ranks, urgency
+from app.engine.urgency import COMING_UP, Rank, level_of, levels, rank_of, ranks, urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
-from app.ui.format import badge, kind_label, short_when, tone
+from app.ui.format import badge, headline, kind_label, tone
 from app.ui.keys_in_order import TextInput
 from app.ui.release import release_closed
 from app.ui.screens.base import WorkspaceScreen
@@ -169,12 +168,12 @@ class DashboardScreen(WorkspaceScreen):
         # Each action's urgency and rank once, for its card, its row and the counts.
         found = levels(workspace.actions, now)
         rank = ranks(workspace.actions, found, now)
-        nexts = {i.id: workspace.next_action(i.id, ranks=rank) for i in visible}
+        nexts = {i.id: workspace.next_action(i.id, found, rank) for i in visible}
 
         def card_order(interview: Interview) -> tuple[Rank, str, str]:
             action = nexts[interview.id]
             return (
-                rank[action.id] if action else NOTHING_DUE,
+                rank_of(action, rank, found, now) if action else NOTHING_DUE,
                 interview.company.lower(),
                 interview.id,
             )
@@ -241,29 +240,20 @@ class DashboardScreen(WorkspaceScreen):
                 f" (within {UPCOMING_DAYS} days)" if title == Urgency.LATER_TODAY.heading else ""
             )
             rows.append(DueRow(f"{title}{within} · {len(members)}"))
-            members.sort(key=lambda pair: rank[pair[1].id])
+            members.sort(key=lambda pair: rank_of(pair[1], rank, found, now))
             for level, action in members:
-                headline = partial(self._headline, action, level, now)
-                rows.append(DueRow(headline, action.reason, action.id, level.tone))
+                # Of the records as they are now: written when the row is first drawn.
+                interview = self.workspace.interview(action.interview)
+                written = partial(headline, action, level, now, interview)
+                rows.append(DueRow(written, action.reason, action.id, level.tone))
         if not rows:
             rows.append(DueRow("Nothing due in the next two weeks."))
         return rows
 
-    def _headline(self, action: Action, level: Urgency, now: datetime | None = None) -> str:
-        """What the due panel and a dialog's title call ``action`` at ``now`` (the workspace's
-        now by default)."""
-        interview = self.workspace.interview(action.interview)
-        who = ""
-        if interview is not None and action.contact:
-            contact = interview.contact(action.contact)
-            who = f" → {contact.name if contact and contact.name else action.contact}"
-        now = self.workspace.now if now is None else now
-        when = (
-            f"opens {short_when(action.due_from, now)}"
-            if level.group == COMING_UP
-            else f"due {short_when(action.due_by, now)}"
-        )
-        return f"{kind_label(action)}{who} · {action.company} · {when}"
+    def _headline(self, action: Action, level: Urgency) -> str:
+        """What the due panel and a dialog's title call ``action`` now."""
+        workspace = self.workspace
+        return headline(action, level, workspace.now, workspace.interview(action.interview))
 
     def _show_detail(self) -> None:
         """The selected card's interview; while the due panel is used, the highlighted
