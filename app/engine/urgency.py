@@ -141,13 +141,15 @@ def ranks(actions: Iterable[Action], found: Mapping[str, Urgency], at: datetime)
     return {action.id: ranked(action, level_of(action, found, at)) for action in actions}
 
 
-def rank_of(
-    action: Action, found: Mapping[str, Rank], levels_found: Mapping[str, Urgency], at: datetime
-) -> Rank:
-    """``action``'s rank as ``ranks`` found it, or worked out if it is not among them (an
-    action that came after them, as for ``level_of``)."""
-    rank = found.get(action.id)
-    return ranked(action, level_of(action, levels_found, at)) if rank is None else rank
+def most_pressing(actions: Iterable[Action], rank: Mapping[str, Rank]) -> dict[str, Action]:
+    """Each interview's most pressing action (the least of ``rank``, as ``ranks`` gives it),
+    by interview id."""
+    found: dict[str, Action] = {}
+    for action in actions:
+        known = found.get(action.interview)
+        if known is None or rank[action.id] < rank[known.id]:
+            found[action.interview] = action
+    return found
 
 
 def level_of(action: Action, found: Mapping[str, Urgency], at: datetime) -> Urgency:

@@ -38,7 +38,7 @@ from app.engine import (
     sort_key,
 )
 from app.engine.memo import ActionMemo
-from app.engine.urgency import Rank, level_of, rank_of, ranked, urgency
+from app.engine.urgency import level_of, ranked, urgency
 from app.errors import UserError
 from app.memory import collector_paused
 from app.services import open_actions, operations
@@ -238,20 +238,14 @@ class Workspace:
         return found[0] if found else next((a for a in self.actions if a.id == action_id), None)
 
     def next_action(
-        self,
-        interview_id: str,
-        levels: Mapping[str, Urgency] | None = None,
-        ranks: Mapping[str, Rank] | None = None,
+        self, interview_id: str, levels: Mapping[str, Urgency] | None = None
     ) -> Action | None:
         """The most pressing action: overdue first, then open, then the next to open
-        (``levels``: every action's urgency now, where known, by ``urgency.levels``; ``ranks``:
-        every action's rank now, by ``urgency.ranks``)."""
+        (``levels``: every action's urgency now, where known, by ``urgency.levels``)."""
         actions = self.actions_of(interview_id)
         if not actions:
             return None
         found = {} if levels is None else levels
-        if ranks is not None:
-            return min(actions, key=lambda a: rank_of(a, ranks, found, self.now))
         return min(actions, key=lambda a: ranked(a, level_of(a, found, self.now)))
 
     def draft(self, action: Action, *also: Action) -> Draft:

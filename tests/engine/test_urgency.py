@@ -3,6 +3,7 @@ with "today" the day in the action's own zone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pendulum
@@ -17,7 +18,7 @@ from app.engine.urgency import (
     day_in,
     level_of,
     levels,
-    rank_of,
+    most_pressing,
     ranks,
     urgency,
     window_rank,
@@ -210,11 +211,20 @@ def test_the_two_times_of_a_repeated_hour_are_on_their_own_days_elsewhere() -> N
     assert day_in(first, regina) == pendulum.date(2025, 11, 1)
 
 
-def test_an_action_not_among_the_ranks_found_is_ranked_when_asked() -> None:
+def test_the_most_pressing_action_of_each_interview_is_the_least_ranked() -> None:
     now = ny(3, 9)
-    late, soon = action(ny(1, 9), ny(2, 9), "a/late"), action(ny(3, 8), ny(3, 18), "b/soon")
-    found = levels([late], now)
-    kept = ranks([late], found, now)
-    assert set(kept) == {"a/late"}
-    assert rank_of(late, kept, found, now) == pressing_first(late, now)
-    assert rank_of(soon, kept, found, now) == pressing_first(soon, now)
+    acme = [
+        action(ny(5, 9), ny(6, 9), "acme/later"),
+        action(ny(1, 9), ny(2, 9), "acme/late"),
+        action(ny(3, 8), ny(3, 18), "acme/open"),
+    ]
+    beta = [action(ny(20, 9), ny(21, 9), "beta/coming")]
+    beta = [replace(one, interview="beta", company="Beta") for one in beta]
+    every = acme + beta
+    found = levels(every, now)
+    chosen = most_pressing(every, ranks(every, found, now))
+    assert chosen == {
+        "acme": min(acme, key=lambda a: pressing_first(a, now)),
+        "beta": beta[0],
+    }
+    assert chosen["acme"].id == "acme/late"

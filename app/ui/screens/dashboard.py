@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
@@ -18,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label
 
 from app.domain.copies import replace
+from app.domain.interchange import Pipeline
 from app.domain.records import (
     STAGES,
     Contact,
@@ -31,7 +33,7 @@ from app.domain.records import (
     Stage,
 )
 from app.engine import Action, Urgency, counts
-from app.engine.urgency import COMING_UP, Rank, level_of, levels, rank_of, ranks, urgency
+from app.engine.urgency import COMING_UP, Rank, levels, most_pressing, ranks, urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
@@ -161,27 +163,27 @@ class DashboardScreen(WorkspaceScreen):
         out from it alone, so that a worker may do it while the workspace does not change (a
         large file's, once read, while the screen goes on taking keys)."""
         workspace = self.workspace
-        now = workspace.now
+        # One reading of each: a large file's worker may replace them meanwhile.
+        pipeline, actions, now = workspace.pipeline, workspace.actions, workspace.now
         filter_text = self.filter_text
-        visible = [i for i in workspace.interviews if self._matches(i)]
+        visible = [i for i in pipeline.interviews if self._matches(i)]
         cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
         # Each action's urgency and rank once, for its card, its row and the counts.
-        found = levels(workspace.actions, now)
-        rank = ranks(workspace.actions, found, now)
-        nexts = {i.id: workspace.next_action(i.id, found, rank) for i in visible}
+        found = levels(actions, now)
+        rank = ranks(actions, found, now)
+        nexts = most_pressing(actions, rank)
 
         def card_order(interview: Interview) -> tuple[Rank, str, str]:
-            action = nexts[interview.id]
+            action = nexts.get(interview.id)
             return (
-                rank_of(action, rank, found, now) if action else NOTHING_DUE,
+                rank[action.id] if action else NOTHING_DUE,
                 interview.company.lower(),
                 interview.id,
             )
 
-        ordered = sorted(visible, key=card_order)
-        for interview in ordered:
-            action = nexts[interview.id]
-            level = level_of(action, found, now) if action else None
+        for interview in sorted(visible, key=card_order):
+            action = nexts.get(interview.id)
+            level = found[action.id] if action else None
             cards[interview.stage].append(
                 Card(
                     interview.id,
@@ -192,7 +194,7 @@ class DashboardScreen(WorkspaceScreen):
                 )
             )
         shown = {i.id for i in visible}
-        rows = self._due_rows(shown, found, rank)
+        rows = _due_rows(pipeline, actions, shown=shown, found=found, rank=rank, now=now)
         return BoardView(cards, rows, Counter(found.values()), filter_text)
 
     def show_view(self, view: BoardView, *, keep_action: str | None = None) -> None:
@@ -212,43 +214,6 @@ class DashboardScreen(WorkspaceScreen):
             # Once, when the file has been read: what the mail says is checked against it.
             self._mail_checked = True
             self.check_mail()
-
-    def _due_rows(
-        self, shown: set[str], found: dict[str, Urgency], rank: dict[str, Rank]
-    ) -> list[DueRow]:
-        """Overdue, Open now, and Coming up within ``UPCOMING_DAYS``: the groups of
-        ``followup due``, with the counts of the status line (``found`` and ``rank``: every
-        action's urgency and rank now)."""
-        now = self.workspace.now
-        horizon = now.timestamp() + UPCOMING_DAYS * 86400
-        groups: dict[str, list[tuple[Urgency, Action]]] = {
-            Urgency.OVERDUE.heading: [],
-            Urgency.OPEN_NOW.heading: [],
-            Urgency.LATER_TODAY.heading: [],
-        }
-        for action in self.workspace.actions:
-            if action.interview not in shown:
-                continue
-            level = level_of(action, found, now)
-            if level.group < COMING_UP or action.due_from.timestamp() <= horizon:
-                groups[level.heading].append((level, action))
-        rows: list[DueRow] = []
-        for title, members in groups.items():
-            if not members:
-                continue
-            within = (
-                f" (within {UPCOMING_DAYS} days)" if title == Urgency.LATER_TODAY.heading else ""
-            )
-            rows.append(DueRow(f"{title}{within} · {len(members)}"))
-            members.sort(key=lambda pair: rank_of(pair[1], rank, found, now))
-            for level, action in members:
-                # Of the records as they are now: written when the row is first drawn.
-                interview = self.workspace.interview(action.interview)
-                written = partial(headline, action, level, now, interview)
-                rows.append(DueRow(written, action.reason, action.id, level.tone))
-        if not rows:
-            rows.append(DueRow("Nothing due in the next two weeks."))
-        return rows
 
     def _headline(self, action: Action, level: Urgency) -> str:
         """What the due panel and a dialog's title call ``action`` now."""
@@ -931,6 +896,50 @@ def _upsert(items: tuple[P, ...], value: P) -> tuple[P, ...]:
 
 # Where a card with nothing to do sorts: after every card with an action.
 NOTHING_DUE: Rank = (3, 0.0, 0.0, "")
+
+
+def _due_rows(
+    pipeline: Pipeline,
+    actions: list[Action],
+    *,
+    shown: set[str],
+    found: dict[str, Urgency],
+    rank: dict[str, Rank],
+    now: datetime,
+) -> list[DueRow]:
+    """Overdue, Open now, and Coming up within ``UPCOMING_DAYS``: the groups of ``followup
+    due``, with the counts of the status line (``found`` and ``rank``: each of ``actions``'
+    urgency and rank at ``now``)."""
+    horizon = now.timestamp() + UPCOMING_DAYS * 86400
+    groups: dict[str, list[tuple[Urgency, Action]]] = {
+        Urgency.OVERDUE.heading: [],
+        Urgency.OPEN_NOW.heading: [],
+        Urgency.LATER_TODAY.heading: [],
+    }
+    for action in actions:
+        if action.interview not in shown:
+            continue
+        level = found[action.id]
+        if level.group < COMING_UP or action.due_from.timestamp() <= horizon:
+            groups[level.heading].append((level, action))
+    rows: list[DueRow] = []
+    for title, members in groups.items():
+        if not members:
+            continue
+        within = f" (within {UPCOMING_DAYS} days)" if title == Urgency.LATER_TODAY.heading else ""
+        rows.append(DueRow(f"{title}{within} · {len(members)}"))
+        members.sort(key=lambda pair: rank[pair[1].id])
+        for level, action in members:
+            # Written when the row is first drawn, of the records the view was worked out from.
+            written = partial(_row_headline, action, level, now, pipeline)
+            rows.append(DueRow(written, action.reason, action.id, level.tone))
+    if not rows:
+        rows.append(DueRow("Nothing due in the next two weeks."))
+    return rows
+
+
+def _row_headline(action: Action, level: Urgency, now: datetime, pipeline: Pipeline) -> str:
+    return headline(action, level, now, pipeline.interview(action.interview))
 
 
 def _quiet(interview: Interview) -> str:
