@@ -154,7 +154,7 @@ def most_pressing(actions: Iterable[Action], rank: Mapping[str, Rank]) -> dict[s
 
 def level_of(action: Action, found: Mapping[str, Urgency], at: datetime) -> Urgency:
     """``action``'s urgency as ``levels`` found it, or worked out if it is not among them (an
-    action that came after them: a large file's, read while its board is shown)."""
+    action ``levels`` was not given)."""
     level = found.get(action.id)
     return urgency(action, at) if level is None else level
 

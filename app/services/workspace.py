@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from bisect import insort
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,7 +38,7 @@ from app.engine import (
     sort_key,
 )
 from app.engine.memo import ActionMemo
-from app.engine.urgency import level_of, ranked, urgency
+from app.engine.urgency import urgency
 from app.errors import UserError
 from app.memory import collector_paused
 from app.services import open_actions, operations
@@ -237,16 +237,12 @@ class Workspace:
         found = [a for a in self.actions_of(interview_id) if a.id == action_id]
         return found[0] if found else next((a for a in self.actions if a.id == action_id), None)
 
-    def next_action(
-        self, interview_id: str, levels: Mapping[str, Urgency] | None = None
-    ) -> Action | None:
-        """The most pressing action: overdue first, then open, then the next to open
-        (``levels``: every action's urgency now, where known, by ``urgency.levels``)."""
+    def next_action(self, interview_id: str) -> Action | None:
+        """The most pressing action: overdue first, then open, then the next to open."""
         actions = self.actions_of(interview_id)
         if not actions:
             return None
-        found = {} if levels is None else levels
-        return min(actions, key=lambda a: ranked(a, level_of(a, found, self.now)))
+        return min(actions, key=lambda a: pressing_first(a, self.now))
 
     def draft(self, action: Action, *also: Action) -> Draft:
         """The message of ``action`` as it reads now, from the templates read at load; with

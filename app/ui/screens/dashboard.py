@@ -164,9 +164,9 @@ class DashboardScreen(WorkspaceScreen):
         large file's, once read, while the screen goes on taking keys)."""
         workspace = self.workspace
         # One reading of each: a large file's worker may replace them meanwhile.
-        pipeline, actions, now = workspace.pipeline, workspace.actions, workspace.now
+        pipeline, actions, now = workspace.pipeline, list(workspace.actions), workspace.now
         filter_text = self.filter_text
-        visible = [i for i in pipeline.interviews if self._matches(i)]
+        visible = [i for i in pipeline.interviews if self._matches(i, filter_text)]
         cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
         # Each action's urgency and rank once, for its card, its row and the counts.
         found = levels(actions, now)
@@ -299,10 +299,12 @@ class DashboardScreen(WorkspaceScreen):
                 summary += f" · filter: {self.filter_text}"
             status.update(message or summary)
 
-    def _matches(self, interview: Interview) -> bool:
-        if not self.filter_text:
+    def _matches(self, interview: Interview, filter_text: str | None = None) -> bool:
+        """Whether the filter (``filter_text``, the one typed by default) shows ``interview``."""
+        text = self.filter_text if filter_text is None else filter_text
+        if not text:
             return True
-        needle = self.filter_text.casefold()
+        needle = text.casefold()
         haystack = [interview.company, interview.role, *(c.name for c in interview.contacts)]
         return any(needle in text.casefold() for text in haystack)
 

@@ -14,13 +14,14 @@ from textual.strip import Strip
 from app.ui.widgets.rows import RowList
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DueRow:
     """A heading (``action_id`` None) or an action, as the panel shows it.
 
     Its headline may come as a function, called the first time the row is drawn or read: the
     panel of a large pipeline holds ten thousand rows and shows a dozen, and writing every
-    headline was a third of the work of showing a change."""
+    headline was a third of the work of showing a change. Rows are compared by identity: one
+    whose headline is not written yet would otherwise differ from the same row drawn."""
 
     headline: str | Callable[[], str]
     detail: str = ""
