@@ -4,10 +4,13 @@ only the rows the due panel draws are written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from app.engine import urgency as urgency_module
 from app.services import workspace as workspace_module
@@ -31,50 +34,57 @@ def many(tmp_path: Path) -> Path:
     return path
 
 
-async def test_a_change_ranks_each_action_once(
-    make: Callable[..., FollowupApp], many: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = make(many)
+@pytest.fixture
+def app(make: Callable[..., FollowupApp], many: Path) -> FollowupApp:
+    return make(many)
+
+
+@asynccontextmanager
+async def dashboard_of(app: FollowupApp) -> AsyncIterator[Pilot[None]]:
+    """``app`` running, its file read and shown."""
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        ranked = urgency_module.ranked
-        calls = 0
+        yield pilot
 
-        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-            nonlocal calls
-            calls += 1
-            return ranked(*args, **kwargs)
 
+def recording(function: Callable[..., Any], calls: list[tuple[Any, ...]]) -> Callable[..., Any]:
+    """``function``, each call's arguments added to ``calls``."""
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return recorded
+
+
+async def test_a_change_ranks_each_action_once(
+    app: FollowupApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with dashboard_of(app) as pilot:
+        calls: list[tuple[Any, ...]] = []
+        counted = recording(urgency_module.ranked, calls)
         # Wherever a module holds it under that name.
         for module in (urgency_module, workspace_module, dashboard_module):
             if hasattr(module, "ranked"):
                 monkeypatch.setattr(module, "ranked", counted)
-        screen = app.dashboard
-        screen.show_all()
+        app.dashboard.show_all()
         await pilot.pause()
         actions = len(app.workspace.actions)
         assert actions > 100
         # For the cards' order, each interview's most pressing action and the due rows' order:
         # once each, not once for each of the three.
-        assert calls == actions
+        assert len(calls) == actions
 
 
 async def test_only_the_rows_drawn_have_their_headline_written(
-    make: Callable[..., FollowupApp], many: Path, monkeypatch: pytest.MonkeyPatch
+    app: FollowupApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make(many)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        written: list[str] = []
-        headline = dashboard_module.headline
-
-        def counted(action, *args, **kwargs):  # type: ignore[no-untyped-def]
-            written.append(action.id)
-            return headline(action, *args, **kwargs)
-
-        monkeypatch.setattr(dashboard_module, "headline", counted)
+    async with dashboard_of(app) as pilot:
+        calls: list[tuple[Any, ...]] = []
+        monkeypatch.setattr(
+            dashboard_module, "headline", recording(dashboard_module.headline, calls)
+        )
         screen = app.dashboard
         screen.show_all()
         await pilot.pause()
@@ -82,7 +92,7 @@ async def test_only_the_rows_drawn_have_their_headline_written(
         rows = [row for row in panel.rows if row.action_id is not None]
         on_screen = panel.scrollable_content_region.height // panel.ROW_HEIGHT
         assert len(rows) > 3 * on_screen
-        assert 0 < len(written) <= on_screen
+        assert 0 < len(calls) <= on_screen
         # What a row says is the same, written when it is drawn or when it is read.
         for row in rows[:3] + rows[-3:]:
             action = app.workspace.action(row.action_id or "")
