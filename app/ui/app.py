@@ -143,11 +143,7 @@ class FollowupApp(App[None]):
 
     def _check_the_file(self) -> None:
         workspace = self.workspace
-        if (
-            self.screen is not self.dashboard
-            or workspace.pending
-            or not workspace.changed_elsewhere()
-        ):
+        if not self._on_the_dashboard() or workspace.pending or not workspace.changed_elsewhere():
             return
         self._read_again()
 
@@ -165,8 +161,14 @@ class FollowupApp(App[None]):
             return
         self.call_from_thread(self._reread, reread)
 
+    def _on_the_dashboard(self) -> bool:
+        """Whether the dashboard is the screen shown: not under a dialog, and not while the app
+        ends (its screens gone, which the timer that looks at the file may still see)."""
+        stack = self.screen_stack
+        return bool(stack) and stack[-1] is self.dashboard
+
     def _reread(self, reread: Reread) -> None:
-        if self.screen is self.dashboard and self.workspace.adopt(reread):
+        if self._on_the_dashboard() and self.workspace.adopt(reread):
             self.dashboard.show_all(keep_action=self.dashboard.query_one(DuePanel).selected)
             self.notify("Changes made elsewhere are shown.", timeout=3)
 

@@ -66,3 +66,17 @@ async def test_the_demo_fill_is_not_announced_as_changes_made_elsewhere(make):
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert not any("elsewhere" in m for m in told), told
+
+
+async def test_the_file_watch_firing_as_the_app_ends_does_nothing(make, db: Path):
+    """The timer that looks at the file may fire once more while the app ends, its screens
+    already gone: it reads nothing and raises nothing (it ended a run with a traceback)."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first = app.workspace.actions[0]
+    assert not app.screen_stack
+    assert main(["sent", first.id, "--db", str(db), "--at", NOW.isoformat()]) == 0
+    app._check_the_file()
+    assert not app.workers
+    assert first.id in {action.id for action in app.workspace.actions}
