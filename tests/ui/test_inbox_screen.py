@@ -281,3 +281,42 @@ async def test_a_message_about_two_interviews_asks_which_before_recording(
     assert any(e.source == "<rita@harborlane.example>" for e in chosen.events)
     other = next(i for i in stored(db).interviews if i.id == "harbor-analytics")
     assert not any(e.source == "<rita@harborlane.example>" for e in other.events)
+
+
+async def test_escape_while_a_reply_is_recorded_waits_and_the_calendar_follows(
+    make: Callable[..., FollowupApp],
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Leaving the inbox while it records what was accepted would drop the worker's last steps:
+    showing what it did and the calendar's sync. Escape waits for them, and says so."""
+    scanned(db, tmp_path)
+    recording, go_on = threading.Event(), threading.Event()
+    apply = Workspace.inbox_apply
+
+    def held(self: Workspace, *args, **kwargs):  # type: ignore[no-untyped-def]
+        recording.set()
+        go_on.wait(10)
+        return apply(self, *args, **kwargs)
+
+    synced: list[bool] = []
+    monkeypatch.setattr(Workspace, "inbox_apply", held)
+    monkeypatch.setattr(Workspace, "sync_calendar", lambda self: synced.append(True))
+    app = make()
+    told = listened(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_inbox(pilot)
+        await pilot.press("enter")
+        assert recording.wait(10)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("Still recording" in line for line in told)
+        go_on.set()
+        await settle(pilot)
+        assert synced == [True]
+        assert SOFIA in sources(db)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)

@@ -274,6 +274,10 @@ class InboxScreen(Screen[int]):
         self._reading = self._fetch()
 
     def action_back(self) -> None:
+        if self._busy():
+            # What is being recorded is shown here and then followed on the calendar, by the
+            # worker recording it: left now, the screen it shows on would be gone.
+            return
         if self._reading is not None and self._reading.is_running:
             # The thread cannot be stopped where it stands: its result is dropped, and what it
             # read is kept, so the next read starts after it.
