@@ -135,10 +135,10 @@ def levels(actions: Iterable[Action], at: datetime) -> dict[str, Urgency]:
     return {action.id: urgency(action, instant) for action in actions}
 
 
-def ranks(actions: Iterable[Action], found: Mapping[str, Urgency], at: datetime) -> dict[str, Rank]:
+def ranks(actions: Iterable[Action], found: Mapping[str, Urgency]) -> dict[str, Rank]:
     """Each action's ``ranked`` key by action id (``found``: their urgencies, as ``levels``
     gives them): worked out once for a screen that sorts its cards and its rows by it."""
-    return {action.id: ranked(action, level_of(action, found, at)) for action in actions}
+    return {action.id: ranked(action, found[action.id]) for action in actions}
 
 
 def most_pressing(actions: Iterable[Action], rank: Mapping[str, Rank]) -> dict[str, Action]:
@@ -150,13 +150,6 @@ def most_pressing(actions: Iterable[Action], rank: Mapping[str, Rank]) -> dict[s
         if known is None or rank[action.id] < rank[known.id]:
             found[action.interview] = action
     return found
-
-
-def level_of(action: Action, found: Mapping[str, Urgency], at: datetime) -> Urgency:
-    """``action``'s urgency as ``levels`` found it, or worked out if it is not among them (an
-    action ``levels`` was not given)."""
-    level = found.get(action.id)
-    return urgency(action, at) if level is None else level
 
 
 def counts(actions: Iterable[Action], at: datetime) -> dict[Urgency, int]:

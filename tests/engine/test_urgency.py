@@ -16,7 +16,6 @@ from app.engine import Action, State, Urgency, counts, pressing_first
 from app.engine.timekeeping import plain
 from app.engine.urgency import (
     day_in,
-    level_of,
     levels,
     most_pressing,
     ranks,
@@ -155,15 +154,6 @@ def test_the_rank_of_a_window_is_the_rank_of_its_action(opens: int, length: int,
     )
 
 
-def test_an_action_not_among_the_levels_found_is_worked_out_when_asked() -> None:
-    now = ny(3, 9)
-    late, soon = action(ny(1, 9), ny(2, 9), "a/late"), action(ny(3, 8), ny(3, 18), "b/soon")
-    found = levels([late], now)
-    assert found == {"a/late": Urgency.OVERDUE}
-    assert level_of(soon, found, now) is Urgency.OPEN_NOW
-    assert level_of(late, {"a/late": Urgency.LATER}, now) is Urgency.LATER
-
-
 ZONES = [NY, LONDON, "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham", "UTC"]
 
 
@@ -222,7 +212,9 @@ def test_the_most_pressing_action_of_each_interview_is_the_least_ranked() -> Non
     beta = [replace(one, interview="beta", company="Beta") for one in beta]
     every = acme + beta
     found = levels(every, now)
-    chosen = most_pressing(every, ranks(every, found, now))
+    rank = ranks(every, found)
+    assert rank == {a.id: pressing_first(a, now) for a in every}
+    chosen = most_pressing(every, rank)
     assert chosen == {
         "acme": min(acme, key=lambda a: pressing_first(a, now)),
         "beta": beta[0],

@@ -170,7 +170,7 @@ class DashboardScreen(WorkspaceScreen):
         cards: dict[Stage, list[Card]] = {stage: [] for stage in STAGES}
         # Each action's urgency and rank once, for its card, its row and the counts.
         found = levels(actions, now)
-        rank = ranks(actions, found, now)
+        rank = ranks(actions, found)
         nexts = most_pressing(actions, rank)
 
         def card_order(interview: Interview) -> tuple[Rank, str, str]:
@@ -217,8 +217,7 @@ class DashboardScreen(WorkspaceScreen):
 
     def _headline(self, action: Action, level: Urgency) -> str:
         """What the due panel and a dialog's title call ``action`` now."""
-        workspace = self.workspace
-        return headline(action, level, workspace.now, workspace.interview(action.interview))
+        return _row_headline(action, level, self.workspace.now, self.workspace.pipeline)
 
     def _show_detail(self) -> None:
         """The selected card's interview; while the due panel is used, the highlighted
