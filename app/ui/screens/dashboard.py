@@ -37,6 +37,7 @@ from app.engine.urgency import COMING_UP, Rank, levels, most_pressing, ranks, ur
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
+from app.ui.detached import detached
 from app.ui.format import badge, headline, kind_label, tone
 from app.ui.keys_in_order import TextInput
 from app.ui.release import release_closed
@@ -49,6 +50,7 @@ from app.ui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from app.drafts import Draft
+    from app.services.inbox import Scanned
     from app.ui.forms import EditPart
 
 UPCOMING_DAYS = 14
@@ -710,19 +712,22 @@ class DashboardScreen(WorkspaceScreen):
 
         self.app.push_screen(InboxScreen(self.workspace), back)
 
-    @work(thread=True, exclusive=True, group="mail-check")
-    def check_mail(self) -> None:
+    @work(exclusive=True, group="mail-check")
+    async def check_mail(self) -> None:
         """What the mail account set up proposes, counted on the status line; nothing when
-        none is set up. In a worker: a mail server can take its time."""
+        none is set up. Detached: a mail server can take its time, and must not hold the way
+        out once the user quits."""
+
+        def scan() -> Scanned | None:
+            return self.workspace.inbox_scan() if self.workspace.inbox_set_up() else None
+
         try:
-            if not self.workspace.inbox_set_up():
-                return
-            scanned = self.workspace.inbox_scan()
+            scanned = await detached(scan, name="mail-check")
         except WorkspaceError as problem:
-            line = f"Your mail was not read: {problem}"
-            self.app.call_from_thread(self.notify, line, severity="warning", timeout=8)
+            self.notify(f"Your mail was not read: {problem}", severity="warning", timeout=8)
             return
-        self.app.call_from_thread(self._mail_counted, len(scanned.proposals))
+        if scanned is not None:
+            self._mail_counted(len(scanned.proposals))
 
     def _mail_counted(self, count: int) -> None:
         self.mail_news = count

@@ -22,6 +22,7 @@ from textual.worker import Worker, get_current_worker
 
 from app.engine.describe import moment
 from app.services.workspace import Workspace, WorkspaceError
+from app.ui.detached import detached
 from app.ui.screens.base import follow_with_calendar
 from app.ui.widgets.rows import RowList
 
@@ -279,7 +280,7 @@ class InboxScreen(Screen[int]):
             # worker recording it: left now, the screen it shows on would be gone.
             return
         if self._reading is not None and self._reading.is_running:
-            # The thread cannot be stopped where it stands: its result is dropped, and what it
+            # The read cannot be stopped where it stands: its result is dropped, and what it
             # read is kept, so the next read starts after it.
             self._reading.cancel()
             self._reading = None
@@ -315,24 +316,20 @@ class InboxScreen(Screen[int]):
 
         self._unless_cancelled(show)
 
-    @work(thread=True, exclusive=True, group="inbox-fetch")
-    def _fetch(self) -> None:
+    @work(exclusive=True, group="inbox-fetch")
+    async def _fetch(self) -> None:
+        # Detached: a mail server slow to answer must not hold the way out once the user quits.
         try:
-            scanned = self.workspace.inbox_scan()
+            scanned = await detached(self.workspace.inbox_scan, name="inbox-fetch")
         except WorkspaceError as problem:
-            line = str(problem)
-            self._unless_cancelled(lambda: self._failed(line))
+            self._failed(str(problem))
             return
-
-        def show() -> None:
-            self.set_up = True
-            self.remove_class("-reading")
-            read = f"{scanned.read} message{'' if scanned.read == 1 else 's'}"
-            skipped = f", {scanned.skipped} unreadable" if scanned.skipped else ""
-            self._say(f"Read {read}{skipped}; nothing is recorded until you accept it.")
-            self._show(scanned.proposals)
-
-        self._unless_cancelled(show)
+        self.set_up = True
+        self.remove_class("-reading")
+        read = f"{scanned.read} message{'' if scanned.read == 1 else 's'}"
+        skipped = f", {scanned.skipped} unreadable" if scanned.skipped else ""
+        self._say(f"Read {read}{skipped}; nothing is recorded until you accept it.")
+        self._show(scanned.proposals)
 
     @work(thread=True, group="inbox-write")
     def _apply_in_worker(self, ids: list[str], interviews: dict[str, str] | None = None) -> None:
