@@ -52,7 +52,7 @@ def events_about(facts: Facts, candidate: Candidate) -> list[SeenEvent]:
             continue
         if event.action is not candidate.kind:
             continue
-        if candidate.after is not None and seen.at <= candidate.after:
+        if candidate.after is not None and seen.at <= candidate.after and not _names_one(event):
             continue
         if all(
             given is None or given == getattr(candidate, name)
@@ -68,6 +68,15 @@ def events_about(facts: Facts, candidate: Candidate) -> list[SeenEvent]:
 _IDENTITY: dict[ActionKind, tuple[str, ...]] = {
     ActionKind.PREPARE: ("round",),
     ActionKind.THANK_YOU: ("round", "contact"),
+    ActionKind.KEEP_PROMISE: ("promise", "contact"),
+    ActionKind.CONNECT: ("contact",),
+}
+# The fields that, given, name one action of the kind whenever the event happened: its time
+# then says nothing more. An event that gives fewer (a thank-you to Bob, of no round) is about
+# what was running at its time, as a check-in is, so that it never closes a later round's.
+_NAMING: dict[ActionKind, tuple[str, ...]] = {
+    ActionKind.PREPARE: ("round",),
+    ActionKind.THANK_YOU: ("round", "contact"),
     ActionKind.KEEP_PROMISE: ("promise",),
     ActionKind.CONNECT: ("contact",),
 }
@@ -75,6 +84,11 @@ _IDENTITY: dict[ActionKind, tuple[str, ...]] = {
 
 def _identity(event: Event, kind: ActionKind) -> list[tuple[str, str | None]]:
     return [(name, getattr(event, name)) for name in _IDENTITY.get(kind, ())]
+
+
+def _names_one(event: Event) -> bool:
+    naming = _NAMING.get(event.action) if event.action is not None else None
+    return bool(naming) and all(getattr(event, name) is not None for name in naming or ())
 
 
 def is_done(events: list[SeenEvent]) -> bool:

@@ -202,3 +202,50 @@ def test_a_sent_update_spaces_and_takes_the_check_in_s_place():
     value = only(found, "value_add")
     assert at(value.due_from) == "2026-12-02 12:00"
     assert "last note" in value.reason
+
+
+# ------------------------------------------------------------- events typed without an id
+# SPEC section 4: such an event applies to the action its fields describe (its kind with its
+# round, contact or promise); only a check-in or value-add needs its time to say which.
+
+
+def promised(promise_id: str, to: str) -> dict[str, object]:
+    return {"id": promise_id, "what": f"Send {to} the deck", "to": to, "due": "2026-11-23T17:00:00"}
+
+
+def test_a_kept_promise_typed_with_its_person_only_closes_the_promises_to_them():
+    both = interview(
+        contacts=[jane(), recruiter()],
+        promises=[promised("p1", "jane"), promised("p2", "sam")],
+        events=[sent("2026-11-22T10:00:00", "keep_promise", contact="jane")],
+    )
+    kept = of_kind(actions(both, "2026-11-22 12:00"), "keep_promise")
+    assert [a.id for a in kept] == ["acme/keep_promise/p2"]
+
+
+def test_an_invitation_typed_before_the_thank_you_still_counts_for_that_person():
+    early = interview(
+        events=[
+            sent("2026-11-19T10:00:00", "connect", contact="jane"),
+            sent("2026-11-20T16:00:00", "thank_you", round="r1", contact="jane"),
+        ]
+    )
+    assert of_kind(actions(early, "2026-11-23 10:00"), "connect") == []
+    # Without it, the invitation is suggested: the test above is about the event.
+    plain = interview(events=[sent("2026-11-20T16:00:00", "thank_you", round="r1", contact="jane")])
+    assert only(actions(plain, "2026-11-23 10:00"), "connect").contact == "jane"
+
+
+def test_a_thank_you_typed_with_its_round_and_person_counts_whatever_its_time():
+    typed = interview(events=[sent("2026-11-20T13:30:00", "thank_you", round="r1", contact="jane")])
+    assert of_kind(actions(typed, "2026-11-20 16:00"), "thank_you") == []
+
+
+def test_a_thank_you_typed_without_its_round_never_closes_a_later_round_s():
+    second = {"id": "r2", "starts": "2026-11-25T14:00:00", "minutes": 60, "interviewers": ["jane"]}
+    first = {"id": "r1", "starts": "2026-11-20T14:00:00", "minutes": 60, "interviewers": ["jane"]}
+    typed = interview(
+        rounds=[first, second],
+        events=[sent("2026-11-20T16:00:00", "thank_you", contact="jane")],
+    )
+    assert only(actions(typed, "2026-11-25 16:00"), "thank_you").id == "acme/thank_you/r2/jane"
