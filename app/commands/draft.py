@@ -40,6 +40,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     actions = compute_actions(pipeline.interviews, pipeline.policy, now)
     chosen = [_find(actions, one, pipeline, now) for one in wanted]
     draft = drafted(chosen, pipeline, now)
+    # Made before anything is printed: a draft that cannot be a message file is refused whole.
+    message = _eml(draft, pipeline, now) if eml is not None else None
     if args.mailto:
         ctx.out.write(_mailto(draft) + "\n")
     else:
@@ -51,10 +53,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     _note(ctx, f"{kinds}{to} by {draft.channel.value}")
     for warning in draft.warnings:
         ctx.warn(printable(warning))
-    if draft.placeholders and not args.copy:
+    if draft.placeholders:
+        # Before any copy (SPEC section 5: copying warns first), and whether or not it works.
         ctx.warn(printable(placeholder_warning(draft.placeholders)))
-    if eml is not None:
-        _write_eml(ctx, eml, draft, pipeline)
+    if eml is not None and message is not None:
+        _write_eml(ctx, eml, message)
     if args.open:
         _open(ctx, draft)
     if not args.copy:
@@ -82,15 +85,19 @@ def _mailto(draft: Draft) -> str:
         raise UserError(printable(str(problem))) from None
 
 
-def _write_eml(ctx: Context, out: Path, draft: Draft, pipeline: Pipeline) -> None:
+def _eml(draft: Draft, pipeline: Pipeline, now: datetime) -> bytes:
     from app.drafts.handoff import HandOffError, as_eml
-    from app.services.outputs import write_output
 
     try:
-        data = as_eml(draft, pipeline.profile, ctx.now)
+        return as_eml(draft, pipeline.profile, now)
     except HandOffError as problem:
         raise UserError(printable(str(problem))) from None
-    write_output("--eml", out, data)
+
+
+def _write_eml(ctx: Context, out: Path, message: bytes) -> None:
+    from app.services.outputs import write_output
+
+    write_output("--eml", out, message)
     _note(ctx, f"wrote {out}: open it in your mail program, check it, and send it from there")
 
 

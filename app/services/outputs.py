@@ -20,6 +20,10 @@ def output_path(option: str, value: str | None, database: Path) -> Path | None:
     what = _ours(target, database)
     if what is not None:
         raise UserError(f"{option} {out} is {what}: give another file")
+    if target.is_dir():
+        raise UserError(f"{option} {out} is a folder: give the path of a file in it")
+    if not target.parent.is_dir():
+        raise UserError(f"{option} {out}: there is no folder {target.parent}")
     return out
 
 

@@ -132,10 +132,23 @@ def test_copy_with_placeholders_copies_but_warns(
     code, out, err = run(capsys, "draft", PROMISE, "--db", db, "--at", AT, "--copy")
     assert code == 0
     assert clipboard.held == out.removesuffix("\n")
+    first = f"followup: warning: 1 placeholder still to fill in: {WHAT}\n"
+    copied = "followup: Copied to the clipboard (fakeclip).\n"
+    assert first in err and err.index(first) < err.index(copied)  # it warns first
     assert (
         f"followup: warning: COPIED WITH 1 PLACEHOLDER STILL IN IT: {WHAT}; "
         "fill it in before you send it\n" in err
     )
+
+
+def test_copy_with_placeholders_warns_even_when_the_copy_fails(
+    db: str, capsys: pytest.CaptureFixture[str], clipboard: type[Clipboard]
+) -> None:
+    unsigned(db, capsys)
+    clipboard.broken = True
+    code, _, err = run(capsys, "draft", PROMISE, "--db", db, "--at", AT, "--copy")
+    assert code == 1
+    assert f"followup: warning: 1 placeholder still to fill in: {WHAT}\n" in err
 
 
 def test_no_clipboard_is_said_plainly(

@@ -215,3 +215,19 @@ def test_draft_open_without_a_handler_says_what_to_do(db, capsys, tmp_path, monk
     monkeypatch.setattr("sys.platform", "linux")
     code, _, err = run(capsys, "draft", THANKS, "--open", "--db", db, "--at", AT)
     assert code == 1 and "nothing here opens mailto: links" in err and "--eml FILE" in err
+
+
+def test_draft_eml_into_a_missing_folder_prints_nothing(db, capsys, tmp_path):
+    target = tmp_path / "no such folder" / "thanks.eml"
+    code, out, err = run(capsys, "draft", THANKS, "--eml", str(target), "--db", db, "--at", AT)
+    assert code == 1 and out == ""
+    assert err == f"followup: --eml {target}: there is no folder {target.parent}\n"
+
+
+def test_draft_eml_of_a_linkedin_note_prints_nothing(db, capsys, tmp_path):
+    target = tmp_path / "connect.eml"
+    code, out, err = run(
+        capsys, "draft", "marlow-ops/connect/amira", "--eml", str(target), "--db", db, "--at", AT
+    )
+    assert code == 1 and out == "" and not target.exists()
+    assert err.count("\n") == 1 and "linkedin" in err.lower()
