@@ -10,7 +10,14 @@ from pathlib import Path
 from app.domain.interchange import Pipeline, zone
 from app.domain.records import ActionKind, Channel, Contact, Interview, Round
 from app.drafts import addresses, spoken
-from app.drafts.fields import LABELS, attachment, find_interview, meeting_phrase, values_for
+from app.drafts.fields import (
+    LABELS,
+    attachment,
+    cuts,
+    find_interview,
+    meeting_phrase,
+    values_for,
+)
 from app.drafts.library import PARTS, Library
 from app.engine.action import Action
 from app.engine.describe import lowered
@@ -110,24 +117,21 @@ def compose(
     warnings: list[str] = library.strays()
     subject, texts, placeholders = _render(library, action, channel, values, warnings)
     contact = interview.contact(action.contact)
-    if action.kind is ActionKind.THANK_YOU and channel is Channel.EMAIL:
-        # Brief (SPEC section 5): the shared points go first, then all but one of their own.
-        first_point = next((n for n in (contact.notes if contact else ()) if n.strip()), "")
-        for cut in ({"challenge": ""}, {"recap_point": ""}, {"their_points": first_point}):
-            if _words(texts[0], values["signature"]) <= THANK_YOU_WORDS:
+    budget = _budget(action.kind, channel)
+    if budget is not None:
+        # Brief (SPEC section 5): what can go goes, a step at a time, until the message fits.
+        for cut in cuts(action, pipeline, written):
+            if budget.fits(texts[0], values["signature"]):
                 break
             values = {**values, **cut}
             subject, texts, placeholders = _render(library, action, channel, values, [])
+        if not budget.fits(texts[0], values["signature"]):
+            warnings.append(budget.over(texts[0], values["signature"]))
     attach = attachment(action, interview)
     if attach:
         warnings.append(f"attach {attach} before you send it: the message says it is attached")
     warnings.extend(_channel_warnings(channel, contact))
     limit = LINKEDIN_LIMIT if channel is Channel.LINKEDIN else None
-    if limit is not None and len(texts[0]) > limit:
-        warnings.append(
-            f"this LinkedIn note is {len(texts[0])} characters; LinkedIn takes {limit}: "
-            "shorten it before sending"
-        )
     return Draft(
         action_id=action.id,
         channel=channel,
@@ -145,6 +149,42 @@ def compose(
 
 
 THANK_YOU_WORDS = 150
+EMAIL_WORDS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How long a message may be: words from the greeting to the sign-off, or characters."""
+
+    most: int
+    words: bool
+    what: str
+
+    def size(self, body: str, signature: str) -> int:
+        return _words(body, signature) if self.words else len(body)
+
+    def fits(self, body: str, signature: str) -> bool:
+        return self.size(body, signature) <= self.most
+
+    def over(self, body: str, signature: str) -> str:
+        """The warning for a message still too long once everything that can go has gone."""
+        size = self.size(body, signature)
+        if self.words:
+            return f"this {self.what} is {size} words; at most {self.most} reads best: shorten it"
+        return (
+            f"this {self.what} is {size} characters; LinkedIn takes {self.most}: "
+            "shorten it before sending"
+        )
+
+
+def _budget(kind: ActionKind, channel: Channel) -> Budget | None:
+    if channel is Channel.LINKEDIN:
+        return Budget(LINKEDIN_LIMIT, words=False, what="LinkedIn note")
+    if channel is Channel.EMAIL:
+        if kind is ActionKind.THANK_YOU:
+            return Budget(THANK_YOU_WORDS, words=True, what="thank-you")
+        return Budget(EMAIL_WORDS, words=True, what="email")
+    return None
 
 
 def _render(

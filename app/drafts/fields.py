@@ -8,12 +8,21 @@ my impressions, and the wording of the questions I could not answer (SPEC sectio
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from app.domain.copies import replace
 from app.domain.interchange import Pipeline, zone
-from app.domain.records import ActionKind, Contact, Interview, Profile, PromiseBy, Round
+from app.domain.records import (
+    ActionKind,
+    Contact,
+    EventKind,
+    Interview,
+    Profile,
+    PromiseBy,
+    Round,
+)
 from app.drafts import spoken
 from app.engine.action import Action, action_id
 from app.engine.describe import deed, lowered
@@ -59,7 +68,16 @@ FIELDS: tuple[Field, ...] = (
     Field("met", "whether you have met"),
     Field("nothing_owed", "whether you owe them nothing"),
     Field("date", "date"),
+    # Each interviewer of one round gets a thank-you worded their own way (SPEC section 5: never
+    # the same body apart from the name): the opening by their place on the panel, the closing
+    # once the openings run out. Flags: "yes" or "".
+    Field("wording_b", "the second way of thanking"),
+    Field("wording_c", "the third way of thanking"),
+    Field("ending_b", "the second way of closing"),
+    Field("ending_c", "the third way of closing"),
 )
+WORDINGS = 3
+"""Openings (and closings) a thank-you has: nine interviewers of one round read nine bodies."""
 LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
 
 
@@ -71,7 +89,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     contact = interview.contact(action.contact)
     held = _round_of(action, interview, now, contact)
     notes = interview.notes
-    answers = _answers(action, interview)
+    answers = _answers(action, interview, now)
     values = {
         **_me(pipeline.profile),
         **_them(contact),
@@ -94,6 +112,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "date": spoken.full_date(today),
         "company_news": _phrase(notes.company_news),
     }
+    place = _place(action, held, contact)
     for single, many, items in (
         ("recap_point", "recap_points", notes.recap),
         ("challenge", "challenges", notes.challenges),
@@ -101,12 +120,64 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     ):
         # A note typed over several lines still reads as one point in a sentence or a list.
         kept = [_phrase(item) for item in items if item.strip()]
-        values[single] = kept[0] if kept else ""
+        # The shared points go round the panel: each interviewer is reminded of another.
+        values[single] = kept[place % len(kept)] if kept else ""
         values[many] = spoken.bullets(kept)
+    opening, ending = place % WORDINGS, place // WORDINGS % WORDINGS
+    values["wording_b"], values["wording_c"] = _flag(opening == 1), _flag(opening == 2)
+    values["ending_b"], values["ending_c"] = _flag(ending == 1), _flag(ending == 2)
     values["recap_point"] = _as_mine(values["recap_point"])
     values["challenge"] = _challenge(values["challenge"])
     assert set(values) == set(LABELS), set(values) ^ set(LABELS)
     return values
+
+
+def _place(action: Action, held: Round | None, contact: Contact | None) -> int:
+    """Where the person a thank-you goes to sat on its round's panel: 0 for the first (and for
+    anyone else, and every other message)."""
+    if action.kind is not ActionKind.THANK_YOU or held is None or contact is None:
+        return 0
+    panel = list(dict.fromkeys(held.interviewers))
+    return panel.index(contact.id) if contact.id in panel else 0
+
+
+def _flag(on: bool) -> str:
+    return "yes" if on else ""
+
+
+def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, str]]:
+    """What to leave out of a draft too long for its channel, one step after another: the
+    optional parts first (news, challenges, recap points, the meeting recalled), then all but
+    the first of what I discussed with them and of my answers, then all but the first sentence
+    of each. Never what the message cannot do without, so no step leaves a placeholder."""
+    interview = find_interview(pipeline, action.interview)
+    contact = interview.contact(action.contact)
+    points = _points_of(contact) if action.kind in _TO_THEIR_POINTS else []
+    answers = [_phrase(a) for a in _answers(action, interview, now) if a.strip()]
+    steps: list[dict[str, str]] = [
+        {"company_news": ""},
+        {"challenge": "", "challenges": ""},
+        {"recap_point": "", "recap_points": ""},
+        {"the_meeting": ""},
+    ]
+
+    def answered(kept: list[str]) -> dict[str, str]:
+        said = spoken.names_list(kept)
+        return {"answer": said, "open_question": said, "open_questions": spoken.bullets(kept)}
+
+    if len(points) > 1:
+        steps.append({"their_points": points[0]})
+    if len(answers) > 1:
+        steps.append(answered(answers[:1]))
+    if points:
+        steps.append({"their_points": _first_sentence(points[0])})
+    if answers:
+        steps.append(answered([_first_sentence(answers[0])]))
+    return steps
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.;!?])\s+", text, maxsplit=1)[0].rstrip(".;")
 
 
 def _phrase(text: str) -> str:
@@ -139,12 +210,34 @@ _DID = frozenset(
 
 def _as_mine(point: str) -> str:
     """A recap point noted as "Led the pricing-page redesign" reads "I led the pricing-page
-    redesign" after "One thing I hope came across:"; any other stays as noted."""
+    redesign" after "One thing I hope came across:", and one noted as "Comfortable owning the
+    metrics" reads "I am comfortable owning the metrics"; any other stays as noted."""
     text = lowered(point)
     first = text.split(" ", 1)[0]
+    if first in _BEING:
+        return f"I am {text}"
     if first in _DID or (first.endswith("ed") and first.isalpha() and first.islower()):
         return f"I {text}"
     return text
+
+
+# What I am rather than what I did, for points noted as "Comfortable owning metric definitions"
+# (some end in "ed", and "I experienced in pricing" would be wrong).
+_BEING = frozenset(
+    [
+        "able",
+        "comfortable",
+        "confident",
+        "eager",
+        "experienced",
+        "familiar",
+        "fluent",
+        "keen",
+        "passionate",
+        "skilled",
+        "used",
+    ]
+)
 
 
 def _challenge(text: str) -> str:
@@ -170,13 +263,34 @@ def attachment(action: Action, interview: Interview) -> str:
     return rest.removeprefix("you ").removeprefix("over ").strip()
 
 
+_TO_THEIR_POINTS = (ActionKind.THANK_YOU, ActionKind.CONNECT)
+
+
 def _their_points(action: Action, contact: Contact | None) -> str:
     """What I discussed with the person a thank-you or an invitation goes to; the other
     messages do not reach back to the interview for it."""
-    if contact is None or action.kind not in (ActionKind.THANK_YOU, ActionKind.CONNECT):
+    if contact is None or action.kind not in _TO_THEIR_POINTS:
         return ""
     # Two at most: a thank-you is brief, and the first two are the ones that came to mind.
-    return spoken.names_list([_phrase(note) for note in contact.notes if note.strip()][:2])
+    return spoken.names_list(_points_of(contact)[:2])
+
+
+def _points_of(contact: Contact | None) -> list[str]:
+    """What I noted discussing with ``contact``, each as said to them."""
+    notes = contact.notes if contact is not None else ()
+    return [_to_them(_phrase(note)) for note in notes if note.strip()]
+
+
+_THEIRS = frozenset({"her", "his", "their"})
+
+
+def _to_them(point: str) -> str:
+    """A point noted about the person ("her plan to merge the two flows") as said to them
+    ("your plan to merge the two flows"): the note is written to them."""
+    first, space, rest = point.partition(" ")
+    if first.lower() in _THEIRS and space and rest:
+        return f"your {rest}"
+    return point
 
 
 def _met(interview: Interview, contact: Contact | None, now: datetime) -> bool:
@@ -195,20 +309,31 @@ def _owes(interview: Interview, now: datetime) -> bool:
     )
 
 
-def _answers(action: Action, interview: Interview) -> tuple[str, ...]:
+def _answers(action: Action, interview: Interview, now: datetime) -> tuple[str, ...]:
     """The answers I owe, never the questions' wording (mine alone): to the person who asked,
-    in a thank-you to them; else in the next check-in or value-add, as something of value."""
+    in a thank-you to them; else in the next check-in or value-add, as something of value,
+    and only that one: a check-in or value-add already sent has carried them."""
     if action.kind is ActionKind.THANK_YOU:
         owed = [
             q
             for q in interview.notes.open_questions
             if q.asked_by is not None and q.asked_by == action.contact
         ]
-    elif action.kind in (ActionKind.CHECK_IN, ActionKind.VALUE_ADD):
+    elif action.kind in _CARRY_ANSWERS and not _answers_sent(interview, now):
         owed = [q for q in interview.notes.open_questions if q.asked_by is None]
     else:
         owed = []
     return tuple(q.answer for q in owed if q.answer.strip())
+
+
+_CARRY_ANSWERS = (ActionKind.CHECK_IN, ActionKind.VALUE_ADD)
+
+
+def _answers_sent(interview: Interview, now: datetime) -> bool:
+    return any(
+        e.kind is EventKind.SENT and e.action in _CARRY_ANSWERS and e.at <= now
+        for e in interview.events
+    )
 
 
 def _one_line(text: str) -> str:

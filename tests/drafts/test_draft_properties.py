@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from app.demo import demo_pipeline
 from app.domain.interchange import read_pipeline
 from app.domain.records import ActionKind, Channel
-from app.drafts import compose
-from app.drafts.compose import THANK_YOU_WORDS, _words
+from app.drafts import LINKEDIN_LIMIT, compose
+from app.drafts.compose import EMAIL_WORDS, THANK_YOU_WORDS, _words
 from app.engine import compute_actions
 
 ZONE = "Europe/London"
@@ -62,7 +62,7 @@ def search(draw: st.DrawFn) -> tuple[dict[str, Any], pendulum.DateTime]:
     questions = [
         {
             "question": f"{QUESTION} {draw(phrase())}",
-            "answer": draw(st.one_of(st.just(""), phrase(3, 12))),
+            "answer": draw(st.one_of(st.just(""), phrase(3, 12), phrase(40, 90))),
             "asked_by": draw(st.one_of(st.none(), st.sampled_from(ids))),
         }
         for _ in range(draw(st.integers(0, 3)))
@@ -87,7 +87,7 @@ def search(draw: st.DrawFn) -> tuple[dict[str, Any], pendulum.DateTime]:
                 st.lists(st.tuples(phrase(), phrase()).map(lambda t: f"{t[0]}: I would {t[1]}"))
             ),
             "open_questions": questions,
-            "company_news": draw(st.one_of(st.just(""), phrase())),
+            "company_news": draw(st.one_of(st.just(""), phrase(), phrase(60, 120))),
         },
         "promises": [
             {
@@ -125,6 +125,15 @@ def test_what_is_mine_alone_is_in_no_draft_and_thank_yous_are_personal_and_brief
             for marker in (DISCUSSED, IMPRESSIONS, QUESTION):
                 assert marker not in draft.text, (marker, action.id, channel)
                 assert marker not in (draft.voicemail or "")
+            # Brief: what can go goes, and what still does not fit is said.
+            if channel is Channel.EMAIL and not draft.reminder:
+                budget = THANK_YOU_WORDS if action.kind is ActionKind.THANK_YOU else EMAIL_WORDS
+                words = _words(draft.body, "Alex Morgan\nalex@morgan.example")
+                assert words <= budget or any("reads best" in w for w in draft.warnings)
+            if channel is Channel.LINKEDIN and not draft.reminder:
+                assert len(draft.body) <= LINKEDIN_LIMIT or any(
+                    "LinkedIn takes" in w for w in draft.warnings
+                )
         if action.kind is ActionKind.THANK_YOU:
             email = compose(action, pipeline, now, channel=Channel.EMAIL)
             signature = "Alex Morgan\nalex@morgan.example"

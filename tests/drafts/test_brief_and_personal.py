@@ -1,0 +1,215 @@
+"""Drafts a person sends unedited (SPEC section 5): each interviewer of a panel gets a thank-you
+of their own, every message keeps to its length by leaving out what can go, an optional part
+never leaves a placeholder, an answer goes once, and a note about someone is said to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+import pytest
+
+from app.domain.copies import replace
+from app.domain.records import ActionKind, Channel, Event, EventKind
+from app.drafts import LINKEDIN_LIMIT, Draft, compose
+from app.drafts.compose import EMAIL_WORDS, THANK_YOU_WORDS, _words
+from app.drafts.fields import WORDINGS
+from app.engine import Action, compute_actions
+
+from .support import acme, action_of
+
+THANKS_AT = "2026-11-20T16:00:00+00:00"
+CHECK_IN_AT = "2026-11-26T10:00:00+00:00"
+SIGNATURE = "Alex Morgan\nalex@morgan.example"
+# A sentence of twenty words, as a long note runs on.
+LONG = (
+    "the way the two onboarding flows share one billing model and one set of dashboards "
+    "across every market the team runs today"
+)
+
+
+def draft_at(pipeline: Any, at: str, action_id: str, channel: Channel | None = None) -> Draft:
+    action: Action = action_of(pipeline, at, action_id)
+    return compose(action, pipeline, pendulum.parse(at), channel=channel)  # type: ignore[arg-type]
+
+
+def panel(count: int, **notes: Any) -> Any:
+    """Acme's onsite with ``count`` interviewers, none of whom I noted anything about."""
+    people = [
+        {"id": f"p{n}", "name": f"Person{n} Surname", "email": f"p{n}@acme.example",
+         "linkedin": f"https://www.linkedin.com/in/p{n}", "phone": "+44 1", "role": "interviewer"}
+        for n in range(count)
+    ]  # fmt: skip
+    rounds = [
+        {"id": "r1", "starts": "2026-11-20T14:00:00", "kind": "onsite",
+         "interviewers": [p["id"] for p in people]}
+    ]  # fmt: skip
+    return acme(contacts=people, rounds=rounds, notes=notes)
+
+
+def bodies_of_the_panel(pipeline: Any, channel: Channel) -> list[str]:
+    now = pendulum.parse(THANKS_AT)
+    found = []
+    for action in compute_actions(pipeline.interviews, pipeline.policy, now):  # type: ignore[arg-type]
+        if action.kind is ActionKind.THANK_YOU:
+            draft = compose(action, pipeline, now, channel=channel)  # type: ignore[arg-type]
+            first = pipeline.interviews[0].contact(action.contact).name.split()[0]
+            found.append(draft.text.replace(first, "NAME") + (draft.voicemail or ""))
+    return found
+
+
+@pytest.mark.parametrize("channel", list(Channel), ids=str)
+def test_a_panel_of_nine_with_nothing_noted_gets_nine_different_thank_yous(
+    channel: Channel,
+) -> None:
+    bodies = bodies_of_the_panel(panel(WORDINGS * WORDINGS), channel)
+    assert len(bodies) == 9
+    assert len(set(bodies)) == 9
+
+
+def test_shared_recap_points_go_round_the_panel() -> None:
+    points = ["Scaled the onboarding funnel", "Cut churn by a third", "Built the pricing team"]
+    bodies = bodies_of_the_panel(panel(3, recap=points), Channel.EMAIL)
+    said = ["I scaled the onboarding funnel", "I cut churn by a third", "I built the pricing team"]
+    for body, point in zip(bodies, said, strict=True):
+        assert point in body
+        assert sum(other in body for other in said) == 1  # at most one of each (SPEC)
+
+
+def test_a_thank_you_with_long_notes_keeps_to_150_words_and_leads_with_them() -> None:
+    jane = {
+        "id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "role": "interviewer",
+        "notes": [f"{LONG}. And a second sentence about {LONG}", f"her view of {LONG}"],
+    }  # fmt: skip
+    pipeline = acme(
+        contacts=[jane],
+        notes={
+            "recap": [f"Led {LONG}"],
+            "challenges": [f"Billing: I would rebuild {LONG}"],
+            "open_questions": [{"question": "q", "answer": f"{LONG}. {LONG}", "asked_by": "jane"}],
+        },
+    )
+    draft = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane")
+    assert _words(draft.body, SIGNATURE) <= THANK_YOU_WORDS
+    assert draft.placeholders == () and not draft.warnings
+    # What was cut was the optional part and the second of each; what I discussed with her
+    # still leads.
+    assert f"talking with you about {LONG}." in draft.body
+    assert "billing" not in draft.body.lower().split("about", 1)[0]
+
+
+def test_a_check_in_with_long_news_and_answers_keeps_to_200_words() -> None:
+    pipeline = acme(
+        decision_by="2026-11-25",
+        notes={
+            "company_news": f"{LONG}, {LONG}, {LONG}",
+            "open_questions": [
+                {"question": "q1", "answer": f"{LONG}. {LONG}. {LONG}"},
+                {"question": "q2", "answer": f"{LONG}. {LONG}"},
+            ],
+        },
+    )
+    draft = draft_at(pipeline, CHECK_IN_AT, "acme/check_in/r1")
+    assert _words(draft.body, SIGNATURE) <= EMAIL_WORDS
+    assert not draft.warnings and draft.placeholders == ()
+    assert "a fuller answer" in draft.body and "decide by" in draft.body
+
+
+def test_a_linkedin_thank_you_fits_by_saying_one_point() -> None:
+    jane = {
+        "id": "jane", "name": "Jane Doe", "role": "interviewer",
+        "linkedin": "https://www.linkedin.com/in/jane",
+        "notes": [
+            "her plan to merge the two onboarding flows",
+            "the pricing experiments her team ran in every market this year, and what they taught",
+        ],
+    }  # fmt: skip
+    pipeline = acme(contacts=[jane], role="Senior Product Manager, Payments Platform")
+    whole = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane", Channel.EMAIL)
+    assert "the pricing experiments" in whole.body  # two points fit an email
+    note = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane", Channel.LINKEDIN)
+    assert len(note.body) <= LINKEDIN_LIMIT and not note.warnings
+    assert "your plan to merge the two onboarding flows" in note.body
+    assert "pricing" not in note.body
+
+
+def test_what_cannot_be_cut_enough_is_said_before_sending() -> None:
+    jane = {
+        "id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
+        "notes": [" ".join([LONG] * 8)],
+    }  # fmt: skip
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert _words(draft.body, SIGNATURE) > THANK_YOU_WORDS
+    assert any("words; at most 150 reads best" in w for w in draft.warnings)
+
+
+@pytest.mark.parametrize("channel", list(Channel), ids=str)
+def test_an_invitation_to_connect_without_notes_has_no_placeholder(channel: Channel) -> None:
+    sam = {"id": "sam", "name": "Sam Lee", "email": "sam@acme.example", "role": "recruiter",
+           "linkedin": "https://www.linkedin.com/in/sam", "phone": "+44 2"}  # fmt: skip
+    jane = {"id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "role": "interviewer",
+            "linkedin": "https://www.linkedin.com/in/jane", "phone": "+44 1"}  # fmt: skip
+    thanked = {"at": "2026-11-20T17:00:00+00:00", "kind": "sent", "action": "thank_you",
+               "round": "r1", "contact": "jane"}  # fmt: skip
+    pipeline = acme(contacts=[jane, sam], events=[thanked])
+    at = "2026-11-23T10:00:00+00:00"
+    connect = [
+        a
+        for a in compute_actions(pipeline.interviews, pipeline.policy, pendulum.parse(at))  # type: ignore[arg-type]
+        if a.kind is ActionKind.CONNECT and a.contact == "jane"
+    ]
+    assert connect, "a thank-you sent is followed by an invitation to connect"
+    draft = compose(connect[0], pipeline, pendulum.parse(at), channel=channel)  # type: ignore[arg-type]
+    assert draft.placeholders == () and "[" not in draft.text
+    assert "talking" not in draft.text
+
+
+def test_an_answer_for_no_one_in_particular_goes_into_the_next_check_in_only() -> None:
+    answer = "I would start with the three heaviest customer segments"
+    pipeline = acme(
+        decision_by="2026-11-25",
+        notes={"open_questions": [{"question": "how to size it", "answer": answer}]},
+    )
+    check_in = draft_at(pipeline, CHECK_IN_AT, "acme/check_in/r1")
+    assert answer in check_in.body
+    sent = Event(
+        at=pendulum.parse(CHECK_IN_AT),  # type: ignore[arg-type]
+        kind=EventKind.SENT,
+        action=ActionKind.CHECK_IN,
+        action_id="acme/check_in/r1",
+        contact="jane",
+    )
+    after = replace(
+        pipeline,
+        interviews=tuple(replace(i, events=(*i.events, sent)) for i in pipeline.interviews),
+    )
+    later = "2026-12-04T10:00:00+00:00"
+    value_adds = [
+        a
+        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
+        if a.kind in (ActionKind.VALUE_ADD, ActionKind.CHECK_IN)
+    ]
+    assert value_adds
+    for action in value_adds:
+        body = compose(action, after, pendulum.parse(later)).body  # type: ignore[arg-type]
+        assert answer not in body and "fuller answer" not in body, action.id
+
+
+def test_a_note_about_them_is_said_to_them() -> None:
+    draft = draft_at(acme(), THANKS_AT, "acme/thank_you/r1/jane")
+    assert "talking with you about your plan to merge the two onboarding flows." in draft.body
+    assert "her plan" not in draft.body
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Led the pricing-page redesign", "I led the pricing-page redesign"),
+        ("Comfortable owning metric definitions", "I am comfortable owning metric definitions"),
+        ("Experienced in usage-based pricing", "I am experienced in usage-based pricing"),
+        ("My last two teams shipped weekly", "my last two teams shipped weekly"),
+    ],
+)
+def test_a_recap_point_reads_as_a_sentence_of_mine(noted: str, said: str) -> None:
+    draft = draft_at(acme(notes={"recap": [noted]}), THANKS_AT, "acme/thank_you/r1/jane")
+    assert f"One thing I hope came across: {said}." in draft.body
