@@ -199,7 +199,8 @@ def test_summary_names_the_company_and_the_person_then_the_subject_or_what_to_do
     thanks = [summaries[f"brightwater-pm/thank_you/r2/{c}"] for c in ("hana", "marcus", "tom")]
     assert len(set(thanks)) == 3
     assert thanks[0] == (
-        "Brightwater Analytics · Hana Okafor: Thanks for the interview – Senior Product Manager"
+        "Brightwater Analytics · Hana Okafor: Jordan Ellis – Thank you for the interview – "
+        "Senior Product Manager"
     )
     # No subject on LinkedIn, and no draft at all for what contacts no one.
     assert (
@@ -361,8 +362,11 @@ def test_an_unwritable_out_path_is_named(
     )
     assert code == 1
     assert printed == b""
-    assert err.startswith(f"followup: could not save {out} (")
-    assert err.endswith("); the file was left unchanged\n")
+    said = {
+        "missing folder": f"there is no folder {out.parent}",
+        "a folder": "is a folder: give the path of a file in it",
+    }[where]
+    assert err.startswith(f"followup: --out {out}") and said in err
     assert err.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 

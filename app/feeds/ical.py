@@ -191,7 +191,7 @@ def _reminder(title: str) -> Alarm:
 
 def summary(action: Action, interview: Interview | None, subject: str | None) -> str:
     """Who it is for, then the draft's subject line or what to do:
-    "Acme Ltd · Jane Doe: Thanks for the interview – Product Manager".
+    "Acme Ltd · Jane Doe: Alex Morgan – Thank you for the interview – Product Manager".
 
     A subject line alone is the same for every interviewer of a round, and some name only the
     sender; in a list of to-dos each must say which company and which person it is about.

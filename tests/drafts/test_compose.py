@@ -78,7 +78,7 @@ def test_a_demo_thank_you_is_complete_on_every_channel() -> None:
         draft = compose(action, pipeline, now, channel=channel)
         assert draft.placeholders == (), (channel, draft.placeholders)
     email = compose(action, pipeline, now)
-    assert email.subject == "Thanks for the interview – Senior Product Manager"
+    assert email.subject == "Jordan Ellis – Thank you for the interview – Senior Product Manager"
     assert email.recipient == "Marcus Feld <marcus.feld@brightwater.example>"
     body = email.body
     assert body.startswith("Dear Marcus,\n\nThank you for taking the time to meet with me today")
@@ -398,7 +398,7 @@ def test_a_broken_user_template_is_reported_and_the_builtin_used(
     path = tmp_path / "thank_you.email.txt"
     path.write_text(content, encoding="utf-8")
     draft = _thanks(tmp_path)
-    assert draft.subject == "Thanks for the interview – Product Manager"
+    assert draft.subject == "Alex Morgan – Thank you for the interview – Product Manager"
     (warning,) = draft.warnings
     assert warning.startswith(f"{path}, line {line}: ")
     assert words in warning

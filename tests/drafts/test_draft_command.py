@@ -74,7 +74,8 @@ def test_prints_the_draft_subject_first(db: str, capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, "draft", THANKS, "--db", db, "--at", AT)
     assert code == 0
     assert out.startswith(
-        "Subject: Thanks for the interview – Senior Product Manager\n\nDear Marcus,"
+        "Subject: Jordan Ellis – Thank you for the interview – Senior Product Manager\n\n"
+        "Dear Marcus,"
     )
     assert out.endswith("+44 7700 900461\n")
     assert err == (
@@ -177,7 +178,9 @@ def test_a_user_template_and_a_broken_one(
     broken.write_text("Subject: Thank you\n\n{first_name} {oops\n", encoding="utf-8")
     code, out, err = run(capsys, "draft", THANKS, "--db", db, "--at", AT)
     assert code == 0
-    assert out.startswith("Subject: Thanks for the interview – Senior Product Manager")
+    assert out.startswith(
+        "Subject: Jordan Ellis – Thank you for the interview – Senior Product Manager"
+    )
     assert f"followup: warning: {broken}, line 3: unbalanced brace" in err
     assert "using the built-in template instead" in err
 

@@ -51,7 +51,9 @@ def test_two_actions_to_one_person_are_one_message_doing_both(db, capsys):
     code, out, err = run(capsys, "draft", PROMISE, "--with", THANKS, "--db", db, "--at", AT)
     assert code == 0
     assert out.count("Dear Marcus,") + out.count("Hi Marcus,") == 1
-    assert out.count("Best regards,") == 1 and out.startswith("Subject: Thanks for the interview")
+    assert out.count("Best regards,") == 1 and out.startswith(
+        "Subject: Jordan Ellis – Thank you for the interview"
+    )
     # Thanks first, then the promised item, then one sign-off.
     thanks = out.index("Thank you for taking the time")
     promised = out.index("As I promised today, I'm writing to send you the onboarding teardown")
@@ -139,7 +141,9 @@ def test_the_eml_parses_back_to_the_same_to_subject_and_body():
     assert message["To"].addresses[0].addr_spec == "jane@acme.example"
     assert str(message["From"]) == "Zoë Ångström <zoe@angstrom.example>"
     assert (
-        message["Subject"] == draft.subject == "Thanks for the interview – Head of Product — Café"
+        message["Subject"]
+        == draft.subject
+        == "Zoë Ångström – Thank you for the interview – Head of Product — Café"
     )
     assert message["X-Unsent"] == "1" and message["Date"]
     # Lines end in CRLF, as RFC 5322 has them.

@@ -147,7 +147,9 @@ def test_copy_to_a_real_clipboard(tmp_path: Path, display: str) -> None:
     assert done.returncode == 0, err
     assert "followup: Copied to the clipboard (xclip)." in err
     draft = done.stdout.decode("utf-8").removesuffix("\n")
-    assert draft.startswith("Subject: Thanks for the interview – Head of Product — Payments\n")
+    assert draft.startswith(
+        "Subject: Zoë Ångström – Thank you for the interview – Head of Product — Payments\n"
+    )
     assert "Dear Renée," in draft and "Café Lumière" in draft and "naïve retry" in draft
     assert "checkout — 12%" in draft
     assert draft.rstrip().endswith("Zoë Ångström\n+33 6 00 00 00 00\nzoe@angstrom.example")

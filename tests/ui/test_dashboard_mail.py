@@ -40,7 +40,7 @@ async def test_c_copies_the_body_alone_and_shift_c_the_subject(make, clipboard):
         await pilot.pause()
     body, subject = clipboard.copied[-2:]
     assert body.startswith("Dear Marcus,") and "Subject:" not in body
-    assert subject == "Thanks for the interview – Senior Product Manager"
+    assert subject == "Jordan Ellis – Thank you for the interview – Senior Product Manager"
 
 
 async def test_m_then_s_sends_one_message_for_both(make, clipboard, db):
@@ -81,4 +81,6 @@ async def test_o_hands_the_draft_to_the_mail_program(make, tmp_path, monkeypatch
             if seen.exists() and seen.read_text():
                 break
             await pilot.pause(0.05)
-    assert seen.read_text().startswith("mailto:marcus.feld@brightwater.example?subject=Thanks")
+    assert seen.read_text().startswith(
+        "mailto:marcus.feld@brightwater.example?subject=Jordan%20Ellis"
+    )
