@@ -4,6 +4,7 @@ emails from the same candidate on one day."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from app.domain.copies import replace
 from app.domain.interchange import Pipeline
 from app.domain.records import ActionKind
-from app.drafts.compose import Draft, compose
+from app.drafts.compose import Draft, budget_for, compose
 from app.drafts.library import Library
 from app.engine.action import Action
 
@@ -70,25 +71,27 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     if any(draft.reminder for _, draft in pairs):
         raise CombineError("a promise kept at a meeting is not a message to combine")
     ordered = sorted(pairs, key=lambda pair: ORDER.index(pair[0].kind))
+    kinds = {action.kind for action, _ in ordered}
+    # An update on my timeline asks where they are in the process: it does a check-in's job,
+    # and the check-in's words would ask it a second time.
+    said = [
+        (action, draft)
+        for action, draft in ordered
+        if not (action.kind is ActionKind.CHECK_IN and ActionKind.UPDATE_OTHERS in kinds)
+    ]
     drafts = [draft for _, draft in ordered]
     lead = drafts[0]
-    split = [_parts(draft.body) for draft in drafts]
-    parts = [part for part in split if part is not None]
     warnings = [w for draft in drafts for w in draft.warnings]
-    if len(parts) < len(split):
-        # Notes of one paragraph (LinkedIn, a text) have no middle to join: set side by side.
-        body = "\n\n".join(draft.body for draft in drafts)
+    body = _one_body([draft.body for _, draft in said])
+    if body is None:
+        body = _one_note([draft.body for _, draft in said])
+    if body is None:
+        body = "\n\n".join(draft.body for _, draft in said)
         warnings.append("these notes are set one after the other: read them through as one")
-    else:
-        head, _, tail = parts[0]
-        middle: list[str] = []
-        for index, (_, paragraphs, _) in enumerate(parts):
-            for paragraph in paragraphs:
-                if index and paragraph.startswith("I hope "):
-                    continue  # one pleasantry is enough
-                if paragraph not in middle:
-                    middle.append(paragraph)
-        body = "\n\n".join([*head, *middle, tail])
+    budget = budget_for(ActionKind.CHECK_IN, lead.channel)  # another email's, or a note's
+    signature = lead.body.rsplit("\n\n", 1)[-1].partition("\n")[2]
+    if budget is not None and not budget.fits(body, signature):
+        warnings.append(budget.over(body, signature))
     placeholders = tuple(dict.fromkeys(p for draft in drafts for p in draft.placeholders))
     return replace(
         lead,
@@ -99,6 +102,58 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
         also=tuple(draft.action_id for draft in drafts[1:]),
         attach=next((draft.attach for draft in drafts if draft.attach), ""),
     )
+
+
+def _one_body(bodies: list[str]) -> str | None:
+    """Messages of paragraphs as one: the first one's greeting, then what each says (the
+    pleasantries once), then the first one's closing line and sign-off; None unless each has a
+    greeting paragraph, something to say and a sign-off."""
+    split = [_parts(body) for body in bodies]
+    parts = [part for part in split if part is not None]
+    if len(parts) < len(split):
+        return None
+    head, lead_middle, tail = parts[0]
+    middle: list[str] = []
+    for index, (_, paragraphs, _) in enumerate(parts):
+        # The last paragraph before the sign-off closes its message: the first one's closes
+        # them all, at the end, and the others' go.
+        for paragraph in paragraphs[:-1] if len(paragraphs) > 1 else paragraphs:
+            kept = _without_pleasantry(paragraph) if index else paragraph
+            if kept and kept not in middle:
+                middle.append(kept)
+    closing = lead_middle[-1:] if len(lead_middle) > 1 else []
+    return "\n\n".join([*head, *middle, *closing, tail])
+
+
+def _without_pleasantry(paragraph: str) -> str:
+    """``paragraph`` without its opening "I hope you're well." (one is enough)."""
+    if not paragraph.startswith("I hope "):
+        return paragraph
+    _, _, rest = paragraph.partition(". ")
+    return rest.strip()
+
+
+_NOTE_GREETING = re.compile(r"(?:Hi|Hello|Dear) [^,.!?]{1,80}, ")
+_NOTE_SIGN_OFF = re.compile(
+    r"\s(?:Best|Best wishes|Kind regards|Thanks|Thank you|Cheers|All the best), [^,.!?]{1,80}$"
+)
+
+
+def _one_note(bodies: list[str]) -> str | None:
+    """Notes of one paragraph (LinkedIn, a text) as one note: the first one's greeting, the
+    last one's sign-off; None unless each has both."""
+    if any("\n" in body for body in bodies):
+        return None
+    said = []
+    for index, body in enumerate(bodies):
+        greeting, sign_off = _NOTE_GREETING.match(body), _NOTE_SIGN_OFF.search(body)
+        if greeting is None or sign_off is None:
+            return None
+        start = greeting.end() if index else 0
+        end = sign_off.start() if index < len(bodies) - 1 else len(body)
+        part = body[start:end].strip()
+        said.append(part[:1].upper() + part[1:] if index else part)
+    return " ".join(said)
 
 
 def _parts(body: str) -> tuple[list[str], list[str], str] | None:

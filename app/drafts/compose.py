@@ -117,7 +117,7 @@ def compose(
     warnings: list[str] = library.strays()
     subject, texts, placeholders = _render(library, action, channel, values, warnings)
     contact = interview.contact(action.contact)
-    budget = _budget(action.kind, channel)
+    budget = budget_for(action.kind, channel)
     if budget is not None:
         # Brief (SPEC section 5): what can go goes, a step at a time, until the message fits.
         for cut in cuts(action, pipeline, written):
@@ -177,7 +177,7 @@ class Budget:
         )
 
 
-def _budget(kind: ActionKind, channel: Channel) -> Budget | None:
+def budget_for(kind: ActionKind, channel: Channel) -> Budget | None:
     if channel is Channel.LINKEDIN:
         return Budget(LINKEDIN_LIMIT, words=False, what="LinkedIn note")
     if channel is Channel.EMAIL:

@@ -235,3 +235,63 @@ def test_draft_eml_of_a_linkedin_note_prints_nothing(db, capsys, tmp_path):
     )
     assert code == 1 and out == "" and not target.exists()
     assert err.count("\n") == 1 and "linkedin" in err.lower()
+
+
+def test_one_message_closes_once_at_its_end(db, capsys):
+    code, out, _ = run(capsys, "draft", PROMISE, "--with", THANKS, "--db", db, "--at", AT)
+    assert code == 0
+    body = out.split("\n\n", 2)[2]  # after the subject and the greeting
+    paragraphs = body.split("\n\n")
+    # The thank-you's closing line closes the whole message, after the promised item; the
+    # promise's own closing ("Thank you again for your time") is not said in the middle.
+    assert paragraphs[-2].startswith("Our conversation left me even more excited")
+    assert "Thank you again for your time" not in out
+    assert out.count("look forward") == 1
+    assert out.index("As I promised today") < out.index("Our conversation left me")
+
+
+def test_an_update_on_my_timeline_does_the_check_in_s_job_and_asks_once(db, capsys):
+    update, check_in = (
+        "harbor-analytics/update_others/oakline-patient",
+        "harbor-analytics/check_in/r2",
+    )
+    code, alone, _ = run(capsys, "draft", update, "--db", db, "--at", AT)
+    assert code == 0
+    code, one, err = run(capsys, "draft", check_in, "--with", update, "--db", db, "--at", AT)
+    assert code == 0 and "check-in and update-others to Sofia Marsh" in err
+    assert one == alone  # it already asks where they are in the process
+    assert "check in on how things are moving" not in one
+
+
+def test_a_later_message_s_news_stays_when_its_pleasantry_goes():
+    from app.domain.copies import replace
+
+    pipeline, now = demo(), demo_now()
+    promise = next(a for a in demo_actions()[_kind("keep_promise")] if a.contact == "marcus")
+    thanks = next(a for a in demo_actions()[_kind("thank_you")] if a.contact == "marcus")
+    first, second = compose(thanks, pipeline, now), compose(promise, pipeline, now)
+    greeting, rest = second.body.split("\n\n", 1)
+    news = "I hope you're well. I wanted to let you know that I have an offer elsewhere."
+    second = replace(second, body=f"{greeting}\n\n{news}\n\n{rest}")
+    one = combine([(thanks, first), (promise, second)])
+    assert "I wanted to let you know that I have an offer elsewhere." in one.body
+    assert "I hope you're well." not in one.body
+
+
+def test_two_linkedin_notes_to_one_person_are_one_note():
+    from app.domain.records import Channel
+
+    pipeline, now = demo(), demo_now()
+    promise = next(a for a in demo_actions()[_kind("keep_promise")] if a.contact == "marcus")
+    thanks = next(a for a in demo_actions()[_kind("thank_you")] if a.contact == "marcus")
+    notes = [(a, compose(a, pipeline, now, channel=Channel.LINKEDIN)) for a in (thanks, promise)]
+    one = combine(notes)
+    assert "\n" not in one.body
+    assert one.body.count("Hi Marcus,") == 1 and one.body.startswith("Hi Marcus,")
+    assert one.body.endswith("Best, Jordan") and one.body.count("Best,") == 1
+    assert not any("one after the other" in w for w in one.warnings)
+    # Each note's own words are all there, and a note too long for LinkedIn is said to be.
+    for _, note in notes:
+        middle = note.body.split(", ", 1)[1].rsplit(" Best,", 1)[0]
+        assert middle[1:] in one.body
+    assert len(one.body) <= 300 or any("LinkedIn takes 300" in w for w in one.warnings)
