@@ -177,7 +177,11 @@ def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, st
 
 
 def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=[.;!?])\s+", text, maxsplit=1)[0].rstrip(".;")
+    return _SENTENCE_BREAK.split(text, maxsplit=1)[0].rstrip(".;")
+
+
+# A full stop before a capital ends a sentence; one inside "e.g. the" or "3.5" does not.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])|;\s+")
 
 
 def _phrase(text: str) -> str:

@@ -213,3 +213,14 @@ def test_a_note_about_them_is_said_to_them() -> None:
 def test_a_recap_point_reads_as_a_sentence_of_mine(noted: str, said: str) -> None:
     draft = draft_at(acme(notes={"recap": [noted]}), THANKS_AT, "acme/thank_you/r1/jane")
     assert f"One thing I hope came across: {said}." in draft.body
+
+
+def test_a_point_cut_to_its_first_sentence_keeps_an_abbreviation_whole() -> None:
+    first = f"{LONG}, e.g. the billing flows that grew 3.5x"
+    jane = {
+        "id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
+        "notes": [f"{first}. " + " ".join([f"And {LONG}."] * 6)],
+    }  # fmt: skip
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert f"talking with you about {first}." in draft.body
+    assert _words(draft.body, SIGNATURE) <= THANK_YOU_WORDS
