@@ -224,3 +224,19 @@ def test_a_change_to_an_interview_removed_elsewhere_is_not_recorded(tmp_path: Pa
     assert action.interview not in {i.id for i in stored}
     # Nothing to take back: the change was never made.
     assert not workspace.can_undo
+
+
+def test_an_update_on_my_timeline_is_never_offered_with_the_check_in_it_replaces(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "db.json"
+    Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+    workspace = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
+    workspace.load()
+    update = workspace.action("harbor-analytics/update_others/oakline-patient")
+    check_in = workspace.action("harbor-analytics/check_in/r2")
+    assert update is not None and check_in is not None and update.contact == check_in.contact
+    # Sent alone, the update takes the check-in's place; sent together, one message would
+    # count as two follow-ups unanswered.
+    assert workspace.combinable(update) is None
+    assert workspace.combinable(check_in) is None

@@ -29,6 +29,13 @@ ORDER = (
 _GREETINGS = ("Hi ", "Dear ", "Hello ")
 
 
+def takes_the_place(one: ActionKind, other: ActionKind) -> bool:
+    """Whether one of the two, sent alone, does the other's job: an update on my timeline asks
+    where they are, so no check-in follows it (SPEC section 4), and sending both would count
+    one message as two follow-ups."""
+    return {one, other} == {ActionKind.UPDATE_OTHERS, ActionKind.CHECK_IN}
+
+
 class CombineError(ValueError):
     """Actions that cannot be one message: to different people, or one with nothing to send."""
 
@@ -72,21 +79,24 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
         raise CombineError("a promise kept at a meeting is not a message to combine")
     ordered = sorted(pairs, key=lambda pair: ORDER.index(pair[0].kind))
     kinds = {action.kind for action, _ in ordered}
-    # An update on my timeline asks where they are in the process: it does a check-in's job,
-    # and the check-in's words would ask it a second time.
-    said = [
-        (action, draft)
-        for action, draft in ordered
-        if not (action.kind is ActionKind.CHECK_IN and ActionKind.UPDATE_OTHERS in kinds)
-    ]
     drafts = [draft for _, draft in ordered]
     lead = drafts[0]
     warnings = [w for draft in drafts for w in draft.warnings]
-    body = _one_body([draft.body for _, draft in said])
+    # An update on my timeline asks where they are in the process: it does a check-in's job,
+    # whose own question would ask it a second time (the rest of the check-in still goes).
+    asked = ActionKind.UPDATE_OTHERS in kinds
+    # A check-in that a lapsed promise of theirs opened keeps its question, which names it.
+    bodies = [
+        _without_question(draft.body)
+        if asked and action.kind is ActionKind.CHECK_IN and action.promise is None
+        else draft.body
+        for action, draft in ordered
+    ]
+    body = _one_body(bodies)
     if body is None:
-        body = _one_note([draft.body for _, draft in said])
+        body = _one_note(bodies)
     if body is None:
-        body = "\n\n".join(draft.body for _, draft in said)
+        body = "\n\n".join(bodies)
         warnings.append("these notes are set one after the other: read them through as one")
     budget = budget_for(ActionKind.CHECK_IN, lead.channel)  # another email's, or a note's
     signature = lead.body.rsplit("\n\n", 1)[-1].partition("\n")[2]
@@ -115,14 +125,40 @@ def _one_body(bodies: list[str]) -> str | None:
     head, lead_middle, tail = parts[0]
     middle: list[str] = []
     for index, (_, paragraphs, _) in enumerate(parts):
-        # The last paragraph before the sign-off closes its message: the first one's closes
-        # them all, at the end, and the others' go.
-        for paragraph in paragraphs[:-1] if len(paragraphs) > 1 else paragraphs:
+        # A closing line ("let me know if anything else would help") is said once: the first
+        # message's last paragraph closes them all, at the end, and the others' closing lines
+        # go (a last paragraph with something to say, as an invitation sent, stays).
+        for at, paragraph in enumerate(paragraphs):
+            last = at == len(paragraphs) - 1 and at > 0
+            if last and (index == 0 or _closes(paragraph)):
+                continue  # the first message's closing line comes at the end
             kept = _without_pleasantry(paragraph) if index else paragraph
             if kept and kept not in middle:
                 middle.append(kept)
     closing = lead_middle[-1:] if len(lead_middle) > 1 else []
     return "\n\n".join([*head, *middle, *closing, tail])
+
+
+_CLOSINGS = ("let me know", "look forward", "hear from you", "hearing from you")
+
+
+def _closes(paragraph: str) -> bool:
+    """Whether the last paragraph of a message is its closing line rather than something it
+    has to say (an invitation to connect sent, a promise kept)."""
+    return any(words in paragraph.lower() for words in _CLOSINGS)
+
+
+def _without_question(body: str) -> str:
+    """A check-in without its question (the first paragraph after the greeting that is more
+    than a pleasantry), for a message that already asks it."""
+    parts = _parts(body)
+    if parts is None:
+        return body
+    head, middle, tail = parts
+    for index, paragraph in enumerate(middle):
+        if _without_pleasantry(paragraph):
+            return "\n\n".join([*head, *middle[:index], *middle[index + 1 :], tail])
+    return body
 
 
 def _without_pleasantry(paragraph: str) -> str:
@@ -152,7 +188,10 @@ def _one_note(bodies: list[str]) -> str | None:
         start = greeting.end() if index else 0
         end = sign_off.start() if index < len(bodies) - 1 else len(body)
         part = body[start:end].strip()
-        said.append(part[:1].upper() + part[1:] if index else part)
+        if index:
+            part = _without_pleasantry(part[:1].upper() + part[1:])
+        if part:
+            said.append(part)
     return " ".join(said)
 
 

@@ -16,6 +16,7 @@ from app.drafts.fields import (
     cuts,
     find_interview,
     meeting_phrase,
+    third_person,
     values_for,
 )
 from app.drafts.library import PARTS, Library
@@ -127,6 +128,12 @@ def compose(
             subject, texts, placeholders = _render(library, action, channel, values, [])
         if not budget.fits(texts[0], values["signature"]):
             warnings.append(budget.over(texts[0], values["signature"]))
+    spoken_of = third_person(values["their_points"])
+    if spoken_of is not None and contact is not None:
+        warnings.append(
+            f"what you noted about {_name_of(contact)} speaks of them as “{spoken_of}”, "
+            "and the message is to them: read it through before sending"
+        )
     attach = attachment(action, interview)
     if attach:
         warnings.append(f"attach {attach} before you send it: the message says it is attached")

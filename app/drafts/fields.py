@@ -16,6 +16,7 @@ from app.domain.copies import replace
 from app.domain.interchange import Pipeline, zone
 from app.domain.records import (
     ActionKind,
+    Channel,
     Contact,
     EventKind,
     Interview,
@@ -148,8 +149,8 @@ def _flag(on: bool) -> str:
 def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, str]]:
     """What to leave out of a draft too long for its channel, one step after another: the
     optional parts first (news, challenges, recap points, the meeting recalled), then all but
-    the first of what I discussed with them and of my answers, then all but the first sentence
-    of each. Never what the message cannot do without, so no step leaves a placeholder."""
+    the first of what I discussed with them, then all but the first sentence of that and of
+    each answer. Never what the message cannot do without, so no step leaves a placeholder."""
     interview = find_interview(pipeline, action.interview)
     contact = interview.contact(action.contact)
     points = _points_of(contact) if action.kind in _TO_THEIR_POINTS else []
@@ -167,21 +168,33 @@ def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, st
 
     if len(points) > 1:
         steps.append({"their_points": points[0]})
-    if len(answers) > 1:
-        steps.append(answered(answers[:1]))
     if points:
         steps.append({"their_points": _first_sentence(points[0])})
     if answers:
-        steps.append(answered([_first_sentence(answers[0])]))
+        # Every answer still goes, the first sentence of each: an answer owed is not dropped.
+        steps.append(answered([_first_sentence(answer) for answer in answers]))
     return steps
 
 
 def _first_sentence(text: str) -> str:
-    return _SENTENCE_BREAK.split(text, maxsplit=1)[0].rstrip(".;")
+    """``text`` up to the end of its first sentence; all of it when that sentence would be too
+    short to stand alone (a break misread, as after "Dr.")."""
+    for found in _SENTENCE_BREAK.finditer(text):
+        before = text[: found.start()]
+        if before.rsplit(None, 1)[-1].rstrip(".").lower() in _ABBREVIATIONS:
+            continue
+        first = before.rstrip(".;")
+        return first if len(first.split()) >= _FEWEST_WORDS else text
+    return text
 
 
 # A full stop before a capital ends a sentence; one inside "e.g. the" or "3.5" does not.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])|;\s+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|;\s+")
+_ABBREVIATIONS = frozenset(
+    ["dr", "mr", "mrs", "ms", "prof", "st", "vs", "approx", "etc", "e.g", "i.e", "inc", "ltd",
+     "no", "co", "jr", "sr", "fig", "cf"]
+)  # fmt: skip
+_FEWEST_WORDS = 5
 
 
 def _phrase(text: str) -> str:
@@ -239,7 +252,6 @@ _BEING = frozenset(
         "keen",
         "passionate",
         "skilled",
-        "used",
     ]
 )
 
@@ -285,16 +297,32 @@ def _points_of(contact: Contact | None) -> list[str]:
     return [_to_them(_phrase(note)) for note in notes if note.strip()]
 
 
-_THEIRS = frozenset({"her", "his", "their"})
-
-
 def _to_them(point: str) -> str:
-    """A point noted about the person ("her plan to merge the two flows") as said to them
-    ("your plan to merge the two flows"): the note is written to them."""
-    first, space, rest = point.partition(" ")
-    if first.lower() in _THEIRS and space and rest:
-        return f"your {rest}"
-    return point
+    """A point noted about the person ("her plan to merge the two flows and his team's
+    hiring") as said to them ("your plan … and your team's hiring"): the note is written to
+    them. "his" is always theirs; "her" and "their" only where a thing of theirs follows, as
+    "asked her" is not. Any "she" or "him" left is for the user to read (``third_person``)."""
+    words = point.split(" ")
+    said = []
+    for at, word in enumerate(words):
+        low = word.lower()
+        before = words[at - 1].lower() if at else ""
+        theirs = low == "his" or (
+            low in ("her", "their") and at + 1 < len(words) and (not at or before in _LEADS_IN)
+        )
+        said.append("your" if theirs else word)
+    return " ".join(said)
+
+
+# Words after which "her" or "their" begins a thing of theirs ("about her plan").
+_LEADS_IN = frozenset({"and", "about", "on", "of", "in", "for", "with", "from", "at"})
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|hers|herself|himself)\b", re.IGNORECASE)
+
+
+def third_person(text: str) -> str | None:
+    """The first word of ``text`` that speaks of someone as "she" or "him", if any."""
+    found = _THIRD_PERSON.search(text)
+    return found.group(0) if found else None
 
 
 def _met(interview: Interview, contact: Contact | None, now: datetime) -> bool:
@@ -333,9 +361,22 @@ def _answers(action: Action, interview: Interview, now: datetime) -> tuple[str, 
 _CARRY_ANSWERS = (ActionKind.CHECK_IN, ActionKind.VALUE_ADD)
 
 
+# The channels whose check-in or value-add says the answers: a call or a LinkedIn note has no
+# room for them, and leaves them for the next message.
+_SAYS_ANSWERS = (None, Channel.EMAIL, Channel.LETTER)
+
+
 def _answers_sent(interview: Interview, now: datetime) -> bool:
+    """Whether a check-in or value-add that says the answers has been sent since the last
+    meeting: my answers are to its questions, so one sent before it carried other answers."""
+    held = [_ends(r) for r in interview.rounds if _ends(r) <= now]
+    since = max(held) if held else None
     return any(
-        e.kind is EventKind.SENT and e.action in _CARRY_ANSWERS and e.at <= now
+        e.kind is EventKind.SENT
+        and e.action in _CARRY_ANSWERS
+        and e.channel in _SAYS_ANSWERS
+        and e.at <= now
+        and (since is None or e.at >= since)
         for e in interview.events
     )
 

@@ -3,6 +3,7 @@ over the database or the files that keep it safe, and through a link to the file
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from app.errors import UserError
@@ -15,6 +16,9 @@ def output_path(option: str, value: str | None, database: Path) -> Path | None:
     if not value.strip():
         # Almost always an unset shell variable; stdout is not what was asked for either.
         raise UserError(f"{option} is empty: give the path of the file to write")
+    if value.endswith(("/", os.sep)):
+        # Path() drops the slash, and with it the sign that a folder was meant.
+        raise UserError(f"{option} {value} names a folder: give the path of a file")
     out = Path(value).expanduser()
     target = followed(option, out)
     what = _ours(target, database)

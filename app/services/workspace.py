@@ -27,7 +27,7 @@ from app.domain.interchange import Pipeline
 from app.domain.merge import Conflict, Edit, carry_over
 from app.domain.records import Channel, Interview, Outcome, Profile, Stage
 from app.drafts import Draft
-from app.drafts.combine import CombineError, check_one_person, one_message
+from app.drafts.combine import CombineError, check_one_person, one_message, takes_the_place
 from app.drafts.library import Library
 from app.engine import (
     Action,
@@ -262,6 +262,7 @@ class Workspace:
             and a.contact == action.contact
             and a.contacting
             and urgency(a, self.now) <= Urgency.OPEN_NOW
+            and not takes_the_place(a.kind, action.kind)
         ]
         return min(same, key=lambda a: pressing_first(a, self.now), default=None)
 

@@ -224,3 +224,94 @@ def test_a_point_cut_to_its_first_sentence_keeps_an_abbreviation_whole() -> None
     draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
     assert f"talking with you about {first}." in draft.body
     assert _words(draft.body, SIGNATURE) <= THANK_YOU_WORDS
+
+
+def _with_events(pipeline: Any, *events: Event) -> Any:
+    return replace(
+        pipeline,
+        interviews=tuple(replace(i, events=(*i.events, *events)) for i in pipeline.interviews),
+    )
+
+
+def _checked_in(at: str, channel: Channel) -> Event:
+    return Event(
+        at=pendulum.parse(at),  # type: ignore[arg-type]
+        kind=EventKind.SENT,
+        action=ActionKind.CHECK_IN,
+        action_id="acme/check_in/r1",
+        contact="jane",
+        channel=channel,
+    )
+
+
+def test_a_check_in_with_no_room_for_the_answer_leaves_it_for_the_next() -> None:
+    answer = "I would start with the three heaviest customer segments"
+    pipeline = acme(
+        decision_by="2026-11-25",
+        notes={"open_questions": [{"question": "how to size it", "answer": answer}]},
+    )
+    after = _with_events(pipeline, _checked_in(CHECK_IN_AT, Channel.LINKEDIN))
+    later = "2026-12-04T10:00:00+00:00"
+    (value_add,) = [
+        a
+        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
+        if a.kind is ActionKind.VALUE_ADD
+    ]
+    assert answer in compose(value_add, after, pendulum.parse(later)).body  # type: ignore[arg-type]
+
+
+def test_a_check_in_sent_before_the_last_meeting_carried_other_answers() -> None:
+    answer = "I would start with the three heaviest customer segments"
+    rounds = [
+        {"id": "r1", "starts": "2026-11-20T14:00:00", "kind": "onsite", "interviewers": ["jane"]},
+        {"id": "r2", "starts": "2026-12-01T14:00:00", "kind": "video", "interviewers": ["jane"]},
+    ]
+    pipeline = acme(
+        rounds=rounds,
+        decision_by="2026-12-03",
+        notes={"open_questions": [{"question": "how to size it", "answer": answer}]},
+    )
+    after = _with_events(pipeline, _checked_in(CHECK_IN_AT, Channel.EMAIL))
+    later = "2026-12-07T10:00:00+00:00"
+    (check_in,) = [
+        a
+        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
+        if a.kind is ActionKind.CHECK_IN
+    ]
+    assert check_in.id == "acme/check_in/r2"
+    assert answer in compose(check_in, after, pendulum.parse(later)).body  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Used cohort analysis to cut churn", "I used cohort analysis to cut churn"),
+        ("Used to lead a team of six", "I used to lead a team of six"),
+    ],
+)
+def test_a_recap_point_that_begins_used(noted: str, said: str) -> None:
+    draft = draft_at(acme(notes={"recap": [noted]}), THANKS_AT, "acme/thank_you/r1/jane")
+    assert f"One thing I hope came across: {said}." in draft.body
+
+
+def test_a_point_is_never_cut_to_a_title_before_a_name() -> None:
+    first = f"the work Dr. Patel's team did on {LONG}"
+    jane = {
+        "id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
+        "notes": [f"{first}. " + " ".join([f"And {LONG}."] * 6)],
+    }  # fmt: skip
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert f"talking with you about {first}." in draft.body
+
+
+def test_a_note_that_speaks_of_them_throughout_is_said_to_them_or_pointed_out() -> None:
+    jane = {
+        "id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
+        "notes": ["her plan to merge the two flows and her hiring for 2027"],
+    }  # fmt: skip
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert "your plan to merge the two flows and your hiring for 2027" in draft.body
+    assert not any("speaks of them" in w for w in draft.warnings)
+    jane["notes"] = ["the team she leads in Leeds"]
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert any("speaks of them as “she”" in w for w in draft.warnings)

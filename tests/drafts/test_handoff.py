@@ -259,8 +259,14 @@ def test_an_update_on_my_timeline_does_the_check_in_s_job_and_asks_once(db, caps
     assert code == 0
     code, one, err = run(capsys, "draft", check_in, "--with", update, "--db", db, "--at", AT)
     assert code == 0 and "check-in and update-others to Sofia Marsh" in err
-    assert one == alone  # it already asks where they are in the process
+    # The update asks where they are in the process; the check-in's own question goes, and
+    # what else it says stays, before the update's closing line.
     assert "check in on how things are moving" not in one
+    assert one.count("where you are in the process") == 1
+    assert "I enjoyed meeting Daniel and Inês" in one
+    paragraphs = one.split("\n\n")
+    assert paragraphs[-2] == alone.split("\n\n")[-2]
+    assert paragraphs[-2].startswith("I completely understand")
 
 
 def test_a_later_message_s_news_stays_when_its_pleasantry_goes():
@@ -295,3 +301,41 @@ def test_two_linkedin_notes_to_one_person_are_one_note():
         middle = note.body.split(", ", 1)[1].rsplit(" Best,", 1)[0]
         assert middle[1:] in one.body
     assert len(one.body) <= 300 or any("LinkedIn takes 300" in w for w in one.warnings)
+
+
+def test_what_a_later_message_s_last_paragraph_says_stays(tmp_path, capsys):
+    db = str(tmp_path / "later.json")
+    assert main(["demo", "--db", db, "--at", AT]) == 0
+    thanked = "2026-11-25T10:00:00+00:00"
+    assert main(["sent", "cobalt-security/thank_you/r1/owen", "--db", db, "--at", thanked]) == 0
+    capsys.readouterr()
+    later = "2026-11-26T16:00:00+00:00"
+    promise, connect = "cobalt-security/keep_promise/p1", "cobalt-security/connect/owen"
+    code, out, _ = run(capsys, "draft", promise, "--with", connect, "--db", db, "--at", later)
+    assert code == 0, out
+    assert "invitation to connect on LinkedIn" in out  # the point of the invitation
+    assert out.count("let me know") <= 1
+
+
+def test_a_later_note_s_pleasantry_goes_in_one_note():
+    from app.domain.copies import replace
+    from app.domain.records import Channel
+
+    pipeline, now = demo(), demo_now()
+    promise = next(a for a in demo_actions()[_kind("keep_promise")] if a.contact == "marcus")
+    thanks = next(a for a in demo_actions()[_kind("thank_you")] if a.contact == "marcus")
+    first = compose(thanks, pipeline, now, channel=Channel.LINKEDIN)
+    second = compose(promise, pipeline, now, channel=Channel.LINKEDIN)
+    hoped = second.body.replace("Hi Marcus, ", "Hi Marcus, I hope your week is going well. ", 1)
+    one = combine([(thanks, first), (promise, replace(second, body=hoped))])
+    assert "I hope your week is going well" not in one.body
+    assert one.body.count("Hi Marcus,") == 1
+
+
+def test_draft_eml_to_a_path_ending_in_a_slash_writes_nothing(db, capsys, tmp_path):
+    target = tmp_path / "thanks.eml"
+    target.write_text("mine")
+    for given in (f"{target}/", f"{tmp_path / 'sub'}/"):
+        code, out, err = run(capsys, "draft", THANKS, "--eml", given, "--db", db, "--at", AT)
+        assert code == 1 and out == "" and "names a folder" in err
+    assert target.read_text() == "mine" and not (tmp_path / "sub").exists()
