@@ -298,8 +298,8 @@ def _brightwater(w: _When) -> Interview:
             open_questions=(
                 OpenQuestion(
                     "How I would price a usage-based tier: my answer was vague",
-                    answer="anchor it on the three heaviest customer segments and test it with "
-                    "a pilot group before a wider launch",
+                    answer="on pricing by use, I would anchor the price on the three heaviest "
+                    "customer segments and test it with a pilot group before a wider launch",
                     asked_by="marcus",
                 ),
             ),
@@ -383,8 +383,9 @@ def _harbor(w: _When) -> Interview:
             open_questions=(
                 OpenQuestion(
                     "How I would measure the value of a dashboard nobody complains about",
-                    answer="track the decisions it feeds: how often it is opened before the "
-                    "weekly capacity call, and what changes after",
+                    answer="to show a quiet dashboard's worth, I would track the decisions it "
+                    "feeds: how often it is opened before the weekly capacity call, and what "
+                    "changes after",
                     asked_by="daniel",
                 ),
             ),
@@ -480,8 +481,9 @@ def _tidewell(w: _When) -> Interview:
             open_questions=(
                 OpenQuestion(
                     "Which storage vendors I have worked with",
-                    answer="none directly, but I have integrated two metering APIs, and the "
-                    "second took a third of the time the first did",
+                    answer="I have not worked with a battery supplier directly, but I have "
+                    "integrated two metering APIs, and the second took a third of the time the "
+                    "first did",
                 ),
             ),
             company_news="Tidewell passed 100,000 battery installs this quarter.",

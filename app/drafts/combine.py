@@ -65,10 +65,39 @@ def one_message(
     action's channel). Raises ``DraftError`` or ``CombineError``."""
     check_one_person(actions)
     channel = actions[0].channel
-    drafts = [compose(a, pipeline, now, channel=channel, templates=templates) for a in actions]
-    if len(drafts) == 1:
-        return drafts[0]
-    return combine(list(zip(actions, drafts, strict=True)))
+    if len(actions) == 1:
+        return compose(actions[0], pipeline, now, channel=channel, templates=templates)
+    # Brief as one message: each part gives up what it can, a step at a time, until the whole
+    # fits (or nothing more can go, and the warning says so).
+    for shorter in range(_MOST_STEPS + 1):
+        drafts = [
+            compose(a, pipeline, now, channel=channel, templates=templates, shorter=shorter)
+            for a in actions
+        ]
+        pairs = list(zip(actions, drafts, strict=True))
+        one = combine(pairs)
+        if _too_long(_in_order(pairs), one.body) is None:
+            break
+    return one
+
+
+_MOST_STEPS = 8
+"""More than ``fields.cuts`` ever has."""
+
+
+def _in_order(pairs: Sequence[tuple[Action, Draft]]) -> list[tuple[Action, Draft]]:
+    """Thanks first, then what was promised, then the rest (``ORDER``)."""
+    return sorted(pairs, key=lambda pair: ORDER.index(pair[0].kind))
+
+
+def _too_long(ordered: Sequence[tuple[Action, Draft]], body: str) -> str | None:
+    """What to say of ``body`` if it is longer than the first message's kind allows."""
+    action, lead = ordered[0]
+    budget = budget_for(action.kind, lead.channel)
+    signature = lead.body.rsplit("\n\n", 1)[-1].partition("\n")[2]
+    if budget is None or budget.fits(body, signature):
+        return None
+    return budget.over(body, signature)
 
 
 def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
@@ -77,7 +106,7 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     check_one_person([action for action, _ in pairs])
     if any(draft.reminder for _, draft in pairs):
         raise CombineError("a promise kept at a meeting is not a message to combine")
-    ordered = sorted(pairs, key=lambda pair: ORDER.index(pair[0].kind))
+    ordered = _in_order(pairs)
     kinds = {action.kind for action, _ in ordered}
     drafts = [draft for _, draft in ordered]
     lead = drafts[0]
@@ -98,10 +127,9 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     if body is None:
         body = "\n\n".join(bodies)
         warnings.append("these notes are set one after the other: read them through as one")
-    budget = budget_for(ActionKind.CHECK_IN, lead.channel)  # another email's, or a note's
-    signature = lead.body.rsplit("\n\n", 1)[-1].partition("\n")[2]
-    if budget is not None and not budget.fits(body, signature):
-        warnings.append(budget.over(body, signature))
+    too_long = _too_long(ordered, body)
+    if too_long is not None:
+        warnings.append(too_long)
     placeholders = tuple(dict.fromkeys(p for draft in drafts for p in draft.placeholders))
     return replace(
         lead,
@@ -126,16 +154,16 @@ def _one_body(bodies: list[str]) -> str | None:
     middle: list[str] = []
     for index, (_, paragraphs, _) in enumerate(parts):
         # A closing line ("let me know if anything else would help") is said once: the first
-        # message's last paragraph closes them all, at the end, and the others' closing lines
-        # go (a last paragraph with something to say, as an invitation sent, stays).
+        # message's closes them all, at the end, and the others' go. A last paragraph with
+        # something to say (an invitation sent, "if your timeline doesn't allow it") stays
+        # where it is, beside what it speaks of.
         for at, paragraph in enumerate(paragraphs):
-            last = at == len(paragraphs) - 1 and at > 0
-            if last and (index == 0 or _closes(paragraph)):
+            if at == len(paragraphs) - 1 and at > 0 and _closes(paragraph):
                 continue  # the first message's closing line comes at the end
             kept = _without_pleasantry(paragraph) if index else paragraph
             if kept and kept not in middle:
                 middle.append(kept)
-    closing = lead_middle[-1:] if len(lead_middle) > 1 else []
+    closing = lead_middle[-1:] if len(lead_middle) > 1 and _closes(lead_middle[-1]) else []
     return "\n\n".join([*head, *middle, *closing, tail])
 
 

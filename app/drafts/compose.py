@@ -92,8 +92,11 @@ def compose(
     *,
     channel: Channel | None = None,
     templates: Path | Library | None = None,
+    shorter: int = 0,
 ) -> Draft:
-    """The draft of ``action`` on ``channel`` (by default the action's own), at ``now``.
+    """The draft of ``action`` on ``channel`` (by default the action's own), at ``now``;
+    ``shorter``: that many of the steps that shorten a long draft are taken even where it fits
+    (for a message that says it with others).
 
     ``templates`` is the user's templates folder, or a ``Library`` of it already read; where
     it holds no usable file of a template's name, the built-in one is used.
@@ -121,8 +124,8 @@ def compose(
     budget = budget_for(action.kind, channel)
     if budget is not None:
         # Brief (SPEC section 5): what can go goes, a step at a time, until the message fits.
-        for cut in cuts(action, pipeline, written):
-            if budget.fits(texts[0], values["signature"]):
+        for step, cut in enumerate(cuts(action, pipeline, written)):
+            if step >= shorter and budget.fits(texts[0], values["signature"]):
                 break
             values = {**values, **cut}
             subject, texts, placeholders = _render(library, action, channel, values, [])

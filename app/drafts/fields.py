@@ -23,6 +23,7 @@ from app.domain.records import (
     Profile,
     PromiseBy,
     Round,
+    Stage,
 )
 from app.drafts import spoken
 from app.engine.action import Action, action_id
@@ -69,6 +70,10 @@ FIELDS: tuple[Field, ...] = (
     Field("met", "whether you have met"),
     Field("nothing_owed", "whether you owe them nothing"),
     Field("date", "date"),
+    Field("achievement", "a work example or recent achievement that bears on the role"),
+    Field("again", "whether you have sent them a note like this before"),
+    Field("late", "whether what you promised is late"),
+    Field("references", "whether references are still worth offering"),
     # Each interviewer of one round gets a thank-you worded their own way (SPEC section 5: never
     # the same body apart from the name): the opening by their place on the panel, the closing
     # once the openings run out. Flags: "yes" or "".
@@ -112,6 +117,11 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "nothing_owed": "" if _owes(interview, now) else "yes",
         "date": spoken.full_date(today),
         "company_news": _phrase(notes.company_news),
+        # Only the user knows which: always a placeholder, so a value-add is never empty.
+        "achievement": "",
+        "again": _flag(_sent_before(action, interview, now)),
+        "late": _flag(_late(action, interview, now)),
+        "references": _flag(interview.stage not in _REFERENCES_ASKED),
     }
     place = _place(action, held, contact)
     for single, many, items in (
@@ -144,6 +154,24 @@ def _place(action: Action, held: Round | None, contact: Contact | None) -> int:
 
 def _flag(on: bool) -> str:
     return "yes" if on else ""
+
+
+# Stages at which they have asked for references (or are past needing them).
+_REFERENCES_ASKED = frozenset({Stage.REFERENCES, Stage.OFFER, Stage.CLOSED})
+
+
+def _sent_before(action: Action, interview: Interview, now: datetime) -> bool:
+    """Whether a note of this kind went to them before: a second keep-warm note is not the
+    first one again."""
+    return action.kind is ActionKind.NURTURE and any(
+        e.kind is EventKind.SENT and e.action is ActionKind.NURTURE and e.at <= now
+        for e in interview.events
+    )
+
+
+def _late(action: Action, interview: Interview, now: datetime) -> bool:
+    promise = interview.promise(action.promise)
+    return action.kind is ActionKind.KEEP_PROMISE and promise is not None and promise.due < now
 
 
 def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, str]]:
@@ -511,13 +539,19 @@ def _others(interview: Interview, held: Round | None, contact: Contact | None) -
 
 
 def _timeline(interview: Interview, now: datetime, today: date) -> str:
-    """The employer's own decision date, unless it is older than the last meeting (then it was
-    about an earlier stage and no longer holds)."""
+    """The employer's own decision date, unless it is older than the last meeting or their
+    last answer (then it was about an earlier stage, or they have moved on from it, and it no
+    longer holds: the engine counts from their answer then)."""
     decision = interview.decision_by
     if decision is None:
         return ""
     tz = zone(interview.timezone)
     held = [_ends(r).astimezone(tz).date() for r in interview.rounds if _ends(r) <= now]
+    held += [
+        e.at.astimezone(tz).date()
+        for e in interview.events
+        if e.kind is EventKind.REPLY and e.at <= now
+    ]
     if held and decision < max(held):
         return ""
     return spoken.timeline_phrase(decision, today)

@@ -16,7 +16,7 @@ from app.drafts.compose import EMAIL_WORDS, THANK_YOU_WORDS, _words
 from app.drafts.fields import WORDINGS
 from app.engine import Action, compute_actions
 
-from .support import acme, action_of
+from .support import acme, action_of, demo
 
 THANKS_AT = "2026-11-20T16:00:00+00:00"
 CHECK_IN_AT = "2026-11-26T10:00:00+00:00"
@@ -315,3 +315,106 @@ def test_a_note_that_speaks_of_them_throughout_is_said_to_them_or_pointed_out() 
     jane["notes"] = ["the team she leads in Leeds"]
     draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
     assert any("speaks of them as “she”" in w for w in draft.warnings)
+
+
+# ------------------------------------------------------------- what each kind has to say
+
+
+def test_a_value_add_with_nothing_noted_to_share_asks_for_something() -> None:
+    checked_in = _checked_in(CHECK_IN_AT, Channel.EMAIL)
+    bare = _with_events(acme(decision_by="2026-11-25", notes={}), checked_in)
+    later = "2026-12-04T10:00:00+00:00"
+    (value_add,) = [
+        a
+        for a in compute_actions(bare.interviews, bare.policy, pendulum.parse(later))  # type: ignore[arg-type]
+        if a.kind is ActionKind.VALUE_ADD
+    ]
+    draft = compose(value_add, bare, pendulum.parse(later))  # type: ignore[arg-type]
+    # Never "something that might be useful" and then nothing: what to share is marked.
+    assert draft.placeholders == ("[a work example or recent achievement that bears on the role]",)
+    with_recap = _with_events(
+        acme(decision_by="2026-11-25", notes={"recap": ["Scaled the onboarding funnel"]}),
+        checked_in,
+    )
+    draft = compose(value_add, with_recap, pendulum.parse(later))  # type: ignore[arg-type]
+    assert draft.placeholders == ()
+    assert "One thing from my work that bears on the role: I scaled the onboarding funnel." in (
+        draft.body
+    )
+
+
+def test_a_second_keep_warm_note_is_not_the_first_again() -> None:
+    pipeline = acme(stage="closed", outcome="rejected", keep_warm=True)
+    at = "2026-11-21T10:00:00+00:00"
+    first = draft_at(pipeline, at, "acme/nurture/0")
+    sent = Event(
+        at=pendulum.parse(at),  # type: ignore[arg-type]
+        kind=EventKind.SENT,
+        action=ActionKind.NURTURE,
+        action_id="acme/nurture/0",
+        contact="jane",
+    )
+    later = "2027-01-21T10:00:00+00:00"
+    after = _with_events(pipeline, sent)
+    (second,) = [
+        a
+        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
+        if a.kind is ActionKind.NURTURE
+    ]
+    again = compose(second, after, pendulum.parse(later))  # type: ignore[arg-type]
+    firsts = set(first.body.split("\n\n")[1:-1])
+    assert not firsts & set(again.body.split("\n\n")[1:-1])  # not one paragraph the same
+
+
+def test_a_late_promise_says_sorry_and_an_early_one_does_not() -> None:
+    promise = {"id": "p1", "what": "Send Jane the deck", "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    pipeline = acme(promises=[promise])
+    on_time = draft_at(pipeline, "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    late = draft_at(pipeline, "2026-11-25T10:00:00+00:00", "acme/keep_promise/p1")
+    assert "later than I said" not in on_time.body
+    assert "I'm sorry it comes later than I said." in late.body
+    assert "You'll find it attached." in late.body
+
+
+def test_references_are_not_offered_to_someone_already_taking_them() -> None:
+    waiting = acme(stage="waiting", decision_by="2026-11-25")
+    assert "or references" in draft_at(waiting, CHECK_IN_AT, "acme/check_in/r1").body
+    taking = acme(stage="references", decision_by="2026-11-25")
+    body = draft_at(taking, CHECK_IN_AT, "acme/check_in/r1").body
+    assert "references" not in body and "examples of my work –" in body
+
+
+def test_a_decision_date_older_than_their_last_answer_is_not_quoted() -> None:
+    pipeline = acme(decision_by="2026-11-25")
+    assert "decide by" in draft_at(pipeline, CHECK_IN_AT, "acme/check_in/r1").body
+    replied = Event(
+        at=pendulum.parse("2026-11-26T09:00:00+00:00"),  # type: ignore[arg-type]
+        kind=EventKind.REPLY,
+        contact="jane",
+    )
+    after = _with_events(pipeline, replied)
+    later = "2026-12-08T10:00:00+00:00"
+    (check_in,) = [
+        a
+        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
+        if a.kind is ActionKind.CHECK_IN
+    ]
+    body = compose(check_in, after, pendulum.parse(later)).body  # type: ignore[arg-type]
+    assert "25 November" not in body and "decide by" not in body
+
+
+def test_a_thank_you_said_with_a_promise_is_still_a_brief_thank_you() -> None:
+    from app.drafts.combine import one_message
+
+    pipeline = demo()
+    at = pendulum.parse("2026-11-21T16:00:00+00:00")
+    actions = compute_actions(pipeline.interviews, pipeline.policy, at)  # type: ignore[arg-type]
+    thanks = next(a for a in actions if a.id == "brightwater-pm/thank_you/r2/marcus")
+    promise = next(a for a in actions if a.id == "brightwater-pm/keep_promise/p1")
+    one = one_message([thanks, promise], pipeline, at)  # type: ignore[arg-type]
+    signature = pipeline.profile.signature
+    assert _words(one.body, signature) <= THANK_YOU_WORDS
+    assert "onboarding teardown deck" in one.body and not any(
+        "reads best" in w for w in one.warnings
+    )

@@ -87,7 +87,7 @@ def test_a_demo_thank_you_is_complete_on_every_channel() -> None:
         "I especially enjoyed talking with you about how the self-serve analytics roadmap is "
         "sequenced and moving product planning from quarterly to continuous." in body
     )
-    assert "here is a fuller answer: anchor it on the three heaviest customer segments" in body
+    assert "here is a fuller answer: on pricing by use, I would anchor the price on the" in body
     assert "One thing I hope came across: I led the pricing-page redesign" in body
     assert "And on churn in the first 30 days, I would start with cohort interviews" in body
     # Prose, brief, and nothing of mine alone: no bullets, no self-critique, no impressions.
@@ -121,7 +121,7 @@ def test_keep_promise_says_the_promise_to_its_reader() -> None:
         "references." in draft.body
     )
     # Something to send goes as an attachment, and the user is reminded to attach it.
-    assert "You'll find what I promised attached to this email." in draft.body
+    assert "You'll find it attached." in draft.body
     assert draft.placeholders == () and draft.attach == "the contact details of two references"
     assert draft.warnings[0].startswith("attach the contact details of two references before")
 
