@@ -240,3 +240,36 @@ def test_an_update_on_my_timeline_is_never_offered_with_the_check_in_it_replaces
     # count as two follow-ups unanswered.
     assert workspace.combinable(update) is None
     assert workspace.combinable(check_in) is None
+
+
+def test_a_round_typed_in_on_a_machine_far_from_utc_opens_the_same_windows_as_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from app.domain.records import Round
+    from app.when.parse import parse_when
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        path = tmp_path / "db.json"
+        Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
+        workspace = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
+        workspace.load()
+        interview = workspace.interview("cobalt-security")
+        assert interview is not None
+        # As the round form reads "yesterday 14:00": a pendulum time in the interview's zone.
+        starts = parse_when("yesterday 14:00", NOW, ZONE)
+        typed = Round("r9", starts, 60, "video", (interview.rounds[0].interviewers[0],))
+        workspace.save_interview(replace(interview, rounds=(*interview.rounds, typed)))
+        shown = {a.id: (a.due_from, a.due_by) for a in workspace.actions_of("cobalt-security")}
+        workspace.save_pending()
+        again = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
+        again.load()
+        stored = {a.id: (a.due_from, a.due_by) for a in again.actions_of("cobalt-security")}
+        assert any("/thank_you/r9/" in key for key in shown)
+        assert shown == stored
+    finally:
+        monkeypatch.undo()
+        time.tzset()

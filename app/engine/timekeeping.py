@@ -17,6 +17,11 @@ def add_elapsed(moment: datetime, seconds: float) -> datetime:
     """``seconds`` of real time later, on the clocks of ``moment``'s zone."""
     tz = moment.tzinfo
     assert tz is not None
+    if type(moment) is not datetime:
+        # A pendulum value (a time typed in a form, the clock) moved into a standard zone
+        # loses that zone when a timedelta is added (pendulum 3), and the naive result would
+        # then be read on the machine's own clock.
+        moment = plain(moment)
     return (moment.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(tz)
 
 

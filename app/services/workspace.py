@@ -26,6 +26,7 @@ from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
 from app.domain.merge import Conflict, Edit, carry_over
 from app.domain.records import Channel, Interview, Outcome, Profile, Stage
+from app.domain.standard import standard_times
 from app.drafts import Draft
 from app.drafts.combine import CombineError, check_one_person, one_message, takes_the_place
 from app.drafts.library import Library
@@ -615,6 +616,11 @@ class Workspace:
         return checked
 
     def _put(self, change: Change, *, remember: bool = True) -> None:
+        if change.after is not None:
+            # As a file read gives them: times typed or taken from the clock are pendulum's.
+            shown = standard_times(change.after)
+            if shown is not change.after:
+                change = replace(change, after=shown)
         interviews = [i for i in self.pipeline.interviews if i.id != change.interview_id]
         if change.after is not None:
             position = next(
