@@ -612,3 +612,27 @@ def test_a_small_database_is_read_before_the_first_frame_a_large_one_behind_it(t
     large.write_bytes(b" " * (QUICK_TO_READ_BYTES + 1))
     assert quick_to_read(small) and not quick_to_read(large)
     assert quick_to_read(tmp_path / "none-yet.json")  # nothing to read, nothing to wait for
+
+
+async def test_the_draft_beside_the_board_is_the_one_the_keys_act_on(make, clipboard):
+    from app.ui.widgets.board import Board
+    from app.ui.widgets.draft_view import DraftPreview
+
+    app = make()
+    async with app.run_test(size=(140, 42)) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(Board)
+        for _ in range(12):
+            if board.selected == "tidewell-data":
+                break
+            await pilot.press("l")
+        assert board.selected == "tidewell-data"
+        target = app.screen.target_action()
+        assert target is not None and target.interview == "tidewell-data"
+        preview = app.screen.query_one("#preview", DraftPreview)
+        assert dict(preview.fields)["To"].startswith("Lena Vogt")
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    # What was copied is what was on screen beside the card.
+    assert clipboard.copied[-1] == preview.body

@@ -76,6 +76,10 @@ class BoardView:
     """How many actions of each urgency."""
     filter_text: str
     """The filter the cards were chosen by."""
+    nexts: Mapping[str, Action]
+    """Each interview's most pressing action (its card's), by interview id."""
+    of: tuple[object, datetime]
+    """The workspace's pipeline and clock it was worked out from."""
 
 
 class DashboardScreen(WorkspaceScreen):
@@ -114,6 +118,7 @@ class DashboardScreen(WorkspaceScreen):
         # Two actions to one person that the next c, C, o or s treat as one message (m).
         self.combined: tuple[str, str] | None = None
         self._previewed: tuple[object, tuple[object, ...]] | None = None
+        self._shown_view: BoardView | None = None
         # What the mail proposes and the user has not yet accepted or dismissed (the inbox).
         self.mail_news = 0
         self._mail_checked = False
@@ -197,12 +202,13 @@ class DashboardScreen(WorkspaceScreen):
             )
         shown = {i.id for i in visible}
         rows = _due_rows(pipeline, actions, shown=shown, found=found, rank=rank, now=now)
-        return BoardView(cards, rows, Counter(found.values()), filter_text)
+        return BoardView(cards, rows, Counter(found.values()), filter_text, nexts, (pipeline, now))
 
     def show_view(self, view: BoardView, *, keep_action: str | None = None) -> None:
         """Show ``view``; one worked out under another filter than now is worked out again."""
         if view.filter_text != self.filter_text:
             view = self.view()
+        self._shown_view = view
         board = self.query_one(Board)
         board.show(view.cards, keep=self.selected_interview)
         self.selected_interview = board.selected
@@ -242,18 +248,19 @@ class DashboardScreen(WorkspaceScreen):
         return self.workspace.action(selected) if selected else None
 
     def _show_preview(self) -> None:
-        selected = self.query_one(DuePanel).selected
-        # Drafted again only when something it depends on changed: a move on the board leaves
-        # the due panel's highlight, and so the preview, as it was.
+        """The draft of the action the keys act on (``target_action``): what `c` copies is
+        what is on screen, from the board as from the due panel."""
+        action = self.target_action()
+        # Drafted again only when something it depends on changed: a move between two cards
+        # whose next action is the same leaves it as it was.
         # The records by identity: each change makes new ones, and comparing them by value
         # would walk every interview.
         pipeline = self.workspace.pipeline
-        shown = (selected, self.combined, self.workspace.now)
+        shown = (action.id if action else None, self.combined, self.workspace.now)
         previous = self._previewed
         if previous is not None and previous[0] is pipeline and previous[1] == shown:
             return
         self._previewed = (pipeline, shown)
-        action = self.workspace.action(selected) if selected else None
         preview = self.query_one("#preview", DraftPreview)
         if action is None:
             preview.show(None, body="")
@@ -385,9 +392,18 @@ class DashboardScreen(WorkspaceScreen):
         action = self._due_action()
         if action is not None:
             return action
-        if self.selected_interview:
-            return self.workspace.next_action(self.selected_interview)
-        return None
+        if not self.selected_interview:
+            return None
+        shown = self._shown_view
+        # The records by identity: comparing them by value would walk every interview.
+        if (
+            shown is not None
+            and shown.of[0] is self.workspace.pipeline
+            and shown.of[1] == self.workspace.now
+        ):
+            # As the card shows it: worked out with the board, each action ranked once.
+            return shown.nexts.get(self.selected_interview)
+        return self.workspace.next_action(self.selected_interview)
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
