@@ -8,7 +8,8 @@ database read behind the first screen as ``followup`` does it), waits until it i
 populated, then presses keys one at a time:
 
 - board: ``j``/``k`` down and up a column, turning back at either end, and every tenth press
-  ``l`` to the next column (so the detail pane changes with every press);
+  ``l`` to the next column, or ``h`` back once at the last (so the detail pane changes with
+  every press);
 - due panel: after ``tab`` to it, ``j``/``k`` down and up the actions, turning at the ends.
 
 Then, as after every change the user makes (a save is done behind it), the whole board and due
@@ -64,7 +65,7 @@ def main() -> int:
                 if panel == "board" and result["next column"]:
                     across = result["next column"]
                     shown = f"{figures.spread(across, 'ms')}, {len(across)} presses"
-                    print(figures.row("  of which next column (l)", shown))
+                    print(figures.row("  of which next column (l, h)", shown))
             changed = figures.spread(result["change shown"], "ms")
             print(figures.row("a change shown (board and due panel again)", changed))
             late = f"{result['late']} of {2 * args.runs}"
@@ -131,16 +132,17 @@ async def measure(db: Path, presses: int) -> dict[str, Any]:
 
         board_times = []
         across = []
-        down = True
+        down, right = True, True
         for n in range(presses):
             stage = board.stage
             if n % 10 == 9:
-                key = "l"
+                right = _direction(right, board.column, 0, len(STAGES) - 1)
+                key = "l" if right else "h"
             else:
                 down = _direction(down, board.cursor(stage), 0, len(board.cards(stage)) - 1)
                 key = "j" if down else "k"
             board_times.append(await press(key))
-            if key == "l":
+            if key in ("l", "h"):
                 across.append(board_times[-1])
 
         for _ in range(len(STAGES) + 3):

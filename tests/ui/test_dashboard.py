@@ -636,3 +636,20 @@ async def test_the_draft_beside_the_board_is_the_one_the_keys_act_on(make, clipb
         await pilot.pause()
     # What was copied is what was on screen beside the card.
     assert clipboard.copied[-1] == preview.body
+
+
+async def test_the_board_stops_at_its_first_and_last_columns(make):
+    from app.domain.records import STAGES
+    from app.ui.widgets.board import Board
+
+    app = make()
+    async with app.run_test(size=(140, 42)) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(Board)
+        await pilot.press(*["h"] * (len(STAGES) + 2))
+        assert board.column == 0  # never round to Closed, where `<` would reopen one
+        await pilot.press(*["l"] * (len(STAGES) + 2))
+        assert board.column == len(STAGES) - 1
+        closed = board.selected
+        await pilot.press("l")
+        assert board.column == len(STAGES) - 1 and board.selected == closed

@@ -231,7 +231,12 @@ class Board(PassStyles, Widget, can_focus=True):
     # -- keys
 
     def action_column(self, step: int) -> None:
-        self.column = (self.column + step) % len(STAGES)
+        # No wrapping round: from the first column, `h` then `<` would otherwise reach a closed
+        # interview and reopen it.
+        column = max(0, min(len(STAGES) - 1, self.column + step))
+        if column == self.column:
+            return
+        self.column = column
         self.refresh()  # the widths change with the current column
         self._announce()
 
