@@ -12,7 +12,7 @@ from pathlib import Path
 from app.domain.copies import replace
 from app.domain.interchange import Pipeline
 from app.domain.records import ActionKind
-from app.drafts.compose import Draft, budget_for, compose
+from app.drafts.compose import Draft, budget_for, compose, is_length_warning
 from app.drafts.library import Library
 from app.engine.action import Action
 
@@ -110,7 +110,8 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     kinds = {action.kind for action, _ in ordered}
     drafts = [draft for _, draft in ordered]
     lead = drafts[0]
-    warnings = [w for draft in drafts for w in draft.warnings]
+    # Each part's own length no longer matters: the whole message's is said below.
+    warnings = [w for draft in drafts for w in draft.warnings if not is_length_warning(w)]
     # An update on my timeline asks where they are in the process: it does a check-in's job,
     # whose own question would ask it a second time (the rest of the check-in still goes).
     asked = ActionKind.UPDATE_OTHERS in kinds

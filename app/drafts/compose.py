@@ -127,8 +127,11 @@ def compose(
         for step, cut in enumerate(cuts(action, pipeline, written)):
             if step >= shorter and budget.fits(texts[0], values["signature"]):
                 break
-            values = {**values, **cut}
-            subject, texts, placeholders = _render(library, action, channel, values, [])
+            shorter_values = {**values, **cut}
+            rendered = _render(library, action, channel, shorter_values, [])
+            if set(rendered[2]) - set(placeholders):
+                continue  # it would leave a gap to fill: what it cut is what the message says
+            values, (subject, texts, placeholders) = shorter_values, rendered
         if not budget.fits(texts[0], values["signature"]):
             warnings.append(budget.over(texts[0], values["signature"]))
     spoken_of = third_person(values["their_points"])
@@ -180,11 +183,17 @@ class Budget:
         """The warning for a message still too long once everything that can go has gone."""
         size = self.size(body, signature)
         if self.words:
-            return f"this {self.what} is {size} words; at most {self.most} reads best: shorten it"
-        return (
-            f"this {self.what} is {size} characters; LinkedIn takes {self.most}: "
-            "shorten it before sending"
-        )
+            return f"this {self.what} is {size} words; at most {self.most} {_OVER_WORDS}"
+        return f"this {self.what} is {size} characters; LinkedIn takes {self.most}: {_OVER_CHARS}"
+
+
+_OVER_WORDS = "reads best: shorten it"
+_OVER_CHARS = "shorten it before sending"
+
+
+def is_length_warning(warning: str) -> bool:
+    """Whether ``warning`` is one of ``Budget.over``'s."""
+    return warning.endswith((_OVER_WORDS, _OVER_CHARS))
 
 
 def budget_for(kind: ActionKind, channel: Channel) -> Budget | None:

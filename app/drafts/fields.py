@@ -178,7 +178,8 @@ def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, st
     """What to leave out of a draft too long for its channel, one step after another: the
     optional parts first (news, challenges, recap points, the meeting recalled), then all but
     the first of what I discussed with them, then all but the first sentence of that and of
-    each answer. Never what the message cannot do without, so no step leaves a placeholder."""
+    each answer. Never what the message cannot do without: a step that would leave a
+    placeholder (a value-add with nothing left to share) is not taken (``compose``)."""
     interview = find_interview(pipeline, action.interview)
     contact = interview.contact(action.contact)
     points = _points_of(contact) if action.kind in _TO_THEIR_POINTS else []
@@ -209,7 +210,10 @@ def _first_sentence(text: str) -> str:
     short to stand alone (a break misread, as after "Dr.")."""
     for found in _SENTENCE_BREAK.finditer(text):
         before = text[: found.start()]
-        if before.rsplit(None, 1)[-1].rstrip(".").lower() in _ABBREVIATIONS:
+        words = before.split()
+        if not words:
+            continue  # a break before any word ("; owns the roadmap") ends no sentence
+        if words[-1].rstrip(".").lower() in _ABBREVIATIONS:
             continue
         first = before.rstrip(".;")
         return first if len(first.split()) >= _FEWEST_WORDS else text
@@ -335,8 +339,12 @@ def _to_them(point: str) -> str:
     for at, word in enumerate(words):
         low = word.lower()
         before = words[at - 1].lower() if at else ""
+        after = words[at + 1].lower() if at + 1 < len(words) else ""
         theirs = low == "his" or (
-            low in ("her", "their") and at + 1 < len(words) and (not at or before in _LEADS_IN)
+            low in ("her", "their")
+            and after.isalpha()
+            and after not in _NO_THING
+            and (not at or before in _LEADS_IN)
         )
         said.append("your" if theirs else word)
     return " ".join(said)
@@ -344,6 +352,13 @@ def _to_them(point: str) -> str:
 
 # Words after which "her" or "their" begins a thing of theirs ("about her plan").
 _LEADS_IN = frozenset({"and", "about", "on", "of", "in", "for", "with", "from", "at"})
+# Words that never follow a "her" that is a thing of hers: "a chat with her and Tom", "run
+# with her in my first quarter".
+_NO_THING = frozenset(
+    ["and", "or", "but", "in", "on", "at", "to", "for", "from", "with", "about", "as", "by",
+     "the", "a", "an", "that", "this", "when", "while", "if", "so", "is", "was", "has",
+     "had", "will", "would", "can", "could", "did", "does", "again", "too", "then", "later"]
+)  # fmt: skip
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|hers|herself|himself)\b", re.IGNORECASE)
 
 

@@ -418,3 +418,43 @@ def test_a_thank_you_said_with_a_promise_is_still_a_brief_thank_you() -> None:
     assert "onboarding teardown deck" in one.body and not any(
         "reads best" in w for w in one.warnings
     )
+
+
+# ------------------------------------------------------------- found by a review
+
+
+@pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.LINKEDIN], ids=str)
+def test_a_note_that_begins_with_a_semicolon_is_drafted(channel: Channel) -> None:
+    jane = {"id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
+            "notes": ["; owns the pricing roadmap"]}  # fmt: skip
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane", channel)
+    assert "owns the pricing roadmap" in draft.body
+
+
+def test_her_as_the_person_is_left_and_pointed_out() -> None:
+    jane = {"id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
+            "notes": ["the pricing pilot I would run with her in my first quarter"]}  # fmt: skip
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert "run with her in my first quarter" in draft.body and "with your" not in draft.body
+    assert any("speaks of them as “her”" in w for w in draft.warnings)
+
+
+def test_a_value_add_said_with_a_long_promise_keeps_what_it_shares() -> None:
+    from app.drafts.combine import one_message
+
+    promise = {
+        "id": "p1", "what": "Send Sam " + " ".join(["the long appendix"] * 60), "to": "sam",
+        "due": "2026-12-04T17:00:00", "created": "2026-11-20T15:00:00",
+    }  # fmt: skip
+    pipeline = _with_events(
+        acme(decision_by="2026-11-25", promises=[promise]),
+        _checked_in(CHECK_IN_AT, Channel.EMAIL),
+    )
+    at = pendulum.parse("2026-12-04T10:00:00+00:00")
+    actions = compute_actions(pipeline.interviews, pipeline.policy, at)  # type: ignore[arg-type]
+    value_add = next(a for a in actions if a.kind is ActionKind.VALUE_ADD)
+    kept = next(a for a in actions if a.kind is ActionKind.KEEP_PROMISE)
+    one = one_message([value_add, kept], pipeline, at)  # type: ignore[arg-type]
+    assert "I scaled the onboarding funnel" in one.body  # acme's recap point, the value shared
+    assert "work example or recent achievement" not in one.body
+    assert sum("reads best" in w for w in one.warnings) == 1
