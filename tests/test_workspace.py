@@ -226,13 +226,18 @@ def test_a_change_to_an_interview_removed_elsewhere_is_not_recorded(tmp_path: Pa
     assert not workspace.can_undo
 
 
-def test_an_update_on_my_timeline_is_never_offered_with_the_check_in_it_replaces(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "db.json"
+def demo_workspace(path: Path) -> Workspace:
+    """The demo in a file at ``path``, read by a workspace at NOW."""
     Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
     workspace = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
     workspace.load()
+    return workspace
+
+
+def test_an_update_on_my_timeline_is_never_offered_with_the_check_in_it_replaces(
+    tmp_path: Path,
+) -> None:
+    workspace = demo_workspace(tmp_path / "db.json")
     update = workspace.action("harbor-analytics/update_others/oakline-patient")
     check_in = workspace.action("harbor-analytics/check_in/r2")
     assert update is not None and check_in is not None and update.contact == check_in.contact
@@ -254,9 +259,7 @@ def test_a_round_typed_in_on_a_machine_far_from_utc_opens_the_same_windows_as_st
     time.tzset()
     try:
         path = tmp_path / "db.json"
-        Repository(path, default_zone=ZONE).import_pipeline(demo_pipeline(NOW, ZONE), replace=False)
-        workspace = open_workspace(path, clock=lambda: NOW, default_zone=ZONE)
-        workspace.load()
+        workspace = demo_workspace(path)
         interview = workspace.interview("cobalt-security")
         assert interview is not None
         # As the round form reads "yesterday 14:00": a pendulum time in the interview's zone.

@@ -33,6 +33,17 @@ def draft_at(pipeline: Any, at: str, action_id: str, channel: Channel | None = N
     return compose(action, pipeline, pendulum.parse(at), channel=channel)  # type: ignore[arg-type]
 
 
+def the_only(pipeline: Any, at: str, kind: ActionKind) -> Action:
+    """The one open action of ``kind`` at ``at``."""
+    now = pendulum.parse(at)
+    (found,) = [
+        a
+        for a in compute_actions(pipeline.interviews, pipeline.policy, now)  # type: ignore[arg-type]
+        if a.kind is kind
+    ]
+    return found
+
+
 def panel(count: int, **notes: Any) -> Any:
     """Acme's onsite with ``count`` interviewers, none of whom I noted anything about."""
     people = [
@@ -172,17 +183,7 @@ def test_an_answer_for_no_one_in_particular_goes_into_the_next_check_in_only() -
     )
     check_in = draft_at(pipeline, CHECK_IN_AT, "acme/check_in/r1")
     assert answer in check_in.body
-    sent = Event(
-        at=pendulum.parse(CHECK_IN_AT),  # type: ignore[arg-type]
-        kind=EventKind.SENT,
-        action=ActionKind.CHECK_IN,
-        action_id="acme/check_in/r1",
-        contact="jane",
-    )
-    after = replace(
-        pipeline,
-        interviews=tuple(replace(i, events=(*i.events, sent)) for i in pipeline.interviews),
-    )
+    after = _with_events(pipeline, _sent(CHECK_IN_AT, ActionKind.CHECK_IN, "acme/check_in/r1"))
     later = "2026-12-04T10:00:00+00:00"
     value_adds = [
         a
@@ -208,6 +209,8 @@ def test_a_note_about_them_is_said_to_them() -> None:
         ("Comfortable owning metric definitions", "I am comfortable owning metric definitions"),
         ("Experienced in usage-based pricing", "I am experienced in usage-based pricing"),
         ("My last two teams shipped weekly", "my last two teams shipped weekly"),
+        ("Used cohort analysis to cut churn", "I used cohort analysis to cut churn"),
+        ("Used to lead a team of six", "I used to lead a team of six"),
     ],
 )
 def test_a_recap_point_reads_as_a_sentence_of_mine(noted: str, said: str) -> None:
@@ -215,8 +218,11 @@ def test_a_recap_point_reads_as_a_sentence_of_mine(noted: str, said: str) -> Non
     assert f"One thing I hope came across: {said}." in draft.body
 
 
-def test_a_point_cut_to_its_first_sentence_keeps_an_abbreviation_whole() -> None:
-    first = f"{LONG}, e.g. the billing flows that grew 3.5x"
+@pytest.mark.parametrize(
+    "first",
+    [f"{LONG}, e.g. the billing flows that grew 3.5x", f"the work Dr. Patel's team did on {LONG}"],
+)
+def test_a_point_cut_to_its_first_sentence_keeps_an_abbreviation_whole(first: str) -> None:
     jane = {
         "id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
         "notes": [f"{first}. " + " ".join([f"And {LONG}."] * 6)],
@@ -233,15 +239,19 @@ def _with_events(pipeline: Any, *events: Event) -> Any:
     )
 
 
-def _checked_in(at: str, channel: Channel) -> Event:
+def _sent(at: str, kind: ActionKind, action_id: str, channel: Channel | None = None) -> Event:
     return Event(
         at=pendulum.parse(at),  # type: ignore[arg-type]
         kind=EventKind.SENT,
-        action=ActionKind.CHECK_IN,
-        action_id="acme/check_in/r1",
+        action=kind,
+        action_id=action_id,
         contact="jane",
         channel=channel,
     )
+
+
+def _checked_in(at: str, channel: Channel) -> Event:
+    return _sent(at, ActionKind.CHECK_IN, "acme/check_in/r1", channel)
 
 
 def test_a_check_in_with_no_room_for_the_answer_leaves_it_for_the_next() -> None:
@@ -252,11 +262,7 @@ def test_a_check_in_with_no_room_for_the_answer_leaves_it_for_the_next() -> None
     )
     after = _with_events(pipeline, _checked_in(CHECK_IN_AT, Channel.LINKEDIN))
     later = "2026-12-04T10:00:00+00:00"
-    (value_add,) = [
-        a
-        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
-        if a.kind is ActionKind.VALUE_ADD
-    ]
+    value_add = the_only(after, later, ActionKind.VALUE_ADD)
     assert answer in compose(value_add, after, pendulum.parse(later)).body  # type: ignore[arg-type]
 
 
@@ -273,35 +279,9 @@ def test_a_check_in_sent_before_the_last_meeting_carried_other_answers() -> None
     )
     after = _with_events(pipeline, _checked_in(CHECK_IN_AT, Channel.EMAIL))
     later = "2026-12-07T10:00:00+00:00"
-    (check_in,) = [
-        a
-        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
-        if a.kind is ActionKind.CHECK_IN
-    ]
+    check_in = the_only(after, later, ActionKind.CHECK_IN)
     assert check_in.id == "acme/check_in/r2"
     assert answer in compose(check_in, after, pendulum.parse(later)).body  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("noted", "said"),
-    [
-        ("Used cohort analysis to cut churn", "I used cohort analysis to cut churn"),
-        ("Used to lead a team of six", "I used to lead a team of six"),
-    ],
-)
-def test_a_recap_point_that_begins_used(noted: str, said: str) -> None:
-    draft = draft_at(acme(notes={"recap": [noted]}), THANKS_AT, "acme/thank_you/r1/jane")
-    assert f"One thing I hope came across: {said}." in draft.body
-
-
-def test_a_point_is_never_cut_to_a_title_before_a_name() -> None:
-    first = f"the work Dr. Patel's team did on {LONG}"
-    jane = {
-        "id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
-        "notes": [f"{first}. " + " ".join([f"And {LONG}."] * 6)],
-    }  # fmt: skip
-    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
-    assert f"talking with you about {first}." in draft.body
 
 
 def test_a_note_that_speaks_of_them_throughout_is_said_to_them_or_pointed_out() -> None:
@@ -324,11 +304,7 @@ def test_a_value_add_with_nothing_noted_to_share_asks_for_something() -> None:
     checked_in = _checked_in(CHECK_IN_AT, Channel.EMAIL)
     bare = _with_events(acme(decision_by="2026-11-25", notes={}), checked_in)
     later = "2026-12-04T10:00:00+00:00"
-    (value_add,) = [
-        a
-        for a in compute_actions(bare.interviews, bare.policy, pendulum.parse(later))  # type: ignore[arg-type]
-        if a.kind is ActionKind.VALUE_ADD
-    ]
+    value_add = the_only(bare, later, ActionKind.VALUE_ADD)
     draft = compose(value_add, bare, pendulum.parse(later))  # type: ignore[arg-type]
     # Never "something that might be useful" and then nothing: what to share is marked.
     assert draft.placeholders == ("[a work example or recent achievement that bears on the role]",)
@@ -347,20 +323,9 @@ def test_a_second_keep_warm_note_is_not_the_first_again() -> None:
     pipeline = acme(stage="closed", outcome="rejected", keep_warm=True)
     at = "2026-11-21T10:00:00+00:00"
     first = draft_at(pipeline, at, "acme/nurture/0")
-    sent = Event(
-        at=pendulum.parse(at),  # type: ignore[arg-type]
-        kind=EventKind.SENT,
-        action=ActionKind.NURTURE,
-        action_id="acme/nurture/0",
-        contact="jane",
-    )
     later = "2027-01-21T10:00:00+00:00"
-    after = _with_events(pipeline, sent)
-    (second,) = [
-        a
-        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
-        if a.kind is ActionKind.NURTURE
-    ]
+    after = _with_events(pipeline, _sent(at, ActionKind.NURTURE, "acme/nurture/0"))
+    second = the_only(after, later, ActionKind.NURTURE)
     again = compose(second, after, pendulum.parse(later))  # type: ignore[arg-type]
     firsts = set(first.body.split("\n\n")[1:-1])
     assert not firsts & set(again.body.split("\n\n")[1:-1])  # not one paragraph the same
@@ -395,11 +360,7 @@ def test_a_decision_date_older_than_their_last_answer_is_not_quoted() -> None:
     )
     after = _with_events(pipeline, replied)
     later = "2026-12-08T10:00:00+00:00"
-    (check_in,) = [
-        a
-        for a in compute_actions(after.interviews, after.policy, pendulum.parse(later))  # type: ignore[arg-type]
-        if a.kind is ActionKind.CHECK_IN
-    ]
+    check_in = the_only(after, later, ActionKind.CHECK_IN)
     body = compose(check_in, after, pendulum.parse(later)).body  # type: ignore[arg-type]
     assert "25 November" not in body and "decide by" not in body
 
