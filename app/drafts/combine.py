@@ -74,20 +74,14 @@ def one_message(
             compose(a, pipeline, now, channel=channel, templates=templates, shorter=shorter)
             for a in actions
         ]
-        pairs = list(zip(actions, drafts, strict=True))
-        one = combine(pairs)
-        if _too_long(_in_order(pairs), one.body) is None:
-            break
+        one = combine(list(zip(actions, drafts, strict=True)))
+        if not any(is_length_warning(w) for w in one.warnings):
+            break  # combine says the whole message's length, and no part's own
     return one
 
 
 _MOST_STEPS = 8
 """More than ``fields.cuts`` ever has."""
-
-
-def _in_order(pairs: Sequence[tuple[Action, Draft]]) -> list[tuple[Action, Draft]]:
-    """Thanks first, then what was promised, then the rest (``ORDER``)."""
-    return sorted(pairs, key=lambda pair: ORDER.index(pair[0].kind))
 
 
 def _too_long(ordered: Sequence[tuple[Action, Draft]], body: str) -> str | None:
@@ -106,7 +100,7 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     check_one_person([action for action, _ in pairs])
     if any(draft.reminder for _, draft in pairs):
         raise CombineError("a promise kept at a meeting is not a message to combine")
-    ordered = _in_order(pairs)
+    ordered = sorted(pairs, key=lambda pair: ORDER.index(pair[0].kind))
     kinds = {action.kind for action, _ in ordered}
     drafts = [draft for _, draft in ordered]
     lead = drafts[0]

@@ -122,7 +122,7 @@ def compose(
     subject, texts, placeholders = _render(library, action, channel, values, warnings)
     contact = interview.contact(action.contact)
     budget = budget_for(action.kind, channel)
-    if budget is not None:
+    if budget is not None and (shorter or not budget.fits(texts[0], values["signature"])):
         # Brief (SPEC section 5): what can go goes, a step at a time, until the message fits.
         for step, cut in enumerate(cuts(action, pipeline, written)):
             if step >= shorter and budget.fits(texts[0], values["signature"]):

@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from app.domain.records import EventKind, Interview, Round
-from app.engine.timekeeping import plain
 
 
 def wait_began(interview: Interview, now: datetime) -> datetime | None:
@@ -34,6 +33,5 @@ def wait_began(interview: Interview, now: datetime) -> datetime | None:
 
 
 def _end(held: Round) -> datetime:
-    # Elapsed time: a round across a clock change still lasts its minutes. Through a standard
-    # datetime: a pendulum one (a round just typed in) would lose its zone in the addition.
-    return plain(held.starts) + timedelta(minutes=held.minutes)
+    # Elapsed time: a round across a clock change still lasts its minutes.
+    return held.starts.astimezone(UTC) + timedelta(minutes=held.minutes)

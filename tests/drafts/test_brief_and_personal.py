@@ -387,9 +387,10 @@ def test_a_thank_you_said_with_a_promise_is_still_a_brief_thank_you() -> None:
 @pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.LINKEDIN], ids=str)
 def test_a_note_that_begins_with_a_semicolon_is_drafted(channel: Channel) -> None:
     jane = {"id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
-            "notes": ["; owns the pricing roadmap"]}  # fmt: skip
+            "notes": ["; owns the pricing roadmap. " + " ".join([f"And {LONG}."] * 8)]}  # fmt: skip
     draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane", channel)
-    assert "owns the pricing roadmap" in draft.body
+    # Long enough to be cut to its first sentence, which the "; " must not break.
+    assert "owns the pricing roadmap" in draft.body and "And the way" not in draft.body
 
 
 def test_her_as_the_person_is_left_and_pointed_out() -> None:

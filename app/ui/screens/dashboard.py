@@ -78,8 +78,9 @@ class BoardView:
     """The filter the cards were chosen by."""
     nexts: Mapping[str, Action]
     """Each interview's most pressing action (its card's), by interview id."""
-    of: tuple[object, datetime]
-    """The workspace's pipeline and clock it was worked out from."""
+    pipeline: Pipeline
+    now: datetime
+    """The workspace's records and clock it was worked out from."""
 
 
 class DashboardScreen(WorkspaceScreen):
@@ -202,7 +203,7 @@ class DashboardScreen(WorkspaceScreen):
             )
         shown = {i.id for i in visible}
         rows = _due_rows(pipeline, actions, shown=shown, found=found, rank=rank, now=now)
-        return BoardView(cards, rows, Counter(found.values()), filter_text, nexts, (pipeline, now))
+        return BoardView(cards, rows, Counter(found.values()), filter_text, nexts, pipeline, now)
 
     def show_view(self, view: BoardView, *, keep_action: str | None = None) -> None:
         """Show ``view``; one worked out under another filter than now is worked out again."""
@@ -394,13 +395,9 @@ class DashboardScreen(WorkspaceScreen):
             return action
         if not self.selected_interview:
             return None
-        shown = self._shown_view
+        shown, now = self._shown_view, self.workspace.now
         # The records by identity: comparing them by value would walk every interview.
-        if (
-            shown is not None
-            and shown.of[0] is self.workspace.pipeline
-            and shown.of[1] == self.workspace.now
-        ):
+        if shown is not None and shown.pipeline is self.workspace.pipeline and shown.now == now:
             # As the card shows it: worked out with the board, each action ranked once.
             return shown.nexts.get(self.selected_interview)
         return self.workspace.next_action(self.selected_interview)
