@@ -245,6 +245,9 @@ def test_an_update_on_my_timeline_is_never_offered_with_the_check_in_it_replaces
     # count as two follow-ups unanswered.
     assert workspace.combinable(update) is None
     assert workspace.combinable(check_in) is None
+    # Which is why: each names the other as the one that does its job.
+    assert workspace.in_place_of(check_in) == update
+    assert workspace.in_place_of(update) == check_in
 
 
 def test_a_round_typed_in_on_a_machine_far_from_utc_opens_the_same_windows_as_stored(

@@ -267,6 +267,21 @@ class Workspace:
         ]
         return min(same, key=lambda a: pressing_first(a, self.now), default=None)
 
+    def in_place_of(self, action: Action) -> Action | None:
+        """The open action to the same person that one message does instead of ``action``, or
+        ``action`` instead of it (an update on my timeline asks where they are, so it does a
+        check-in's job): the reason the two are never offered as one message."""
+        return next(
+            (
+                a
+                for a in self.actions_of(action.interview)
+                if a.contact == action.contact
+                and takes_the_place(a.kind, action.kind)
+                and urgency(a, self.now) <= Urgency.OPEN_NOW
+            ),
+            None,
+        )
+
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)

@@ -28,6 +28,19 @@ def kind_label(action: Action) -> str:
     return KIND_LABELS[action.kind]
 
 
+def not_together(action: Action, other: Action, who: str) -> str:
+    """Why ``action`` and ``other`` (open, to ``who``) are not one message: one does the
+    other's job, and sent together they would count as two follow-ups."""
+    update, check_in = (
+        (action, other) if action.kind is ActionKind.UPDATE_OTHERS else (other, action)
+    )
+    where = "This" if update is action else "The open"
+    return (
+        f"{where} {kind_label(update)} on your timeline already asks {who} where things "
+        f"stand, so it takes the {kind_label(check_in)}'s place: send it on its own."
+    )
+
+
 def short_when(moment: datetime, now: datetime) -> str:
     """``15:00`` today, ``Mon`` within the coming week, else ``3 Dec``."""
     days = (moment.date() - day_in(now, moment.tzinfo)).days

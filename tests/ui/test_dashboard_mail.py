@@ -84,3 +84,20 @@ async def test_o_hands_the_draft_to_the_mail_program(make, tmp_path, monkeypatch
     assert seen.read_text().startswith(
         "mailto:marcus.feld@brightwater.example?subject=Jordan%20Ellis"
     )
+
+
+async def test_m_on_a_check_in_says_the_open_update_takes_its_place(make):
+    app = make()
+    said: list[str] = []
+    shown = app.notify
+    app.notify = lambda message, *a, **k: (said.append(message), shown(message, *a, **k))[1]
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, "harbor-analytics/check_in/r2")
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.screen.combined is None
+    # Sent together, one message would count as two follow-ups; the notice says why not.
+    assert said == [
+        "The open update on your timeline already asks Sofia Marsh where things stand, so it "
+        "takes the check-in's place: send it on its own."
+    ]

@@ -338,3 +338,18 @@ async def test_m_with_nothing_else_for_that_person_says_so(make):
         await pilot.pause()
         assert said == ["Nothing else is open for Hana Okafor."]
         assert screen.combined == {} and shown_body(screen) == before
+
+
+async def test_m_on_a_check_in_says_the_open_update_takes_its_place(make):
+    app = make()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await review_at(app, pilot, HARBOR_CHECK_IN)
+        before = shown_body(screen)
+        said = listen(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert said == [
+            "The open update on your timeline already asks Sofia Marsh where things stand, so "
+            "it takes the check-in's place: send it on its own."
+        ]
+        assert screen.combined == {} and shown_body(screen) == before

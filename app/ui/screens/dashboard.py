@@ -38,7 +38,7 @@ from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD
 from app.ui.detached import detached
-from app.ui.format import badge, headline, kind_label, tone
+from app.ui.format import badge, headline, kind_label, not_together, tone
 from app.ui.keys_in_order import TextInput
 from app.ui.release import release_closed
 from app.ui.screens.base import WorkspaceScreen
@@ -644,7 +644,11 @@ class DashboardScreen(WorkspaceScreen):
         other = self.workspace.combinable(action)
         if other is None:
             who = self._person(action) or "this person"
-            self.notify(f"Nothing else is open for {who}.", severity="warning")
+            instead = self.workspace.in_place_of(action)
+            if instead is not None:
+                self.notify(not_together(action, instead, who), timeout=8)
+            else:
+                self.notify(f"Nothing else is open for {who}.", severity="warning")
             return
         self.combined = (action.id, other.id)
         self.notify(

@@ -35,7 +35,7 @@ from app.engine.describe import day, moment
 from app.engine.urgency import urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace
-from app.ui.format import kind_label, question_line, short_when
+from app.ui.format import kind_label, not_together, question_line, short_when
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.text_box import TextBox
 from app.ui.widgets.draft_view import DraftHeader, body_of, no_message
@@ -496,6 +496,10 @@ class ReviewScreen(WorkspaceScreen):
             return
         other = self.workspace.combinable(action)
         taken = {*self.combined, *(o.id for o in self.combined.values()), *self.tally.done}
+        instead = self.workspace.in_place_of(action) if other is None else None
+        if instead is not None and instead.id not in taken:
+            self.notify(not_together(action, instead, name), timeout=8)
+            return
         if other is None or other.id in taken:
             self.notify(f"Nothing else is open for {name}.")
             return
