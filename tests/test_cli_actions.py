@@ -220,6 +220,23 @@ def test_snooze_takes_a_phrase_in_the_interviews_zone(capsys, db):
     assert again["due_from"] == "2026-12-02T14:00:00+00:00" and again["state"] == "upcoming"
 
 
+def test_snoozing_a_promise_past_its_due_time_warns_that_it_will_be_late(capsys, db):
+    at = "2026-11-27T16:00:00+00:00"
+    promise = next(a for a in due(capsys, db, at) if a["kind"] == "keep_promise")
+    args = ("--at", at, "--db", str(db))
+    code, out, err = cli(capsys, "snooze", promise["id"], "--until", "2026-11-28 08:00", *args)
+    assert code == 0 and out.startswith("Snoozed:") and err == ""
+    code, out, err = cli(capsys, "snooze", promise["id"], "--until", "2026-11-29 10:00", *args)
+    assert code == 0 and out.startswith("Snoozed:")
+    # Still done as asked (the user's choice), with a word that they are counting on it.
+    assert err == (
+        "followup: warning: initech/keep_promise/p1 is due by 2026-11-28T09:00+00:00: "
+        "it will be late\n"
+    )
+    again = next(a for a in due(capsys, db, at) if a["kind"] == "keep_promise")
+    assert again["due_from"] == "2026-11-29T10:00:00+00:00"
+
+
 def test_skip_removes_the_action_for_good(capsys, db):
     at = "2026-11-27T16:00:00+00:00"
     promise = next(a for a in due(capsys, db, at) if a["kind"] == "keep_promise")

@@ -68,8 +68,23 @@ def snooze(args: argparse.Namespace, ctx: Context) -> int:
         return operations.snooze(interview, action, now, until)
 
     action = _change_action(ctx, args.id, change)
-    ctx.say(f"Snoozed: {action.id} until {to_the_minute(chosen[-1])}")
+    until = chosen[-1]
+    ctx.say(f"Snoozed: {action.id} until {to_the_minute(until)}")
+    late_after = _deadline(ctx, action)
+    if late_after is not None and until > late_after:
+        ctx.warn(f"{action.id} is due by {to_the_minute(late_after)}: it will be late")
     return 0
+
+
+def _deadline(ctx: Context, action: Action) -> datetime | None:
+    """When ``action`` goes late (a thank-you, a promise), as the file now has it."""
+    from app.engine.deadlines import DEADLINES, deadline
+
+    if action.kind not in DEADLINES:
+        return None
+    pipeline = ctx.records.load()
+    interview = pipeline.interview(action.interview)
+    return None if interview is None else deadline(interview, action, pipeline.policy, ctx.now)
 
 
 def reply(args: argparse.Namespace, ctx: Context) -> int:

@@ -267,6 +267,16 @@ class Workspace:
         ]
         return min(same, key=lambda a: pressing_first(a, self.now), default=None)
 
+    def deadline(self, action: Action) -> datetime | None:
+        """When ``action`` goes late, however often it was snoozed (a thank-you, a promise);
+        None for one that never does."""
+        from app.engine.deadlines import deadline
+
+        interview = self.interview(action.interview)
+        if interview is None:
+            return None
+        return deadline(interview, action, self.pipeline.policy, self.now)
+
     def in_place_of(self, action: Action) -> Action | None:
         """The open action to the same person that one message does instead of ``action``, or
         ``action`` instead of it (an update on my timeline asks where they are, so it does a

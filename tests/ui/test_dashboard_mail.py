@@ -101,3 +101,27 @@ async def test_m_on_a_check_in_says_the_open_update_takes_its_place(make):
         "The open update on your timeline already asks Sofia Marsh where things stand, so it "
         "takes the check-in's place: send it on its own."
     ]
+
+
+async def test_a_snoozed_thank_you_snoozed_again_still_says_when_it_goes_late(make):
+    from app.ui.forms import SnoozeForm
+
+    app = make(now=LATER)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, THANKS)
+        first = app.workspace.action(THANKS)
+        assert first is not None
+        await pilot.press("z")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SnoozeForm) and form.deadline == first.due_by
+        await pilot.press("1")  # later today: the whole window moves three hours
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        moved = app.workspace.action(THANKS)
+        assert moved is not None and moved.due_by > first.due_by
+        await highlight(app, pilot, THANKS)
+        await pilot.press("z")
+        await pilot.pause()
+        # Marcus still counts on the first time, not on the window the snooze moved.
+        assert isinstance(app.screen, SnoozeForm) and app.screen.deadline == first.due_by

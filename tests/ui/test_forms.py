@@ -735,6 +735,28 @@ async def test_snooze_until_a_typed_moment_after_now() -> None:
     assert app.results == [SnoozeInput(until=pendulum.datetime(2026, 12, 3, 10, tz=LONDON), at=NOW)]
 
 
+async def test_snooze_says_when_a_deadline_passes_and_marks_the_times_after_it() -> None:
+    app = host(SnoozeForm(now=NOW, zone=LONDON, deadline=NOW.add(hours=5)))
+    async with app.run_test() as pilot:
+        form = app.screen
+        hints = [str(s.render()) for s in form.query(".dialog-hint")]
+        assert "Due by later today at 19:30: any time after that is late." in hints
+        presets = form.query_one("#presets", OptionList)
+        shown = [str(presets.get_option_at_index(n).prompt) for n in range(3)]
+        # Three hours from now is before it; tomorrow and Monday are after.
+        assert [line.endswith("· late") for line in shown] == [False, True, True]
+        await pilot.press("2")
+    # Late is the user's choice to make: it is marked, not refused.
+    assert app.results == [SnoozeInput(until=pendulum.datetime(2026, 11, 20, 9, tz=LONDON), at=NOW)]
+
+
+async def test_snooze_of_an_overdue_deadline_says_so() -> None:
+    app = host(SnoozeForm(now=NOW, zone=LONDON, deadline=NOW.subtract(hours=2)))
+    async with app.run_test():
+        hints = [str(s.render()) for s in app.screen.query(".dialog-hint")]
+        assert "Overdue since today at 12:30: the sooner, the better." in hints
+
+
 async def test_snooze_escape() -> None:
     app = host(SnoozeForm(now=NOW, zone=LONDON))
     async with app.run_test() as pilot:

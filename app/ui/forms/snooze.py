@@ -67,12 +67,16 @@ class SnoozeForm(Form[SnoozeInput]):
         ),
     ]
 
-    def __init__(self, *, now: datetime, zone: str, what: str = "") -> None:
-        """``what`` says which action is put off (shown above the choices, as given)."""
+    def __init__(
+        self, *, now: datetime, zone: str, what: str = "", deadline: datetime | None = None
+    ) -> None:
+        """``what`` says which action is put off (shown above the choices, as given);
+        ``deadline``, when it goes late (a thank-you, a promise): a time past it is marked."""
         super().__init__("Snooze until")
         self.now = now
         self.zone = zone
         self.what = what
+        self.deadline = deadline
         self.moments: dict[str, DateTime] = {
             key: parse_when(phrase, now, zone) for key, _, phrase in PRESETS
         }
@@ -80,8 +84,10 @@ class SnoozeForm(Form[SnoozeInput]):
     def compose_fields(self) -> ComposeResult:
         if self.what:
             yield Static(self.what, classes="dialog-hint", markup=False)
+        if self.deadline is not None:
+            yield Static(self._deadline_hint(self.deadline), classes="dialog-hint", markup=False)
         choices = [
-            Option(f"{number}  {label:<18}{describe_when(self.moments[key], self.now)}", id=key)
+            Option(f"{number}  {label:<18}{self._choice(self.moments[key])}", id=key)
             for number, (key, label, _) in enumerate(PRESETS, start=1)
         ]
         choices.append(Option(f"{len(PRESETS) + 1}  A date I type below", id=TYPED))
@@ -101,6 +107,15 @@ class SnoozeForm(Form[SnoozeInput]):
         yield self.decided
         # Last, so that enter in it saves.
         yield self.typed
+
+    def _deadline_hint(self, deadline: datetime) -> str:
+        if deadline <= self.now:
+            return f"Overdue since {describe_when(deadline, self.now)}: the sooner, the better."
+        return f"Due by {describe_when(deadline, self.now)}: any time after that is late."
+
+    def _choice(self, moment: datetime) -> str:
+        late = self.deadline is not None and moment > self.deadline
+        return describe_when(moment, self.now) + ("  · late" if late else "")
 
     def on_key(self, event: events.Key) -> None:
         # The digits are the presets' keys; any other character typed on the list is the start

@@ -521,7 +521,12 @@ class DashboardScreen(WorkspaceScreen):
                 )
 
         what = self._headline(action, urgency(action, self.workspace.now))
-        form = SnoozeForm(now=self.workspace.clock(), zone=interview.timezone, what=what)
+        form = SnoozeForm(
+            now=self.workspace.clock(),
+            zone=interview.timezone,
+            what=what,
+            deadline=self.workspace.deadline(action),
+        )
         self.app.push_screen(form, snooze)
 
     def action_skip(self) -> None:

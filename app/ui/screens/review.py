@@ -562,7 +562,11 @@ class ReviewScreen(WorkspaceScreen):
         interview = self.workspace.interview(action.interview)
         zone = interview.timezone if interview else "UTC"
         self.app.push_screen(
-            SnoozeForm(now=self.workspace.clock(), zone=zone),
+            SnoozeForm(
+                now=self.workspace.clock(),
+                zone=zone,
+                deadline=self.workspace.deadline(action),
+            ),
             lambda answer: (
                 None
                 if answer is None
