@@ -35,6 +35,19 @@ text = st.text(
 )
 filled = text.filter(lambda s: s.strip() != "")
 texts = st.lists(text, max_size=3)
+# A name, a title, a company: one line, as a header or a list shows it.
+line = st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t"), max_size=20)
+filled_line = line.filter(lambda s: s.strip() != "")
+# One address, or none.
+emails = st.one_of(
+    st.just(""),
+    st.builds(
+        "{}@{}.{}".format,
+        st.text(string.ascii_letters + string.digits + "._+-", min_size=1, max_size=8),
+        st.text(string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8),
+        st.sampled_from(["example", "co.uk", "dev"]),
+    ),
+)
 idents = st.text(string.ascii_letters + string.digits + "-_.é", min_size=1, max_size=10)
 
 _offsets = st.sampled_from(
@@ -93,11 +106,11 @@ def interview(draw: st.DrawFn, ident: str) -> dict[str, Any]:
     contacts = [
         {
             "id": c,
-            "name": draw(text),
-            "title": draw(text),
-            "email": draw(text),
-            "phone": draw(text),
-            "linkedin": draw(text),
+            "name": draw(line),
+            "title": draw(line),
+            "email": draw(emails),
+            "phone": draw(line),
+            "linkedin": draw(line),
             "role": draw(st.sampled_from(ROLES)),
             "notes": draw(texts),
         }
@@ -109,7 +122,7 @@ def interview(draw: st.DrawFn, ident: str) -> dict[str, Any]:
             "id": r,
             "starts": draw(moments()),
             "minutes": draw(st.integers(1, 7 * 24 * 60)),
-            "kind": draw(text),
+            "kind": draw(line),
             "interviewers": draw(st.lists(st.sampled_from(contact_ids), unique=True))
             if contact_ids
             else [],
@@ -121,7 +134,7 @@ def interview(draw: st.DrawFn, ident: str) -> dict[str, Any]:
     promises = [
         {
             "id": p,
-            "what": draw(filled),
+            "what": draw(filled_line),
             "to": draw(_maybe(refer)),
             "due": draw(moments()),
             "created": draw(_maybe(moments())),
@@ -133,8 +146,8 @@ def interview(draw: st.DrawFn, ident: str) -> dict[str, Any]:
     events = draw(st.lists(event(contact_ids, round_ids, promise_ids), max_size=6))
     body: dict[str, Any] = {
         "id": ident,
-        "company": draw(filled),
-        "role": draw(filled),
+        "company": draw(filled_line),
+        "role": draw(filled_line),
         "stage": draw(st.sampled_from(STAGES)),
         "outcome": draw(st.sampled_from(OUTCOMES)),
         "rounds": rounds,
@@ -233,9 +246,9 @@ def interchange_files(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "format": "followup/1",
         "profile": {
-            "name": draw(text),
-            "email": draw(text),
-            "phone": draw(text),
+            "name": draw(line),
+            "email": draw(emails),
+            "phone": draw(line),
             "timezone": draw(_maybe(st.sampled_from(ZONES))),
             "signature": draw(text),
         },

@@ -197,6 +197,34 @@ BAD_DOCUMENTS = [
         ),
         'interviews[0].events[1].until: not a date-time between 1900 and 2199: "9999-12-31T23:59"',
     ),
+    # A line break in a one-line field would forge a line of its own wherever it is shown: in
+    # the due listing, in a message's header.
+    (
+        "line break in a company",
+        broken(_set("interviews.0.company", "Acme\nInjected: yes")),
+        "interviews[0].company: holds a line break: one line only",
+    ),
+    (
+        "line break in a contact's name",
+        broken(_set("interviews.0.contacts.0.name", "Jane\nBcc: someone@else.example")),
+        "interviews[0].contacts[0].name: holds a line break: one line only",
+    ),
+    (
+        "line break in a promise",
+        broken(_set("interviews.0.promises.0.what", "refs\n2  thank-you to Sam")),
+        "interviews[0].promises[0].what: holds a line break: one line only",
+    ),
+    (
+        "two addresses in one",
+        broken(_set("interviews.0.contacts.0.email", "jane@acme.example, spy@evil.example")),
+        "interviews[0].contacts[0].email: not an email address (like jane@acme.example): "
+        '"jane@acme.example, spy@evil.example"',
+    ),
+    (
+        "no address",
+        broken(_set("profile.email", "not an email")),
+        'profile.email: not an email address (like jane@acme.example): "not an email"',
+    ),
 ]
 
 BAD_BYTES = [

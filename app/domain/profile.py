@@ -3,14 +3,11 @@ time zone are, for the command line and the dashboard's forms alike."""
 
 from __future__ import annotations
 
-import re
-
 from app.domain.copies import replace
 from app.domain.interchange import is_zone
 from app.domain.records import Profile
-from app.domain.text import control_problem
+from app.domain.text import control_problem, email_problem
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # The fields a person sets, in the order they are shown.
 FIELDS = ("name", "email", "phone", "timezone", "signature")
 LABELS = {
@@ -20,13 +17,6 @@ LABELS = {
     "timezone": "time zone",
     "signature": "signature",
 }
-
-
-def email_problem(text: str) -> str | None:
-    """What is wrong with an email address, or None; an empty one is no problem."""
-    if text and not _EMAIL.fullmatch(text):
-        return "not an email address (like jane@acme.example)"
-    return None
 
 
 def zone_problem(text: str) -> str | None:

@@ -45,3 +45,15 @@ def printable(text: str) -> str:
 
 def _escape(found: re.Match[str]) -> str:
     return f"\\x{ord(found.group()):02x}"
+
+
+# No comma, semicolon or bracket either: a mail program reads them as a list of addresses.
+_EMAIL = re.compile(r'[^@\s,;<>()"]+@[^@\s,;<>()"\[\]]+\.[^@\s,;<>()"\[\]]+')
+
+
+def email_problem(text: str) -> str | None:
+    """What is wrong with an email address, or None; an empty one is no problem. One address:
+    a comma or a space would make a message's header, or a mailto: link, name two."""
+    if text and not _EMAIL.fullmatch(text):
+        return "not an email address (like jane@acme.example)"
+    return None

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from app.domain.errors import Problems, show_value
 from app.domain.interchange.schema import MAX_ID, MAX_TEXT
 from app.domain.interchange.zones import _any_day, _in_zone, _written_moment
-from app.domain.text import CONTROL, control_problem, printable
+from app.domain.text import CONTROL, control_problem, email_problem, printable
 from app.domain.times import YEARS, in_years
 
 # An id is one line of text, quoted in messages and in file names: no tab, no line break either.
@@ -80,6 +80,25 @@ class _Fields:
         if required and not value.strip():
             self.problems.add(where, "empty")
         return printable(value)
+
+    def line(self, raw: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> str:
+        """Text of one line: a name, a title, a company, as a header or a list shows it. A
+        file from outside with a line break in one is refused: the break would start a line
+        of its own wherever it is shown."""
+        value = self.text(raw, key, path, required=required)
+        if self.plain and "\n" in value:
+            self.problems.add(f"{path}.{key}", "holds a line break: one line only")
+            return ""
+        return value
+
+    def address(self, raw: Mapping[str, Any], key: str, path: str) -> str:
+        """One email address (none: ""), as a message's header and a mailto: link need it."""
+        value = self.line(raw, key, path)
+        problem = email_problem(value) if self.plain else None
+        if problem:
+            self.problems.add(f"{path}.{key}", f"{problem}: {_show(value)}")
+            return ""
+        return value
 
     def texts(self, raw: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
         value = raw.get(key)

@@ -110,9 +110,9 @@ class _Reader(_Notes):
             )
             tz = None
         return Profile(
-            name=self.text(body, "name", path),
-            email=self.text(body, "email", path),
-            phone=self.text(body, "phone", path),
+            name=self.line(body, "name", path),
+            email=self.address(body, "email", path),
+            phone=self.line(body, "phone", path),
             timezone=tz,
             signature=self.text(body, "signature", path),
         )
@@ -161,8 +161,8 @@ class _Reader(_Notes):
         )
         return Interview(
             id=self.ident(body, "id", path),
-            company=self.text(body, "company", path, required=True),
-            role=self.text(body, "role", path, required=True),
+            company=self.line(body, "company", path, required=True),
+            role=self.line(body, "role", path, required=True),
             timezone=tz_name,
             stage=self.choice(body, "stage", path, Stage) or Stage.SCHEDULED,
             outcome=self.choice(body, "outcome", path, Outcome),
@@ -203,7 +203,7 @@ class _Reader(_Notes):
             else:
                 interviewers.append(item)
         starts = self.moment(body, "starts", path, tz, required=True)
-        kind = self.text(body, "kind", path) or "interview"
+        kind = self.line(body, "kind", path) or "interview"
         return Round(
             id=self.ident(body, "id", path),
             starts=starts or _EPOCH,
@@ -221,11 +221,11 @@ class _Reader(_Notes):
         )
         return Contact(
             id=self.ident(body, "id", path),
-            name=self.text(body, "name", path),
-            title=self.text(body, "title", path),
-            email=self.text(body, "email", path),
-            phone=self.text(body, "phone", path),
-            linkedin=self.text(body, "linkedin", path),
+            name=self.line(body, "name", path),
+            title=self.line(body, "title", path),
+            email=self.address(body, "email", path),
+            phone=self.line(body, "phone", path),
+            linkedin=self.line(body, "linkedin", path),
             role=self.choice(body, "role", path, ContactRole) or ContactRole.OTHER,
             notes=self.texts(body, "notes", path),
         )
@@ -260,7 +260,7 @@ class _Reader(_Notes):
         due = self.moment(body, "due", path, tz, required=True)
         return Promise(
             id=self.ident(body, "id", path),
-            what=self.text(body, "what", path, required=True),
+            what=self.line(body, "what", path, required=True),
             due=due or _EPOCH,
             to=to,
             created=self.moment(body, "created", path, tz),

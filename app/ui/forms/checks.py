@@ -10,10 +10,9 @@ import re
 from urllib.parse import urlsplit
 
 from app.domain.interchange import MAX_MINUTES
-from app.domain.profile import email_problem
 from app.domain.profile import zone_problem as unknown_zone
 from app.domain.records import Channel
-from app.domain.text import control_problem
+from app.domain.text import control_problem, email_problem
 
 __all__ = [
     "CHANNEL_NAMES",
