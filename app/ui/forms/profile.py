@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from app.domain.profile import ProfileError, changed_profile, email_problem, zone_problem
+from app.domain.profile import ProfileError, changed_profile, zone_problem
 from app.domain.records import Profile
+from app.domain.text import email_problem
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker
 from app.ui.forms.field import Field
