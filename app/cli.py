@@ -403,7 +403,7 @@ def _inbox(inbox: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:
     steps = inbox.add_subparsers(dest="inbox_command", metavar="STEP", required=True)
     setup = steps.add_parser("setup", help="where my mail is (never the password)", parents=[db])
     setup.add_argument("--host", metavar="H", required=True, help="the IMAP server")
-    setup.add_argument("--port", metavar="P", type=int, help="993 for ssl, 143 for starttls")
+    setup.add_argument("--port", metavar="P", type=_port, help="993 for ssl, 143 for starttls")
     _account(setup)
     setup.add_argument("--folder", metavar="F", default="INBOX", help="where replies come in")
     setup.add_argument("--sent-folder", metavar="F", help="where my sent mail is kept")
@@ -481,3 +481,13 @@ def _days(text: str) -> int:
     if not 0 <= days <= 100_000:
         raise argparse.ArgumentTypeError(f"not a number of days from 0 to 100000: {text!r}")
     return days
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number from 1 to 65535: {text!r}")
+    return port

@@ -123,3 +123,20 @@ def test_an_error_line_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert str(missing) in done.stderr.decode("utf-8")
     assert "internal error" not in done.stderr.decode("utf-8")
+
+
+def test_a_path_with_an_escape_never_reaches_the_terminal_raw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in\x1b[31mred"
+    folder.mkdir()
+    source = folder / "file.json"
+    source.write_text(json.dumps({"format": "followup/1", "interviews": []}))
+    db = folder / "db.json"
+    assert main(["export", "--db", str(db)]) == 0
+    warned = capsys.readouterr().err
+    assert main(["import", str(source), "--db", str(db)]) == 0
+    said = capsys.readouterr().out
+    # Typed paths are quoted as escapes, in a warning and in a success alike.
+    for line in (warned, said):
+        assert "\x1b" not in line and "in\\x1b[31mred" in line

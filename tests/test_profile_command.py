@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,25 @@ def test_a_signature_from_standard_input_keeps_its_lines(capsys, tmp_path, monke
     assert code == 0
     assert stored(db).signature == "Alex Morgan\nProduct Manager"
     assert "signature  Alex Morgan\n           Product Manager\n" in out
+
+
+def test_a_signature_that_is_not_utf8_is_refused_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "db.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "profile", "--db", str(db), "--signature", "-"],
+        input=b"\xff\xfe Alex\n",
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        "followup: --signature -: standard input is not valid UTF-8 text\n"
+    )
+    assert not db.exists()
 
 
 def test_an_empty_value_clears_a_field(capsys, tmp_path):

@@ -11,7 +11,6 @@ keeps updating.
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 
 from app.commands.context import Context
 from app.commands.streams import write_bytes
@@ -42,7 +41,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         actions,
         pipeline.interviews,
         subjects=draft_subjects(actions, pipeline, now),
-        stamp=datetime.now(UTC),
+        # When it was made: --at stands in for now, so that a replay gives the same bytes.
+        stamp=now,
         all_day=args.all_day,
         todos=args.todos,
     )

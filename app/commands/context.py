@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from app.domain.interchange import is_zone, zone
+from app.domain.text import printable
 from app.domain.times import YEARS, in_years, wall_time, zone_info
 from app.errors import UserError
 
@@ -115,11 +116,13 @@ class Context:
         return self.records.load_profile().timezone or self.local_zone
 
     def say(self, line: str) -> None:
-        self.out.write(line + "\n")
+        # Lines quote paths and text as typed: their control characters are shown as escapes,
+        # never sent to the terminal (as every error line is).
+        self.out.write(printable(line) + "\n")
 
     def warn(self, line: str) -> None:
         self.warnings.append(line)
-        self.err.write(f"followup: warning: {line}\n")
+        self.err.write(f"followup: warning: {printable(line)}\n")
 
 
 SHOWN_LENGTH = 60

@@ -59,6 +59,11 @@ def as_text(profile: Profile) -> str:
 
 def _read_signature() -> str:
     text = sys.stdin.read(MAX_SIGNATURE + 1)
+    try:
+        # Bytes that are not UTF-8 come in as lone surrogates (the C locale's way of reading).
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError("--signature -: standard input is not valid UTF-8 text") from None
     if len(text) > MAX_SIGNATURE:
         raise UserError(
             f"--signature -: standard input holds more than {MAX_SIGNATURE} characters: "

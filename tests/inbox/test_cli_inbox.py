@@ -154,6 +154,19 @@ def test_setup_keeps_where_the_mail_is_and_never_the_password(
             assert secret.encode() not in path.read_bytes(), path
 
 
+@pytest.mark.parametrize("port", ["0", "99999", "imap"])
+def test_a_port_no_server_can_have_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], db: Path, port: str
+) -> None:
+    code, out, err = cli(
+        capsys, "inbox", "setup", "--host", "imap.example.invalid", "--user", "jordan",
+        "--password-command", "true", "--port", port, "--db", str(db),
+    )  # fmt: skip
+    assert (code, out) == (2, "")
+    assert "--port: not a port number" in err and repr(port) in err
+    assert not db.with_name(db.name + ".inbox.json").exists()
+
+
 def test_no_account_and_no_folder_is_one_line(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     code, out, err = cli(capsys, "inbox", "scan", "--at", AT, "--db", str(db))
     assert (code, out) == (1, "")
