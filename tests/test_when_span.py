@@ -55,8 +55,9 @@ READ: list[tuple[str, str, int | None]] = [
     ("Tue 8 Dec 23:30 – 00:15", "2026-12-08 23:30", 45),
     # Days as parse_when reads them.
     ("tomorrow 10:00-10:45", "2026-11-20 10:00", 45),
-    # A year-less day that has passed this year is next year's.
-    ("13 Nov 14:00–15:00", "2027-11-13 14:00", 60),
+    # A year-less day is the one nearest today: last week's meeting, not next year's.
+    ("13 Nov 14:00–15:00", "2026-11-13 14:00", 60),
+    ("13 Jan 14:00–15:00", "2027-01-13 14:00", 60),
     ("19 Nov 14:00–15:00", "2026-11-19 14:00", 60),
 ]
 
@@ -149,8 +150,8 @@ REFUSED: list[tuple[str, str]] = [
     ("Tue 8 Dec", "cannot find a meeting's time"),
     ("Thanks for your time today!", "cannot find a meeting's time"),
     ("Interview with Acme\nTue 8th\n14:00-15:00", "cannot read 'tue 8th' as a day"),
-    # A meeting that has passed: 13 Nov 2026 was the Friday, and next year's is a Saturday.
-    ("Fri 13 Nov 14:00–15:00", "13 nov 2027 is a Saturday"),
+    # The nearest 13 Nov (2026) is a Friday, not the Saturday the line says.
+    ("Sat 13 Nov 14:00–15:00", "13 nov 2026 is a Friday"),
     ("x" * 20_001, "too much text"),
 ]
 

@@ -12,7 +12,7 @@ The default times, in the interview's zone:
 * "friday" is the next Friday strictly after today, "this friday" may be today, "next friday"
   is the Friday of next week; "next week" is its Monday; "next month" its first weekday;
 * "in 4 hours" is elapsed time across DST, "in 3 days" three calendar days at the same
-  wall-clock time; "27 nov" without a year is its next occurrence, today included;
+  wall-clock time; "27 nov" without a year is the one nearest today, either way;
 * a local time that DST skips moves forward by the gap; one that happens twice is the later.
 
 ISO week dates are read too: "2026-W48-5" is the Friday of week 48, at 09:00 like any day named

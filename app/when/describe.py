@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.when.grammar import MONTH_ABBREVIATIONS, WEEKDAY_NAMES
+from app.when.grammar import MONTH_ABBREVIATIONS, WEEKDAY_NAMES, nearest_date
 
 
 def describe_when(moment: datetime, now: datetime) -> str:
     """``later today at 15:00``, ``tomorrow 09:00``, ``Mon 30 Nov 09:00`` (with the year when
-    it is not this year's), on the clock of ``moment``'s own zone.
+    it is not this year's, or not the nearest such day), on the clock of ``moment``'s own zone.
 
     Each phrase reads back through ``parse_when`` to the same minute.
     """
@@ -26,7 +26,11 @@ def describe_when(moment: datetime, now: datetime) -> str:
     if days == -1:
         return f"yesterday {clock}"
     month = MONTH_ABBREVIATIONS[moment.month - 1].title()
-    year = "" if moment.year == local_now.year else f" {moment.year}"
+    # Without its year, a day reads back as the one nearest today (``parse_when``): this
+    # year's day months away may not be it.
+    nearest = nearest_date(moment.month, moment.day, local_now.date(), "")
+    same = moment.year == local_now.year and nearest == moment.date()
+    year = "" if same else f" {moment.year}"
     return f"{WEEKDAY_NAMES[moment.weekday()][:3]} {moment.day} {month}{year} {clock}"
 
 

@@ -279,7 +279,7 @@ def _named_date(match: re.Match[str], today: date, original: str) -> date:
     if year is not None:
         found = _real_date(int(year), month, day, original)
     else:
-        found = _next_date(month, day, today, original)
+        found = nearest_date(month, day, today, original)
     if weekday is not None and WEEKDAYS[weekday] != found.weekday():
         spelled = f"{found.day} {MONTH_ABBREVIATIONS[found.month - 1]} {found.year}"
         raise WhenError(
@@ -289,17 +289,20 @@ def _named_date(match: re.Match[str], today: date, original: str) -> date:
     return found
 
 
-def _next_date(month: int, day: int, today: date, original: str) -> date:
-    """A day and month without a year: their next occurrence, today included."""
+def nearest_date(month: int, day: int, today: date, original: str) -> date:
+    """A day and month without a year: the one nearest today, the later of two as near. A
+    person means a day within months of now, either way: "4 dec" typed on 5 Dec is yesterday's
+    interview, not one a year away; "3 jan" typed in December is next month."""
+    found = []
     # A 29 February is never more than eight years away.
-    for year in range(today.year, today.year + 9):
+    for year in range(today.year - 8, today.year + 9):
         try:
-            found = date(year, month, day)
+            found.append(date(year, month, day))
         except ValueError:
             continue
-        if found >= today:
-            return found
-    raise out_of_range(original, "no such day in that month")
+    if not found:
+        raise out_of_range(original, "no such day in that month")
+    return min(found, key=lambda d: (abs((d - today).days), d < today))
 
 
 def _week_date(year: int, week: int, weekday: int, original: str) -> date:
