@@ -125,3 +125,25 @@ async def test_a_snoozed_thank_you_snoozed_again_still_says_when_it_goes_late(ma
         await pilot.pause()
         # Marcus still counts on the first time, not on the window the snooze moved.
         assert isinstance(app.screen, SnoozeForm) and app.screen.deadline == first.due_by
+
+
+async def test_s_records_the_body_copied_and_no_text_where_none_was_taken(make, clipboard, db):
+    app = make(now=LATER)
+    hana = "brightwater-pm/thank_you/r2/hana"
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, hana)
+        await pilot.press("s", "enter")  # written by hand elsewhere: nothing copied here
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await highlight(app, pilot, THANKS)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.press("s", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    copied = clipboard.copied[-1]
+    stored = Repository(db, default_zone=ZONE).load(texts=True)
+    interview = next(i for i in stored.interviews if i.id == "brightwater-pm")
+    sent = {e.action_id: e.text for e in interview.events if e.kind is EventKind.SENT}
+    assert copied.startswith("Dear Marcus,") and sent[THANKS] == copied
+    assert sent[hana] in ("", None)

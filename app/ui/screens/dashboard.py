@@ -118,6 +118,10 @@ class DashboardScreen(WorkspaceScreen):
         self.selected_interview: str | None = None
         # Two actions to one person that the next c, C, o or s treat as one message (m).
         self.combined: tuple[str, str] | None = None
+        # The body last copied (c) or handed to the mail program (o), by the actions it does:
+        # the text s records as sent. Nothing handed out, no text: the user may have written
+        # their own, and nothing is recorded that they did not take.
+        self.handed_out: dict[tuple[str, ...], str] = {}
         self._previewed: tuple[object, tuple[object, ...]] | None = None
         self._shown_view: BoardView | None = None
         # What the mail proposes and the user has not yet accepted or dismissed (the inbox).
@@ -487,15 +491,18 @@ class DashboardScreen(WorkspaceScreen):
             if answer is None:
                 return
             if other is not None:
-                text = self.workspace.draft(action, other).text
                 ids = [action.id, other.id]
+                text = self.handed_out.pop(tuple(ids), "")
                 self.combined = None
                 self._apply(
                     lambda: self.workspace.mark_sent_together(ids, text=text, at=answer.at),
                     done=True,
                 )
                 return
-            self._apply(lambda: self.workspace.mark_sent(action.id, at=answer.at), done=True)
+            text = self.handed_out.pop((action.id,), "")
+            self._apply(
+                lambda: self.workspace.mark_sent(action.id, text=text, at=answer.at), done=True
+            )
 
         what = self._headline(action, urgency(action, self.workspace.now))
         if other is not None:
@@ -617,7 +624,14 @@ class DashboardScreen(WorkspaceScreen):
 
     def _copy_body(self, draft: Draft) -> None:
         # The body alone: the subject goes in its own field of the mail program (C).
+        self._hand_out(draft.body)
         self.copy(draft.body, draft.attach_reminder)
+
+    def _hand_out(self, body: str) -> None:
+        action = self.target_action()
+        if action is not None:
+            other = self._combined_with(action)
+            self.handed_out[(action.id,) if other is None else (action.id, other.id)] = body
 
     def action_copy_subject(self) -> None:
         draft = self._target_draft()
@@ -639,6 +653,7 @@ class DashboardScreen(WorkspaceScreen):
         except HandOffError as problem:
             self.notify(str(problem), severity="error")
             return
+        self._hand_out(draft.body)
         self.open_in_mail(url, draft.attach_reminder)
 
     def action_combine(self) -> None:
