@@ -20,13 +20,17 @@ import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
-from app.domain.records import Contact, Interview, Stage
+from app.domain.records import Contact, EventKind, Interview, Stage
 from app.drafts.addresses import is_personal
 from app.engine import Action
 from app.engine.describe import day, moment
 from app.inbox.mail import Address, Invitation, Mail, Method
 from app.inbox.proposals import Proposal, ProposalKind, RoundChange, proposal_id
+
+# A message marked sent by hand is dated when it was marked, which may be the next morning.
+_SAME_MESSAGE = timedelta(hours=24)
 
 SENT_FOLDER = "sent"
 
@@ -186,6 +190,8 @@ def _sent(mail: Mail, known: Known, index: _Index) -> list[Proposal]:
         matches = [(i, c) for i, c in index.people(recipient) if c is not None]
         for interview, contact in matches:
             action = _fulfilled(mail, interview, contact, known.actions)
+            if action is None and _marked_by_hand(mail, interview, contact):
+                continue
             ids = (interview.id,)
             who = contact.name or contact.email
             if action is not None:
@@ -215,6 +221,19 @@ def _sent(mail: Mail, known: Known, index: _Index) -> list[Proposal]:
                 )
             )
     return proposals
+
+
+def _marked_by_hand(mail: Mail, interview: Interview, contact: Contact) -> bool:
+    """Whether the user already marked a message to ``contact`` sent, within a day of this
+    one, without a mail behind it: this is that message, whose action is no longer open, and
+    recording it again would count one message as two."""
+    return any(
+        e.kind is EventKind.SENT
+        and not e.source
+        and e.contact == contact.id
+        and abs(e.at - mail.at) <= _SAME_MESSAGE
+        for e in interview.events
+    )
 
 
 def _fulfilled(

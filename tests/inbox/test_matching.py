@@ -19,6 +19,8 @@ from app.inbox.mail import Address, Invitation, Mail, Method
 from app.inbox.matching import round_id_for
 from app.inbox.proposals import Proposal, ProposalKind
 from app.services.inbox import apply_proposals, propose_from
+from app.services.listing import Wanted
+from app.services.operations import mark_sent
 from app.services.records import Records
 from app.store.repository import Repository
 
@@ -110,6 +112,22 @@ def test_a_thank_you_sent_from_the_phone_marks_its_action_sent(records: Records)
     recorded = [e for e in events if e.action_id == action]
     assert len(recorded) == 1 and recorded[0].source == "<2@phone.example>"
     assert recorded[0].at == NOW.subtract(minutes=30)
+
+
+def test_a_message_already_marked_sent_by_hand_is_not_recorded_again(records: Records) -> None:
+    action = "brightwater-pm/thank_you/r2/hana"
+    records.change_actions(
+        [Wanted(action)], lambda i, a: mark_sent(i, a, NOW.subtract(minutes=20)), NOW
+    )
+    assert action not in open_ids(records)
+    # The mail of that thank-you, read later: its action is no longer open, and recording it
+    # as another message would count one message as two.
+    sent = mail(ME, (HANA,), ident="<4@phone.example>", at=NOW.subtract(minutes=30))
+    assert proposals(records, sent) == []
+    # A message two days later is another one.
+    later = mail(ME, (HANA,), ident="<5@phone.example>", at=NOW.add(days=2))
+    [proposal] = propose_from([later], records.load(), NOW.add(days=2), ())
+    assert (proposal.kind, proposal.action) == (ProposalKind.SENT, None)
 
 
 @pytest.mark.parametrize(
