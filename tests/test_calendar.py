@@ -266,6 +266,8 @@ def test_same_database_and_time_give_the_same_bytes(
     second = calendar_of(capsysbinary, db)
     # One stamp for each to-do and each event, made at the --at given: a replay is the same.
     assert first.count(b"\r\nDTSTAMP:") == 2 * first.count(b"BEGIN:VTODO") >= 30
+    stamp = pendulum.parse(AT).in_tz("UTC").format("YYYYMMDD[T]HHmmss[Z]").encode()
+    assert set(DTSTAMP.findall(first)) == {b"DTSTAMP:" + stamp + b"\r\n"}
     assert first == second
 
 

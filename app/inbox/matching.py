@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from app.domain.records import Contact, EventKind, Interview, Stage
@@ -150,7 +150,18 @@ def _of(mail: Mail, known: Known, index: _Index) -> list[Proposal]:
         if proposal is not None:
             proposals.append(proposal)
             proposals += _new_guests(mail, invitation, proposal.interviews, known, index)
+            if proposal.round is not None and proposal.round.guests:
+                made = round_id_for(invitation.uid)
+                proposals = [_invited(p, proposal.round.guests, made) for p in proposals]
     return proposals
+
+
+def _invited(proposal: Proposal, guests: tuple[str, ...], made: str) -> Proposal:
+    """A new contact invited to the round ``made``: accepted, they are one of its interviewers
+    (the sender's own proposal too, made by the reply rule)."""
+    if proposal.kind is ProposalKind.CONTACT and proposal.new_email in guests:
+        return replace(proposal, for_round=made)
+    return proposal
 
 
 def _new_guests(
@@ -349,6 +360,7 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
         if same.starts == invitation.starts and same.minutes == (invitation.minutes or 60):
             return None  # the round is as the invitation says already
     interviewers = _interviewers(invitation, interviews[0], known.me)
+    guests = _guests(invitation, interviews[0], known.me)
     when = moment(invitation.starts)
     if cancel:
         reason = f"the invitation for {when} was cancelled: it removes round {round_id}"
@@ -377,6 +389,7 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
             interviewers=interviewers,
             uid=invitation.uid,
             cancel=cancel,
+            guests=guests,
         ),
     )
 
@@ -394,6 +407,18 @@ def _interviewers(
         ident = by_email.get(person.email)
         if ident is not None and ident not in found:
             found.append(ident)
+    return tuple(found)
+
+
+def _guests(invitation: Invitation, interview: Interview, me: Collection[str]) -> tuple[str, ...]:
+    """The addresses of the attendees who are not contacts of the interview yet."""
+    known = {c.email.strip().lower() for c in interview.contacts if c.email}
+    found: list[str] = []
+    for person in (invitation.organizer, *invitation.attendees):
+        if person is None or person.email in me or person.email in known:
+            continue
+        if person.email not in found:
+            found.append(person.email)
     return tuple(found)
 
 

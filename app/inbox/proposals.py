@@ -34,6 +34,9 @@ class RoundChange:
     interviewers: tuple[str, ...]
     uid: str  # the invitation's UID, which its updates and cancellation carry
     cancel: bool = False
+    # The people invited who are not contacts yet (their addresses): each proposed as a new
+    # contact, and one of the round's interviewers once accepted, whichever is accepted first.
+    guests: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,7 @@ class Proposal:
     new_name: str = ""  # of a contact proposal: the person to add
     new_email: str = ""
     round: RoundChange | None = None
+    for_round: str = ""  # of a contact proposal: the round the person is invited to, by its id
 
     @property
     def gist(self) -> str:
@@ -93,9 +97,12 @@ class Proposal:
             text=self.text,
             new_name=self.new_name,
             new_email=self.new_email,
+            for_round=self.for_round,
         )
         if self.round is not None:
-            stored["round"].update(uid=self.round.uid, cancel=self.round.cancel)
+            stored["round"].update(
+                uid=self.round.uid, cancel=self.round.cancel, guests=list(self.round.guests)
+            )
         return stored
 
 
@@ -111,6 +118,7 @@ def from_stored(stored: dict[str, Any]) -> Proposal:
             interviewers=tuple(raw_round["interviewers"]),
             uid=raw_round["uid"],
             cancel=bool(raw_round.get("cancel", False)),
+            guests=tuple(raw_round.get("guests", ())),
         )
     return Proposal(
         id=stored["id"],
@@ -128,6 +136,7 @@ def from_stored(stored: dict[str, Any]) -> Proposal:
         new_name=stored.get("new_name", ""),
         new_email=stored.get("new_email", ""),
         round=change,
+        for_round=stored.get("for_round", ""),
     )
 
 

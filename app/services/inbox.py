@@ -180,7 +180,12 @@ def _contact(proposal: Proposal, interview: Interview) -> tuple[str, Interview |
         (c.id for c in interview.contacts),
     )
     contact = Contact(ident, proposal.new_name, email=email, role=ContactRole.OTHER)
-    changed = replace(interview, contacts=(*interview.contacts, contact))
+    # Invited to a round already accepted: one of its interviewers, owed a thank-you too.
+    rounds = tuple(
+        replace(r, interviewers=(*r.interviewers, ident)) if r.id == proposal.for_round else r
+        for r in interview.rounds
+    )
+    changed = replace(interview, contacts=(*interview.contacts, contact), rounds=rounds)
     return f"Added {proposal.new_name or email} to {interview.company}'s contacts", changed
 
 
@@ -200,7 +205,13 @@ def _round(proposal: Proposal, interview: Interview) -> tuple[str, Interview | N
         moved = replace(existing, starts=change.starts, minutes=minutes)
         rounds = tuple(moved if r.id == made else r for r in interview.rounds)
         return f"Moved round {made} of {interview.company}", replace(interview, rounds=rounds)
-    new = Round(made, change.starts, minutes, interviewers=change.interviewers)
+    # Guests accepted as contacts before the round are its interviewers too.
+    invited = [
+        c.id
+        for c in interview.contacts
+        if c.email.strip().lower() in change.guests and c.id not in change.interviewers
+    ]
+    new = Round(made, change.starts, minutes, interviewers=(*change.interviewers, *invited))
     added = tuple(sorted((*interview.rounds, new), key=lambda r: r.starts))
     return f"Added a round to {interview.company}", replace(interview, rounds=added)
 

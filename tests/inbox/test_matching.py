@@ -265,6 +265,42 @@ def test_a_guest_of_an_invitation_at_the_company_is_proposed_as_a_new_contact(
     ]
 
 
+@pytest.mark.parametrize("round_first", [True, False], ids=["round first", "contact first"])
+def test_a_guest_accepted_as_a_contact_is_one_of_the_rounds_interviewers(
+    records: Records, round_first: bool
+) -> None:
+    guest = Address("Omar Haddad", "omar@harborlane.example")
+    invitation = Invitation(
+        method=Method.REQUEST,
+        uid="panel-10@harborlane.example",
+        sequence=0,
+        starts=NOW.add(days=3),
+        minutes=60,
+        summary="Panel",
+        organizer=SOFIA,
+        attendees=(ME, guest),
+    )
+    found = proposals(records, mail(SOFIA, ident="<panel10@x>", invitations=(invitation,)))
+    [made] = rounds_in(found)
+    [contact] = [p for p in found if p.kind is ProposalKind.CONTACT]
+    # One at a time, in either order, as the inbox screen accepts them.
+    for one in [made, contact] if round_first else [contact, made]:
+        apply_proposals(records, [one], NOW)
+    harbor = next(i for i in records.load().interviews if i.id == "harbor-analytics")
+    omar = next(c.id for c in harbor.contacts if c.email == guest.email)
+    [panel] = [r for r in harbor.rounds if r.id == round_id_for(invitation.uid)]
+    assert panel.interviewers == ("sofia", omar)
+    # So he is thanked too, once the panel is over.
+    after = NOW.add(days=3, hours=2)
+    pipeline = records.load()
+    thanks = {
+        a.contact
+        for a in compute_actions(pipeline.interviews, pipeline.policy, after)
+        if a.kind.value == "thank_you" and a.round == panel.id
+    }
+    assert thanks == {"sofia", omar}
+
+
 def test_a_reply_older_than_the_last_event_is_the_one_that_carries_its_message(
     records: Records,
 ) -> None:
