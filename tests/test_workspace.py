@@ -279,3 +279,38 @@ def test_a_round_typed_in_on_a_machine_far_from_utc_opens_the_same_windows_as_st
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_an_addition_changed_since_from_the_mail_is_not_undone_away(tmp_path: Path) -> None:
+    from app.domain.interchange import read_interview
+    from app.domain.records import Contact
+
+    path = tmp_path / "db.json"
+    workspace = demo_workspace(path)
+    added = read_interview({"id": "contoso", "company": "Contoso Cloud", "role": "SRE"}, ZONE)
+    workspace.save_interview(added)
+    workspace.save_pending()
+    # A contact accepted from the mail: written to the file, which is read again.
+    raj = Contact("raj", "Raj Patel", email="raj@contoso.example")
+    Repository(path, default_zone=ZONE).change_interview(
+        "contoso", lambda i: replace(i, contacts=(raj,))
+    )
+    workspace.load()
+    with pytest.raises(UserError, match="not undone: Contoso Cloud changed after it was added"):
+        workspace.undo()
+    # Nothing is lost, and the addition is off the list: u goes on to what came before it.
+    assert workspace.interview("contoso") is not None
+    assert workspace.interview("contoso").contacts == (raj,)
+    assert not workspace.can_undo
+
+
+def test_an_addition_nothing_else_changed_is_undone(tmp_path: Path) -> None:
+    from app.domain.interchange import read_interview
+
+    workspace = demo_workspace(tmp_path / "db.json")
+    added = read_interview({"id": "contoso", "company": "Contoso Cloud", "role": "SRE"}, ZONE)
+    workspace.save_interview(added)
+    workspace.save_pending()
+    workspace.load()
+    change = workspace.undo()
+    assert change is not None and workspace.interview("contoso") is None

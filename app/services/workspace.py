@@ -431,6 +431,15 @@ class Workspace:
         if not self._undo:
             return None
         last = self._undo.pop()
+        if last.before is None and last.after is not None:
+            there = self.interview(last.interview_id)
+            if there is not None and not _alike(there, last.after):
+                # Taking the addition back would delete what came after it and is not on this
+                # list (accepted from the mail, written by another followup): it stays.
+                raise UserError(
+                    f"not undone: {last.after.company} changed after it was added (from your "
+                    "mail, or another followup), and undoing would delete that too"
+                )
         edit = (
             carry_over(last.after, last.before)
             if last.after is not None and last.before is not None
@@ -702,6 +711,13 @@ class Workspace:
         if interview is None:
             raise UserError(f"there is no interview {interview_id}")
         return interview
+
+
+def _alike(one: Interview, other: Interview) -> bool:
+    """The same record but for the texts of sent messages, which a file read leaves out."""
+    return replace(one, events=()) == replace(other, events=()) and [
+        (e.at, e.kind, e.action_id) for e in one.events
+    ] == [(e.at, e.kind, e.action_id) for e in other.events]
 
 
 def _kind(action: Action) -> str:
