@@ -1,8 +1,8 @@
 """The keys of SPEC section 10, each with an id, a label and a tooltip. The footer, the help
 screen and the command palette are all made from these lists, so they cannot drift apart.
 
-The dashboard's keys are in the order a narrow footer should keep them: help first, so that
-it is there at any width, then the morning's keys, then the rest."""
+The dashboard's keys are in the footer's order: help first, then the morning's keys, then the
+rest; the keys the widgets own (moving, the next pane, opening) come last, as FOOTER_HINTS."""
 
 from __future__ import annotations
 
@@ -23,6 +23,27 @@ DASHBOARD = [
         "Copy",
         id="copy-draft",
         tooltip="Copy the selected action's draft to the clipboard",
+    ),
+    Binding(
+        "C",
+        "copy_subject",
+        "Subject",
+        id="copy-subject",
+        tooltip="Copy the selected action's subject line",
+    ),
+    Binding(
+        "o",
+        "open_mail",
+        "Mail",
+        id="open-mail",
+        tooltip="Open the selected action's draft in your mail program",
+    ),
+    Binding(
+        "m",
+        "combine",
+        "Combine",
+        id="combine",
+        tooltip="One message: the selected action and the next one to the same person",
     ),
     Binding("s", "sent", "Sent", id="mark-sent", tooltip="Mark the selected action sent"),
     Binding("z", "snooze", "Snooze", id="snooze", tooltip="Put the selected action off"),
@@ -75,15 +96,12 @@ DASHBOARD = [
         id="stats",
         tooltip="Stats: answer times, replies, sends per week, stages",
     ),
-    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave followup"),
     Binding(
         "i",
         "inbox",
         "Inbox",
         id="inbox",
         tooltip="The inbox: what your mail shows, to confirm",
-        # Like the keys below, on ? and in the palette: the footer has no room left.
-        show=False,
     ),
     Binding(
         "P",
@@ -91,34 +109,12 @@ DASHBOARD = [
         "Profile",
         id="profile",
         tooltip="Your name, email, phone, time zone and signature",
-        # No room is left in the footer, even at 120 columns: it is on ? and in the palette.
-        show=False,
     ),
-    Binding(
-        "C",
-        "copy_subject",
-        "Copy subject",
-        id="copy-subject",
-        tooltip="Copy the selected action's subject line",
-        show=False,
-    ),
-    Binding(
-        "o",
-        "open_mail",
-        "Open in mail",
-        id="open-mail",
-        tooltip="Open the selected action's draft in your mail program",
-        show=False,
-    ),
-    Binding(
-        "m",
-        "combine",
-        "Combine",
-        id="combine",
-        tooltip="One message: the selected action and the next one to the same person",
-        show=False,
-    ),
+    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave followup"),
 ]
+
+# The keys the widgets own, in the footer: pressed when clicked, as the others are.
+FOOTER_HINTS = (("right", "←↑↓→", "Move"), ("tab", "tab", "Pane"), ("enter", "⏎", "Open"))
 
 # Moving around: listed on the help screen; the widgets that own them bind them.
 NAVIGATION = [

@@ -36,7 +36,7 @@ from app.engine import Action, Urgency, counts
 from app.engine.urgency import COMING_UP, Rank, levels, most_pressing, ranks, urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace, WorkspaceError
-from app.ui.bindings import DASHBOARD
+from app.ui.bindings import DASHBOARD, FOOTER_HINTS
 from app.ui.detached import detached
 from app.ui.format import badge, headline, kind_label, not_together, tone
 from app.ui.keys_in_order import TextInput
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
     from app.ui.forms import EditPart
 
 UPCOMING_DAYS = 14
-WIDE_FOOTER = 120  # columns: every key of the footer on one line
 
 
 class _Identified(Protocol):
@@ -140,9 +139,8 @@ class DashboardScreen(WorkspaceScreen):
                 yield DuePanel(id="due")
                 yield DraftPreview(id="preview")
         yield Label("", id="status", markup=False)
-        # Every key of the table fits at 120 columns only without the palette's own entry;
-        # ctrl+p is on the help screen.
-        yield KeysFooter()
+        # Without the palette's own entry, which is on the help screen: the fixed keys first.
+        yield KeysFooter(FOOTER_HINTS)
 
     def on_mount(self) -> None:
         self.query_one(Board).focus()
@@ -363,10 +361,6 @@ class DashboardScreen(WorkspaceScreen):
     def on_screen_resume(self) -> None:
         # A screen over this one has closed: Textual still holds some of its widgets.
         release_closed(self.app)
-
-    def on_resize(self, event: events.Resize) -> None:
-        # Under 120 columns the footer's keys do not fit on one line: two rows of them.
-        self.set_class(event.size.width < WIDE_FOOTER, "-narrow")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         in_due = self.query_one("#due-box").has_focus_within

@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.theme import Theme
 from textual.visual import VisualType
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from app.domain.records import ActionKind, EventKind, Interview
 from app.drafts import Draft, DraftError
@@ -39,19 +39,19 @@ from app.ui.format import kind_label, not_together, question_line, short_when
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.text_box import TextBox
 from app.ui.widgets.draft_view import DraftHeader, body_of, no_message
+from app.ui.widgets.footer import KeysFooter
 
 HERE = Path(__file__).parent
 
-# C, E, o and m are on ? only (show=False), so that the footer still reads at 80 columns.
+# Every fixed key of SPEC section 10 is in the footer; J and K, more ways to scroll, are on ?.
 REVIEW_BINDINGS: list[BindingType] = [
     Binding("c", "copy", "Copy", id="review-copy", tooltip="Copy the draft's body"),
     Binding(
         "C",
         "copy_subject",
-        "Copy subject",
+        "Subject",
         id="review-copy-subject",
         tooltip="Copy the draft's subject",
-        show=False,
     ),
     Binding("s", "sent", "Sent", id="review-sent", tooltip="Mark sent and go to the next"),
     Binding("z", "snooze", "Snooze", id="review-snooze", tooltip="Snooze and go to the next"),
@@ -60,10 +60,9 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding(
         "E",
         "edit_in_editor",
-        "Edit in editor",
+        "Editor",
         id="review-edit-in-editor",
         tooltip="Edit the draft in your editor ($VISUAL, else $EDITOR)",
-        show=False,
     ),
     Binding(
         "o",
@@ -71,7 +70,6 @@ REVIEW_BINDINGS: list[BindingType] = [
         "Mail",
         id="review-open-mail",
         tooltip="Open the draft in your mail program",
-        show=False,
     ),
     Binding(
         "m",
@@ -79,7 +77,6 @@ REVIEW_BINDINGS: list[BindingType] = [
         "Combine",
         id="review-combine",
         tooltip="One message with the next action to the same person (again: separate them)",
-        show=False,
     ),
     Binding(
         "J",
@@ -98,7 +95,7 @@ REVIEW_BINDINGS: list[BindingType] = [
         show=False,
     ),
     Binding("n", "step(1)", "Next", id="review-next", tooltip="The next action"),
-    Binding("p", "step(-1)", "Previous", id="review-previous", tooltip="The previous action"),
+    Binding("p", "step(-1)", "Prev", id="review-previous", tooltip="The previous action"),
     Binding("u", "undo", "Undo", id="review-undo", tooltip="Undo the last change"),
     Binding(
         "question_mark", "help", "Help", key_display="?", id="review-help", tooltip="Show every key"
@@ -175,7 +172,7 @@ class ReviewScreen(WorkspaceScreen):
                 yield TextBox("", id="draft-editor", soft_wrap=True, tab_behavior="focus")
                 yield Label("", id="draft-notes", markup=False)
         # As on the dashboard: compact, so that every key in it fits at 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#draft-editor", TextArea).display = False

@@ -1,29 +1,70 @@
-"""The footer of keys, able to take two rows when one line cannot hold them all."""
+"""The footer of keys: every fixed key of SPEC section 10, in as many rows as the width needs.
+
+SPEC section 10 has the fixed keys "shown in the footer and on `?`". A screen's own bindings
+give most of them; the keys its widgets own (moving, the next pane, opening) are given by the
+screen as ``FOOTER_HINTS``. The keys are laid out in a grid of cells wide enough for the longest
+label, in as many rows as that takes: one or two at 120 columns, three at 80.
+"""
 
 from __future__ import annotations
 
+from math import ceil
+
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from app.ui.release import prune_watchers
 
-KEYS_PER_ROW = 8
+# The widest label, "C Subject" or "m Combine", and a space after it.
+CELL = 10
+
+Hint = tuple[str, str, str]
+"""A key a widget owns, for the footer: the key, as shown, and what it does."""
 
 
 class KeysFooter(Footer):
-    """A compact footer; a stylesheet that gives it ``layout: grid`` (and the height) puts its
-    keys in rows of ``KEYS_PER_ROW``. Textual's own footer sets its grid to one row of every
-    key each time the keys change, so the rows are set again after it."""
+    """A compact footer whose keys wrap into rows; Textual's own footer puts every key on one
+    line, and sets its grid to that each time the keys change, so the rows are set after it."""
 
-    def __init__(self) -> None:
+    DEFAULT_CSS = """
+    KeysFooter {
+        layout: grid;
+        grid-size: 8;
+        height: 1;
+    }
+    """
+
+    def __init__(self, hints: tuple[Hint, ...] = ()) -> None:
         super().__init__(compact=True, show_command_palette=False)
+        self.hints = hints
         self._composed: object = None
+        self._cells = 0
 
     def compose(self) -> ComposeResult:
         self._composed = self._keys_shown()
-        yield from super().compose()
-        self.styles.grid_size_columns = KEYS_PER_ROW
+        cells = list(super().compose())
+        if cells:
+            # Clicked, each presses its key, as the others do.
+            cells += [
+                FooterKey(key, shown, description, "", tooltip=description).data_bind(
+                    compact=Footer.compact
+                )
+                for key, shown, description in self.hints
+            ]
+        self._cells = len(cells)
+        yield from cells
+        self._lay_out(self.size.width or self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out(event.size.width)
+
+    def _lay_out(self, width: int) -> None:
+        columns = max(1, min(self._cells, width // CELL)) if self._cells else 1
+        self.styles.grid_size_columns = columns
+        self.styles.height = max(1, ceil(self._cells / columns))
 
     async def recompose(self) -> None:
         # Textual recomposes after every change of focus or of a key's state, most of which
