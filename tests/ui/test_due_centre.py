@@ -333,3 +333,20 @@ async def test_a_move_within_the_screenful_repaints_both_rows_it_changes(make, d
             panel.refresh()
             assert drawn() == shown
         assert panel.cursor == rows[1]
+
+
+async def test_a_change_made_from_the_board_shows_the_due_panel_from_its_top(make):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        panel = await into_due_panel(app, pilot)
+        rows = action_rows(panel)
+        for _ in range(len(rows) - 1):
+            await pilot.press("j")
+        assert panel.cursor == rows[-1] and panel.scroll_offset.y > 0
+        app.screen.query_one(Board).focus()
+        await pilot.pause()
+        # A change made on the board (a round added, a card moved) shows the panel again:
+        # no one is moving through it, so it starts where the most pressing are.
+        app.screen.show_all(keep_action=panel.selected)
+        await pilot.pause()
+        assert panel.cursor == rows[0] and panel.scroll_offset.y == 0

@@ -85,7 +85,12 @@ class DuePanel(RowList, can_focus=True):
     def show(self, rows: list[DueRow], keep: str | None = None) -> None:
         self.rows = rows
         self.set_count(len(rows))
-        target = next((n for n, r in enumerate(rows) if keep and r.action_id == keep), None)
+        if not self.has_focus:
+            # Not in use: the most pressing first, so that what just became overdue is seen
+            # rather than left above a highlight no one is looking at.
+            target: int | None = self._nearest_action(0) if rows else 0
+        else:
+            target = next((n for n, r in enumerate(rows) if keep and r.action_id == keep), None)
         if target is None:
             target = self._nearest_action(min(self.cursor, max(len(rows) - 1, 0)))
         self.cursor = target
