@@ -84,6 +84,17 @@ def badge(action: Action, now: datetime, level: Urgency | None = None) -> str:
     return f"{kind_label(action)} · {when_label(action, now, level)}"
 
 
+def narrow_badge(shown: str) -> str:
+    """A ``badge`` for a column too narrow for it: when first, so that a cut takes the kind,
+    not the time (``overdue · thank-you``, ``due 15:00 · check-in``). Other text as it is."""
+    kind, mark, when = shown.partition(" · ")
+    if not mark:
+        return shown
+    if when.startswith("overdue"):
+        when = "overdue"  # the card's colour says it too; "since" can wait for the detail
+    return f"{when} · {kind}"
+
+
 def tone(action: Action | None, now: datetime, level: Urgency | None = None) -> str:
     """The colour of a card or a row: the action's urgency, or "none" with nothing to do."""
     if action is None:

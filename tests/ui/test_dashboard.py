@@ -67,6 +67,21 @@ async def test_the_board_has_a_column_per_stage_with_counts(make):
         assert total == len(app.workspace.interviews) >= 8
 
 
+async def test_a_card_in_a_narrow_column_shows_when_before_what(make):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        board = app.screen.query_one(Board)
+        lines = [strip.text for strip in app.screen._compositor.render_strips()[:12]]
+        narrow = [s for s in STAGES if s is not board.stage and board.cards(s)]
+        overdue = [c for s in narrow for c in board.cards(s) if c.urgency == "overdue"]
+        assert overdue and all(" · overdue since " in c.badge for c in overdue)
+        # Cut to the column, the time stays and the kind gives way: "overdue · thank-…".
+        for card in overdue:
+            kind = card.badge.partition(" · ")[0]
+            assert any(f" overdue · {kind[:3]}" in line for line in lines), (card, lines)
+
+
 async def test_arrows_and_vim_keys_move_between_cards_and_columns(make):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:

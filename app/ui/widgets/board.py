@@ -23,7 +23,7 @@ from textual.widget import Widget
 
 from app.domain.records import STAGES, Stage
 from app.engine.urgency import TONES
-from app.ui.format import stage_title
+from app.ui.format import narrow_badge, stage_title
 from app.ui.widgets.rows import PassStyles, text_segment
 
 URGENCIES = (*TONES, "none")
@@ -362,5 +362,6 @@ class Board(PassStyles, Widget, can_focus=True):
         elif offset == 1:
             text, style = f" {card.role}", base + self.component("card--role")
         else:
-            text, style = f" {card.badge}", base + self.component(f"card--{card.urgency}")
+            shown = card.badge if len(card.badge) < width else narrow_badge(card.badge)
+            text, style = f" {shown}", base + self.component(f"card--{card.urgency}")
         return text_segment(text, width, style)
