@@ -147,3 +147,31 @@ async def test_s_records_the_body_copied_and_no_text_where_none_was_taken(make, 
     sent = {e.action_id: e.text for e in interview.events if e.kind is EventKind.SENT}
     assert copied.startswith("Dear Marcus,") and sent[THANKS] == copied
     assert sent[hana] in ("", None)
+
+
+async def test_s_on_a_move_on_asks_keep_warm_just_close_or_cancel(make, db):
+    from textual.widgets import Button
+
+    from app.domain.records import Outcome, Stage
+    from app.ui.forms import ConfirmDialog
+
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        move_on = next(a for a in app.workspace.actions if a.kind.value == "move_on")
+        await highlight(app, pilot, move_on.id)
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog) and dialog.heading == "Move on"
+        labels = [str(b.label) for b in dialog.query(Button)]
+        assert labels == ["Keep warm", "Just close", "Cancel"]
+        # Both answers close it: Cancel leaves it as it was.
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert app.workspace.interview(move_on.interview).stage is not Stage.CLOSED
+        await pilot.press("s", "enter")  # enter: Just close, as `followup sent` does
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        closed = app.workspace.interview(move_on.interview)
+        assert closed.stage is Stage.CLOSED and closed.outcome is Outcome.MOVED_ON
+        assert not closed.keep_warm

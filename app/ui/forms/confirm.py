@@ -21,17 +21,30 @@ class ConfirmDialog(Dialog[bool | None]):
         Binding("n", "answer(False)", "No", tooltip="Answer no", id="confirm-no"),
     ]
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
-        super().__init__("Are you sure?")
+    def __init__(
+        self,
+        question: str,
+        *,
+        yes: str = "Yes",
+        no: str = "No",
+        title: str = "Are you sure?",
+        cancel: str = "",
+    ) -> None:
+        """``cancel``: a third button, for a question both of whose answers do something (it
+        answers None, as escape does)."""
+        super().__init__(title)
         self.question = question
         self.yes = yes
         self.no = no
+        self.cancel = cancel
 
     def compose_dialog(self) -> ComposeResult:
         yield Static(self.question, classes="dialog-question", markup=False)
         with Horizontal(classes="dialog-buttons"):
             yield Button(self.yes, variant="primary", id="yes", compact=True)
             yield Button(self.no, id="no", compact=True)
+            if self.cancel:
+                yield Button(self.cancel, id="cancel", compact=True)
 
     def on_mount(self) -> None:
         # The safe answer is the one enter gives.
@@ -47,3 +60,19 @@ class ConfirmDialog(Dialog[bool | None]):
     @on(Button.Pressed, "#no")
     def _no(self) -> None:
         self.close(False)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.close(None)
+
+
+def moving_on(company: str) -> ConfirmDialog:
+    """Marking a move-on sent closes the interview: kept warm or not, or not yet (escape and
+    Cancel). Enter gives what ``followup sent`` does without ``--keep-warm``."""
+    return ConfirmDialog(
+        f"Close {company} as moved on. Keep in touch now and then?",
+        yes="Keep warm",
+        no="Just close",
+        title="Move on",
+        cancel="Cancel",
+    )

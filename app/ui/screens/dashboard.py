@@ -464,7 +464,7 @@ class DashboardScreen(WorkspaceScreen):
             self.notify("Nothing to mark sent here.", severity="warning")
             return
         if action.kind.value == "move_on":
-            from app.ui.forms import ConfirmDialog
+            from app.ui.forms.confirm import moving_on
 
             def close(warm: bool | None) -> None:
                 if warm is not None:
@@ -472,8 +472,7 @@ class DashboardScreen(WorkspaceScreen):
                         lambda: self.workspace.mark_sent(action.id, keep_warm=warm), done=True
                     )
 
-            question = f"Close {action.company} as moved on. Keep in touch now and then?"
-            self.app.push_screen(ConfirmDialog(question, yes="Keep warm", no="Just close"), close)
+            self.app.push_screen(moving_on(action.company), close)
             return
         from app.ui.forms import SentForm, SentInput
 

@@ -531,14 +531,10 @@ class ReviewScreen(WorkspaceScreen):
             return
         text = self.edited.get(action.id, "")
         if action.kind is ActionKind.MOVE_ON:
-            from app.ui.forms import ConfirmDialog
+            from app.ui.forms.confirm import moving_on
 
             self.app.push_screen(
-                ConfirmDialog(
-                    f"Close {action.company} as moved on. Keep in touch now and then?",
-                    yes="Keep warm",
-                    no="Just close",
-                ),
+                moving_on(action.company),
                 lambda warm: (
                     None
                     if warm is None
