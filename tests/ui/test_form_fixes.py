@@ -72,6 +72,26 @@ async def test_the_welcome_says_how_to_skip_and_quit(
         assert app.workspace.profile == Profile()
 
 
+async def test_the_buttons_name_their_keys_only_where_the_keys_work(
+    make: Callable[..., App[None]], tmp_path: Path
+):
+    app = make(tmp_path / "empty.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        welcome = app.screen
+        labels = lambda: [str(welcome.query_one(f"#{b}", Button).label) for b in ("add", "demo")]  # noqa: E731
+        # In the name field "a" is a letter: the buttons do not offer it.
+        assert isinstance(app.focused, Input)
+        assert labels() == ["Add an interview", "Load the demo"]
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, Button)
+        assert labels() == ["Add an interview (a)", "Load the demo (d)"]
+        await pilot.press("d")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, DashboardScreen)
+
+
 async def test_escape_then_q_leaves_from_the_name_field(
     make: Callable[..., App[None]], tmp_path: Path
 ) -> None:

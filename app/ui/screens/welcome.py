@@ -30,6 +30,10 @@ WELCOME = (
 )
 
 
+_ADD = "Add an interview"
+_DEMO = "Load the demo"
+
+
 class Start(StrEnum):
     ADD = "add"
     DEMO = "demo"
@@ -93,8 +97,8 @@ class WelcomeScreen(ModalScreen[Welcomed]):
             yield Field("Your name", self.name_input, key="name")
             yield Field("Your email", self.email, key="email")
             with Horizontal(id="welcome-buttons"):
-                yield Button("Add an interview (a)", id="add", variant="primary")
-                yield Button("Load the demo (d)", id="demo")
+                yield Button(_ADD, id="add", variant="primary")
+                yield Button(_DEMO, id="demo")
                 yield Button("Skip (esc)", id="later")
         # The keys in sight: escape to skip and q to quit are what a first look needs.
         yield Footer(compact=True, show_command_palette=False)
@@ -113,6 +117,12 @@ class WelcomeScreen(ModalScreen[Welcomed]):
         # Once a problem is shown, it goes as soon as it is fixed.
         if self.tried:
             self._checked()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Their keys only while no field takes letters: typed into the name, "a" is a letter.
+        typing = isinstance(event.widget, Input)
+        self.query_one("#add", Button).label = _ADD if typing else f"{_ADD} (a)"
+        self.query_one("#demo", Button).label = _DEMO if typing else f"{_DEMO} (d)"
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget is self.email and self.email.value.strip():
