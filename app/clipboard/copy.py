@@ -75,17 +75,14 @@ def copy_text(
                 message=(
                     "Copied with the terminal's clipboard (OSC 52), as the system clipboard "
                     f"was out of reach ({problem}). If pasting gives nothing, this terminal "
-                    "ignores OSC 52: save the draft to a file instead."
+                    "ignores OSC 52."
                 ),
                 problems=tuple(problems),
             )
     return CopyResult(
         ok=False,
         mechanism=Mechanism.NONE,
-        message=(
-            f"Not copied: no clipboard works here ({'; '.join(problems)}). "
-            "Save the draft to a file instead."
-        ),
+        message=(f"Not copied: no clipboard works here ({'; '.join(problems)})."),
         problems=tuple(problems),
     )
 

@@ -104,7 +104,10 @@ def _write_eml(ctx: Context, out: Path, message: bytes) -> None:
 def _open(ctx: Context, draft: Draft) -> None:
     from app.services.desktop import open_mailto
 
-    opener = open_mailto(_mailto(draft))
+    try:
+        opener = open_mailto(_mailto(draft))
+    except UserError as problem:
+        raise UserError(f"{problem}; write it with --eml FILE and open that instead") from None
     _note(ctx, f"handed to your mail program through {opener}")
 
 
@@ -115,12 +118,13 @@ def _copy(ctx: Context, text: str, placeholders: tuple[str, ...], action: Action
     terminal = terminal_writer(ctx.err) if _is_terminal(ctx.err) else None
     result = copy_text(text, terminal=terminal)
     _note(ctx, result.message)
-    if not result.ok:
+    if not result.verified:
         _note(
             ctx,
             "the draft is printed above; to keep it in a file: "
             f"followup draft {shlex.quote(action.id)} > draft.txt",
         )
+    if not result.ok:
         return 1
     if placeholders:
         count = len(placeholders)

@@ -14,14 +14,12 @@ def open_mailto(url: str) -> str:
     """Give ``url`` (a ``mailto:`` link) to the desktop's handler and return its name.
 
     Started without a shell and not waited for: a mail program stays open after followup is
-    done. Raises ``UserError`` saying what to do instead when there is no handler."""
+    done. Raises ``UserError`` saying why when there is no handler (the caller says what to
+    do instead: the command line and the dashboard offer different ways)."""
     opener = {"darwin": "open"}.get(sys.platform, "xdg-open")
     program = shutil.which(opener)
     if program is None:
-        raise UserError(
-            f"nothing here opens mailto: links ({opener} is not installed); "
-            "write the message to a file with --eml FILE and open that instead"
-        )
+        raise UserError(f"nothing here opens mailto: links ({opener} is not installed)")
     try:
         subprocess.Popen(
             [program, url],
@@ -31,7 +29,5 @@ def open_mailto(url: str) -> str:
             start_new_session=True,
         )
     except OSError as problem:
-        raise UserError(
-            f"could not start {opener} ({problem.strerror or problem}); use --eml FILE instead"
-        ) from None
+        raise UserError(f"could not start {opener} ({problem.strerror or problem})") from None
     return opener

@@ -277,6 +277,13 @@ class Workspace:
             return None
         return deadline(interview, action, self.pipeline.policy, self.now)
 
+    def write_draft(self, action_ids: list[str], text: str) -> Path:
+        """Write a draft to its file beside the database, where no clipboard works; where it
+        went (raises ``UserError``)."""
+        from app.services.draft_files import write_draft
+
+        return write_draft(self._repo.path, action_ids, text)
+
     def in_place_of(self, action: Action) -> Action | None:
         """The open action to the same person that one message does instead of ``action``, or
         ``action`` instead of it (an update on my timeline asks where they are, so it does a

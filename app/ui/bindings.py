@@ -111,6 +111,15 @@ DASHBOARD = [
         tooltip="Your name, email, phone, time zone and signature",
     ),
     Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave followup"),
+    Binding(
+        "W",
+        "write_draft",
+        "To file",
+        id="write-draft",
+        tooltip="Write the selected action's draft to a file, where no clipboard works",
+        # Not one of the fixed keys: on ? and in the palette, and named where it is needed.
+        show=False,
+    ),
 ]
 
 # The keys the widgets own, in the footer: pressed when clicked, as the others are.

@@ -175,3 +175,42 @@ async def test_s_on_a_move_on_asks_keep_warm_just_close_or_cancel(make, db):
         closed = app.workspace.interview(move_on.interview)
         assert closed.stage is Stage.CLOSED and closed.outcome is Outcome.MOVED_ON
         assert not closed.keep_warm
+
+
+async def test_where_no_clipboard_works_w_writes_the_draft_to_a_file(make, db, monkeypatch):
+    import stat
+
+    from app.clipboard import CopyResult
+
+    def nowhere(text: str, **_: object) -> CopyResult:
+        return CopyResult(
+            ok=False,
+            mechanism="none",
+            message="Not copied: no clipboard works here (no display).",
+            verified=False,
+            problems=("no display",),
+        )
+
+    monkeypatch.setattr("app.clipboard.copy_text", nowhere)
+    app = make(now=LATER)
+    said: list[str] = []
+    shown = app.notify
+    app.notify = lambda message, *a, **k: (said.append(message), shown(message, *a, **k))[1]
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, THANKS)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # SPEC section 6: it says so plainly, and offers the file.
+        assert said[-1] == (
+            "Not copied: no clipboard works here (no display). W writes the draft to a file."
+        )
+        await pilot.press("W")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        draft = app.workspace.draft(app.workspace.action(THANKS))
+    written = db.parent / "drafts" / "brightwater-pm-thank_you-r2-marcus.txt"
+    assert said[-1] == f"Wrote the draft to {written}."
+    assert written.read_text(encoding="utf-8") == draft.text + "\n"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert stat.S_IMODE(written.parent.stat().st_mode) == 0o700

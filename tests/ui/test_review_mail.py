@@ -353,3 +353,18 @@ async def test_m_on_a_check_in_says_the_open_update_takes_its_place(make):
             "it takes the check-in's place: send it on its own."
         ]
         assert screen.combined == {} and shown_body(screen) == before
+
+
+async def test_w_writes_the_draft_shown_to_a_file(make, db):
+    app = make()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await review_at(app, pilot, HARBOR_CHECK_IN)
+        said = listen(app)
+        body = shown_body(screen)
+        await pilot.press("W")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    written = db.parent / "drafts" / "harbor-analytics-check_in-r2.txt"
+    assert said == [f"Wrote the draft to {written}."]
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("Subject: ") and text.endswith(body + "\n")

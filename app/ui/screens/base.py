@@ -16,6 +16,9 @@ from textual.screen import Screen
 from app.errors import UserError
 from app.services.workspace import Workspace, WorkspaceError
 
+# Where neither the clipboard nor a mail program takes a draft (W on the dashboard and review).
+WRITE_IT = "W writes the draft to a file."
+
 
 class WorkspaceScreen(Screen[None]):
     class Saved(Message):
@@ -73,9 +76,23 @@ class WorkspaceScreen(Screen[None]):
 
         result = copy_text(text, terminal=terminal)
         message = f"{result.message} {note}" if result.ok and note else result.message
+        if not result.verified:
+            # The terminal's clipboard may have taken it, or nothing did: a file always works.
+            message += f" {WRITE_IT}"
         self.app.call_from_thread(
             self.notify, message, severity="information" if result.ok else "error"
         )
+
+    @work(thread=True, exclusive=True, group="draft file")
+    def write_draft_file(self, action_ids: list[str], text: str) -> None:
+        """Write a draft to its file beside the database (SPEC section 6: where no clipboard
+        works, it offers this), and say where."""
+        try:
+            path = self.workspace.write_draft(action_ids, text)
+        except UserError as problem:
+            self.app.call_from_thread(self.notify, str(problem), severity="error", timeout=8)
+            return
+        self.app.call_from_thread(self.notify, f"Wrote the draft to {path}.", timeout=10)
 
     @work(thread=True, exclusive=True, group="mail")
     def open_in_mail(self, url: str, note: str = "") -> None:
@@ -86,7 +103,8 @@ class WorkspaceScreen(Screen[None]):
         try:
             opener = open_mailto(url)
         except UserError as problem:
-            self.app.call_from_thread(self.notify, str(problem), severity="error", timeout=8)
+            said = f"{problem}. {WRITE_IT}"
+            self.app.call_from_thread(self.notify, said, severity="error", timeout=8)
             return
         message = f"Handed the draft to your mail program ({opener})."
         self.app.call_from_thread(self.notify, f"{message} {note}" if note else message)

@@ -626,6 +626,15 @@ class DashboardScreen(WorkspaceScreen):
             other = self._combined_with(action)
             self.handed_out[(action.id,) if other is None else (action.id, other.id)] = body
 
+    def action_write_draft(self) -> None:
+        draft = self._target_draft()
+        action = self.target_action()
+        if draft is None or action is None:
+            return
+        other = self._combined_with(action)
+        self._hand_out(draft.body)
+        self.write_draft_file([action.id] + ([other.id] if other else []), draft.text)
+
     def action_copy_subject(self) -> None:
         draft = self._target_draft()
         if draft is None:

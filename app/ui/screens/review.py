@@ -26,6 +26,7 @@ from textual.theme import Theme
 from textual.visual import VisualType
 from textual.widgets import Label, Static, TextArea
 
+from app.domain.copies import replace
 from app.domain.records import ActionKind, EventKind, Interview
 from app.drafts import Draft, DraftError
 from app.drafts.combine import CombineError
@@ -92,6 +93,14 @@ REVIEW_BINDINGS: list[BindingType] = [
         "Draft up",
         id="review-draft-up",
         tooltip="Scroll the draft up",
+        show=False,
+    ),
+    Binding(
+        "W",
+        "write_draft",
+        "To file",
+        id="review-write-draft",
+        tooltip="Write the draft to a file, where no clipboard works",
         show=False,
     ),
     Binding("n", "step(1)", "Next", id="review-next", tooltip="The next action"),
@@ -345,6 +354,15 @@ class ReviewScreen(WorkspaceScreen):
             return
         _, draft, body = message
         self._unless_unfilled(draft, body, "Copy", lambda: self._copy(body, draft.attach_reminder))
+
+    def action_write_draft(self) -> None:
+        message = self._message()
+        if message is None:
+            return
+        action, draft, body = message
+        other = self.combined.get(action.id)
+        ids = [action.id] + ([other.id] if other else [])
+        self.write_draft_file(ids, replace(draft, body=body).text)
 
     def action_copy_subject(self) -> None:
         message = self._message()
