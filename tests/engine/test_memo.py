@@ -123,3 +123,17 @@ def test_now_takes_part_only_by_being_compared():
     span = watched.span()
     assert (span.after, span.before) == (earlier.timestamp(), later.timestamp())
     assert not span.holds_at(later.timestamp())
+
+
+def test_a_reason_that_changes_when_a_round_ends_is_worked_out_again():
+    from tests.engine.helpers import interview, jane, recruiter, when
+
+    closed = interview(
+        stage="closed", outcome="withdrawn", keep_warm=True, contacts=[jane(), recruiter()]
+    )
+    memo = ActionMemo()
+    policy = Policy.from_overrides({})
+    _, before = memo.actions([closed], policy, when("2026-11-18 10:00"))
+    _, after = memo.actions([closed], policy, when("2026-11-21 10:00"))
+    assert "interview was to be on Fri 20 Nov" in before[0].reason
+    assert "interview was on Fri 20 Nov" in after[0].reason

@@ -127,6 +127,16 @@ def test_nurture_a_month_after_the_last_contact_of_a_closed_interview_kept_warm(
     assert action.state == "due"
 
 
+def test_nurture_after_a_round_never_held_says_it_was_to_be():
+    # Closed on 18 Nov, before the round booked for 20 Nov: nothing sent, no round held.
+    early = warm(events=[])
+    before = only(actions(early, "2026-11-18 10:00"), "nurture")
+    assert "your last interview was to be on Fri 20 Nov" in before.reason
+    after = only(actions(early, "2026-12-21 10:00"), "nurture")
+    assert "your last interview was on Fri 20 Nov" in after.reason
+    assert (before.due_from, before.due_by) == (after.due_from, after.due_by)
+
+
 def test_a_closed_interview_not_kept_warm_asks_for_nothing():
     assert actions(warm(keep_warm=False), "2026-12-21 10:00") == []
 

@@ -25,7 +25,9 @@ def nurture(facts: Facts) -> list[Candidate]:
         what = f"you were last in touch on {day(since.date())}"
     elif facts.rounds:
         since = max(r.ends for r in facts.rounds)
-        what = f"your last interview was on {day(since.date())}"
+        # Closed before a round it booked: that round will not be held as planned.
+        held = "was" if facts.now >= since else "was to be"
+        what = f"your last interview {held} on {day(since.date())}"
     else:
         return []
     done = sum(
