@@ -394,6 +394,19 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
     )
 
 
+def as_it_stands(proposal: Proposal, interviews: Iterable[Interview]) -> Proposal:
+    """``proposal``, made at its scan, as the file now has it: an invitation that added a
+    round when it was read moves that round once an earlier message's proposal made it."""
+    change = proposal.round
+    if proposal.kind is not ProposalKind.ROUND or change is None or change.id is not None:
+        return proposal
+    made = round_id_for(change.uid)
+    if not any(r.id == made for i in interviews for r in i.rounds if i.id in proposal.interviews):
+        return proposal
+    reason = f"the invitation was changed to {moment(change.starts)}: it moves round {made}"
+    return replace(proposal, round=replace(change, id=made), reason=reason)
+
+
 def _interviewers(
     invitation: Invitation, interview: Interview, me: Collection[str]
 ) -> tuple[str, ...]:

@@ -579,12 +579,14 @@ class Workspace:
     def inbox_pending(self) -> tuple[bool, list[Proposal]]:
         """Whether a mail account is set up, and what the last scan proposed and nobody
         accepted or dismissed yet (blocking: reads a small file, once)."""
+        from app.inbox.matching import as_it_stands
         from app.inbox.settings_file import load_inbox_state
         from app.services.inbox import kept_proposals
 
         with _said_in_one_line():
             state = load_inbox_state(self._repo.path)
-        return state.settings is not None, kept_proposals(state.proposals)
+        kept = [as_it_stands(p, self.interviews) for p in kept_proposals(state.proposals)]
+        return state.settings is not None, kept
 
     def inbox_scan(self) -> Scanned:
         """Read the mail account set up and keep what it proposes (blocking, and as slow as the

@@ -16,7 +16,7 @@ from app.demo import demo_pipeline
 from app.domain.copies import replace
 from app.engine import compute_actions
 from app.inbox.mail import Address, Invitation, Mail, Method
-from app.inbox.matching import round_id_for
+from app.inbox.matching import as_it_stands, round_id_for
 from app.inbox.proposals import Proposal, ProposalKind
 from app.services.inbox import apply_proposals, propose_from
 from app.services.listing import Wanted
@@ -157,6 +157,34 @@ def test_a_dismissed_proposal_never_comes_back(records: Records) -> None:
     assert proposals(records, mail(SOFIA), done=(proposal.id,)) == []
     # The id is the same however often the message is read.
     assert proposals(records, mail(SOFIA))[0].id == proposal.id
+
+
+def test_an_update_read_with_its_invitation_says_it_moves_once_the_round_is_made(
+    records: Records,
+) -> None:
+    def invite(sequence: int, at: pendulum.DateTime) -> Mail:
+        invitation = Invitation(
+            method=Method.REQUEST,
+            uid="final-9@harborlane.example",
+            sequence=sequence,
+            starts=at,
+            minutes=45,
+            summary="Final round",
+            organizer=SOFIA,
+            attendees=(ME,),
+        )
+        return mail(SOFIA, ident=f"<final-9-{sequence}@x>", invitations=(invitation,))
+
+    first, moved = NOW.add(days=5), NOW.add(days=6)
+    added, update = rounds_in(proposals(records, invite(0, first), invite(1, moved)))
+    # Read in one scan, before either was accepted: each says it adds the round.
+    assert "it adds a round" in added.reason and "it adds a round" in update.reason
+    apply_proposals(records, [added], NOW)
+    made = round_id_for("final-9@harborlane.example")
+    now_it = as_it_stands(update, records.load().interviews)
+    assert now_it.round is not None and now_it.round.id == made
+    assert now_it.reason.endswith(f"it moves round {made}")
+    assert as_it_stands(added, []) == added  # nothing made yet: as it was
 
 
 def test_an_invitation_adds_a_round_then_moves_it_then_cancels_it(records: Records) -> None:
