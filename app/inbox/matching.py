@@ -269,7 +269,8 @@ def _reply_and_contact(mail: Mail, index: _Index) -> list[Proposal]:
         return []
     ids = tuple(interview.id for interview, _ in matches)
     contact = next((c for _, c in matches if c is not None), None)
-    company = " or ".join(interview.company for interview, _ in matches)
+    # Two processes at one company: the company answered, whichever it is about.
+    company = " or ".join(dict.fromkeys(interview.company for interview, _ in matches))
     who = _said(mail.sender)
     if contact is not None:
         reason = f"{contact.name or who} wrote on {day(mail.at.date())}: {company} answered"

@@ -156,7 +156,10 @@ def _sent(
         changed = operations.mark_sent(
             interview, action, proposal.at, text=proposal.text, source=proposal.message_id
         )
-        return f"Marked sent from your mail: {action.id}", changed
+        what = action.kind.value.replace("_", "-")
+        contact = interview.contact(action.contact or "")
+        who = f" to {contact.name or contact.id}" if contact is not None else ""
+        return f"Marked sent from your mail: the {what}{who} · {interview.company}", changed
     event = Event(
         at=proposal.at,
         kind=EventKind.SENT,

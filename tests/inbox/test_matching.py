@@ -106,7 +106,9 @@ def test_a_thank_you_sent_from_the_phone_marks_its_action_sent(records: Records)
     sent = mail(ME, (HANA,), ident="<2@phone.example>", at=NOW.subtract(minutes=30))
     [proposal] = proposals(records, sent)
     assert (proposal.kind, proposal.action, proposal.contact) == (ProposalKind.SENT, action, "hana")
-    apply_proposals(records, [proposal], NOW)
+    assert apply_proposals(records, [proposal], NOW) == [
+        "Marked sent from your mail: the thank-you to Hana Okafor · Brightwater Analytics"
+    ]
     assert action not in open_ids(records)
     events = next(i for i in records.load().interviews if i.id == "brightwater-pm").events
     recorded = [e for e in events if e.action_id == action]

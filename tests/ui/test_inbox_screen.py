@@ -283,6 +283,50 @@ async def test_a_message_about_two_interviews_asks_which_before_recording(
     assert not any(e.source == "<rita@harborlane.example>" for e in other.events)
 
 
+async def test_two_processes_at_one_company_are_told_apart_by_their_roles(
+    make: Callable[..., FollowupApp], db: Path, tmp_path: Path
+) -> None:
+    from app.domain.copies import replace
+
+    records = Records(db, default_zone=ZONE)
+
+    def same_company(pipeline):  # type: ignore[no-untyped-def]
+        fern = next(i for i in pipeline.interviews if i.id == "fernhill-insights")
+        extra = replace(fern.contacts[0], id="omar", email="omar@harborlane.example")
+        fern = replace(fern, company="Harbor Lane Logistics", contacts=(*fern.contacts, extra))
+        return replace(
+            pipeline, interviews=tuple(fern if i.id == fern.id else i for i in pipeline.interviews)
+        )
+
+    records.update(same_company)
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    box.add(
+        to_jordan(
+            "Rita Stone <rita@harborlane.example>",
+            "Both teams",
+            "Hello Jordan,\n\nBoth our teams would like to talk.\n",
+            "Thu, 19 Nov 2026 17:00:00 +0000",
+            "<rita-2@harborlane.example>",
+        )
+    )
+    box.close()
+    found = scan(records, maildir=tmp_path / "Mail", now=NOW).proposals
+    reply = next(p for p in found if p.kind.value == "reply")
+    assert reply.reason.count("Harbor Lane Logistics") == 2  # "from …'s address", "… answered"
+    assert "Harbor Lane Logistics or Harbor Lane Logistics" not in reply.reason
+    roles = {
+        i.id: i.role
+        for i in stored(db).interviews
+        if i.id in ("harbor-analytics", "fernhill-insights")
+    }
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        inbox = await open_inbox(pilot)
+        row = next(r for r in inbox.query_one(InboxList).rows if r.proposal_id == reply.id)
+    first, second = (roles[i] for i in reply.interviews)
+    assert row.where == f"Harbor Lane Logistics: {first} or {second} (matches both)"
+
+
 async def test_escape_while_a_reply_is_recorded_waits_and_the_calendar_follows(
     make: Callable[..., FollowupApp],
     db: Path,

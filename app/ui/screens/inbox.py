@@ -201,13 +201,16 @@ class InboxScreen(Screen[int]):
         self.query_one("#inbox-empty", Static).update(f"{NOTHING_NEW} {how}")
 
     def _row(self, proposal: Proposal) -> InboxRow:
-        companies = []
-        for ident in proposal.interviews:
-            interview = self.workspace.interview(ident)
-            companies.append(interview.company if interview else ident)
-        where = " or ".join(companies)
-        if len(companies) > 1:
-            where += " (matches both)"
+        found = [(ident, self.workspace.interview(ident)) for ident in proposal.interviews]
+        companies = [i.company if i else ident for ident, i in found]
+        if len(set(companies)) < len(companies):
+            # Two processes at one company: the roles tell them apart.
+            roles = [i.role if i else ident for ident, i in found]
+            where = f"{companies[0]}: {' or '.join(roles)}"
+        else:
+            where = " or ".join(companies)
+        if len(found) > 1:
+            where += " (matches both)" if len(found) == 2 else " (matches each)"
         zone = self.workspace.now.tzinfo
         return InboxRow(
             proposal_id=proposal.id,
