@@ -116,7 +116,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "met": "yes" if _met(interview, contact, now) else "",
         "nothing_owed": "" if _owes(interview, now) else "yes",
         "date": spoken.full_date(today),
-        "company_news": _phrase(notes.company_news),
+        "company_news": _to_the_company(_phrase(notes.company_news)),
         # Only the user knows which: always a placeholder, so a value-add is never empty.
         "achievement": "",
         "again": _flag(_sent_before(action, interview, now)),
@@ -327,6 +327,16 @@ def _points_of(contact: Contact | None) -> list[str]:
     """What I noted discussing with ``contact``, each as said to them."""
     notes = contact.notes if contact is not None else ()
     return [_to_them(_phrase(note)) for note in notes if note.strip()]
+
+
+def _to_the_company(news: str) -> str:
+    """News noted about the company ("they just opened an office in Berlin", as the notes
+    form suggests) as said to someone who works there ("you just opened …")."""
+    return _THEY.sub(lambda found: _YOU[found.group().lower()], news)
+
+
+_YOU = {"they": "you", "their": "your", "theirs": "yours", "they're": "you're", "they've": "you've"}
+_THEY = re.compile(r"\b(?:they're|they've|theirs|their|they)\b", re.IGNORECASE)
 
 
 def _to_them(point: str) -> str:

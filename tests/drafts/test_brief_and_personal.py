@@ -420,3 +420,13 @@ def test_a_value_add_said_with_a_long_promise_keeps_what_it_shares() -> None:
     assert "I scaled the onboarding funnel" in one.body  # acme's recap point, the value shared
     assert "work example or recent achievement" not in one.body
     assert sum("reads best" in w for w in one.warnings) == 1
+
+
+def test_company_news_noted_about_them_is_said_to_them():
+    # The notes form suggests "they just opened an office in Berlin": the check-in goes to
+    # someone who works there.
+    news = acme(notes={"company_news": "They just closed a Series C; their CEO announced it."})
+    action = the_only(news, CHECK_IN_AT, ActionKind.CHECK_IN)
+    body = draft_at(news, CHECK_IN_AT, action.id).body
+    assert "I also saw the news: you just closed a Series C; your CEO announced it." in body
+    assert "they" not in body.lower().split() and "their" not in body.lower().split()
