@@ -247,6 +247,18 @@ async def test_the_filter_narrows_the_board_and_escape_clears_it(make):
         assert _cards_shown(app) == total
 
 
+async def test_a_filter_that_matches_nothing_says_so_rather_than_nothing_due(make):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("slash", *"zzq")
+        await pilot.pause()
+        panel = app.screen.query_one(DuePanel)
+        assert [row.title for row in panel.rows] == ["Nothing due for “zzq”: escape clears it."]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert any(row.action_id for row in panel.rows)
+
+
 async def test_the_board_has_the_focus_from_the_start_and_the_filter_never_takes_it(
     make, monkeypatch
 ):

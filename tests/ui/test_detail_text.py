@@ -53,3 +53,15 @@ def test_a_promise_of_mine_reads_to_whom_and_when_it_was_kept():
         "I → Sam Lee: Send my references · by Thu 19 Nov at 09:00 · done Wed 18 Nov",
         "Sam Lee promised: Send the contract · by Fri 27 Nov at 17:00",
     ]
+
+
+def test_the_history_says_a_move_on_closed_it_and_sent_nothing():
+    events = [
+        {"at": "2026-11-18T10:00", "kind": "sent", "action": "thank_you", "contact": "sam",
+         "channel": "email"},
+        {"at": "2026-11-19T10:00", "kind": "sent", "action": "move_on"},
+    ]  # fmt: skip
+    text = render_detail(interview(events=events), [], NOW).plain
+    history = text.split("\nHistory\n", 1)[1]
+    assert "sent thank-you to Sam Lee by email" in history
+    assert "moved on: closed" in history and "sent move-on" not in history

@@ -39,6 +39,7 @@ from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD, FOOTER_HINTS
 from app.ui.detached import detached
 from app.ui.format import badge, headline, kind_label, not_together, tone
+from app.ui.format import shown as shown_text
 from app.ui.keys_in_order import TextInput
 from app.ui.release import release_closed
 from app.ui.screens.base import WorkspaceScreen
@@ -205,6 +206,9 @@ class DashboardScreen(WorkspaceScreen):
             )
         shown = {i.id for i in visible}
         rows = _due_rows(pipeline, actions, shown=shown, found=found, rank=rank, now=now)
+        if filter_text and not any(row.action_id for row in rows):
+            # The counts below are of every interview: say what hides the rest.
+            rows = [DueRow(f"Nothing due for “{shown_text(filter_text)}”: escape clears it.")]
         return BoardView(cards, rows, Counter(found.values()), filter_text, nexts, pipeline, now)
 
     def show_view(self, view: BoardView, *, keep_action: str | None = None) -> None:

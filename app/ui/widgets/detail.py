@@ -16,7 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.theme import Theme
 
-from app.domain.records import Event, EventKind, Interview, PromiseBy
+from app.domain.records import ActionKind, Event, EventKind, Interview, PromiseBy
 from app.engine import Action
 from app.engine.describe import day, moment
 from app.ui.format import badge, question_line, stage_title
@@ -364,6 +364,11 @@ def _event_line(interview: Interview, event: Event) -> str:
     kind = event.action.value.replace("_", "-") if event.action else ""
     who = f" {_name(interview, event.contact)}" if event.contact else ""
     if event.kind is EventKind.SENT:
+        # Done, not sent: these two contact no one.
+        if event.action is ActionKind.MOVE_ON:
+            return "moved on: closed"
+        if event.action is ActionKind.PREPARE:
+            return "prepared for the round"
         how = f" by {event.channel.value}" if event.channel else ""
         return f"sent {kind} to{who or ' them'}{how}"
     if event.kind is EventKind.REPLY:
