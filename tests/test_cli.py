@@ -146,6 +146,21 @@ def test_default_path_is_the_user_data_folder(
     assert (no_real_folders / "followup.json").exists()
 
 
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+def test_due_on_a_database_not_made_yet_says_so_and_makes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], as_json: bool
+) -> None:
+    typo = tmp_path / "typo" / "db.json"
+    code, out, err = run(capsys, "due", "--db", str(typo), *(["--json"] if as_json else []))
+    # Nothing is due there, and a script reads that as it is; the person reads why.
+    assert code == 0 and (json.loads(out) == [] if as_json else "Nothing" in out)
+    assert err == (
+        f"followup: warning: {typo} does not exist yet "
+        "(`followup demo` or `followup import` makes it)\n"
+    )
+    assert not typo.parent.exists()
+
+
 def test_empty_db_option_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "export", "--db", "")
     assert code == 1

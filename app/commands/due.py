@@ -12,6 +12,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from app.engine.timekeeping import add_days
 
     now = ctx.moment
+    if not ctx.db_path.exists():
+        # Nothing due, from a database not made yet: a mistyped --db shows up here.
+        ctx.warn(
+            f"{ctx.db_path} does not exist yet (`followup demo` or `followup import` makes it)"
+        )
     found = ctx.records.open_actions(now)
     # Open now or overdue (opened by now), or opening by the horizon.
     until = max(now, add_days(now, args.days)).timestamp()
