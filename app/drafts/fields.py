@@ -202,7 +202,37 @@ def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, st
     if answers:
         # Every answer still goes, the first sentence of each: an answer owed is not dropped.
         steps.append(answered([_first_sentence(answer) for answer in answers]))
+    if points:
+        # Last of all, what a LinkedIn note of 300 characters may still need: the point to
+        # its first clause, then the role as people say it ("Senior Product Manager").
+        clause = _first_clause(_first_sentence(points[0]))
+        if clause != _first_sentence(points[0]):
+            steps.append({"their_points": clause})
+    role = interview.role.strip()
+    short = _short_role(role)
+    if short != role:
+        steps.append({"role": short})
     return steps
+
+
+def _first_clause(text: str) -> str:
+    """``text`` up to its first comma or dash, when what comes before says enough alone."""
+    for found in _CLAUSE_BREAK.finditer(text):
+        before = text[: found.start()]
+        if len(before.split()) >= _FEWEST_WORDS:
+            return before
+    return text
+
+
+def _short_role(role: str) -> str:
+    """A title as people say it: "Senior Product Manager" of "Senior Product Manager,
+    Payments Risk and Compliance Platform" (its team after a comma, a dash or a parenthesis)."""
+    found = _CLAUSE_BREAK.search(role) or re.search(r"\s+\(", role)
+    short = role[: found.start()].strip() if found else role
+    return short if len(short.split()) >= 2 else role
+
+
+_CLAUSE_BREAK = re.compile(r",\s+|\s+[–—-]\s+")
 
 
 def _first_sentence(text: str) -> str:

@@ -430,3 +430,29 @@ def test_company_news_noted_about_them_is_said_to_them():
     body = draft_at(news, CHECK_IN_AT, action.id).body
     assert "I also saw the news: you just closed a Series C; your CEO announced it." in body
     assert "they" not in body.lower().split() and "their" not in body.lower().split()
+
+
+def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_characters():
+    jane = {
+        "id": "jane",
+        "name": "Jane Doe",
+        "role": "interviewer",
+        "linkedin": "https://www.linkedin.com/in/janedoe",
+        "notes": [
+            "her plan to merge the two onboarding flows into one funnel shared by the web and "
+            "mobile apps, with one set of metrics the data team owns end to end"
+        ],
+    }
+    long = acme(
+        role="Senior Product Manager, Payments Risk and Compliance Platform",
+        contacts=[jane],
+        preferences={"channels": ["linkedin"]},
+    )
+    note = draft_at(long, THANKS_AT, "acme/thank_you/r1/jane")
+    assert len(note.body) <= LINKEDIN_LIMIT and not note.warnings, (len(note.body), note.body)
+    # What gave way: the team after the title, and the point's second clause.
+    assert "about the Senior Product Manager role" in note.body
+    assert "your plan to merge the two onboarding flows into one funnel shared by the web" in (
+        note.body
+    )
+    assert "metrics" not in note.body and "Payments" not in note.body
