@@ -253,5 +253,18 @@ def interchange_files(draw: st.DrawFn) -> dict[str, Any]:
             "signature": draw(text),
         },
         "policy": draw(_POLICIES),
-        "interviews": [draw(interview(i)) for i in ids],
+        "interviews": _each_message_once([draw(interview(i)) for i in ids]),
     }
+
+
+def _each_message_once(interviews: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A mail message is recorded once (SPEC section 2): a Message-ID drawn again is dropped."""
+    seen: set[str] = set()
+    for body in interviews:
+        for event in body.get("events", []):
+            source = event.get("source")
+            if source in seen:
+                del event["source"]
+            elif source is not None:
+                seen.add(source)
+    return interviews

@@ -221,6 +221,19 @@ BAD_DOCUMENTS = [
         '"jane@acme.example, spy@evil.example"',
     ),
     (
+        "a mail message recorded twice",
+        broken(
+            _set(
+                "interviews.0.events",
+                [
+                    {"at": "2026-11-21T10:00:00+00:00", "kind": "reply", "source": "<m@x>"},
+                    {"at": "2026-11-22T10:00:00+00:00", "kind": "reply", "source": "<m@x>"},
+                ],
+            )
+        ),
+        'interviews[0].events: the message "<m@x>" is recorded twice: a message is recorded once',
+    ),
+    (
         "no address",
         broken(_set("profile.email", "not an email")),
         'profile.email: not an email address (like jane@acme.example): "not an email"',

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import tzinfo
 
-from app.domain.errors import Problems
+from app.domain.errors import Problems, show_value
 from app.domain.interchange.read_events import _usual_event
 from app.domain.interchange.read_fields import _is_int, _show
 from app.domain.interchange.read_notes import _Notes
@@ -64,6 +64,8 @@ def read_interviews(
     items = reader.array(raw, path)
     interviews = []
     seen: set[str] = set()
+    # SPEC section 2: no mail message is recorded twice (its Message-ID is the event's source).
+    sources: set[str] = set()
     for index, item in enumerate(items):
         where = f"{path}[{index}]"
         interview = reader.interview(item, where, default_zone)
@@ -72,8 +74,26 @@ def read_interviews(
         if interview.id in seen:
             problems.add(f"{where}.id", f'duplicate interview id "{interview.id}"')
         seen.add(interview.id)
+        for source in _twice(interview, sources):
+            problems.add(
+                f"{where}.events",
+                f"the message {show_value(source)} is recorded twice: a message is recorded once",
+            )
         interviews.append(interview)
     return tuple(interviews)
+
+
+def _twice(interview: Interview, sources: set[str]) -> list[str]:
+    """The Message-IDs of ``interview``'s events that an event already holds, in it or in an
+    interview before it (``sources``: each seen so far, to which its own are added)."""
+    found = []
+    for event in interview.events:
+        if not event.source:
+            continue
+        if event.source in sources and event.source not in found:
+            found.append(event.source)
+        sources.add(event.source)
+    return found
 
 
 def read_interview(raw: object, default_zone: str, path: str = "interview") -> Interview:
