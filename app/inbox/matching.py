@@ -302,7 +302,6 @@ def _reply_and_contact(mail: Mail, index: _Index) -> list[Proposal]:
                 ids,
                 reason=f"{who} wrote from {company}'s address and is not one of its contacts",
                 subject=mail.subject,
-                first_lines=mail.first_lines,
             )
         )
     return proposals
@@ -316,9 +315,9 @@ def _new_contact(
     *,
     reason: str,
     subject: str,
-    first_lines: str = "",
 ) -> Proposal:
-    """``person``, who is not a contact yet, proposed as one of ``interviews``."""
+    """``person``, who is not a contact yet, proposed as one of ``interviews``: from the
+    message that names them (its sender, its first lines), whoever sent it."""
     return Proposal(
         id=proposal_id(mail.message_id, ProposalKind.CONTACT, id_parts),
         kind=ProposalKind.CONTACT,
@@ -326,11 +325,11 @@ def _new_contact(
         contact=None,
         action=None,
         at=mail.at,
-        sender=_said(person),
+        sender=_said(mail.sender),
         subject=subject,
         reason=reason,
         message_id=mail.message_id,
-        first_lines=first_lines,
+        first_lines=mail.first_lines,
         new_name=person.name,
         new_email=person.email,
     )

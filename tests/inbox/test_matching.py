@@ -293,6 +293,11 @@ def test_a_guest_of_an_invitation_at_the_company_is_proposed_as_a_new_contact(
     assert [(p.new_name, p.new_email, p.interviews) for p in contacts] == [
         ("Omar Haddad", "omar@harborlane.example", ("harbor-analytics",))
     ]
+    # The message is Sofia's: it is from her, and its first lines are hers.
+    [omar] = contacts
+    assert omar.sender == "Sofia Marsh <sofia.marsh@harborlane.example>"
+    assert omar.first_lines == mail(SOFIA).first_lines
+    assert "Omar Haddad <omar@harborlane.example> is invited" in omar.reason
 
 
 @pytest.mark.parametrize("round_first", [True, False], ids=["round first", "contact first"])
