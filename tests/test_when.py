@@ -145,6 +145,8 @@ CASES: list[tuple[str, datetime, str, str]] = [
     ("27th of November", SUNDAY, LONDON, "2026-11-27T09:00:00+00:00"),
     ("3 jan", FRIDAY_EVENING, LONDON, "2027-01-03T09:00:00+00:00"),
     ("fri 20 nov 10:00", FRIDAY_EVENING, LONDON, "2026-11-20T10:00:00+00:00"),
+    # a weekday that names the other year, when both are months away: that year's day
+    ("Tue 1 Jun", FRIDAY_EVENING, LONDON, "2027-06-01T09:00:00+01:00"),
     ("1 jun", FRIDAY_EVENING, LONDON, "2026-06-01T09:00:00+01:00"),
     ("1 may", FRIDAY_EVENING, LONDON, "2027-05-01T09:00:00+01:00"),
     ("Dec 3rd, 2026 4pm", FRIDAY_EVENING, LONDON, "2026-12-03T16:00:00+00:00"),

@@ -150,8 +150,8 @@ REFUSED: list[tuple[str, str]] = [
     ("Tue 8 Dec", "cannot find a meeting's time"),
     ("Thanks for your time today!", "cannot find a meeting's time"),
     ("Interview with Acme\nTue 8th\n14:00-15:00", "cannot read 'tue 8th' as a day"),
-    # The nearest 13 Nov (2026) is a Friday, not the Saturday the line says.
-    ("Sat 13 Nov 14:00–15:00", "13 nov 2026 is a Friday"),
+    # Neither the nearest 13 Nov (2026, a Friday) nor those either side is a Wednesday.
+    ("Wed 13 Nov 14:00–15:00", "13 nov 2026 is a Friday"),
     ("x" * 20_001, "too much text"),
 ]
 

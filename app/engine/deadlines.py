@@ -24,13 +24,10 @@ def deadline(
     no deadline, or that would not be open at ``now`` without its snoozes."""
     if action.kind not in DEADLINES:
         return None
+    # Every snooze set aside, with an id or typed without one (SPEC section 4: it applies to
+    # the action its fields describe): one of another action moves only that action.
     unsnoozed = replace(
-        interview,
-        events=tuple(
-            e
-            for e in interview.events
-            if not (e.kind is EventKind.SNOOZE and e.action_id == action.id)
-        ),
+        interview, events=tuple(e for e in interview.events if e.kind is not EventKind.SNOOZE)
     )
     # No offers: they only shape updates on my timeline, which are no deadlines.
     found = (a for a in interview_actions(unsnoozed, policy, now, []) if a.id == action.id)

@@ -280,6 +280,17 @@ def _named_date(match: re.Match[str], today: date, original: str) -> date:
         found = _real_date(int(year), month, day, original)
     else:
         found = nearest_date(month, day, today, original)
+        if weekday is not None and WEEKDAYS[weekday] != found.weekday():
+            # "Tue 1 Jun" typed in November: the nearest is months away either way, and the
+            # weekday says which. Further off, a weekday that does not fit is a slip, refused.
+            named = [
+                date(found.year + step, month, day)
+                for step in (-1, 1)
+                if _is_date(found.year + step, month, day)
+                and date(found.year + step, month, day).weekday() == WEEKDAYS[weekday]
+                and abs((date(found.year + step, month, day) - today).days) <= _WEEKDAY_SAYS
+            ]
+            found = min(named, key=lambda d: abs((d - today).days), default=found)
     if weekday is not None and WEEKDAYS[weekday] != found.weekday():
         spelled = f"{found.day} {MONTH_ABBREVIATIONS[found.month - 1]} {found.year}"
         raise WhenError(
@@ -287,6 +298,18 @@ def _named_date(match: re.Match[str], today: date, original: str) -> date:
             f"{WEEKDAY_NAMES[found.weekday()]}; try: {ACCEPTED_FORMS}"
         )
     return found
+
+
+# How far off a day named with its weekday may be, in the year the weekday names.
+_WEEKDAY_SAYS = 200
+
+
+def _is_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def nearest_date(month: int, day: int, today: date, original: str) -> date:

@@ -52,3 +52,19 @@ def test_a_check_in_has_no_deadline():
     )
     check_in = only(actions(waiting, "2026-12-20 10:00"), "check_in")
     assert deadline(waiting, check_in, Policy.from_overrides({}), when("2026-12-20 10:00")) is None
+
+
+def test_a_snooze_typed_without_an_id_is_set_aside_too():
+    typed = {
+        "at": "2026-11-20T16:00:00",
+        "kind": "snooze",
+        "action": "thank_you",
+        "round": "r1",
+        "contact": "jane",
+        "until": "2026-11-22T10:00:00",
+    }
+    snoozed = interview(events=[typed])
+    action = only(actions(snoozed, "2026-11-20 17:00"), "thank_you")
+    assert at(action.due_by) == "2026-11-23 10:00"  # moved by the snooze, as typed
+    late = deadline(snoozed, action, Policy.from_overrides({}), when("2026-11-20 17:00"))
+    assert late is not None and at(late) == "2026-11-21 15:00"

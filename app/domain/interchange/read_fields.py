@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from app.domain.errors import Problems, show_value
 from app.domain.interchange.schema import MAX_ID, MAX_TEXT
 from app.domain.interchange.zones import _any_day, _in_zone, _written_moment
-from app.domain.text import CONTROL, control_problem, email_problem, printable
+from app.domain.text import CONTROL, control_problem, printable
 from app.domain.times import YEARS, in_years
 
 # An id is one line of text, quoted in messages and in file names: no tab, no line break either.
@@ -92,11 +92,12 @@ class _Fields:
         return value
 
     def address(self, raw: Mapping[str, Any], key: str, path: str) -> str:
-        """One email address (none: ""), as a message's header and a mailto: link need it."""
+        """One email address at most (none: ""): a second one would make a message's header,
+        or a mailto: link, name two recipients. An address that is merely odd ("<jane@x>")
+        still comes in, as earlier versions wrote it, so that an export always imports."""
         value = self.line(raw, key, path)
-        problem = email_problem(value) if self.plain else None
-        if problem:
-            self.problems.add(f"{path}.{key}", f"{problem}: {_show(value)}")
+        if self.plain and value.count("@") > 1:
+            self.problems.add(f"{path}.{key}", f"more than one email address: {_show(value)}")
             return ""
         return value
 

@@ -64,8 +64,6 @@ def read_interviews(
     items = reader.array(raw, path)
     interviews = []
     seen: set[str] = set()
-    # SPEC section 2: no mail message is recorded twice (its Message-ID is the event's source).
-    sources: set[str] = set()
     for index, item in enumerate(items):
         where = f"{path}[{index}]"
         interview = reader.interview(item, where, default_zone)
@@ -74,7 +72,7 @@ def read_interviews(
         if interview.id in seen:
             problems.add(f"{where}.id", f'duplicate interview id "{interview.id}"')
         seen.add(interview.id)
-        for source in _twice(interview, sources):
+        for source in _twice(interview):
             problems.add(
                 f"{where}.events",
                 f"the message {show_value(source)} is recorded twice: a message is recorded once",
@@ -83,16 +81,18 @@ def read_interviews(
     return tuple(interviews)
 
 
-def _twice(interview: Interview, sources: set[str]) -> list[str]:
-    """The Message-IDs of ``interview``'s events that an event already holds, in it or in an
-    interview before it (``sources``: each seen so far, to which its own are added)."""
+def _twice(interview: Interview) -> list[str]:
+    """The Message-IDs two events of ``interview`` hold (SPEC section 2: no mail message is
+    recorded twice). One message may be recorded in two interviews: a contact of two processes
+    at one company writes once to both."""
+    seen: set[str] = set()
     found = []
     for event in interview.events:
         if not event.source:
             continue
-        if event.source in sources and event.source not in found:
+        if event.source in seen and event.source not in found:
             found.append(event.source)
-        sources.add(event.source)
+        seen.add(event.source)
     return found
 
 
