@@ -65,7 +65,8 @@ def test_options_set_only_their_fields_and_print_the_result(capsys, tmp_path):
 
 def test_a_signature_from_standard_input_keeps_its_lines(capsys, tmp_path, monkeypatch):
     db = tmp_path / "db.json"
-    monkeypatch.setattr("sys.stdin", io.StringIO("\nAlex Morgan  \nProduct Manager\n\n"))
+    given = io.TextIOWrapper(io.BytesIO(b"\nAlex Morgan  \nProduct Manager\n\n"))
+    monkeypatch.setattr("sys.stdin", given)
     code, out, _ = run(capsys, "profile", "--db", str(db), "--signature", "-")
     assert code == 0
     assert stored(db).signature == "Alex Morgan\nProduct Manager"
@@ -89,6 +90,16 @@ def test_a_signature_that_is_not_utf8_is_refused_in_one_line(tmp_path):
         "followup: --signature -: standard input is not valid UTF-8 text\n"
     )
     assert not db.exists()
+    # A valid é is one, whatever the locale would have made of it.
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "profile", "--db", str(db), "--signature", "-"],
+        input="José Álvarez\n".encode(),
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert stored(db).signature == "José Álvarez"
 
 
 def test_an_empty_value_clears_a_field(capsys, tmp_path):
@@ -127,3 +138,16 @@ def test_changed_profile_checks_every_field_before_changing_any():
     assert changed_profile(Profile(name="A"), email="a@b.example") == Profile(
         name="A", email="a@b.example"
     )
+
+
+@pytest.mark.parametrize("one", ["x", "😀"], ids=["ascii", "four-byte"])
+def test_a_signature_longer_than_its_limit_is_refused(capsys, tmp_path, monkeypatch, one):
+    from app.commands.profile import MAX_SIGNATURE
+
+    db = tmp_path / "db.json"
+    given = io.TextIOWrapper(io.BytesIO((one * (MAX_SIGNATURE + 1)).encode()))
+    monkeypatch.setattr("sys.stdin", given)
+    code, _, err = run(capsys, "profile", "--db", str(db), "--signature", "-")
+    assert code == 1
+    assert f"standard input holds more than {MAX_SIGNATURE} characters" in err
+    assert not db.exists()

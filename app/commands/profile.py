@@ -58,15 +58,17 @@ def as_text(profile: Profile) -> str:
 
 
 def _read_signature() -> str:
-    text = sys.stdin.read(MAX_SIGNATURE + 1)
+    # The bytes as they are, read as UTF-8 whatever the locale says: a locale's own decoding
+    # would refuse a valid é under C, and take invalid bytes for Latin-1 under another.
+    most = 4 * (MAX_SIGNATURE + 1)  # bytes: as many characters at the fewest
+    data = sys.stdin.buffer.read(most)
     try:
-        # Bytes that are not UTF-8 come in as lone surrogates (the C locale's way of reading).
-        text.encode("utf-8")
-    except UnicodeEncodeError:
+        text = data.decode("utf-8") if len(data) < most else ""
+    except UnicodeDecodeError:
         raise UserError("--signature -: standard input is not valid UTF-8 text") from None
-    if len(text) > MAX_SIGNATURE:
+    if len(data) >= most or len(text) > MAX_SIGNATURE:
         raise UserError(
             f"--signature -: standard input holds more than {MAX_SIGNATURE} characters: "
-            f"not a signature ({shown(text)})"
+            f"not a signature ({shown(data.decode('utf-8', 'replace'))})"
         )
     return text

@@ -361,12 +361,14 @@ def _points_of(contact: Contact | None) -> list[str]:
 
 def _to_the_company(news: str) -> str:
     """News noted about the company ("they just opened an office in Berlin", as the notes
-    form suggests) as said to someone who works there ("you just opened …")."""
-    return _THEY.sub(lambda found: _YOU[found.group().lower()], news)
+    form suggests) as said to someone who works there ("you just opened …"). Only the word the
+    news starts with, which is the company: a "they" further on may be its customers."""
+    first, space, rest = news.partition(" ")
+    said = _YOU.get(first.lower())
+    return f"{said}{space}{rest}" if said else news
 
 
-_YOU = {"they": "you", "their": "your", "theirs": "yours", "they're": "you're", "they've": "you've"}
-_THEY = re.compile(r"\b(?:they're|they've|theirs|their|they)\b", re.IGNORECASE)
+_YOU = {"they": "you", "their": "your", "they're": "you're", "they've": "you've"}
 
 
 def _to_them(point: str) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from app.domain.records import Contact, EventKind, Interview, Stage
+from app.domain.records import ActionKind, Channel, Contact, EventKind, Interview, Stage
 from app.drafts.addresses import is_personal
 from app.engine import Action
 from app.engine.describe import day, moment
@@ -242,6 +242,9 @@ def _marked_by_hand(mail: Mail, interview: Interview, contact: Contact) -> bool:
         e.kind is EventKind.SENT
         and not e.source
         and e.contact == contact.id
+        # A mail: a call, a LinkedIn note or a letter marked sent is another message.
+        and e.channel in (None, Channel.EMAIL)
+        and e.action is not ActionKind.CONNECT
         and abs(e.at - mail.at) <= _SAME_MESSAGE
         for e in interview.events
     )
@@ -401,9 +404,14 @@ def as_it_stands(proposal: Proposal, interviews: Iterable[Interview]) -> Proposa
     if proposal.kind is not ProposalKind.ROUND or change is None or change.id is not None:
         return proposal
     made = round_id_for(change.uid)
-    if not any(r.id == made for i in interviews for r in i.rounds if i.id in proposal.interviews):
+    held = [r for i in interviews if i.id in proposal.interviews for r in i.rounds if r.id == made]
+    if not held:
         return proposal
-    reason = f"the invitation was changed to {moment(change.starts)}: it moves round {made}"
+    when = moment(change.starts)
+    if held[0].starts == change.starts and held[0].minutes == (change.minutes or 60):
+        reason = f"the invitation for {when} is round {made} as it is: it changes nothing"
+    else:
+        reason = f"the invitation was changed to {when}: it moves round {made}"
     return replace(proposal, round=replace(change, id=made), reason=reason)
 
 

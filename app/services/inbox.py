@@ -23,7 +23,7 @@ from app.domain.records import ActionKind, Contact, ContactRole, Event, EventKin
 from app.engine import Action, compute_actions
 from app.errors import UserError
 from app.inbox.mail import Mail
-from app.inbox.matching import Known, propose, recorded_sources, round_id_for
+from app.inbox.matching import Known, as_it_stands, propose, recorded_sources, round_id_for
 from app.inbox.proposals import Proposal, ProposalKind, from_stored
 from app.services import operations
 from app.services.records import Records
@@ -274,7 +274,7 @@ def scan(
     recorded = recorded_sources(pipeline.interviews)
     fresh = propose_from(mails, pipeline, now, state.dismissed, recorded)
     pending = [
-        p
+        as_it_stands(p, pipeline.interviews)
         for p in kept_proposals(state.proposals)
         if p.id not in state.dismissed and p.message_id not in recorded
     ]

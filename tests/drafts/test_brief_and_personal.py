@@ -428,8 +428,15 @@ def test_company_news_noted_about_them_is_said_to_them():
     news = acme(notes={"company_news": "They just closed a Series C; their CEO announced it."})
     action = the_only(news, CHECK_IN_AT, ActionKind.CHECK_IN)
     body = draft_at(news, CHECK_IN_AT, action.id).body
-    assert "I also saw the news: you just closed a Series C; your CEO announced it." in body
-    assert "they" not in body.lower().split() and "their" not in body.lower().split()
+    assert "I also saw the news: you just closed a Series C; their CEO announced it." in body
+
+
+def test_a_they_further_into_the_news_is_left_as_noted():
+    # "they" there are the customers, not the company.
+    news = acme(notes={"company_news": "customers say they love the new app"})
+    action = the_only(news, CHECK_IN_AT, ActionKind.CHECK_IN)
+    body = draft_at(news, CHECK_IN_AT, action.id).body
+    assert "I also saw the news: customers say they love the new app." in body
 
 
 def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_characters():

@@ -261,3 +261,27 @@ def test_review_findings_since_contacts_first_and_usage(
     assert reply["contact"] == kim["id"]
     code, _, err = cli(capsys, "inbox", "apply", "--db", str(db))
     assert code == 2 and "usage:" in err
+
+
+def test_an_update_scanned_with_its_invitation_moves_the_round_once_it_is_made(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.cli_runs import imported
+    from tests.inbox import corpus
+    from tests.inbox.test_imap_end_to_end import INTERCHANGE
+
+    db = imported(tmp_path, capsys, INTERCHANGE)  # Acme, whom the corpus's invitations are from
+    box = mailbox.Maildir(tmp_path / "Invites", create=True)
+    for message in (corpus.google_invitation(), corpus.updated_invitation()):
+        box.add(message)
+    box.close()
+    source = ["--maildir", str(tmp_path / "Invites")]
+    first, update = (p for p in scanned(capsys, db, source) if p["kind"] == "round")
+    assert first["round"]["id"] is None and update["round"]["id"] is None  # type: ignore[index]
+    code, _, err = cli(capsys, "inbox", "apply", str(first["id"]), "--at", AT, "--db", str(db))
+    assert code == 0, err
+    # Scanned again, the update is said as the file now has it (SPEC section 11: the round's
+    # id is null only for a new round).
+    [again] = [p for p in scanned(capsys, db, source) if p["kind"] == "round"]
+    made = again["round"]["id"]  # type: ignore[index]
+    assert made is not None and str(again["reason"]).endswith(f"it moves round {made}")

@@ -14,6 +14,7 @@ import pytest
 
 from app.demo import demo_pipeline
 from app.domain.copies import replace
+from app.domain.records import Channel
 from app.engine import compute_actions
 from app.inbox.mail import Address, Invitation, Mail, Method
 from app.inbox.matching import as_it_stands, round_id_for
@@ -126,6 +127,19 @@ def test_a_message_already_marked_sent_by_hand_is_not_recorded_again(records: Re
     # as another message would count one message as two.
     sent = mail(ME, (HANA,), ident="<4@phone.example>", at=NOW.subtract(minutes=30))
     assert proposals(records, sent) == []
+    # Marked sent as a call, it was not this mail.
+    phoned = records.load()
+    calls = replace(
+        phoned,
+        interviews=tuple(
+            replace(i, events=tuple(replace(e, channel=Channel.PHONE) for e in i.events))
+            if i.id == "brightwater-pm"
+            else i
+            for i in phoned.interviews
+        ),
+    )
+    [by_mail] = propose_from([sent], calls, NOW, ())
+    assert (by_mail.kind, by_mail.action) == (ProposalKind.SENT, None)
     # A message two days later is another one.
     later = mail(ME, (HANA,), ident="<5@phone.example>", at=NOW.add(days=2))
     [proposal] = propose_from([later], records.load(), NOW.add(days=2), ())
@@ -187,6 +201,9 @@ def test_an_update_read_with_its_invitation_says_it_moves_once_the_round_is_made
     assert now_it.round is not None and now_it.round.id == made
     assert now_it.reason.endswith(f"it moves round {made}")
     assert as_it_stands(added, []) == added  # nothing made yet: as it was
+    # The first again, once its round is made: nothing to change, and said so.
+    same = as_it_stands(added, records.load().interviews)
+    assert same.reason.endswith(f"is round {made} as it is: it changes nothing")
 
 
 def test_an_invitation_adds_a_round_then_moves_it_then_cancels_it(records: Records) -> None:
