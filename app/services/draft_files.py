@@ -1,14 +1,14 @@
 """Where a draft goes when no clipboard works (SPEC section 6: "offers to write the draft to a
-file") or no program opens mail links: ``drafts/`` beside the database, readable by its owner
-only, as the database is (a draft quotes the notes it was made from)."""
+file") or no program opens mail links: a folder of the database's own beside it
+(``followup-drafts/`` beside ``followup.json``, so that two databases in one folder keep
+theirs apart), readable by its owner only, as the database is (a draft quotes the notes it
+was made from)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from app.errors import UserError
-
-FOLDER = "drafts"
 
 
 def write_draft(database: Path, action_ids: list[str], text: str) -> Path:
@@ -18,7 +18,7 @@ def write_draft(database: Path, action_ids: list[str], text: str) -> Path:
     from app.store.errors import os_reason
     from app.store.private import make_private_folder
 
-    folder = database.parent / FOLDER
+    folder = database.parent / f"{database.stem}-drafts"
     try:
         make_private_folder(folder)
         return save_draft(text, folder, " ".join(action_ids))

@@ -209,7 +209,7 @@ async def test_where_no_clipboard_works_w_writes_the_draft_to_a_file(make, db, m
         await app.workers.wait_for_complete()
         await pilot.pause()
         draft = app.workspace.draft(app.workspace.action(THANKS))
-    written = db.parent / "drafts" / "brightwater-pm-thank_you-r2-marcus.txt"
+    written = db.parent / f"{db.stem}-drafts" / "brightwater-pm-thank_you-r2-marcus.txt"
     assert said[-1] == f"Wrote the draft to {written}."
     assert written.read_text(encoding="utf-8") == draft.text + "\n"
     assert stat.S_IMODE(written.stat().st_mode) == 0o600

@@ -281,6 +281,8 @@ async def test_m_makes_one_message_and_s_records_both(make, db):
         body = shown_body(screen)
         assert body.count("Dear Marcus,") == 1 and body.count("Best regards,") == 1
         assert "teardown deck" in body  # the promise kept in the same message
+        await pilot.press("c")  # taken: what s records for both
+        await app.workers.wait_for_complete()
         await pilot.press("s")
         await settle(app, pilot)
         open_ids = {a.id for a in app.workspace.actions}
@@ -364,7 +366,29 @@ async def test_w_writes_the_draft_shown_to_a_file(make, db):
         await pilot.press("W")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    written = db.parent / "drafts" / "harbor-analytics-check_in-r2.txt"
+    written = db.parent / f"{db.stem}-drafts" / "harbor-analytics-check_in-r2.txt"
     assert said == [f"Wrote the draft to {written}."]
     text = written.read_text(encoding="utf-8")
     assert text.startswith("Subject: ") and text.endswith(body + "\n")
+
+
+async def test_s_records_what_was_taken_else_the_edit_else_no_text(make, db, clipboard):
+    app = make(now=LATER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await review_at(app, pilot, HANA_THANKS)
+        await pilot.press("s")  # neither copied nor edited: written elsewhere
+        await settle(app, pilot)
+        await review_at(app, pilot, MARCUS_THANKS)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        copied = clipboard.copied[-1]
+        await pilot.press("s")
+        await settle(app, pilot)
+    sent = {
+        e.action_id: e.text
+        for i in stored(db).interviews
+        for e in i.events
+        if e.kind is EventKind.SENT
+    }
+    assert sent[HANA_THANKS] in ("", None)
+    assert sent[MARCUS_THANKS] == copied and copied.startswith("Dear Marcus,")

@@ -37,6 +37,10 @@ class WorkspaceScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self.handed_out: dict[tuple[str, ...], str] = {}
+        """The body last taken for the actions it does (copied, handed to the mail program,
+        written to a file), by their ids: the text marking them sent records. Set only once
+        it was taken: nothing is recorded that the user did not take."""
 
     @work(thread=True, exclusive=False, group="save")
     def save(self) -> None:
@@ -66,15 +70,18 @@ class WorkspaceScreen(Screen[None]):
         self.notify(f"Not saved: {message.problem}", severity="error", timeout=10)
 
     @work(thread=True, exclusive=True, group="clipboard")
-    def copy(self, text: str, note: str = "") -> None:
+    def copy(self, text: str, note: str = "", ids: tuple[str, ...] = ()) -> None:
         """Copy ``text``: the system clipboard, else the terminal's; say which, or why not, and
-        then ``note`` (what to do before sending it) once it is copied."""
+        then ``note`` (what to do before sending it) once it is copied. With ``ids``, the
+        body of those actions' draft: kept as handed out once copied."""
         from app.clipboard import copy_text
 
         def terminal(value: str) -> None:
             self.app.call_from_thread(self.app.copy_to_clipboard, value)
 
         result = copy_text(text, terminal=terminal)
+        if result.ok and ids:
+            self.app.call_from_thread(self.handed_out.__setitem__, ids, text)
         message = f"{result.message} {note}" if result.ok and note else result.message
         if not result.verified:
             # The terminal's clipboard may have taken it, or nothing did: a file always works.
@@ -84,20 +91,24 @@ class WorkspaceScreen(Screen[None]):
         )
 
     @work(thread=True, exclusive=True, group="draft file")
-    def write_draft_file(self, action_ids: list[str], text: str) -> None:
-        """Write a draft to its file beside the database (SPEC section 6: where no clipboard
-        works, it offers this), and say where."""
+    def write_draft_file(self, ids: tuple[str, ...], text: str, body: str) -> None:
+        """Write a draft (``text``: its subject and ``body``) to its file beside the database
+        (SPEC section 6: where no clipboard works, it offers this), and say where."""
         try:
-            path = self.workspace.write_draft(action_ids, text)
+            path = self.workspace.write_draft(list(ids), text)
         except UserError as problem:
             self.app.call_from_thread(self.notify, str(problem), severity="error", timeout=8)
             return
+        self.app.call_from_thread(self.handed_out.__setitem__, ids, body)
         self.app.call_from_thread(self.notify, f"Wrote the draft to {path}.", timeout=10)
 
     @work(thread=True, exclusive=True, group="mail")
-    def open_in_mail(self, url: str, note: str = "") -> None:
-        """Give ``url`` (a ``mailto:`` link) to the desktop's mail program: it starts a process,
-        so not on the interface's thread. Say which program took it, or why none did."""
+    def open_in_mail(
+        self, url: str, note: str = "", ids: tuple[str, ...] = (), body: str = ""
+    ) -> None:
+        """Give ``url`` (a ``mailto:`` link of ``body``, the draft of ``ids``) to the desktop's
+        mail program: it starts a process, so not on the interface's thread. Say which program
+        took it, or why none did."""
         from app.services.desktop import open_mailto
 
         try:
@@ -106,6 +117,8 @@ class WorkspaceScreen(Screen[None]):
             said = f"{problem}. {WRITE_IT}"
             self.app.call_from_thread(self.notify, said, severity="error", timeout=8)
             return
+        if ids:
+            self.app.call_from_thread(self.handed_out.__setitem__, ids, body)
         message = f"Handed the draft to your mail program ({opener})."
         self.app.call_from_thread(self.notify, f"{message} {note}" if note else message)
 

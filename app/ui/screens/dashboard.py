@@ -118,10 +118,6 @@ class DashboardScreen(WorkspaceScreen):
         self.selected_interview: str | None = None
         # Two actions to one person that the next c, C, o or s treat as one message (m).
         self.combined: tuple[str, str] | None = None
-        # The body last copied (c) or handed to the mail program (o), by the actions it does:
-        # the text s records as sent. Nothing handed out, no text: the user may have written
-        # their own, and nothing is recorded that they did not take.
-        self.handed_out: dict[tuple[str, ...], str] = {}
         self._previewed: tuple[object, tuple[object, ...]] | None = None
         self._shown_view: BoardView | None = None
         # What the mail proposes and the user has not yet accepted or dismissed (the inbox).
@@ -489,7 +485,7 @@ class DashboardScreen(WorkspaceScreen):
                 return
             if other is not None:
                 ids = [action.id, other.id]
-                text = self.handed_out.pop(tuple(ids), "")
+                text = self.handed_out.pop((action.id, other.id), "")
                 self.combined = None
                 self._apply(
                     lambda: self.workspace.mark_sent_together(ids, text=text, at=answer.at),
@@ -603,41 +599,44 @@ class DashboardScreen(WorkspaceScreen):
         self._apply(lambda: self.workspace.move_stage(interview.id, stage))
 
     def action_copy(self) -> None:
-        draft = self._target_draft()
-        if draft is None:
-            return
-        if draft.placeholders:
-            from app.ui.forms import ConfirmDialog
-
-            def copy(yes: bool | None) -> None:
-                if yes:
-                    self._copy_body(draft)
-
-            missing = ", ".join(draft.placeholders[:3])
-            question = f"The draft still has placeholders ({missing}). Copy it anyway?"
-            self.app.push_screen(ConfirmDialog(question, yes="Copy", no="Not yet"), copy)
-            return
-        self._copy_body(draft)
-
-    def _copy_body(self, draft: Draft) -> None:
-        # The body alone: the subject goes in its own field of the mail program (C).
-        self._hand_out(draft.body)
-        self.copy(draft.body, draft.attach_reminder)
-
-    def _hand_out(self, body: str) -> None:
-        action = self.target_action()
-        if action is not None:
-            other = self._combined_with(action)
-            self.handed_out[(action.id,) if other is None else (action.id, other.id)] = body
+        draft, ids = self._target_draft(), self._target_ids()
+        if draft is not None:
+            # The body alone: the subject goes in its own field of the mail program (C).
+            self._unless_unfilled(
+                draft, "Copy", lambda: self.copy(draft.body, draft.attach_reminder, ids)
+            )
 
     def action_write_draft(self) -> None:
-        draft = self._target_draft()
-        action = self.target_action()
-        if draft is None or action is None:
+        draft, ids = self._target_draft(), self._target_ids()
+        if draft is not None:
+            self._unless_unfilled(
+                draft, "Write", lambda: self.write_draft_file(ids, draft.text, draft.body)
+            )
+
+    def _unless_unfilled(self, draft: Draft, verb: str, then: Callable[[], object]) -> None:
+        """``then``, at once, or once the user says so where the draft has placeholders left
+        (SPEC section 5: taking a draft that still has one warns first)."""
+        if not draft.placeholders:
+            then()
             return
+        from app.ui.forms import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        missing = ", ".join(draft.placeholders[:3])
+        question = f"The draft still has placeholders ({missing}). {verb} it anyway?"
+        self.app.push_screen(ConfirmDialog(question, yes=verb, no="Not yet"), answered)
+
+    def _target_ids(self) -> tuple[str, ...]:
+        """The actions the draft the keys act on does: the selected one, and the one it was
+        combined with."""
+        action = self.target_action()
+        if action is None:
+            return ()
         other = self._combined_with(action)
-        self._hand_out(draft.body)
-        self.write_draft_file([action.id] + ([other.id] if other else []), draft.text)
+        return (action.id,) if other is None else (action.id, other.id)
 
     def action_copy_subject(self) -> None:
         draft = self._target_draft()
@@ -659,8 +658,7 @@ class DashboardScreen(WorkspaceScreen):
         except HandOffError as problem:
             self.notify(str(problem), severity="error")
             return
-        self._hand_out(draft.body)
-        self.open_in_mail(url, draft.attach_reminder)
+        self.open_in_mail(url, draft.attach_reminder, self._target_ids(), draft.body)
 
     def action_combine(self) -> None:
         action = self.target_action()

@@ -332,7 +332,7 @@ class ReviewScreen(WorkspaceScreen):
         return action, draft, body
 
     def _unless_unfilled(
-        self, draft: Draft, text: str, verb: str, then: Callable[[], None]
+        self, draft: Draft, text: str, verb: str, then: Callable[[], object]
     ) -> None:
         """``then``, at once, or once the user says so where ``text`` has placeholders left."""
         unfilled = draft.unfilled(text)
@@ -352,17 +352,24 @@ class ReviewScreen(WorkspaceScreen):
         message = self._message()
         if message is None:
             return
-        _, draft, body = message
-        self._unless_unfilled(draft, body, "Copy", lambda: self._copy(body, draft.attach_reminder))
+        action, draft, body = message
+        ids = self._ids(action)
+        self._unless_unfilled(
+            draft, body, "Copy", lambda: self.copy(body, draft.attach_reminder, ids)
+        )
 
     def action_write_draft(self) -> None:
         message = self._message()
         if message is None:
             return
         action, draft, body = message
+        ids, text = self._ids(action), replace(draft, body=body).text
+        self._unless_unfilled(draft, body, "Write", lambda: self.write_draft_file(ids, text, body))
+
+    def _ids(self, action: Action) -> tuple[str, ...]:
+        """The actions the draft shown does: ``action``, and the one combined with it."""
         other = self.combined.get(action.id)
-        ids = [action.id] + ([other.id] if other else [])
-        self.write_draft_file(ids, replace(draft, body=body).text)
+        return (action.id,) if other is None else (action.id, other.id)
 
     def action_copy_subject(self) -> None:
         message = self._message()
@@ -375,27 +382,22 @@ class ReviewScreen(WorkspaceScreen):
                 f"This draft is for {draft.channel.value}: it has no subject.", severity="warning"
             )
             return
-        self._unless_unfilled(draft, subject, "Copy", lambda: self._copy(subject))
-
-    def _copy(self, text: str, note: str = "") -> None:
-        self.copy(text, note)
+        self._unless_unfilled(draft, subject, "Copy", lambda: self.copy(subject))
 
     def action_open_mail(self) -> None:
         message = self._message()
         if message is None:
             return
-        _, draft, body = message
+        action, draft, body = message
         try:
             url = as_mailto(draft, body=body)
         except HandOffError as problem:
             self.notify(f"Not for a mail program: {problem}.", severity="error")
             return
+        ids = self._ids(action)
         self._unless_unfilled(
-            draft, body, "Open", lambda: self._open_mail(url, draft.attach_reminder)
+            draft, body, "Open", lambda: self.open_in_mail(url, draft.attach_reminder, ids, body)
         )
-
-    def _open_mail(self, url: str, note: str) -> None:
-        self.open_in_mail(url, note)
 
     def action_edit_in_editor(self) -> None:
         """The body in the user's editor ($VISUAL, else $EDITOR), the terminal handed over to it
@@ -537,17 +539,20 @@ class ReviewScreen(WorkspaceScreen):
             return
         if self._editing:
             self._finish_editing()
+        # What was taken (copied, handed to the mail program, written to a file); else the
+        # draft as edited here (SPEC section 5); else nothing, the user having written their own.
+        taken = self.handed_out.pop(self._ids(action), None)
+        text = self.edited.get(action.id, "") if taken is None else taken
         other = self.combined.get(action.id)
         if other is not None:
-            ids, shown = [action.id, other.id], self.draft_text(action)
+            ids = [action.id, other.id]
             self._record(
                 action,
                 "sent",
-                lambda: self.workspace.mark_sent_together(ids, text=shown),
+                lambda: self.workspace.mark_sent_together(ids, text=text),
                 also=(other.id,),
             )
             return
-        text = self.edited.get(action.id, "")
         if action.kind is ActionKind.MOVE_ON:
             from app.ui.forms.confirm import moving_on
 
