@@ -63,6 +63,20 @@ class ActionKind(StrEnum):
     UPDATE_OTHERS = "update_others"
 
 
+# What each kind is called where a person reads it: the board, the lists, the inbox's lines.
+ACTION_LABELS = {
+    ActionKind.PREPARE: "prepare",
+    ActionKind.THANK_YOU: "thank-you",
+    ActionKind.KEEP_PROMISE: "keep promise",
+    ActionKind.CHECK_IN: "check-in",
+    ActionKind.VALUE_ADD: "add value",
+    ActionKind.MOVE_ON: "move on",
+    ActionKind.NURTURE: "keep warm",
+    ActionKind.CONNECT: "connect",
+    ActionKind.UPDATE_OTHERS: "update",
+}
+
+
 class PromiseBy(StrEnum):
     ME = "me"
     THEM = "them"

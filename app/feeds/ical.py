@@ -3,8 +3,8 @@ which every calendar shows (a 15-minute event when the action opens, or an all-d
 day it is due, with a reminder), and one VTODO each as well for to-do apps when asked: web and
 phone calendars do not show to-dos from a subscribed feed, and some read none at all.
 
-The drafts' subject lines and the time stamp come in as arguments, so that the same actions
-always give the same bytes, apart from DTSTAMP, which says when the file was made.
+The drafts' subject lines and the time stamp (DTSTAMP, when the file was made) come in as
+arguments, so that the same actions at the same stamp always give the same bytes.
 """
 
 from __future__ import annotations

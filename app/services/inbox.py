@@ -19,6 +19,7 @@ from pathlib import Path
 from app.domain.copies import replace
 from app.domain.ids import slug, unique
 from app.domain.interchange import Pipeline
+from app.domain.kinds import ACTION_LABELS
 from app.domain.records import ActionKind, Contact, ContactRole, Event, EventKind, Interview, Round
 from app.engine import Action, compute_actions
 from app.errors import UserError
@@ -156,7 +157,7 @@ def _sent(
         changed = operations.mark_sent(
             interview, action, proposal.at, text=proposal.text, source=proposal.message_id
         )
-        what = action.kind.value.replace("_", "-")
+        what = ACTION_LABELS[action.kind]
         contact = interview.contact(action.contact or "")
         who = f" to {contact.name or contact.id}" if contact is not None else ""
         return f"Marked sent from your mail: the {what}{who} · {interview.company}", changed

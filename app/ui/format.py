@@ -4,28 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.domain.kinds import ACTION_LABELS
 from app.domain.records import ActionKind, Interview, OpenQuestion
 from app.domain.text import printable
 from app.engine import Action, Urgency
 from app.engine.urgency import COMING_UP, day_in, urgency
 
-KIND_LABELS = {
-    ActionKind.PREPARE: "prepare",
-    ActionKind.THANK_YOU: "thank-you",
-    ActionKind.KEEP_PROMISE: "keep promise",
-    ActionKind.CHECK_IN: "check-in",
-    ActionKind.VALUE_ADD: "add value",
-    ActionKind.MOVE_ON: "move on",
-    ActionKind.NURTURE: "keep warm",
-    ActionKind.CONNECT: "connect",
-    ActionKind.UPDATE_OTHERS: "update",
-}
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def kind_label(action: Action) -> str:
-    return KIND_LABELS[action.kind]
+    return ACTION_LABELS[action.kind]
 
 
 def not_together(action: Action, other: Action, who: str) -> str:

@@ -137,6 +137,14 @@ def test_nurture_after_a_round_never_held_says_it_was_to_be():
     assert (before.due_from, before.due_by) == (after.due_from, after.due_by)
 
 
+def test_nurture_after_closing_before_the_round_says_it_was_booked():
+    stage = {"at": "2026-11-18T10:00:00", "kind": "stage", "from": "interviewed", "to": "closed"}
+    early = warm(events=[stage])
+    for now in ("2026-11-18 11:00", "2026-12-21 10:00"):
+        action = only(actions(early, now), "nurture")
+        assert "your last interview was booked for Fri 20 Nov" in action.reason
+
+
 def test_a_closed_interview_not_kept_warm_asks_for_nothing():
     assert actions(warm(keep_warm=False), "2026-12-21 10:00") == []
 

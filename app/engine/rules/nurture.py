@@ -25,9 +25,17 @@ def nurture(facts: Facts) -> list[Candidate]:
         what = f"you were last in touch on {day(since.date())}"
     elif facts.rounds:
         since = max(r.ends for r in facts.rounds)
-        # Closed before a round it booked: that round will not be held as planned.
-        held = "was" if facts.now >= since else "was to be"
-        what = f"your last interview {held} on {day(since.date())}"
+        closed = [
+            e.at
+            for e in facts.events
+            if e.event.kind is EventKind.STAGE and e.event.to_stage is Stage.CLOSED
+        ]
+        if closed and closed[-1] < since:
+            # Closed before a round it had booked: that round was not held.
+            what = f"your last interview was booked for {day(since.date())}"
+        else:
+            held = "was" if facts.now >= since else "was to be"
+            what = f"your last interview {held} on {day(since.date())}"
     else:
         return []
     done = sum(

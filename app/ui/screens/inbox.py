@@ -202,13 +202,15 @@ class InboxScreen(Screen[int]):
 
     def _row(self, proposal: Proposal) -> InboxRow:
         found = [(ident, self.workspace.interview(ident)) for ident in proposal.interviews]
-        companies = [i.company if i else ident for ident, i in found]
-        if len(set(companies)) < len(companies):
-            # Two processes at one company: the roles tell them apart.
-            roles = [i.role if i else ident for ident, i in found]
-            where = f"{companies[0]}: {' or '.join(roles)}"
-        else:
-            where = " or ".join(companies)
+        roles: dict[str, list[str]] = {}
+        for ident, interview in found:
+            company = interview.company if interview else ident
+            roles.setdefault(company, []).append(interview.role if interview else ident)
+        # Two processes at one company: the roles tell them apart.
+        where = " or ".join(
+            f"{company}: {' or '.join(its)}" if len(its) > 1 else company
+            for company, its in roles.items()
+        )
         if len(found) > 1:
             where += " (matches both)" if len(found) == 2 else " (matches each)"
         zone = self.workspace.now.tzinfo

@@ -14,13 +14,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
+from app.domain.kinds import ACTION_LABELS
 from app.engine.describe import moment
 from app.insights import Stats
 from app.insights.answers import CompanyAnswers, Wait
 from app.insights.funnel import OutcomeCount, StageCount
 from app.insights.replies import ReplyRate
 from app.insights.weekly import WeekCount
-from app.ui.format import KIND_LABELS, stage_title
+from app.ui.format import stage_title
 from app.ui.widgets.charts import Bar, BarChart, WeekChart
 
 HERE = Path(__file__).parent
@@ -145,7 +146,7 @@ def wait_text(wait: Wait) -> str:
 
 
 def reply_bar(rate: ReplyRate) -> Bar:
-    label = KIND_LABELS[rate.kind]
+    label = ACTION_LABELS[rate.kind]
     if rate.rate is None:
         return Bar(label, 0.0, f"{rate.sent} sent, too recent to tell")
     text = f"{rate.answered} of {rate.settled} · {round(rate.rate * 100)}%"
