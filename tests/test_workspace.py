@@ -314,3 +314,29 @@ def test_an_addition_nothing_else_changed_is_undone(tmp_path: Path) -> None:
     workspace.load()
     change = workspace.undo()
     assert change is not None and workspace.interview("contoso") is None
+
+
+def test_a_round_typed_in_stays_standard_after_another_followup_writes(tmp_path: Path) -> None:
+    """A round typed into a form, saved, then the file written by a command in another
+    terminal and read again: the record kept for the unchanged document is the one written,
+    which must hold standard datetimes, or the waiting and stats views end in a TypeError."""
+    from datetime import datetime
+
+    from app.domain.records import Round
+    from app.insights import compute_stats, waiting_on_them
+    from app.when.parse import parse_when
+
+    path = tmp_path / "db.json"
+    workspace = demo_workspace(path)
+    interview = workspace.interviews[0]
+    starts = parse_when("yesterday 10:00", NOW, ZONE)
+    assert type(starts) is not datetime  # pendulum's, as a form gives it
+    workspace.save_interview(replace(interview, rounds=(*interview.rounds, Round("r9", starts))))
+    workspace.save_pending()
+    other = workspace.interviews[1].id
+    Repository(path, default_zone=ZONE).change_interview(other, lambda i: replace(i, role="X"))
+    assert workspace.adopt(workspace.read_again())
+    typed = next(r for r in workspace.interview(interview.id).rounds if r.id == "r9")
+    assert type(typed.starts) is datetime and typed.starts == starts
+    waiting_on_them(workspace.interviews, pendulum.now(ZONE))
+    compute_stats(workspace.interviews, pendulum.now(ZONE))

@@ -510,8 +510,15 @@ class Workspace:
         elif change.edit is None or change.before is None:
             self._repo.put_interview(change.after)
         else:
+            edit = change.edit
+
+            def standard_edit(stored: Interview) -> Interview:
+                # What is written is kept by the repository for its next read of the file (a
+                # document no one changed since is not read again): as a file read gives it.
+                return standard_times(edit(stored))
+
             try:
-                self._repo.change_interview(change.interview_id, change.edit)
+                self._repo.change_interview(change.interview_id, standard_edit)
             except UnknownInterview:
                 # Putting it back would undo the other followup's write, and without the texts
                 # of its earlier messages, which were never read here.
