@@ -162,6 +162,9 @@ class ReviewScreen(WorkspaceScreen):
         self.items: list[Action] = todays_actions(workspace)
         self.index = 0
         self.tally = Tally()
+        self.passed: dict[str, str] = {}
+        """Actions of the list that a change made since took off today's list (a move-on that
+        closed the process, a check-in the spacing now puts later), and why: passed over."""
         self.edited: dict[str, str] = {}
         """The body of a draft as the user edited it (here or in their editor), by action id:
         what is shown, copied, handed to the mail program and recorded as sent."""
@@ -204,7 +207,7 @@ class ReviewScreen(WorkspaceScreen):
             self._show_empty()
             return
         interview = self.workspace.interview(action.interview)
-        done = self.tally.done.get(action.id)
+        done = self.tally.done.get(action.id) or self.passed.get(action.id)
         who = _who(interview, action)
         other = self.combined.get(action.id)
         kinds = kind_label(action) + (f" and {kind_label(other)}" if other else "")
@@ -484,7 +487,7 @@ class ReviewScreen(WorkspaceScreen):
 
     def action_combine(self) -> None:
         action = self.current
-        if action is None or action.id in self.tally.done:
+        if action is None or self._over(action.id):
             return
         if self._editing:
             self._finish_editing()
@@ -513,6 +516,7 @@ class ReviewScreen(WorkspaceScreen):
             return
         other = self.workspace.combinable(action)
         taken = {*self.combined, *(o.id for o in self.combined.values()), *self.tally.done}
+        taken |= self.passed.keys()
         instead = self.workspace.in_place_of(action) if other is None else None
         if instead is not None and instead.id not in taken:
             self.notify(not_together(action, instead, name), timeout=8)
@@ -535,7 +539,7 @@ class ReviewScreen(WorkspaceScreen):
 
     def action_sent(self) -> None:
         action = self.current
-        if action is None or action.id in self.tally.done:
+        if action is None or self._over(action.id):
             return
         if self._editing:
             self._finish_editing()
@@ -573,7 +577,7 @@ class ReviewScreen(WorkspaceScreen):
         from app.ui.forms import SnoozeForm
 
         action = self.current
-        if action is None or action.id in self.tally.done:
+        if action is None or self._over(action.id):
             return
         interview = self.workspace.interview(action.interview)
         zone = interview.timezone if interview else "UTC"
@@ -596,7 +600,7 @@ class ReviewScreen(WorkspaceScreen):
 
     def action_skip(self) -> None:
         action = self.current
-        if action is None or action.id in self.tally.done:
+        if action is None or self._over(action.id):
             return
         self._record(action, "skipped", lambda: self.workspace.skip(action.id))
 
@@ -620,6 +624,7 @@ class ReviewScreen(WorkspaceScreen):
             )
         if change is not None:
             self.notify(change.label, timeout=3)
+        self._follow_the_workspace()
         self.save()
         self.show_current()
 
@@ -641,13 +646,33 @@ class ReviewScreen(WorkspaceScreen):
             setattr(self.tally, what, getattr(self.tally, what) + 1)
         self._undo_marks.append(marked)
         self.notify(change.label, timeout=2)
+        self._follow_the_workspace()
         self.save()
         self._advance()
+
+    def _over(self, action_id: str) -> bool:
+        return action_id in self.tally.done or action_id in self.passed
+
+    def _follow_the_workspace(self) -> None:
+        """After a change, each action still to do as the workspace now has it: the draft and
+        times it has now, or passed over where it is no longer for today."""
+        now = self.workspace.now
+        self.passed.clear()
+        for index, item in enumerate(self.items):
+            if item.id in self.tally.done:
+                continue
+            fresh = self.workspace.action(item.id)
+            if fresh is None:
+                self.passed[item.id] = "no longer open"
+            elif not urgency(fresh, now).for_today:
+                self.passed[item.id] = "later now: one message at a time"
+            else:
+                self.items[index] = fresh
 
     def _advance(self) -> None:
         for offset in range(1, len(self.items) + 1):
             index = (self.index + offset) % len(self.items)
-            if self.items[index].id not in self.tally.done:
+            if not self._over(self.items[index].id):
                 self.index = index
                 self.show_current()
                 return
