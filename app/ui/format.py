@@ -19,15 +19,16 @@ def kind_label(action: Action) -> str:
 
 
 def not_together(action: Action, other: Action, who: str) -> str:
-    """Why ``action`` and ``other`` (open, to ``who``) are not one message: one does the
-    other's job, and sent together they would count as two follow-ups."""
-    update, check_in = (
-        (action, other) if action.kind is ActionKind.UPDATE_OTHERS else (other, action)
-    )
-    where = "This" if update is action else "The open"
+    """Why ``action`` and ``other`` (open, to ``who``) are not one message: the update on my
+    timeline does the check-in's job, and sent together they would count as two follow-ups."""
+    if action.kind is ActionKind.UPDATE_OTHERS:
+        return (
+            f"This update on your timeline already asks {who} where things stand: send it "
+            f"alone, and no check-in is needed."
+        )
     return (
-        f"{where} {kind_label(update)} on your timeline already asks {who} where things "
-        f"stand, so it takes the {kind_label(check_in)}'s place: send it on its own."
+        f"The open update on your timeline already asks {who} where things stand: send the "
+        f"update instead of this check-in, and skip this one (x)."
     )
 
 

@@ -98,8 +98,23 @@ async def test_m_on_a_check_in_says_the_open_update_takes_its_place(make):
         assert app.screen.combined is None
     # Sent together, one message would count as two follow-ups; the notice says why not.
     assert said == [
-        "The open update on your timeline already asks Sofia Marsh where things stand, so it "
-        "takes the check-in's place: send it on its own."
+        "The open update on your timeline already asks Sofia Marsh where things stand: send "
+        "the update instead of this check-in, and skip this one (x)."
+    ]
+
+
+async def test_m_on_the_update_says_no_check_in_is_needed(make):
+    app = make()
+    said: list[str] = []
+    shown = app.notify
+    app.notify = lambda message, *a, **k: (said.append(message), shown(message, *a, **k))[1]
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, "harbor-analytics/update_others/oakline-patient")
+        await pilot.press("m")
+        await pilot.pause()
+    assert said == [
+        "This update on your timeline already asks Sofia Marsh where things stand: send it "
+        "alone, and no check-in is needed."
     ]
 
 
@@ -214,3 +229,23 @@ async def test_where_no_clipboard_works_w_writes_the_draft_to_a_file(make, db, m
     assert written.read_text(encoding="utf-8") == draft.text + "\n"
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     assert stat.S_IMODE(written.parent.stat().st_mode) == 0o700
+
+
+async def test_a_snooze_typed_past_the_deadline_is_said_to_be_late(make):
+    from app.ui.forms import SnoozeForm
+
+    app = make(now=LATER)
+    said: list[str] = []
+    shown = app.notify
+    app.notify = lambda message, *a, **k: (said.append(message), shown(message, *a, **k))[1]
+    async with app.run_test(size=(140, 40)) as pilot:
+        await highlight(app, pilot, THANKS)
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, SnoozeForm)
+        await pilot.press("4", *"in 3 days", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert any(
+        line.startswith("Snoozed past ") and line.endswith("it will be late.") for line in said
+    )

@@ -750,6 +750,15 @@ async def test_snooze_says_when_a_deadline_passes_and_marks_the_times_after_it()
     assert app.results == [SnoozeInput(until=pendulum.datetime(2026, 11, 20, 9, tz=LONDON), at=NOW)]
 
 
+def test_a_snooze_typed_past_the_deadline_has_a_note_for_after_it_is_saved() -> None:
+    form = SnoozeForm(now=NOW, zone=LONDON, deadline=NOW.add(hours=5))
+    assert form.late_note(NOW.add(hours=4)) is None
+    assert form.late_note(NOW.add(hours=6)) == (
+        "Snoozed past later today at 19:30: it will be late."
+    )
+    assert SnoozeForm(now=NOW, zone=LONDON).late_note(NOW.add(days=9)) is None
+
+
 async def test_snooze_of_an_overdue_deadline_says_so() -> None:
     app = host(SnoozeForm(now=NOW, zone=LONDON, deadline=NOW.subtract(hours=2)))
     async with app.run_test():

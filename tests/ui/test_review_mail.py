@@ -351,8 +351,8 @@ async def test_m_on_a_check_in_says_the_open_update_takes_its_place(make):
         await pilot.press("m")
         await pilot.pause()
         assert said == [
-            "The open update on your timeline already asks Sofia Marsh where things stand, so "
-            "it takes the check-in's place: send it on its own."
+            "The open update on your timeline already asks Sofia Marsh where things stand: send "
+            "the update instead of this check-in, and skip this one (x)."
         ]
         assert screen.combined == {} and shown_body(screen) == before
 

@@ -113,6 +113,13 @@ class SnoozeForm(Form[SnoozeInput]):
             return f"Overdue since {describe_when(deadline, self.now)}: the sooner, the better."
         return f"Due by {describe_when(deadline, self.now)}: any time after that is late."
 
+    def late_note(self, until: datetime) -> str | None:
+        """What to say once a snooze past the deadline is saved (a time typed is not marked
+        as the presets are): None when it is not late."""
+        if self.deadline is None or until <= self.deadline:
+            return None
+        return f"Snoozed past {describe_when(self.deadline, self.now)}: it will be late."
+
     def _choice(self, moment: datetime) -> str:
         late = self.deadline is not None and moment > self.deadline
         return describe_when(moment, self.now) + ("  · late" if late else "")

@@ -519,6 +519,9 @@ class DashboardScreen(WorkspaceScreen):
                 self._apply(
                     lambda: self.workspace.snooze(action.id, answer.until, at=answer.at), done=True
                 )
+                late = form.late_note(answer.until)
+                if late is not None:
+                    self.notify(late, severity="warning", timeout=6)
 
         what = self._headline(action, urgency(action, self.workspace.now))
         form = SnoozeForm(

@@ -574,29 +574,30 @@ class ReviewScreen(WorkspaceScreen):
         self._record(action, "sent", lambda: self.workspace.mark_sent(action.id, text=text))
 
     def action_snooze(self) -> None:
-        from app.ui.forms import SnoozeForm
+        from app.ui.forms import SnoozeForm, SnoozeInput
 
         action = self.current
         if action is None or self._over(action.id):
             return
         interview = self.workspace.interview(action.interview)
         zone = interview.timezone if interview else "UTC"
-        self.app.push_screen(
-            SnoozeForm(
-                now=self.workspace.clock(),
-                zone=zone,
-                deadline=self.workspace.deadline(action),
-            ),
-            lambda answer: (
-                None
-                if answer is None
-                else self._record(
-                    action,
-                    "snoozed",
-                    lambda: self.workspace.snooze(action.id, answer.until, at=answer.at),
-                )
-            ),
+        form = SnoozeForm(
+            now=self.workspace.clock(), zone=zone, deadline=self.workspace.deadline(action)
         )
+
+        def snoozed(answer: SnoozeInput | None) -> None:
+            if answer is None:
+                return
+            self._record(
+                action,
+                "snoozed",
+                lambda: self.workspace.snooze(action.id, answer.until, at=answer.at),
+            )
+            late = form.late_note(answer.until)
+            if late is not None:
+                self.notify(late, severity="warning", timeout=6)
+
+        self.app.push_screen(form, snoozed)
 
     def action_skip(self) -> None:
         action = self.current
