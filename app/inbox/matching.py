@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from app.domain.kinds import ACTION_LABELS
 from app.domain.records import ActionKind, Channel, Contact, EventKind, Interview, Stage
 from app.drafts.addresses import is_personal
 from app.engine import Action
@@ -448,4 +449,4 @@ def _said(address: Address) -> str:
 
 
 def _kind(action: Action) -> str:
-    return action.kind.value.replace("_", "-")
+    return ACTION_LABELS[action.kind]

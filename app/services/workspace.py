@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.copies import field_names, replace
 from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
+from app.domain.kinds import ACTION_LABELS, ActionKind
 from app.domain.merge import Conflict, Edit, carry_over
 from app.domain.records import Channel, Interview, Outcome, Profile, Stage
 from app.domain.standard import standard_times
@@ -318,7 +319,9 @@ class Workspace:
         action = self._open_action(action_id)
         now = self._when(at)
         return self._apply(
-            f"Marked sent: {_kind(action)} · {action.company}",
+            f"Closed {action.company} as moved on"
+            if action.kind is ActionKind.MOVE_ON
+            else f"Marked sent: {_kind(action)} · {action.company}",
             action.interview,
             lambda i: operations.mark_sent(
                 i, action, now, channel=channel, text=text, keep_warm=keep_warm
@@ -737,7 +740,7 @@ def _alike(one: Interview, other: Interview) -> bool:
 
 
 def _kind(action: Action) -> str:
-    return action.kind.value.replace("_", "-")
+    return ACTION_LABELS[action.kind]
 
 
 def _why_gone(action: Action, stored: Interview) -> str:
