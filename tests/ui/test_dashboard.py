@@ -253,7 +253,7 @@ async def test_a_filter_that_matches_nothing_says_so_rather_than_nothing_due(mak
         await pilot.press("slash", *"zzq")
         await pilot.pause()
         panel = app.screen.query_one(DuePanel)
-        assert [row.title for row in panel.rows] == ["Nothing due for “zzq”: escape clears it."]
+        assert [row.title for row in panel.rows] == ["No match for “zzq”: esc clears it."]
         await pilot.press("escape")
         await pilot.pause()
         assert any(row.action_id for row in panel.rows)

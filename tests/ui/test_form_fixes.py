@@ -86,6 +86,9 @@ async def test_the_buttons_name_their_keys_only_where_the_keys_work(
         await pilot.press("tab", "tab")
         assert isinstance(app.focused, Button)
         assert labels() == ["Add an interview (a)", "Load the demo (d)"]
+        # Drawn whole, not cut to the button's width.
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "Add an interview (a)" in shown and "Load the demo (d)" in shown
         await pilot.press("d")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -204,7 +204,7 @@ class DashboardScreen(WorkspaceScreen):
         rows = _due_rows(pipeline, actions, shown=shown, found=found, rank=rank, now=now)
         if filter_text and not any(row.action_id for row in rows):
             # The counts below are of every interview: say what hides the rest.
-            rows = [DueRow(f"Nothing due for “{shown_text(filter_text)}”: escape clears it.")]
+            rows = [DueRow(f"No match for “{shown_text(filter_text)}”: esc clears it.")]
         return BoardView(cards, rows, Counter(found.values()), filter_text, nexts, pipeline, now)
 
     def show_view(self, view: BoardView, *, keep_action: str | None = None) -> None:
