@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
@@ -80,3 +81,16 @@ def listened(app: FollowupApp) -> list[str]:
 
     app.notify = listen  # type: ignore[method-assign]
     return told
+
+
+def listen(app: Any) -> list[str]:
+    """Every notification the app shows from now on, in order."""
+    said: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> Any:
+        said.append(str(message))
+        return shown(message, *args, **kwargs)
+
+    app.notify = notify
+    return said

@@ -11,7 +11,7 @@ from app.domain.records import EventKind
 from app.store.repository import Repository
 from app.ui.widgets.due import DuePanel
 
-from .conftest import NOW, ZONE
+from .conftest import NOW, ZONE, listen
 
 THANKS = "brightwater-pm/thank_you/r2/marcus"
 PROMISE = "brightwater-pm/keep_promise/p1"
@@ -88,9 +88,7 @@ async def test_o_hands_the_draft_to_the_mail_program(make, tmp_path, monkeypatch
 
 async def test_m_on_a_check_in_says_the_open_update_takes_its_place(make):
     app = make()
-    said: list[str] = []
-    shown = app.notify
-    app.notify = lambda message, *a, **k: (said.append(message), shown(message, *a, **k))[1]
+    said = listen(app)
     async with app.run_test(size=(140, 40)) as pilot:
         await highlight(app, pilot, "harbor-analytics/check_in/r2")
         await pilot.press("m")
@@ -105,9 +103,7 @@ async def test_m_on_a_check_in_says_the_open_update_takes_its_place(make):
 
 async def test_m_on_the_update_says_no_check_in_is_needed(make):
     app = make()
-    said: list[str] = []
-    shown = app.notify
-    app.notify = lambda message, *a, **k: (said.append(message), shown(message, *a, **k))[1]
+    said = listen(app)
     async with app.run_test(size=(140, 40)) as pilot:
         await highlight(app, pilot, "harbor-analytics/update_others/oakline-patient")
         await pilot.press("m")
@@ -208,9 +204,7 @@ async def test_where_no_clipboard_works_w_writes_the_draft_to_a_file(make, db, m
 
     monkeypatch.setattr("app.clipboard.copy_text", nowhere)
     app = make(now=LATER)
-    said: list[str] = []
-    shown = app.notify
-    app.notify = lambda message, *a, **k: (said.append(message), shown(message, *a, **k))[1]
+    said = listen(app)
     async with app.run_test(size=(140, 40)) as pilot:
         await highlight(app, pilot, THANKS)
         await pilot.press("c")
@@ -235,9 +229,7 @@ async def test_a_snooze_typed_past_the_deadline_is_said_to_be_late(make):
     from app.ui.forms import SnoozeForm
 
     app = make(now=LATER)
-    said: list[str] = []
-    shown = app.notify
-    app.notify = lambda message, *a, **k: (said.append(message), shown(message, *a, **k))[1]
+    said = listen(app)
     async with app.run_test(size=(140, 40)) as pilot:
         await highlight(app, pilot, THANKS)
         await pilot.press("z")

@@ -237,34 +237,10 @@ def test_snapshot_two_proposals(snap_compare, make, db: Path, tmp_path: Path) ->
 async def test_a_message_about_two_interviews_asks_which_before_recording(
     make: Callable[..., FollowupApp], db: Path, tmp_path: Path
 ) -> None:
-    from app.domain.copies import replace
     from app.ui.forms.choose import ChooseDialog
 
-    # A second process at the same employer: another interview with a harborlane.example
-    # contact, so that a stranger writing from there matches both.
     records = Records(db, default_zone=ZONE)
-
-    def twin(pipeline):  # type: ignore[no-untyped-def]
-        fern = next(i for i in pipeline.interviews if i.id == "fernhill-insights")
-        extra = replace(fern.contacts[0], id="omar", email="omar@harborlane.example")
-        fern = replace(fern, contacts=(*fern.contacts, extra))
-        return replace(
-            pipeline, interviews=tuple(fern if i.id == fern.id else i for i in pipeline.interviews)
-        )
-
-    records.update(twin)
-    box = mailbox.Maildir(tmp_path / "Mail", create=True)
-    box.add(
-        to_jordan(
-            "Rita Stone <rita@harborlane.example>",
-            "Both teams",
-            "Hello Jordan,\n\nBoth our teams would like to talk.\n",
-            "Thu, 19 Nov 2026 17:00:00 +0000",
-            "<rita@harborlane.example>",
-        )
-    )
-    box.close()
-    found = scan(records, maildir=tmp_path / "Mail", now=NOW).proposals
+    found = _rita_writes_to_both(records, tmp_path, "<rita@harborlane.example>")
     reply = next(p for p in found if p.kind.value == "reply")
     assert set(reply.interviews) == {"harbor-analytics", "fernhill-insights"}
     app = make()
@@ -286,31 +262,10 @@ async def test_a_message_about_two_interviews_asks_which_before_recording(
 async def test_two_processes_at_one_company_are_told_apart_by_their_roles(
     make: Callable[..., FollowupApp], db: Path, tmp_path: Path
 ) -> None:
-    from app.domain.copies import replace
-
     records = Records(db, default_zone=ZONE)
-
-    def same_company(pipeline):  # type: ignore[no-untyped-def]
-        fern = next(i for i in pipeline.interviews if i.id == "fernhill-insights")
-        extra = replace(fern.contacts[0], id="omar", email="omar@harborlane.example")
-        fern = replace(fern, company="Harbor Lane Logistics", contacts=(*fern.contacts, extra))
-        return replace(
-            pipeline, interviews=tuple(fern if i.id == fern.id else i for i in pipeline.interviews)
-        )
-
-    records.update(same_company)
-    box = mailbox.Maildir(tmp_path / "Mail", create=True)
-    box.add(
-        to_jordan(
-            "Rita Stone <rita@harborlane.example>",
-            "Both teams",
-            "Hello Jordan,\n\nBoth our teams would like to talk.\n",
-            "Thu, 19 Nov 2026 17:00:00 +0000",
-            "<rita-2@harborlane.example>",
-        )
+    found = _rita_writes_to_both(
+        records, tmp_path, "<rita-2@harborlane.example>", company="Harbor Lane Logistics"
     )
-    box.close()
-    found = scan(records, maildir=tmp_path / "Mail", now=NOW).proposals
     reply = next(p for p in found if p.kind.value == "reply")
     assert reply.reason.count("Harbor Lane Logistics") == 2  # "from …'s address", "… answered"
     assert "Harbor Lane Logistics or Harbor Lane Logistics" not in reply.reason
@@ -364,3 +319,34 @@ async def test_escape_while_a_reply_is_recorded_waits_and_the_calendar_follows(
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
+
+
+def _rita_writes_to_both(
+    records: Records, folder: Path, message_id: str, company: str | None = None
+) -> list[Proposal]:
+    """A second process at Harbor Lane's address: Fernhill gets a harborlane.example contact
+    (and, with ``company``, that company's name), so that a stranger writing from there
+    matches both; what a scan of her message proposes."""
+    from app.domain.copies import replace
+
+    def twin(pipeline):  # type: ignore[no-untyped-def]
+        fern = next(i for i in pipeline.interviews if i.id == "fernhill-insights")
+        extra = replace(fern.contacts[0], id="omar", email="omar@harborlane.example")
+        fern = replace(fern, company=company or fern.company, contacts=(*fern.contacts, extra))
+        return replace(
+            pipeline, interviews=tuple(fern if i.id == fern.id else i for i in pipeline.interviews)
+        )
+
+    records.update(twin)
+    box = mailbox.Maildir(folder / "Mail", create=True)
+    box.add(
+        to_jordan(
+            "Rita Stone <rita@harborlane.example>",
+            "Both teams",
+            "Hello Jordan,\n\nBoth our teams would like to talk.\n",
+            "Thu, 19 Nov 2026 17:00:00 +0000",
+            message_id,
+        )
+    )
+    box.close()
+    return scan(records, maildir=folder / "Mail", now=NOW).proposals

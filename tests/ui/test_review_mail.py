@@ -18,7 +18,7 @@ from textual.widgets import Label, Static
 from app.domain.records import EventKind
 from app.ui.screens.review import ReviewScreen
 from app.ui.widgets.draft_view import DraftHeader
-from tests.ui.conftest import NOW, stored
+from tests.ui.conftest import NOW, listen, stored
 
 HARBOR_CHECK_IN = "harbor-analytics/check_in/r2"
 TIDEWELL_PROMISE = "tidewell-data/keep_promise/p1"
@@ -26,19 +26,6 @@ MARCUS_THANKS = "brightwater-pm/thank_you/r2/marcus"
 MARCUS_PROMISE = "brightwater-pm/keep_promise/p1"
 HANA_THANKS = "brightwater-pm/thank_you/r2/hana"
 LATER = NOW.add(hours=6)  # Marcus's thank-you and the promise to him are both open
-
-
-def listen(app: Any) -> list[str]:
-    """Every notification the app shows from now on, in order."""
-    said: list[str] = []
-    shown = app.notify
-
-    def notify(message: str, *args: Any, **kwargs: Any) -> Any:
-        said.append(str(message))
-        return shown(message, *args, **kwargs)
-
-    app.notify = notify
-    return said
 
 
 async def settle(app: Any, pilot: Any) -> None:
