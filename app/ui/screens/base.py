@@ -7,6 +7,7 @@ program never freezes the interface, and reports back to the screen that started
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from textual import on, work
@@ -41,6 +42,24 @@ class WorkspaceScreen(Screen[None]):
         """The body last taken for the actions it does (copied, handed to the mail program,
         written to a file), by their ids: the text marking them sent records. Set only once
         it was taken: nothing is recorded that the user did not take."""
+
+    def unless_unfilled(
+        self, unfilled: Sequence[str], verb: str, then: Callable[[], object]
+    ) -> None:
+        """``then``, at once, or once the user says so where a draft still has the placeholders
+        ``unfilled`` (SPEC section 5: taking a draft that still has one warns first)."""
+        if not unfilled:
+            then()
+            return
+        from app.ui.forms import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        missing = ", ".join(unfilled[:3])
+        question = f"The draft still has placeholders ({missing}). {verb} it anyway?"
+        self.app.push_screen(ConfirmDialog(question, yes=verb, no="Not yet"), answered)
 
     @work(thread=True, exclusive=False, group="save")
     def save(self) -> None:

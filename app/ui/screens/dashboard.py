@@ -605,32 +605,20 @@ class DashboardScreen(WorkspaceScreen):
         draft, ids = self._target_draft(), self._target_ids()
         if draft is not None:
             # The body alone: the subject goes in its own field of the mail program (C).
-            self._unless_unfilled(
-                draft, "Copy", lambda: self.copy(draft.body, draft.attach_reminder, ids)
+            self.unless_unfilled(
+                draft.placeholders,
+                "Copy",
+                lambda: self.copy(draft.body, draft.attach_reminder, ids),
             )
 
     def action_write_draft(self) -> None:
         draft, ids = self._target_draft(), self._target_ids()
         if draft is not None:
-            self._unless_unfilled(
-                draft, "Write", lambda: self.write_draft_file(ids, draft.text, draft.body)
+            self.unless_unfilled(
+                draft.placeholders,
+                "Write",
+                lambda: self.write_draft_file(ids, draft.text, draft.body),
             )
-
-    def _unless_unfilled(self, draft: Draft, verb: str, then: Callable[[], object]) -> None:
-        """``then``, at once, or once the user says so where the draft has placeholders left
-        (SPEC section 5: taking a draft that still has one warns first)."""
-        if not draft.placeholders:
-            then()
-            return
-        from app.ui.forms import ConfirmDialog
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        missing = ", ".join(draft.placeholders[:3])
-        question = f"The draft still has placeholders ({missing}). {verb} it anyway?"
-        self.app.push_screen(ConfirmDialog(question, yes=verb, no="Not yet"), answered)
 
     def _target_ids(self) -> tuple[str, ...]:
         """The actions the draft the keys act on does: the selected one, and the one it was

@@ -334,31 +334,14 @@ class ReviewScreen(WorkspaceScreen):
             return None
         return action, draft, body
 
-    def _unless_unfilled(
-        self, draft: Draft, text: str, verb: str, then: Callable[[], object]
-    ) -> None:
-        """``then``, at once, or once the user says so where ``text`` has placeholders left."""
-        unfilled = draft.unfilled(text)
-        if not unfilled:
-            then()
-            return
-        from app.ui.forms import ConfirmDialog
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        question = f"The draft still has {', '.join(unfilled[:3])}. {verb} it anyway?"
-        self.app.push_screen(ConfirmDialog(question, yes=verb, no="Not yet"), answered)
-
     def action_copy(self) -> None:
         message = self._message()
         if message is None:
             return
         action, draft, body = message
         ids = self._ids(action)
-        self._unless_unfilled(
-            draft, body, "Copy", lambda: self.copy(body, draft.attach_reminder, ids)
+        self.unless_unfilled(
+            draft.unfilled(body), "Copy", lambda: self.copy(body, draft.attach_reminder, ids)
         )
 
     def action_write_draft(self) -> None:
@@ -367,7 +350,9 @@ class ReviewScreen(WorkspaceScreen):
             return
         action, draft, body = message
         ids, text = self._ids(action), replace(draft, body=body).text
-        self._unless_unfilled(draft, body, "Write", lambda: self.write_draft_file(ids, text, body))
+        self.unless_unfilled(
+            draft.unfilled(body), "Write", lambda: self.write_draft_file(ids, text, body)
+        )
 
     def _ids(self, action: Action) -> tuple[str, ...]:
         """The actions the draft shown does: ``action``, and the one combined with it."""
@@ -385,7 +370,7 @@ class ReviewScreen(WorkspaceScreen):
                 f"This draft is for {draft.channel.value}: it has no subject.", severity="warning"
             )
             return
-        self._unless_unfilled(draft, subject, "Copy", lambda: self.copy(subject))
+        self.unless_unfilled(draft.unfilled(subject), "Copy", lambda: self.copy(subject))
 
     def action_open_mail(self) -> None:
         message = self._message()
@@ -398,8 +383,10 @@ class ReviewScreen(WorkspaceScreen):
             self.notify(f"Not for a mail program: {problem}.", severity="error")
             return
         ids = self._ids(action)
-        self._unless_unfilled(
-            draft, body, "Open", lambda: self.open_in_mail(url, draft.attach_reminder, ids, body)
+        self.unless_unfilled(
+            draft.unfilled(body),
+            "Open",
+            lambda: self.open_in_mail(url, draft.attach_reminder, ids, body),
         )
 
     def action_edit_in_editor(self) -> None:
