@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pendulum
+import pytest
 
 from app.demo import demo_pipeline
 from app.engine import compute_actions
+from app.engine import engine as engine_module
+from app.engine import memo as memo_module
 from app.services.open_actions import cache_path
 from app.services.workspace import Workspace
 from app.store.repository import Repository
@@ -46,6 +49,53 @@ def test_a_change_and_its_save_work_out_one_interview(tmp_path: Path) -> None:
     workspace.refresh()
     assert workspace._memo.worked_out == counted + 1
     assert [a.id for a in workspace.actions] == fresh_ids(workspace)
+
+
+def test_a_save_checks_the_record_on_file_with_what_was_worked_out_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save asks whether the action is still open on the file; for the record on screen,
+    the engine's answer is known already."""
+    worked: list[str] = []
+    real = engine_module.actions_for
+
+    def counting(facts, offers):  # type: ignore[no-untyped-def]
+        worked.append(facts.interview.id)
+        return real(facts, offers)
+
+    monkeypatch.setattr(engine_module, "actions_for", counting)
+    monkeypatch.setattr(memo_module, "actions_for", counting)
+    workspace = opened(stored(tmp_path))
+    action = next(a for a in workspace.actions if a.contacting)
+    worked.clear()
+    workspace.mark_sent(action.id)
+    assert worked == [action.interview]
+    assert workspace.save_pending() == 1
+    assert worked == [action.interview]
+    assert action.id not in fresh_ids(opened(workspace._repo.path))
+
+
+def test_a_save_over_a_record_changed_elsewhere_works_it_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = stored(tmp_path)
+    workspace = opened(path)
+    other = opened(path)
+    action = next(a for a in workspace.actions if a.contacting)
+    other.mark_sent(action.id)
+    other.save_pending()
+    worked: list[str] = []
+    real = engine_module.actions_for
+
+    def counting(facts, offers):  # type: ignore[no-untyped-def]
+        worked.append(facts.interview.id)
+        return real(facts, offers)
+
+    monkeypatch.setattr(engine_module, "actions_for", counting)
+    workspace.mark_sent(action.id)
+    assert workspace.save_pending() == 0
+    assert worked == [action.interview]
+    assert workspace.take_refused()
 
 
 def test_a_read_after_another_followup_changed_one_interview_works_out_that_one(

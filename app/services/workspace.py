@@ -39,7 +39,7 @@ from app.engine import (
     pressing_first,
     sort_key,
 )
-from app.engine.memo import ActionMemo
+from app.engine.memo import ActionMemo, offers_key
 from app.engine.urgency import urgency
 from app.errors import UserError
 from app.memory import collector_paused
@@ -651,16 +651,23 @@ class Workspace:
         """``edit`` shown at once and saved later; with ``still_open``, saved only if those
         actions are still open on the file then (another followup may have done them)."""
         before = self._existing(interview_id)
-        saved_as = self._on_open(still_open, edit) if still_open else edit
+        saved_as = self._on_open(still_open, edit, before) if still_open else edit
         change = Change(label, interview_id, before, edit(before), saved_as)
         self._put(change)
         return change
 
-    def _on_open(self, actions: Sequence[Action], edit: Edit) -> Edit:
+    def _on_open(self, actions: Sequence[Action], edit: Edit, shown: Interview) -> Edit:
         policy, offers, clock = self.pipeline.policy, self._offers, self.clock
+        # What the engine said of the record on screen: the one on file, unless another
+        # followup wrote it since, and then worked out again.
+        known = self._memo.kept(shown, policy, offers_key(offers))
 
         def checked(stored: Interview) -> Interview:
-            open_there = {a.id for a in interview_actions(stored, policy, clock(), offers)}
+            now = clock()
+            if stored is shown and known is not None and known[0].holds_at(now.timestamp()):
+                open_there = {a.id for a in known[1]}
+            else:
+                open_there = {a.id for a in interview_actions(stored, policy, now, offers)}
             for action in actions:
                 if action.id not in open_there:
                     raise NoLongerApplies(_why_gone(action, stored))

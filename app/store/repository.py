@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import orjson
 
@@ -50,6 +50,9 @@ from app.store.documents import INTERVIEWS, META, TEXTS, Document, Documents
 from app.store.errors import UnreadableDatabase
 from app.store.paths import backup_path
 from app.store.texts import apart, check, event_times, kept_texts, together
+
+if TYPE_CHECKING:
+    from app.store.lock import DatabaseLock
 
 META_KEYS = {"profile", "policy"}
 
@@ -117,6 +120,9 @@ class Repository:
         # again after another followup changed one interview reads that interview alone.
         self._earlier: tuple[str, _Snapshot] | None = None
         self._busy = threading.RLock()
+        # Made once: building a lock resolves the path and looks up filelock's lock for it,
+        # which cost a save at 100 interviews as much as its fsync of the folder.
+        self._lock: DatabaseLock | None = None
         self.saw_other_writes = False
         """Whether the last change found the file other than this repository last saw it."""
         self.writes = 0
@@ -324,10 +330,8 @@ class Repository:
         """``update``; with ``only``, ``change`` sees just that interview (if stored), and the
         other documents are written back as they were, unread: a change to one interview then
         costs a parse and a write of the file rather than reading ten thousand records."""
-        from app.store.lock import DatabaseLock
-
         check_regular(self._path)  # a FIFO or a device is refused before it is locked
-        with DatabaseLock(self._path), collector_paused(), self._open() as db:
+        with self._locked(), collector_paused(), self._open() as db:
             try:
                 return self._change(db, change, only, texts)
             finally:
@@ -358,6 +362,13 @@ class Repository:
             self._known = (tables, written)
             self._earlier = (self._zone(after.profile), written)
         return after
+
+    def _locked(self) -> DatabaseLock:
+        from app.store.lock import DatabaseLock
+
+        if self._lock is None:
+            self._lock = DatabaseLock(self._path)
+        return self._lock
 
     @contextmanager
     def _open(self) -> Iterator[Any]:
@@ -399,6 +410,7 @@ class Repository:
             self._db.close()
         self._db = None
         self._known = None
+        self._lock = None  # the path is resolved again, as the storage's is
 
     def _snapshot(
         self, raw: Mapping[str, Any] | None, *, first: FirstPart | None = None

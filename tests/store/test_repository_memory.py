@@ -11,6 +11,7 @@ import pytest
 from app.domain.interchange import Pipeline
 from app.domain.records import Event, EventKind, Interview
 from app.store import atomic as atomic_module
+from app.store import lock as lock_module
 from app.store import storage as storage_module
 from app.store.errors import WriteFailed
 from app.store.repository import Repository, UnknownInterview
@@ -66,6 +67,29 @@ def test_saves_after_the_first_read_do_not_parse_the_file_again(
     assert len(parses) == 1
     assert [e.summary for e in loaded.interviews[0].events] == [f"answer {n}" for n in range(5)]
     assert summaries(path, "acme") == [f"answer {n}" for n in range(5)]
+
+
+def test_saves_take_the_same_lock_object_until_the_file_is_forgotten(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[Path] = []
+    real = lock_module.DatabaseLock.__init__
+
+    def counting(self, where, **options):  # type: ignore[no-untyped-def]
+        made.append(Path(where))
+        real(self, where, **options)
+
+    monkeypatch.setattr(lock_module.DatabaseLock, "__init__", counting)
+    repo = Repository(path, default_zone="UTC")
+    for n in range(3):
+        repo.append_event("acme", reply(f"answer {n}"))
+    assert made == [path]
+    # Forgotten, the path is resolved again, as the storage resolves it again.
+    repo.forget()
+    repo.append_event("globex", reply("later"))
+    assert made == [path, path]
+    assert summaries(path, "acme") == [f"answer {n}" for n in range(3)]
+    assert summaries(path, "globex") == ["later"]
 
 
 def test_a_write_by_another_instance_is_read_before_saving_over_it(path: Path) -> None:
