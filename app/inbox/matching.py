@@ -20,10 +20,10 @@ import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from app.domain.kinds import ACTION_LABELS
-from app.domain.records import ActionKind, Channel, Contact, EventKind, Interview, Stage
+from app.domain.records import ActionKind, Channel, Contact, EventKind, Interview, Round, Stage
 from app.drafts.addresses import is_personal
 from app.engine import Action
 from app.engine.describe import day, moment
@@ -367,9 +367,10 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
     guests = _guests(invitation, interviews[0], known.me)
     when = moment(invitation.starts)
     if cancel:
-        reason = f"the invitation for {when} was cancelled: it removes round {round_id}"
-    elif round_id is not None:
-        reason = f"the invitation was changed to {when}: it moves round {round_id}"
+        reason = f"the invitation for {when} was cancelled: it removes that round"
+    elif holding:
+        held = next(r for r in holding[0].rounds if r.id == made)
+        reason = _moving(when, held, invitation.starts)
     else:
         reason = f"an invitation for {when}: it adds a round"
     kind_key = f"{ProposalKind.ROUND.value}:{invitation.uid}:{invitation.sequence}"
@@ -410,10 +411,17 @@ def as_it_stands(proposal: Proposal, interviews: Iterable[Interview]) -> Proposa
         return proposal
     when = moment(change.starts)
     if held[0].starts == change.starts and held[0].minutes == (change.minutes or 60):
-        reason = f"the invitation for {when} is round {made} as it is: it changes nothing"
+        reason = f"the invitation for {when} is the round as recorded: it changes nothing"
     else:
-        reason = f"the invitation was changed to {when}: it moves round {made}"
+        reason = _moving(when, held[0], change.starts)
     return replace(proposal, round=replace(change, id=made), reason=reason)
+
+
+def _moving(when: str, held: Round, starts: datetime) -> str:
+    """The reason of an invitation that moves ``held``: the round is named by its time, as the
+    user knows it, in the zone the invitation gives."""
+    before = moment(held.starts.astimezone(starts.tzinfo))
+    return f"the invitation was changed to {when}: it moves the round of {before}"
 
 
 def _interviewers(

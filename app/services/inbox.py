@@ -22,6 +22,7 @@ from app.domain.interchange import Pipeline
 from app.domain.kinds import ACTION_LABELS
 from app.domain.records import ActionKind, Contact, ContactRole, Event, EventKind, Interview, Round
 from app.engine import Action, compute_actions
+from app.engine.describe import moment
 from app.errors import UserError
 from app.inbox.mail import Mail
 from app.inbox.matching import Known, as_it_stands, propose, recorded_sources, round_id_for
@@ -199,16 +200,22 @@ def _round(proposal: Proposal, interview: Interview) -> tuple[str, Interview | N
         return f"{proposal.id}: no round in it", None
     made = round_id_for(change.uid)
     existing = next((r for r in interview.rounds if r.id == made), None)
+    # Rounds are named by their time, in the zone the invitation gives, as the user knows them.
+    when = moment(change.starts)
     if change.cancel:
         if existing is None:
             return f"{proposal.id}: that round is not in the database", None
         kept = tuple(r for r in interview.rounds if r.id != made)
-        return f"Removed round {made} of {interview.company}", replace(interview, rounds=kept)
+        held = moment(existing.starts.astimezone(change.starts.tzinfo))
+        line = f"Removed the round with {interview.company} on {held}"
+        return line, replace(interview, rounds=kept)
     minutes = change.minutes if change.minutes is not None else 60
     if existing is not None:
         moved = replace(existing, starts=change.starts, minutes=minutes)
         rounds = tuple(moved if r.id == made else r for r in interview.rounds)
-        return f"Moved round {made} of {interview.company}", replace(interview, rounds=rounds)
+        before = moment(existing.starts.astimezone(change.starts.tzinfo))
+        line = f"Moved the round with {interview.company} from {before} to {when}"
+        return line, replace(interview, rounds=rounds)
     # Guests accepted as contacts before the round are its interviewers too.
     invited = [
         c.id
@@ -217,7 +224,7 @@ def _round(proposal: Proposal, interview: Interview) -> tuple[str, Interview | N
     ]
     new = Round(made, change.starts, minutes, interviewers=(*change.interviewers, *invited))
     added = tuple(sorted((*interview.rounds, new), key=lambda r: r.starts))
-    return f"Added a round to {interview.company}", replace(interview, rounds=added)
+    return f"Added a round with {interview.company} on {when}", replace(interview, rounds=added)
 
 
 def scan(

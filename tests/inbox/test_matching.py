@@ -16,6 +16,7 @@ from app.demo import demo_pipeline
 from app.domain.copies import replace
 from app.domain.records import Channel
 from app.engine import compute_actions
+from app.engine.describe import moment
 from app.inbox.mail import Address, Invitation, Mail, Method
 from app.inbox.matching import as_it_stands, round_id_for
 from app.inbox.proposals import Proposal, ProposalKind
@@ -199,11 +200,15 @@ def test_an_update_read_with_its_invitation_says_it_moves_once_the_round_is_made
     made = round_id_for("final-9@harborlane.example")
     now_it = as_it_stands(update, records.load().interviews)
     assert now_it.round is not None and now_it.round.id == made
-    assert now_it.reason.endswith(f"it moves round {made}")
+    assert now_it.reason == (
+        f"the invitation was changed to {moment(moved)}: it moves the round of {moment(first)}"
+    )
     assert as_it_stands(added, []) == added  # nothing made yet: as it was
     # The first again, once its round is made: nothing to change, and said so.
     same = as_it_stands(added, records.load().interviews)
-    assert same.reason.endswith(f"is round {made} as it is: it changes nothing")
+    assert same.reason == (
+        f"the invitation for {moment(first)} is the round as recorded: it changes nothing"
+    )
 
 
 def test_an_invitation_adds_a_round_then_moves_it_then_cancels_it(records: Records) -> None:
@@ -238,7 +243,9 @@ def test_an_invitation_adds_a_round_then_moves_it_then_cancels_it(records: Recor
         "minutes": 45,
         "interviewers": ["sofia", "daniel"],
     }
-    apply_proposals(records, [added], NOW)
+    assert apply_proposals(records, [added], NOW) == [
+        f"Added a round with Harbor Lane Logistics on {moment(starts)}"
+    ]
 
     def harbor_round() -> tuple[pendulum.DateTime, int] | None:
         harbor = next(i for i in records.load().interviews if i.id == "harbor-analytics")
@@ -252,15 +259,26 @@ def test_an_invitation_adds_a_round_then_moves_it_then_cancels_it(records: Recor
         for p in proposals(records, invite(Method.REQUEST, 1, later, 2))
         if p.kind is ProposalKind.ROUND
     ]
-    assert moved.round is not None and moved.round.id == made and "moves" in moved.reason
-    apply_proposals(records, [moved], NOW)
+    assert moved.round is not None and moved.round.id == made
+    assert moved.reason == (
+        f"the invitation was changed to {moment(later)}: it moves the round of {moment(starts)}"
+    )
+    assert apply_proposals(records, [moved], NOW) == [
+        f"Moved the round with Harbor Lane Logistics from {moment(starts)} to {moment(later)}"
+    ]
     assert harbor_round() == (later, 45)
     [cancelled] = [
         p
         for p in proposals(records, invite(Method.CANCEL, 2, later, 3))
         if p.kind is ProposalKind.ROUND
     ]
-    apply_proposals(records, [cancelled], NOW)
+    assert (
+        cancelled.reason
+        == f"the invitation for {moment(later)} was cancelled: it removes that round"
+    )
+    assert apply_proposals(records, [cancelled], NOW) == [
+        f"Removed the round with Harbor Lane Logistics on {moment(later)}"
+    ]
     assert harbor_round() is None
 
 
