@@ -162,6 +162,7 @@ async def test_s_records_the_body_copied_and_no_text_where_none_was_taken(make, 
 
 async def test_s_on_a_move_on_asks_keep_warm_just_close_or_cancel(make, db):
     from textual.widgets import Button
+    from textual.widgets._footer import FooterKey
 
     from app.domain.records import Outcome, Stage
     from app.ui.forms import ConfirmDialog
@@ -175,7 +176,10 @@ async def test_s_on_a_move_on_asks_keep_warm_just_close_or_cancel(make, db):
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog) and dialog.heading == "Move on"
         labels = [str(b.label) for b in dialog.query(Button)]
-        assert labels == ["Keep warm", "Just close", "Cancel"]
+        assert labels == ["Keep warm (y)", "Just close (n)", "Cancel (esc)"]
+        # The footer says what escape does, and no "Yes" or "No" the buttons do not say.
+        footer = [str(k.description) for k in dialog.query(FooterKey)]
+        assert footer == ["Cancel"]
         # Both answers close it: Cancel leaves it as it was.
         await pilot.click("#cancel")
         await pilot.pause()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.draft import DraftScreen
@@ -14,6 +15,7 @@ from app.ui.widgets.board import Board
 from app.ui.widgets.detail import FOCUS, DetailPane
 from app.ui.widgets.draft_view import DraftHeader, DraftPreview, DraftView
 from app.ui.widgets.due import DuePanel
+from app.ui.widgets.footer import KeysFooter, OverFooter
 from tests.ui.conftest import stored
 from tests.ui.test_dashboard import into_due_panel as focus_due_panel
 
@@ -350,3 +352,25 @@ async def test_a_change_made_from_the_board_shows_the_due_panel_from_its_top(mak
         app.screen.show_all(keep_action=panel.selected)
         await pilot.pause()
         assert panel.cursor == rows[0] and panel.scroll_offset.y == 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("key", ["z", "?", "r z"])
+async def test_a_screen_opened_over_another_hides_the_keys_that_do_not_work_under_it(
+    make, size, key
+):
+    """The footer below may be taller than one row (three at 80 columns): the one over it
+    covers every row of it."""
+    app = make()
+    async with app.run_test(size=size) as pilot:
+        for each in key.split():
+            await pilot.press(each)
+            await pilot.pause()
+        over, below = app.screen_stack[-1], app.screen_stack[-2]
+        assert over.is_modal
+        covered = below.query_one(KeysFooter).region
+        own = over.query_one(OverFooter).region
+        assert own.contains_region(covered), (own, covered)
+        # What it shows are its own keys, which work there.
+        shown = {k.key for k in over.query(FooterKey)}
+        assert "escape" in shown and not shown & {"c", "s", "a", "question_mark"}

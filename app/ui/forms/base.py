@@ -23,11 +23,12 @@ from textual.markup import escape
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input
+from textual.widgets import Button, Input
 
 from app.ui.forms.checks import Checker
 from app.ui.forms.field import Field
 from app.ui.release import release_closed
+from app.ui.widgets.footer import OverFooter
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -114,7 +115,7 @@ class Dialog(ModalScreen[R], Generic[R]):
         box.border_title = escape(self.heading)
         with box:
             yield from self.compose_dialog()
-        yield DialogFooter()
+        yield OverFooter()
 
     @abstractmethod
     def compose_dialog(self) -> ComposeResult: ...
@@ -309,35 +310,6 @@ def _field_of(widget: Widget) -> Field | None:
         if isinstance(node, Field):
             return node
     return None
-
-
-class DialogFooter(Footer):
-    """The dialog's keys. Compact, as on the dashboard, so that they fit at 80 columns.
-
-    Textual's footer makes all its keys again each time the bindings may have changed: five
-    times as a dialog opens (mounting, focus, the first check), each time removing and mounting
-    every key. This one does so only when the keys to show have changed.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(compact=True, show_command_palette=False)
-        self._shown: tuple[tuple[object, ...], ...] | None = None
-
-    async def recompose(self) -> None:
-        # Asked for after a refresh, which may come once the dialog has closed.
-        if not self.is_attached or self._pruning:
-            return
-        shown = self._keys()
-        if shown != self._shown:
-            self._shown = shown
-            await super().recompose()
-
-    def _keys(self) -> tuple[tuple[object, ...], ...]:
-        return tuple(
-            (key, binding.description, binding.action, binding.group, enabled, tooltip)
-            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
-            if binding.show
-        )
 
 
 def _collect(app: App[Any]) -> None:

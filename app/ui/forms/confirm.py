@@ -16,9 +16,10 @@ from app.ui.forms.base import Dialog
 class ConfirmDialog(Dialog[bool | None]):
     """True for yes, False for no, None when closed with escape (which callers read as no)."""
 
+    # Each button names its key: the footer's one label per key could not say "Keep warm".
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", tooltip="Answer yes", id="confirm-yes"),
-        Binding("n", "answer(False)", "No", tooltip="Answer no", id="confirm-no"),
+        Binding("y", "answer(True)", "Yes", show=False, tooltip="Answer yes", id="confirm-yes"),
+        Binding("n", "answer(False)", "No", show=False, tooltip="Answer no", id="confirm-no"),
     ]
 
     def __init__(
@@ -41,10 +42,10 @@ class ConfirmDialog(Dialog[bool | None]):
     def compose_dialog(self) -> ComposeResult:
         yield Static(self.question, classes="dialog-question", markup=False)
         with Horizontal(classes="dialog-buttons"):
-            yield Button(self.yes, variant="primary", id="yes", compact=True)
-            yield Button(self.no, id="no", compact=True)
+            yield Button(f"{self.yes} (y)", variant="primary", id="yes", compact=True)
+            yield Button(f"{self.no} (n)", id="no", compact=True)
             if self.cancel:
-                yield Button(self.cancel, id="cancel", compact=True)
+                yield Button(f"{self.cancel} (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         # The safe answer is the one enter gives.

@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from app.drafts import Draft
 from app.ui.widgets.draft_view import DraftView
+from app.ui.widgets.footer import OverFooter
 
 HERE = Path(__file__).parent
 
@@ -56,7 +57,7 @@ class DraftScreen(ModalScreen[str | None]):
         with Vertical(id="draft-box"):
             yield Label(self.title_text, id="draft-title", markup=False)
             yield DraftView(id="draft-view")
-        yield Footer(compact=True, show_command_palette=False)
+        yield OverFooter()
 
     def on_mount(self) -> None:
         self.query_one(DraftView).show(self.draft, body=self.body)

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 
 from app.ui.bindings import NAVIGATION
+from app.ui.widgets.footer import OverFooter
 
 
 class HelpScreen(ModalScreen[None]):
@@ -36,6 +37,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield KeyTable(self.bindings, self.title_text, id="help-keys")
+        yield OverFooter()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -40,7 +40,7 @@ from app.ui.format import kind_label, not_together, question_line, short_when
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.text_box import TextBox
 from app.ui.widgets.draft_view import DraftHeader, body_of, no_message
-from app.ui.widgets.footer import KeysFooter
+from app.ui.widgets.footer import KeysFooter, OverFooter
 
 HERE = Path(__file__).parent
 
@@ -704,6 +704,7 @@ class SummaryScreen(ModalScreen[None]):
         with Vertical(id="summary-box"):
             yield Label("Today's review", id="summary-title")
             yield Static("\n".join(self.summary.lines(self.now)), id="summary-text", markup=False)
+        yield OverFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

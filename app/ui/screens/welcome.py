@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from app.domain.profile import ProfileError, changed_profile
 from app.domain.records import Profile
 from app.ui.forms.base import STYLESHEET
 from app.ui.forms.field import Field
 from app.ui.keys_in_order import TextInput
+from app.ui.widgets.footer import OverFooter
 
 WELCOME = (
     "[b]Welcome to followup[/b]\n\n"
@@ -101,7 +102,7 @@ class WelcomeScreen(ModalScreen[Welcomed]):
                 yield Button(_DEMO, id="demo")
                 yield Button("Skip (esc)", id="later")
         # The keys in sight: escape to skip and q to quit are what a first look needs.
-        yield Footer(compact=True, show_command_palette=False)
+        yield OverFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A letter typed into a field is text, never a command.

@@ -92,3 +92,41 @@ class KeysFooter(Footer):
         if self.is_attached and self.screen is not self.app.screen:
             return
         super().bindings_changed(screen)
+
+
+class OverFooter(Footer):
+    """The keys of a screen opened over another (a dialog, the help): compact, as on the
+    dashboard, so that they fit at 80 columns, and as tall as the footer it covers, which
+    would otherwise show, around this one, keys that do not work while it is open.
+
+    Textual's footer makes all its keys again each time the bindings may have changed: five
+    times as a dialog opens (mounting, focus, the first check), each time removing and mounting
+    every key. This one does so only when the keys to show have changed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(compact=True, show_command_palette=False)
+        self._shown: tuple[tuple[object, ...], ...] | None = None
+
+    def on_mount(self) -> None:
+        stack = self.app.screen_stack
+        place = stack.index(self.screen) if self.screen in stack else 0
+        if place > 0:
+            below = stack[place - 1].query(Footer)
+            self.styles.height = max([1, *(f.outer_size.height for f in below if f.display)])
+
+    async def recompose(self) -> None:
+        # Asked for after a refresh, which may come once the dialog has closed.
+        if not self.is_attached or self._pruning:
+            return
+        shown = self._keys()
+        if shown != self._shown:
+            self._shown = shown
+            await super().recompose()
+
+    def _keys(self) -> tuple[tuple[object, ...], ...]:
+        return tuple(
+            (key, binding.description, binding.action, binding.group, enabled, tooltip)
+            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show
+        )
