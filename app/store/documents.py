@@ -102,9 +102,6 @@ class Document:
         self._source, self._start, self._end = source, start, end
         self._held = None
 
-    def content(self) -> Any:
-        return orjson.loads(self.raw)
-
 
 @dataclass(frozen=True)
 class Documents:

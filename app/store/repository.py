@@ -182,13 +182,11 @@ class Repository:
     def _complete(self, doc: Document, said: Document, zone: str) -> Interview:
         """The interview of ``doc`` with the texts ``said`` holds for it; raises
         ``InvalidData``."""
-        where = f'{INTERVIEWS}["{doc.doc_id}"]'
-        merged = together(
-            self._parsed(doc, where),
-            self._parsed(said, f'{TEXTS}["{said.doc_id}"]'),
-            f'{TEXTS}["{said.doc_id}"]',
-        )
-        typed = typed_interview(merged, zone) if plain(doc.raw) and plain(said.raw) else None
+        where, said_where = f'{INTERVIEWS}["{doc.doc_id}"]', f'{TEXTS}["{said.doc_id}"]'
+        # Each read once: a document kept where it is in the file is read back at each ask.
+        raw, said_raw = doc.raw, said.raw
+        merged = together(self._json(raw, where), self._json(said_raw, said_where), said_where)
+        typed = typed_interview(merged, zone) if plain(raw) and plain(said_raw) else None
         return typed or read_interview(merged, zone, where)
 
     def load_profile(self) -> Profile:
@@ -252,8 +250,11 @@ class Repository:
         return typed or read_interview(self._parsed(document, where), zone, where)
 
     def _parsed(self, document: Document, where: str) -> Any:
+        return self._json(document.raw, where)
+
+    def _json(self, raw: bytes, where: str) -> Any:
         try:
-            return document.content()
+            return orjson.loads(raw)
         except orjson.JSONDecodeError as error:
             # JSON that msgspec split but orjson refuses (an integer past 64 bits).
             self._unreadable(f"is not valid JSON at {where} ({error})")

@@ -22,6 +22,7 @@ from app.domain.limits import MAX_TEXT
 from app.domain.records import ActionKind, Event, EventKind, Interview
 from app.store.errors import UnreadableDatabase
 from app.store.repository import Repository
+from app.store.source import Source
 from tests.strategies import interview as interview_documents
 
 AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -85,6 +86,25 @@ def test_the_daily_read_leaves_the_texts_unread_and_an_export_reads_them(path: P
     assert Repository(path, default_zone="UTC").load().interviews[0].id == "acme"
     with pytest.raises(UnreadableDatabase, match=r'texts\["1"\]\.texts\.0\.text: not text: 5'):
         Repository(path, default_zone="UTC").load(texts=True)
+
+
+def test_a_read_with_the_texts_reads_each_document_once(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = Repository(path, default_zone="UTC")
+    repo.load()  # the documents now point into the file, read back when asked
+    asked: list[tuple[int, int]] = []
+    real = Source.read
+
+    def counting(self: Source, start: int, end: int) -> bytes:
+        asked.append((start, end))
+        return real(self, start, end)
+
+    monkeypatch.setattr(Source, "read", counting)
+    whole = repo.load(texts=True)
+    assert whole.interviews[0].events[0].text == THANKS
+    # acme's interview and its texts: each once.
+    assert len(asked) == len(set(asked)) == 2
 
 
 def test_a_change_to_a_record_read_without_its_texts_keeps_them(path: Path) -> None:
