@@ -71,7 +71,7 @@ FIELDS: tuple[Field, ...] = (
     Field("nothing_owed", "whether you owe them nothing"),
     Field("date", "date"),
     Field("achievement", "a work example or recent achievement that bears on the role"),
-    Field("again", "whether you have sent them a note like this before"),
+    Field("again", "whether you have sent them a note like this before, or met them before"),
     Field("late", "whether what you promised is late"),
     Field("references", "whether references are still worth offering"),
     # Each interviewer of one round gets a thank-you worded their own way (SPEC section 5: never
@@ -94,6 +94,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     today = now.astimezone(zone(interview.timezone)).date()
     contact = interview.contact(action.contact)
     held = _round_of(action, interview, now, contact)
+    visits = _visits(action, interview, held, contact)
     notes = interview.notes
     answers = _answers(action, interview, now)
     values = {
@@ -105,7 +106,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "the_meeting": _the_meeting(interview, held, contact, today),
         "interviewers": _others(interview, held, contact),
         "day": _day(action, interview, held, today),
-        "their_points": _their_points(action, contact),
+        "their_points": _their_points(action, contact, visits),
         "answer": spoken.names_list([_phrase(a) for a in answers]),
         "timeline": _timeline(interview, now, today),
         "offer_deadline": _offer_deadline(action, pipeline, today),
@@ -119,11 +120,12 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "company_news": _to_the_company(_phrase(notes.company_news)),
         # Only the user knows which: always a placeholder, so a value-add is never empty.
         "achievement": "",
-        "again": _flag(_sent_before(action, interview, now)),
+        "again": _flag(_sent_before(action, interview, now) or visits > 0),
         "late": _flag(_late(action, interview, now)),
         "references": _flag(interview.stage not in _REFERENCES_ASKED),
     }
-    place = _place(action, held, contact)
+    # Someone thanked at an earlier round is thanked in other words, with other points.
+    place = _place(action, held, contact) + visits
     for single, many, items in (
         ("recap_point", "recap_points", notes.recap),
         ("challenge", "challenges", notes.challenges),
@@ -131,10 +133,12 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     ):
         # A note typed over several lines still reads as one point in a sentence or a list.
         kept = [_phrase(item) for item in items if item.strip()]
-        # The shared points go round the panel: each interviewer is reminded of another.
-        values[single] = kept[place % len(kept)] if kept else ""
+        # The shared points go round the panel: each interviewer is reminded of another; one
+        # met before is not reminded of a point again once every point has gone round.
+        fresh = kept and (not visits or place < len(kept))
+        values[single] = kept[place % len(kept)] if fresh else ""
         values[many] = spoken.bullets(kept)
-    opening, ending = place % WORDINGS, place // WORDINGS % WORDINGS
+    opening, ending = place % WORDINGS, (place // WORDINGS + visits) % WORDINGS
     values["wording_b"], values["wording_c"] = _flag(opening == 1), _flag(opening == 2)
     values["ending_b"], values["ending_c"] = _flag(ending == 1), _flag(ending == 2)
     values["recap_point"] = _as_mine(values["recap_point"])
@@ -150,6 +154,17 @@ def _place(action: Action, held: Round | None, contact: Contact | None) -> int:
         return 0
     panel = list(dict.fromkeys(held.interviewers))
     return panel.index(contact.id) if contact.id in panel else 0
+
+
+def _visits(
+    action: Action, interview: Interview, held: Round | None, contact: Contact | None
+) -> int:
+    """How many earlier rounds the person a thank-you goes to sat on (0 for other notes)."""
+    if action.kind is not ActionKind.THANK_YOU or held is None or contact is None:
+        return 0
+    return sum(
+        1 for r in interview.rounds if contact.id in r.interviewers and r.starts < held.starts
+    )
 
 
 def _flag(on: bool) -> str:
@@ -344,13 +359,16 @@ def attachment(action: Action, interview: Interview) -> str:
 _TO_THEIR_POINTS = (ActionKind.THANK_YOU, ActionKind.CONNECT)
 
 
-def _their_points(action: Action, contact: Contact | None) -> str:
+def _their_points(action: Action, contact: Contact | None, visits: int) -> str:
     """What I discussed with the person a thank-you or an invitation goes to; the other
     messages do not reach back to the interview for it."""
     if contact is None or action.kind not in _TO_THEIR_POINTS:
         return ""
+    points = _points_of(contact)
     # Two at most: a thank-you is brief, and the first two are the ones that came to mind.
-    return spoken.names_list(_points_of(contact)[:2])
+    # Thanked again, they hear of the next two noted, while there are any.
+    start = 2 * visits if 2 * visits < len(points) else 0
+    return spoken.names_list(points[start : start + 2])
 
 
 def _points_of(contact: Contact | None) -> list[str]:

@@ -87,6 +87,50 @@ def test_shared_recap_points_go_round_the_panel() -> None:
         assert sum(other in body for other in said) == 1  # at most one of each (SPEC)
 
 
+def twice(**notes: Any) -> Any:
+    """Acme: Jane on a video call, then on the onsite a week later."""
+    jane = {
+        "id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "phone": "+44 1",
+        "linkedin": "https://www.linkedin.com/in/jane", "role": "interviewer",
+        "notes": ["her plan for the two onboarding flows", "the pricing review",
+                  "the hiring of a data lead"],
+    }  # fmt: skip
+    rounds = [
+        {"id": "r1", "starts": "2026-11-13T14:00:00", "kind": "video", "interviewers": ["jane"]},
+        {"id": "r2", "starts": "2026-11-20T14:00:00", "kind": "onsite", "interviewers": ["jane"]},
+    ]  # fmt: skip
+    return acme(contacts=[jane], rounds=rounds, notes=notes)
+
+
+@pytest.mark.parametrize("channel", list(Channel), ids=str)
+def test_someone_met_at_an_earlier_round_is_thanked_in_other_words(channel: Channel) -> None:
+    pipeline = twice(recap=["Scaled the onboarding funnel"])
+    first = compose(
+        action_of(pipeline, "2026-11-13T16:00:00+00:00", "acme/thank_you/r1/jane"),
+        pipeline,
+        pendulum.parse("2026-11-13T16:00:00+00:00"),  # type: ignore[arg-type]
+        channel=channel,
+    )
+    again = draft_at(pipeline, THANKS_AT, "acme/thank_you/r2/jane", channel)
+    # No placeholder the first did not have (the profile here has no phone number).
+    assert again.text != first.text and set(again.placeholders) <= set(first.placeholders)
+    said = again.text + (again.voicemail or "")
+    assert "again" in said
+    # Other points than the first time, and no point of mine she has heard already.
+    assert "the hiring of a data lead" in said and "onboarding flows" not in said
+    assert "onboarding funnel" not in said
+
+
+def test_a_second_thank_you_says_a_point_of_mine_she_has_not_heard() -> None:
+    pipeline = twice(recap=["Scaled the onboarding funnel", "Cut churn by a third"])
+    first = draft_at(pipeline, "2026-11-13T16:00:00+00:00", "acme/thank_you/r1/jane")
+    again = draft_at(pipeline, THANKS_AT, "acme/thank_you/r2/jane")
+    assert "I scaled the onboarding funnel" in first.body
+    assert "I cut churn by a third" in again.body
+    assert "onboarding funnel" not in again.body
+    assert again.body.startswith("Dear Jane,\n\nThank you for meeting with me again today.")
+
+
 def test_a_thank_you_with_long_notes_keeps_to_150_words_and_leads_with_them() -> None:
     jane = {
         "id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "role": "interviewer",
