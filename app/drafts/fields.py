@@ -403,7 +403,7 @@ def _to_them(point: str) -> str:
         theirs = low == "his" or (
             low in ("her", "their")
             and after.isalpha()
-            and after not in _NO_THING
+            and after not in spoken.NOT_OWNED
             and (not at or before in _LEADS_IN)
         )
         said.append("your" if theirs else word)
@@ -412,13 +412,6 @@ def _to_them(point: str) -> str:
 
 # Words after which "her" or "their" begins a thing of theirs ("about her plan").
 _LEADS_IN = frozenset({"and", "about", "on", "of", "in", "for", "with", "from", "at"})
-# Words that never follow a "her" that is a thing of hers: "a chat with her and Tom", "run
-# with her in my first quarter".
-_NO_THING = frozenset(
-    ["and", "or", "but", "in", "on", "at", "to", "for", "from", "with", "about", "as", "by",
-     "the", "a", "an", "that", "this", "when", "while", "if", "so", "is", "was", "has",
-     "had", "will", "would", "can", "could", "did", "does", "again", "too", "then", "later"]
-)  # fmt: skip
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|hers|herself|himself)\b", re.IGNORECASE)
 
 
@@ -650,8 +643,10 @@ def _promise(action: Action, interview: Interview, contact: Contact | None) -> s
     names = []
     if contact is not None:
         full = " ".join(contact.name.split())
-        names = [full, spoken.first_name(full)]
-    said = spoken.promise_phrase(promise.what, names)
+        names = [full, spoken.first_name(full), spoken.given_name(full)]
+    # "her" and "them" in a promise made to the reader are the reader.
+    to_reader = contact is not None and promise.to == contact.id
+    said = spoken.promise_phrase(promise.what, names, to_reader=to_reader)
     # Something to bring to a meeting that has passed is now something to send.
     if said.startswith("bring you "):
         return "send you " + said.removeprefix("bring you ")

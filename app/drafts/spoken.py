@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from app.engine.describe import lowered
+from app.engine.describe import DETERMINERS, bare_verb, leads_with_verb, lowered, without_when
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -88,6 +88,14 @@ def first_name(name: str) -> str:
     return words[0]
 
 
+def given_name(name: str) -> str:
+    """The first name, whatever title leads it: "Dr. Anne-Marie O'Neil" -> "Anne-Marie"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return words[0] if words else ""
+
+
 def names_list(names: Sequence[str]) -> str:
     """``Daniel``, ``Daniel and Inês``, ``Daniel, Inês and Tom``."""
     names = [n for n in names if n]
@@ -100,18 +108,83 @@ def bullets(items: Sequence[str]) -> str:
     return "\n".join(f"- {item.strip()}" for item in items if item.strip())
 
 
-def promise_phrase(what: str, names: Sequence[str]) -> str:
-    """A promise as it reads after "I promised to …", told to the person it was made to.
+def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -> str:
+    """A promise as it reads after "I'm writing to …", told to the person it was made to
+    (``to_reader``), however it was noted.
 
     "Send Lena the contact details" becomes "send you the contact details", and "Lena's team"
-    becomes "your team", so that the note does not talk about its reader in the third person.
+    becomes "your team", so that the note does not talk about its reader in the third person;
+    so do "send her the deck" and "the pre-read she asked for". "I'll send …", "Will send …"
+    and "Sending …" read as "send …", a thing alone ("the slide deck") as "send you the slide
+    deck", and the time it was due by is left to the sentence around it.
     """
-    text = " ".join(what.split()).rstrip(".")
+    text = " ".join(what.split()).rstrip(".!")
+    text = _I_WILL.sub("", text, count=1)
+    text = without_when(text) or text
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
         pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b")
         text = pattern.sub(lambda m: "your" if m.group("own") else "you", text)
+    if to_reader:
+        text = _to_reader(text)
+    first, space, rest = text.partition(" ")
+    verb = bare_verb(first)
+    if verb is not None:
+        text = verb + space + rest
     # A verb leads ("Send …"); an acronym ("CV …") or "I" keeps its capital.
-    return lowered(text)
+    text = lowered(text)
+    if not leads_with_verb(text):
+        thing = text if text.split(" ", 1)[0].casefold() in DETERMINERS else f"the {text}"
+        text = f"send you {thing}" if to_reader else f"send {thing}"
+    return text
+
+
+# How a note may start the promise with its maker: "I'll", "I will", "I'm going to", "Will".
+_I_WILL = re.compile(
+    r"^(?:(?:i\s*['’]ll|i\s+will|i\s*['’]m\s+going\s+to|i\s+am\s+going\s+to|i\s*['’]d"
+    r"|i\s+would|i\s+promised\s+to|promised\s+to|i\s+need\s+to|i\s+have\s+to|i\s+must"
+    r"|will|going\s+to|to)\s+)",
+    re.IGNORECASE,
+)
+# Words that never follow a "her" that is a thing of hers: "a chat with her and Tom", "run
+# with her in my first quarter", "send her the deck".
+NOT_OWNED = frozenset(
+    ["and", "or", "but", "in", "on", "at", "to", "for", "from", "with", "about", "as", "by",
+     "the", "a", "an", "that", "this", "these", "those", "my", "our", "your", "some", "any",
+     "all", "when", "while", "if", "so", "is", "was", "has", "had", "will", "would", "can",
+     "could", "did", "does", "again", "too", "then", "later", "back", "up", "over"]
+)  # fmt: skip
+_POSSESSIVE = re.compile(r"['’]s$")
+_AS_YOU = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+           "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}  # fmt: skip
+
+
+def _to_reader(text: str) -> str:
+    """``text``, noted of the person it is said to, said to them: "send her the deck she asked
+    for" -> "send you the deck you asked for"."""
+    words = text.split(" ")
+    said: list[str] = []
+    after_subject = False
+    for at, word in enumerate(words):
+        core = word.rstrip(",.;:!?")
+        tail, low = word[len(core) :], core.casefold()
+        following = words[at + 1].rstrip(",.;:!?").casefold() if at + 1 < len(words) else ""
+        following = _POSSESSIVE.sub("", following)  # "her team's plan": a thing of hers
+        if after_subject and low in _AS_YOU:
+            core = _AS_YOU[low]
+        elif low in ("him", "them"):
+            core = "you"
+        elif low in ("his", "their"):
+            core = "your"
+        elif low == "her":
+            owned = following.isalpha() and following not in NOT_OWNED
+            core = "your" if owned else "you"
+        elif low in ("she", "he"):
+            core = "you"
+        elif low in ("himself", "herself", "themselves"):
+            core = "yourself"
+        after_subject = low in ("she", "he")
+        said.append(core + tail)
+    return " ".join(said)
 
 
 def _week(day: date) -> int:

@@ -128,7 +128,9 @@ _EITHER = _words(
     "call email e-mail phone ring update review answer reply check schedule contact message "
     "text plan"
 )
-_DETERMINERS = _words("the a an some any our their your his her its my this that these those next")
+DETERMINERS = _words(
+    "the a an some any all both each our their your his her its my this that these those next"
+)
 # What follows a verb at the head of a promise: its object ("send the", "call Jane").
 _OBJECTS = _words(
     "the a an me us you him her them it my our your their his its this that these those some "
@@ -146,11 +148,11 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     that starts so is left as written.
     """
     names = [" ".join(name.split()) for name in names if name.strip()]
-    text = _without_when(_without_subject(" ".join(what.split()).rstrip(".!"), names))
+    text = without_when(_without_subject(" ".join(what.split()).rstrip(".!"), names))
     if not text:
         return "get back to me"
     text = lowered(text, names)
-    return text if _leads_with_verb(text) else f"get back to me about {text}"
+    return text if leads_with_verb(text) else f"get back to me about {text}"
 
 
 def _without_subject(text: str, names: list[str]) -> str:
@@ -162,7 +164,8 @@ def _without_subject(text: str, names: list[str]) -> str:
     return _BARE_MODAL.sub("", text, count=1)
 
 
-def _without_when(text: str) -> str:
+def without_when(text: str) -> str:
+    """``text`` without the time that ends it: "send the deck by Friday" -> "send the deck"."""
     found = _time_after().search(text)
     if found is None:
         found = _time_bare().search(text)
@@ -172,17 +175,32 @@ def _without_when(text: str) -> str:
     return text[: found.start()].rstrip(" ,;")
 
 
-def _leads_with_verb(text: str) -> bool:
+def leads_with_verb(text: str) -> bool:
+    """Whether ``text`` reads as a deed ("send the deck"), not a thing ("the deck")."""
     words = [w.rstrip(_TRAILING) for w in text.split()]
     head = words[0].casefold()
     if head in _VERBS or head == "i":
         return True
-    if head in _DETERMINERS:
+    if head in DETERMINERS:
         return False
     if len(words) == 1:
         return head in _EITHER
     second = words[1]
     return second.casefold() in _OBJECTS or (second[:1].isupper() and not second.isupper())
+
+
+def bare_verb(word: str) -> str | None:
+    """The verb a word ending in "-ing" is a form of, where it is one of a promise's verbs:
+    "sending" -> "send", "sharing" -> "share", "getting" -> "get"."""
+    low = word.casefold()
+    if not low.endswith("ing") or len(low) < 5:
+        return None
+    stem = low[:-3]
+    known = _VERBS | _EITHER
+    for candidate in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+        if candidate in known:
+            return candidate
+    return None
 
 
 def to_you(text: str) -> str:

@@ -81,10 +81,40 @@ def test_names_list() -> None:
         ),
         ("Send Lena Vogt my CV.", "send you my CV"),
         ("Introduce Lena's team to my old manager", "introduce your team to my old manager"),
-        ("CV with the new projects", "CV with the new projects"),
+        ("CV with the new projects", "send you the CV with the new projects"),
         ("Share the SQL sample", "share the SQL sample"),
         ("Ask Helena's team", "ask Helena's team"),
+        # However the promise was noted, it reads after "I'm writing to".
+        ("I'll send you the architecture diagram.", "send you the architecture diagram"),
+        ("I will share the case study", "share the case study"),
+        ("will share the case study with her", "share the case study with you"),
+        ("Sending the case study", "send the case study"),
+        ("the slide deck", "send you the slide deck"),
+        ("Email Lena my references by Friday", "email you my references"),
+        # Noted of the reader, said to her.
+        ("Send her the deck", "send you the deck"),
+        ("Send them the salary expectations", "send you the salary expectations"),
+        ("get back to them on my notice period", "get back to you on my notice period"),
+        ("Send the pre-read she asked for", "send the pre-read you asked for"),
+        ("Send the notes he was missing", "send the notes you were missing"),
+        ("Send her team's intro deck", "send your team's intro deck"),
+        ("Introduce him to my old manager", "introduce you to my old manager"),
     ],
 )
 def test_promise_phrase(what: str, said: str) -> None:
     assert spoken.promise_phrase(what, ["Lena Vogt", "Lena"]) == said
+
+
+def test_a_promise_made_to_someone_else_keeps_its_pronouns() -> None:
+    # To the recruiter, of the interviewer it was made to: "her" is not the reader.
+    said = spoken.promise_phrase("Send her the deck", ["Sam Reed", "Sam"], to_reader=False)
+    assert said == "send her the deck"
+    assert spoken.promise_phrase("the deck", [], to_reader=False) == "send the deck"
+
+
+def test_a_name_behind_a_title_is_still_the_reader() -> None:
+    names = ["Dr. Anne-Marie O'Neil", spoken.first_name("Dr. Anne-Marie O'Neil")]
+    names.append(spoken.given_name("Dr. Anne-Marie O'Neil"))
+    assert spoken.promise_phrase("email Anne-Marie my references", names) == (
+        "email you my references"
+    )
