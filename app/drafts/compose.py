@@ -293,7 +293,7 @@ def placeholder_warning(placeholders: tuple[str, ...]) -> str:
 def _name_of(contact: Contact | None) -> str:
     if contact is None:
         return ""
-    return " ".join(contact.name.split()) or contact.title.strip() or contact.id
+    return spoken.as_written(contact.name) or contact.title.strip() or contact.id
 
 
 def _recipient(channel: Channel, contact: Contact | None) -> str:

@@ -504,13 +504,13 @@ def _aware(interview: Interview) -> Interview:
 
 
 def _me(profile: Profile) -> dict[str, str]:
-    name = " ".join(profile.name.split())
+    name = spoken.as_written(profile.name)
     signature = profile.signature.strip()
     if not signature and name:
         signature = "\n".join(p for p in (name, profile.phone.strip(), profile.email.strip()) if p)
     return {
         "my_name": name,
-        "my_first_name": name.split()[0] if name else "",
+        "my_first_name": spoken.given_name(name),
         "my_email": profile.email.strip(),
         "my_phone": profile.phone.strip(),
         "signature": signature,
@@ -518,7 +518,7 @@ def _me(profile: Profile) -> dict[str, str]:
 
 
 def _them(contact: Contact | None) -> dict[str, str]:
-    name = " ".join(contact.name.split()) if contact else ""
+    name = spoken.as_written(contact.name) if contact else ""
     return {
         "name": name,
         "first_name": spoken.first_name(name),
@@ -602,7 +602,7 @@ def _others(interview: Interview, held: Round | None, contact: Contact | None) -
         person = interview.contact(person_id)
         if person is None or (contact is not None and person.id == contact.id):
             continue
-        names.append(spoken.first_name(" ".join(person.name.split())))
+        names.append(spoken.first_name(spoken.as_written(person.name)))
     return spoken.names_list(names)
 
 
@@ -642,7 +642,7 @@ def _promise(action: Action, interview: Interview, contact: Contact | None) -> s
         return ""
     names = []
     if contact is not None:
-        full = " ".join(contact.name.split())
+        full = spoken.as_written(contact.name)
         names = [full, spoken.first_name(full), spoken.given_name(full)]
     # "her" and "them" in a promise made to the reader are the reader.
     to_reader = contact is not None and promise.to == contact.id
@@ -668,7 +668,7 @@ def _their_promise(action: Action, interview: Interview, today: date) -> str:
     ):
         return ""
     maker = interview.contact(promise.to)
-    maker_name = " ".join(maker.name.split()) if maker else ""
+    maker_name = spoken.as_written(maker.name) if maker else ""
     if maker is None or maker.id == action.contact or not maker_name:
         who = "You mentioned you"
     else:

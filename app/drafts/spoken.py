@@ -88,6 +88,28 @@ def first_name(name: str) -> str:
     return words[0]
 
 
+def as_written(name: str) -> str:
+    """A person's name as a letter writes it, however it was kept: "Smith, John" (as a
+    directory lists it) is "John Smith"; "JOHN SMITH" and "john smith" are "John Smith". A
+    name with a credential after its comma ("Jane Doe, PhD") keeps it."""
+    name = " ".join(name.split())
+    last, comma, given = name.partition(",")
+    if comma and given.strip() and "," not in given:
+        after = given.split()
+        if not all(w.lower().rstrip(".") in _CREDENTIALS for w in after):
+            name = f"{given.strip()} {last.strip()}"
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) > 1 and (name == name.upper() or name == name.lower()):
+        name = name.title()
+    return name
+
+
+_CREDENTIALS = frozenset(
+    ["phd", "md", "mba", "jr", "sr", "ii", "iii", "iv", "cpa", "esq", "pe", "msc", "ma", "bsc",
+     "ba", "mphil", "dphil", "frcs", "obe", "mbe", "cbe"]
+)  # fmt: skip
+
+
 def given_name(name: str) -> str:
     """The first name, whatever title leads it: "Dr. Anne-Marie O'Neil" -> "Anne-Marie"."""
     words = name.split()

@@ -507,3 +507,22 @@ def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_char
         note.body
     )
     assert "metrics" not in note.body and "Payments" not in note.body
+
+
+@pytest.mark.parametrize(
+    ("kept", "greeting"),
+    [("Doe, Jane", "Dear Jane,"), ("JANE DOE", "Dear Jane,"), ("Dr. Jane Doe", "Dear Dr. Doe,")],
+)
+def test_a_name_kept_as_a_directory_lists_it_is_written_as_a_letter_writes_it(
+    kept: str, greeting: str
+) -> None:
+    jane = {"id": "jane", "name": kept, "email": "jane@acme.example", "role": "interviewer"}
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert draft.body.startswith(f"{greeting}\n\n")
+    assert ",," not in draft.text
+
+
+def test_a_title_before_my_name_is_not_how_i_sign_a_short_note() -> None:
+    pipeline = acme(profile={"name": "Dr. Priya Shah", "email": "priya@shah.example"})
+    draft = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane", Channel.LINKEDIN)
+    assert draft.text.endswith("Best, Priya")

@@ -118,3 +118,27 @@ def test_a_name_behind_a_title_is_still_the_reader() -> None:
     assert spoken.promise_phrase("email Anne-Marie my references", names) == (
         "email you my references"
     )
+
+
+@pytest.mark.parametrize(
+    ("kept", "written"),
+    [
+        ("Smith, John", "John Smith"),
+        ("JOHN SMITH", "John Smith"),
+        ("john smith", "John Smith"),
+        ("ANNE-MARIE O'NEIL", "Anne-Marie O'Neil"),
+        ("Jane Doe, PhD", "Jane Doe, PhD"),
+        ("  José   Álvarez ", "José Álvarez"),
+        ("McDonald", "McDonald"),
+        ("李伟", "李伟"),
+    ],
+)
+def test_a_name_is_written_as_a_letter_writes_it(kept: str, written: str) -> None:
+    assert spoken.as_written(kept) == written
+
+
+def test_the_given_name_passes_over_a_title() -> None:
+    assert spoken.given_name("Dr. Priya Shah") == "Priya"
+    assert spoken.given_name("Prof Dr Ana Lima") == "Ana"
+    assert spoken.given_name("Jordan Ellis") == "Jordan"
+    assert spoken.given_name("") == ""
