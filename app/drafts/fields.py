@@ -27,7 +27,7 @@ from app.domain.records import (
 )
 from app.drafts import spoken
 from app.engine.action import Action, action_id
-from app.engine.describe import deed, lowered
+from app.engine.describe import deed, lowered, without_asides
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +276,7 @@ _FEWEST_WORDS = 5
 
 def _phrase(text: str) -> str:
     """A note as it reads inside a sentence: on one line, without its closing full stop."""
-    return _one_line(text).rstrip(".")
+    return without_asides(_one_line(text)).rstrip(".")
 
 
 # Past tenses that do not end in "ed", for points noted as "Led the redesign …".

@@ -10,7 +10,14 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from app.engine.describe import DETERMINERS, bare_verb, leads_with_verb, lowered, without_when
+from app.engine.describe import (
+    DETERMINERS,
+    bare_verb,
+    leads_with_verb,
+    lowered,
+    without_asides,
+    without_when,
+)
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -140,7 +147,7 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
     and "Sending …" read as "send …", a thing alone ("the slide deck") as "send you the slide
     deck", and the time it was due by is left to the sentence around it.
     """
-    text = " ".join(what.split()).rstrip(".!")
+    text = without_asides(" ".join(what.split())).rstrip(".!")
     text = _I_WILL.sub("", text, count=1)
     text = without_when(text) or text
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):

@@ -138,6 +138,16 @@ _OBJECTS = _words(
 )
 
 
+_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
+
+
+def without_asides(text: str) -> str:
+    """A note without what it says in brackets: "a decision (she sounded unsure)" is "a
+    decision". A note's asides are the user's own, never the reader's to see."""
+    kept = _ASIDE.sub("", text)
+    return re.sub(r"\s+([,;:.!?])", r"\1", kept).strip()
+
+
 def deed(what: str, names: Iterable[str] = ()) -> str:
     """A promise of theirs as it reads after "they would", in the words of the note: "Sam will
     send the take-home by Tuesday" becomes "send the take-home"; a thing rather than a deed
@@ -148,11 +158,15 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     that starts so is left as written.
     """
     names = [" ".join(name.split()) for name in names if name.strip()]
-    text = without_when(_without_subject(" ".join(what.split()).rstrip(".!"), names))
+    said = without_asides(" ".join(what.split())).rstrip(".!")
+    text = without_when(_without_subject(said, names))
     if not text:
         return "get back to me"
     text = lowered(text, names)
-    return text if leads_with_verb(text) else f"get back to me about {text}"
+    if leads_with_verb(text):
+        return text
+    # "Decision" alone is "the decision"; "feedback on the take-home" needs no article.
+    return f"get back to me about {'the ' if ' ' not in text else ''}{text}"
 
 
 def _without_subject(text: str, names: list[str]) -> str:

@@ -526,3 +526,18 @@ def test_a_title_before_my_name_is_not_how_i_sign_a_short_note() -> None:
     pipeline = acme(profile={"name": "Dr. Priya Shah", "email": "priya@shah.example"})
     draft = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane", Channel.LINKEDIN)
     assert draft.text.endswith("Best, Priya")
+
+
+def test_an_aside_in_my_notes_never_reaches_the_reader() -> None:
+    jane = {
+        "id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "role": "interviewer",
+        "notes": ["her plan for the two onboarding flows (she seemed tired of it)"],
+    }  # fmt: skip
+    pipeline = acme(
+        contacts=[jane],
+        notes={"recap": ["Scaled the onboarding funnel (the one thing they cared about)"]},
+    )
+    draft = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane")
+    assert "talking with you about your plan for the two onboarding flows." in draft.body
+    assert "I scaled the onboarding funnel." in draft.body
+    assert "(" not in draft.body and "tired" not in draft.body and "cared" not in draft.body

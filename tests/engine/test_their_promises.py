@@ -178,6 +178,13 @@ AS_TYPED = [
     ("Call Jane", "call Jane"),
     ("Send the notes from tomorrow", "send the notes from tomorrow"),
     ("By Friday", "get back to me"),
+    ("Decision", "get back to me about the decision"),
+    # The user's aside is theirs: not said back, and never put in a message.
+    (
+        "Get back to me with a decision (she sounded unsure, probably a no)",
+        "get back to me with a decision",
+    ),
+    ("Send the brief [chase Sam if not]", "send the brief"),
 ]
 
 
