@@ -27,7 +27,7 @@ from app.domain.records import (
 )
 from app.drafts import spoken
 from app.engine.action import Action, action_id
-from app.engine.describe import deed, lowered, without_asides
+from app.engine.describe import POSSESSIVE, deed, leads_with_verb, lowered, without_asides
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,11 +308,17 @@ def _as_mine(point: str) -> str:
     metrics" reads "I am comfortable owning the metrics"; any other stays as noted."""
     text = lowered(point)
     first = text.split(" ", 1)[0]
+    if first == "i" or first.startswith(("i'", "i’")):
+        return "I" + text[1:]  # typed in haste: "i'm fluent in Spanish"
     if first in _BEING:
         return f"I am {text}"
-    if first in _DID or (first.endswith("ed") and first.isalpha() and first.islower()):
+    if first in _DID or first in _HELPING or (first.endswith("ed") and first.isalpha()):
         return f"I {text}"
     return text
+
+
+# Points noted as "Have run three launches", "Can start in January".
+_HELPING = frozenset(["am", "have", "had", "was", "can", "could", "will", "would", "speak"])
 
 
 # What I am rather than what I did, for points noted as "Comfortable owning metric definitions"
@@ -335,11 +341,25 @@ _BEING = frozenset(
 
 def _challenge(text: str) -> str:
     """ "Churn in week one: I would interview the leavers" reads "on churn in week one, I would
-    interview the leavers"; one typed without a colon is what we discussed."""
-    topic, colon, plan = text.partition(":")
-    if not colon or not plan.strip():
-        return lowered(text)
-    return f"on {lowered(topic.strip())}, {plan.strip()}"
+    interview the leavers", and so does "Churn – interview the leavers". One noted without how
+    I would meet it is only what we discussed, which the thank-you says otherwise: left out."""
+    found = _PLAN.search(text)
+    if found is None or not text[found.end() :].strip():
+        return ""
+    topic, plan = text[: found.start()].strip(), text[found.end() :].strip()
+    if not topic:
+        return ""
+    first = plan.split(" ", 1)[0].casefold()
+    if first in ("would", "will", "could"):
+        plan = f"I {lowered(plan)}"
+    elif first not in _SUBJECTS and leads_with_verb(lowered(plan)):
+        plan = f"I would {lowered(plan)}"
+    return f"on {lowered(topic)}, {plan}"
+
+
+# Between a challenge and how I would meet it: a colon or a dash.
+_PLAN = re.compile(r":|\s[–—-]\s")
+_SUBJECTS = frozenset(["i", "i'd", "i’d", "i'll", "i’ll", "we", "my", "our"])
 
 
 # A promise to send something is kept by attaching it; one to tell them something needs
@@ -400,6 +420,7 @@ def _to_them(point: str) -> str:
         low = word.lower()
         before = words[at - 1].lower() if at else ""
         after = words[at + 1].lower() if at + 1 < len(words) else ""
+        after = POSSESSIVE.sub("", after)  # "her team's plan": the team is hers
         theirs = low == "his" or (
             low in ("her", "their")
             and after.isalpha()

@@ -12,6 +12,7 @@ from datetime import date
 
 from app.engine.describe import (
     DETERMINERS,
+    POSSESSIVE,
     bare_verb,
     leads_with_verb,
     lowered,
@@ -182,7 +183,6 @@ NOT_OWNED = frozenset(
      "all", "when", "while", "if", "so", "is", "was", "has", "had", "will", "would", "can",
      "could", "did", "does", "again", "too", "then", "later", "back", "up", "over"]
 )  # fmt: skip
-_POSSESSIVE = re.compile(r"['’]s$")
 _AS_YOU = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
            "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}  # fmt: skip
 
@@ -197,7 +197,7 @@ def _to_reader(text: str) -> str:
         core = word.rstrip(",.;:!?")
         tail, low = word[len(core) :], core.casefold()
         following = words[at + 1].rstrip(",.;:!?").casefold() if at + 1 < len(words) else ""
-        following = _POSSESSIVE.sub("", following)  # "her team's plan": a thing of hers
+        following = POSSESSIVE.sub("", following)  # "her team's plan": a thing of hers
         if after_subject and low in _AS_YOU:
             core = _AS_YOU[low]
         elif low in ("him", "them"):

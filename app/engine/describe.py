@@ -12,7 +12,8 @@ from app.domain.records import Contact
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _TRAILING = ",;:!?"
-_POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = re.compile(r"['’]s$")
+"""The ending of a word that owns the next: "team's"."""
 # A promise is noted in the user's own words; a reason speaks to the user.
 _TO_YOU = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself"}
 _FIRST_PERSON = re.compile(r"\b(?:me|my|mine|myself)\b")
@@ -49,7 +50,8 @@ def lowered(what: str, names: Iterable[str] = ()) -> str:
     first, _, rest = text.partition(" ")
     word = first.rstrip(_TRAILING)
     kept = {part for name in names for part in name.split()}
-    if len(word) > 1 and word[1:].islower() and _POSSESSIVE.sub("", word) not in kept:
+    mine = word[:2] in ("I'", "I’")  # "I'm", "I've": "I" whatever follows it
+    if len(word) > 1 and word[1:].islower() and not mine and POSSESSIVE.sub("", word) not in kept:
         text = first[0].lower() + first[1:] + (f" {rest}" if rest else "")
     return text
 

@@ -541,3 +541,51 @@ def test_an_aside_in_my_notes_never_reaches_the_reader() -> None:
     assert "talking with you about your plan for the two onboarding flows." in draft.body
     assert "I scaled the onboarding funnel." in draft.body
     assert "(" not in draft.body and "tired" not in draft.body and "cared" not in draft.body
+
+
+@pytest.mark.parametrize(
+    ("recap", "said"),
+    [
+        ("i'm fluent in Spanish", "One thing I hope came across: I'm fluent in Spanish."),
+        ("I'm fluent in Spanish", "One thing I hope came across: I'm fluent in Spanish."),
+        ("Have run 3 launches end to end", "came across: I have run 3 launches end to end."),
+        ("Led the redesign", "came across: I led the redesign."),
+    ],
+)
+def test_a_point_of_mine_reads_as_mine_however_it_was_noted(recap: str, said: str) -> None:
+    draft = draft_at(acme(notes={"recap": [recap]}), THANKS_AT, "acme/thank_you/r1/jane")
+    assert said in draft.body
+
+
+@pytest.mark.parametrize(
+    ("challenge", "said"),
+    [
+        ("Churn: start with cohort interviews", "And on churn, I would start with cohort"),
+        (
+            "Legacy monolith — would strangle it gradually",
+            "And on legacy monolith, I would strangle",
+        ),
+        ("Billing: I would rebuild it", "And on billing, I would rebuild it."),
+        ("Pricing - we could test annual plans", "And on pricing, we could test annual plans."),
+    ],
+)
+def test_a_challenge_says_how_i_would_meet_it_in_my_own_voice(challenge: str, said: str) -> None:
+    pipeline = acme(notes={"recap": ["Led the redesign"], "challenges": [challenge]})
+    assert said in draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane").body
+
+
+def test_a_challenge_noted_without_how_i_would_meet_it_is_left_out() -> None:
+    pipeline = acme(notes={"recap": ["Led the redesign"], "challenges": ["the pricing model"]})
+    body = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane").body
+    assert "pricing model" not in body and "And " not in body
+    assert draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane").placeholders == ()
+
+
+def test_a_note_about_her_teams_plans_is_said_to_her() -> None:
+    jane = {
+        "id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "role": "interviewer",
+        "notes": ["her team's rollout plan"],
+    }  # fmt: skip
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert "talking with you about your team's rollout plan." in draft.body
+    assert not draft.warnings
