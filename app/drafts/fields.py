@@ -392,9 +392,26 @@ def _their_points(action: Action, contact: Contact | None, visits: int) -> str:
 
 
 def _points_of(contact: Contact | None) -> list[str]:
-    """What I noted discussing with ``contact``, each as said to them."""
+    """What I noted discussing with ``contact``, each as said to them, to follow "talking
+    with you about": "Discussed the Q3 roadmap" is "the Q3 roadmap"; a note that is a sentence
+    of its own ("we both love rock climbing") is not a topic, and is left to the user."""
     notes = contact.notes if contact is not None else ()
-    return [_to_them(_phrase(note)) for note in notes if note.strip()]
+    points = []
+    for note in notes:
+        topic = _TALKED_ABOUT.sub("", _phrase(note), count=1)
+        first = topic.split(" ", 1)[0].casefold()
+        if topic and first not in _SUBJECT_PRONOUNS:
+            points.append(_to_them(topic))
+    return points
+
+
+# How a note may say it was discussed: "Discussed …", "We talked about …", "I told her about …".
+_TALKED_ABOUT = re.compile(
+    r"^(?:(?:we|i)\s+)?(?:discussed|covered|talked\s+about|spoke\s+about|chatted\s+about"
+    r"|told\s+(?:her|him|them)\s+about)\s+",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUNS = frozenset(["i", "we", "she", "he", "they", "it", "you", "i'm", "we're"])
 
 
 def _to_the_company(news: str) -> str:

@@ -589,3 +589,23 @@ def test_a_note_about_her_teams_plans_is_said_to_her() -> None:
     draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
     assert "talking with you about your team's rollout plan." in draft.body
     assert not draft.warnings
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("Discussed the Q3 roadmap", "talking with you about the Q3 roadmap."),
+        ("We talked about her team's hiring plans", "talking with you about your team's hiring"),
+        ("I told her about my migration to Kafka", "talking with you about my migration to Kafka."),
+    ],
+)
+def test_a_note_of_what_we_discussed_reads_as_its_topic(note: str, said: str) -> None:
+    jane = {"id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "notes": [note]}
+    assert said in draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane").body
+
+
+def test_a_note_that_is_a_sentence_of_its_own_is_not_put_after_about() -> None:
+    notes = ["we both love rock climbing!", "the Q3 roadmap"]
+    jane = {"id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "notes": notes}
+    body = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane").body
+    assert "talking with you about the Q3 roadmap." in body and "climbing" not in body
