@@ -585,8 +585,13 @@ def _round_of(
 def _day(action: Action, interview: Interview, held: Round | None, today: date) -> str:
     tz = zone(interview.timezone)
     promise = interview.promise(action.promise)
-    if action.kind is ActionKind.KEEP_PROMISE and promise and promise.created:
-        return spoken.day_phrase(promise.created.astimezone(tz).date(), today)
+    if action.kind is ActionKind.KEEP_PROMISE and promise:
+        if promise.created:
+            return spoken.day_phrase(promise.created.astimezone(tz).date(), today)
+        # Not noted when: made at the last meeting that ended before it was due, if any (a
+        # promise to bring something to a meeting was made before that meeting).
+        before = [r for r in interview.rounds if _ends(r) <= promise.due]
+        held = max(before, key=lambda r: r.starts) if before else None
     if held is None:
         return ""
     return spoken.day_phrase(held.starts.astimezone(tz).date(), today)

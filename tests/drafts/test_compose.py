@@ -145,6 +145,26 @@ def test_a_promise_to_tell_them_something_leaves_a_place_for_it() -> None:
     assert draft.attach == "" and "Thank you again for your time" in draft.body
 
 
+@pytest.mark.parametrize(
+    ("due", "said"),
+    [
+        # Due two days after the onsite: made there.
+        ("2026-11-22T17:00:00", "As I promised last Friday, I'm writing to"),
+        # To bring to the onsite: made before it, on no day the records know.
+        ("2026-11-20T14:00:00", "As promised, I'm writing to"),
+    ],
+)
+def test_a_promise_not_noted_when_was_made_at_the_last_meeting_before_it_was_due(
+    due: str, said: str
+) -> None:
+    promise = {"id": "p1", "what": "Send Jane the deck", "to": "jane", "due": due}
+    pipeline = acme(promises=[promise])
+    now = "2026-11-24T09:00:00+00:00"
+    action = action_of(pipeline, now, "acme/keep_promise/p1")
+    draft = compose(action, pipeline, pendulum.parse(now))  # type: ignore[arg-type]
+    assert said in draft.body
+
+
 def test_thanks_for_their_time_only_after_meeting_them() -> None:
     # Promised to Sam, the recruiter, who was not in the onsite: nothing to thank him for yet.
     pipeline = acme(
