@@ -420,10 +420,21 @@ def _to_the_company(news: str) -> str:
     news starts with, which is the company: a "they" further on may be its customers."""
     first, space, rest = news.partition(" ")
     said = _YOU.get(first.lower())
-    return f"{said}{space}{rest}" if said else news
+    if said:
+        return f"{said}{space}{rest}"
+    low, following = first.lower(), rest.split(" ", 1)[0]
+    did = low in _DID or (low.endswith("ed") and len(low) > 4 and low.isalpha())
+    # "Red Hat partnership", "Alfred Street office": a name, not a deed.
+    if space and (low == "just" or did) and not following[:1].isupper():
+        # Noted without its subject ("Raised a Series B"): the company did it.
+        return f"you {lowered(news)}"
+    return news
 
 
-_YOU = {"they": "you", "their": "your", "they're": "you're", "they've": "you've"}
+_YOU = {
+    "they": "you", "their": "your", "they're": "you're", "they've": "you've",
+    "we": "you", "our": "your", "we're": "you're", "we've": "you've",
+}  # fmt: skip
 
 
 def _to_them(point: str) -> str:

@@ -475,6 +475,21 @@ def test_company_news_noted_about_them_is_said_to_them():
     assert "I also saw the news: you just closed a Series C; their CEO announced it." in body
 
 
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Raised a Series B in March", "you raised a Series B in March"),
+        ("just launched a new app", "you just launched a new app"),
+        ("We won the award for best fintech", "you won the award for best fintech"),
+        ("Red Hat partnership announced", "Red Hat partnership announced"),
+    ],
+)
+def test_company_news_noted_without_its_subject_is_said_to_them(noted: str, said: str) -> None:
+    news = acme(notes={"company_news": noted})
+    action = the_only(news, CHECK_IN_AT, ActionKind.CHECK_IN)
+    assert f"I also saw the news: {said}." in draft_at(news, CHECK_IN_AT, action.id).body
+
+
 def test_a_they_further_into_the_news_is_left_as_noted():
     # "they" there are the customers, not the company.
     news = acme(notes={"company_news": "customers say they love the new app"})
