@@ -4,6 +4,7 @@ never leaves a placeholder, an answer goes once, and a note about someone is sai
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -17,6 +18,8 @@ from app.drafts.fields import WORDINGS
 from app.engine import Action, compute_actions
 
 from .support import acme, action_of, demo
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "app" / "drafts" / "templates"
 
 THANKS_AT = "2026-11-20T16:00:00+00:00"
 CHECK_IN_AT = "2026-11-26T10:00:00+00:00"
@@ -624,3 +627,10 @@ def test_a_note_that_is_a_sentence_of_its_own_is_not_put_after_about() -> None:
     jane = {"id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "notes": notes}
     body = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane").body
     assert "talking with you about the Q3 roadmap." in body and "climbing" not in body
+
+
+def test_a_keep_warm_note_assumes_nothing_of_the_role_or_the_time_since() -> None:
+    # Whoever ended it (they, or I by withdrawing), and however long since the last note.
+    for template in ("nurture.email.txt", "nurture.letter.txt", "nurture.phone.txt"):
+        text = (TEMPLATES / template).read_text()
+        assert "opens up again" not in text and "the months since" not in text
