@@ -262,6 +262,8 @@ def _fulfilled(
         if a.interview == interview.id
         and a.contact == contact.id
         and a.contacting
+        # An invitation to connect is sent on LinkedIn: a mail is never one.
+        and a.kind is not ActionKind.CONNECT
         and a.due_from <= mail.at
     ]
     return min(candidates, key=lambda a: a.due_by, default=None)

@@ -392,3 +392,18 @@ def test_a_reply_older_than_the_last_event_is_the_one_that_carries_its_message(
     assert sourced.kind.value == "reply"
     assert sourced.at == days_before
     assert proposals(records, mail(SOFIA, ident="<old@harborlane.example>", at=days_before)) == []
+
+
+def test_a_mail_to_someone_whose_invitation_to_connect_is_open_is_not_that_invitation(
+    records: Records,
+) -> None:
+    later = NOW.add(days=5)  # Marlow's invitations to connect are open by then
+    pipeline = records.load()
+    assert "marlow-ops/connect/amira" in {
+        a.id for a in compute_actions(pipeline.interviews, pipeline.policy, later)
+    }
+    amira = Address("Amira Haddad", "amira.haddad@marlowpike.example")
+    sent = mail(ME, (amira,), ident="<5@me.example>", at=later.subtract(hours=1))
+    [proposal] = propose_from([sent], pipeline, later, ())
+    # A LinkedIn invitation is not a mail: the mail is a message of its own.
+    assert proposal.kind is ProposalKind.SENT and proposal.action is None
