@@ -193,6 +193,20 @@ AMBIGUOUS = ["03/04/2027", "3.4.2027", "03-04-2027", "13/04/2027", "30/11", "202
              "friday 03/04", " 1/2/27 "]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "elapsed"), [("later today", 3 * 3600), ("in 2 hours", 7200), ("in 90 minutes", 5400)]
+)
+@pytest.mark.parametrize("zone", [NEW_YORK, "America/Toronto", "Asia/Tokyo", LONDON])
+def test_time_from_now_is_counted_from_now_whatever_the_clock_and_zone(
+    text: str, elapsed: int, zone: str
+) -> None:
+    # The dashboard's clock is pendulum's, in UTC; the interview is in another zone.
+    now = pendulum.datetime(2026, 12, 5, 19, 31, tz="UTC")
+    moment = parse_when(text, now, zone)
+    assert moment.timestamp() - now.timestamp() == elapsed
+    assert moment.utcoffset() == pendulum.instance(moment).in_timezone(zone).utcoffset()
+
+
 @pytest.mark.parametrize("text", AMBIGUOUS)
 def test_refuses_numeric_dates_that_could_be_either_way_round(text: str) -> None:
     with pytest.raises(WhenError, match="ambiguous") as caught:

@@ -43,3 +43,13 @@ def wall_time(naive: datetime, tz: tzinfo) -> datetime:
 
 def at(day: date, clock: time, tz: tzinfo) -> datetime:
     return wall_time(datetime.combine(day, clock.replace(tzinfo=None)), tz)
+
+
+def plain(moment: datetime) -> datetime:
+    """The same instant as a standard ``datetime`` in UTC (a pendulum value, say, in): a
+    pendulum value moved into a standard zone loses that zone when a timedelta is added to it
+    (pendulum 3), and the naive result would then be read on another clock."""
+    if moment.tzinfo is None:
+        raise ValueError("now must be an aware date-time")
+    u = moment.astimezone(UTC)
+    return datetime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, UTC)

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from app.domain.policy import Policy
 from app.domain.records import Interview, Stage
+from app.domain.times import plain
 from app.engine import constraints
 from app.engine.action import Action, state_at
 from app.engine.candidate import Candidate, Expiry
@@ -20,7 +21,7 @@ from app.engine.rules.nurture import nurture
 from app.engine.rules.offers import Offer, open_offers, update_others
 from app.engine.rules.promises import keep_promise
 from app.engine.rules.sequence import follow_ups
-from app.engine.timekeeping import add_days, plain
+from app.engine.timekeeping import add_days
 from app.memory import collector_paused
 
 

@@ -18,11 +18,11 @@ from datetime import datetime
 
 from app.domain.policy import Policy
 from app.domain.records import Interview, Stage
+from app.domain.times import plain
 from app.engine.action import Action
 from app.engine.engine import actions_for, sort_key
 from app.engine.facts import Facts
 from app.engine.rules.offers import Offer, open_offers
-from app.engine.timekeeping import plain
 from app.engine.watch import Span, WatchedNow
 from app.memory import collector_paused
 

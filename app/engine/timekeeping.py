@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from app.domain.times import wall_time
+from app.domain.times import plain, wall_time
 
 
 def add_elapsed(moment: datetime, seconds: float) -> datetime:
@@ -18,10 +18,7 @@ def add_elapsed(moment: datetime, seconds: float) -> datetime:
     tz = moment.tzinfo
     assert tz is not None
     if type(moment) is not datetime:
-        # A pendulum value (a time typed in a form, the clock) moved into a standard zone
-        # loses that zone when a timedelta is added (pendulum 3), and the naive result would
-        # then be read on the machine's own clock.
-        moment = plain(moment)
+        moment = plain(moment)  # a pendulum value: a time typed in a form, the clock
     return (moment.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(tz)
 
 
@@ -30,11 +27,3 @@ def add_days(moment: datetime, days: int) -> datetime:
     tz = moment.tzinfo
     assert tz is not None
     return wall_time(moment.replace(tzinfo=None) + timedelta(days=days), tz)
-
-
-def plain(moment: datetime) -> datetime:
-    """The same instant as a standard ``datetime`` in UTC (a pendulum value, say, in)."""
-    if moment.tzinfo is None:
-        raise ValueError("now must be an aware date-time")
-    u = moment.astimezone(UTC)
-    return datetime(u.year, u.month, u.day, u.hour, u.minute, u.second, u.microsecond, UTC)

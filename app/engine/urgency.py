@@ -14,8 +14,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from enum import IntEnum
 from functools import lru_cache
 
+from app.domain.times import plain
 from app.engine.action import Action, State, state_at
-from app.engine.timekeeping import plain
 
 # How far ahead "this week" reaches, in days after today.
 WEEK_DAYS = 7

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from app.when.errors import (
@@ -31,7 +31,7 @@ def parse_when(text: str, now: datetime, zone: str) -> DateTime:
     import pendulum
 
     # Here rather than at the top, with pendulum: app.domain.times loads zoneinfo.
-    from app.domain.times import YEARS, in_years
+    from app.domain.times import YEARS, in_years, plain
 
     tz = _timezone(zone)
     if now.tzinfo is None or now.utcoffset() is None:
@@ -50,7 +50,8 @@ def parse_when(text: str, now: datetime, zone: str) -> DateTime:
         found = read_iso(cleaned, text)
         if found is None:
             refuse_ambiguous(cleaned, text)
-            found = read_phrase(cleaned, local_now, now.astimezone(UTC))
+            # Plain: "later today" from pendulum's clock, in Toronto, was 8 hours on.
+            found = read_phrase(cleaned, local_now, plain(now))
         if found is None:
             raise unreadable(text)
         if not in_years(found):

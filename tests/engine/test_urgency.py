@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.records import ActionKind
+from app.domain.times import plain
 from app.engine import Action, State, Urgency, counts, pressing_first
-from app.engine.timekeeping import plain
 from app.engine.urgency import (
     day_in,
     levels,
