@@ -21,7 +21,7 @@ from app.drafts.fields import (
 )
 from app.drafts.library import PARTS, Library
 from app.engine.action import Action
-from app.engine.describe import lowered
+from app.engine.describe import lowered, told_back
 
 LINKEDIN_LIMIT = 300
 VOICEMAIL_HEADING = "If you reach their voicemail:"
@@ -264,7 +264,8 @@ def _reminder(
     meeting = meeting_phrase(held.kind, ours=False)
     promise = interview.promise(action.promise)
     # For the user's own eyes: the promise in their words, not turned towards the reader.
-    what = lowered(promise.what) if promise and promise.what.strip() else "do what you said"
+    what = told_back(lowered(promise.what)) if promise and promise.what.strip() else ""
+    what = what or "do what you said"
     body = (
         f"Nothing to send: bring it to {meeting} with {who} {day} at {start:%H:%M}. "
         f"You promised to {what}."

@@ -222,3 +222,17 @@ def bare_verb(word: str) -> str | None:
 def to_you(text: str) -> str:
     """The user's note told back to them: "send me the take-home" -> "send you the take-home"."""
     return _FIRST_PERSON.sub(lambda m: _TO_YOU[m.group(0)], text)
+
+
+def told_back(text: str) -> str:
+    """What the user wrote of themselves, told back to them, "I" included: "the workshop I
+    ran" -> "the workshop you ran", "what I was asked" -> "what you were asked"."""
+    said = to_you(text)
+    said = _I_WAS.sub(r"you were", said)
+    return _I_FORMS.sub(lambda m: _TO_YOU_I[m.group(0)], said)
+
+
+_TO_YOU_I = {"I": "you", "I'm": "you're", "I’m": "you’re", "I've": "you've", "I’ve": "you’ve",
+             "I'd": "you'd", "I’d": "you’d", "I'll": "you'll", "I’ll": "you’ll"}  # fmt: skip
+_I_FORMS = re.compile(r"\bI(?:['’](?:m|ve|d|ll))?(?![\w'’])")
+_I_WAS = re.compile(r"\bI was\b")

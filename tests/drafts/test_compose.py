@@ -190,7 +190,7 @@ def test_a_promise_due_at_a_booked_meeting_with_them_is_a_reminder_to_bring_it()
         promises=[
             {
                 "id": "p1",
-                "what": "Bring Jane a summary of the pricing study",
+                "what": "Bring Jane a summary of the pricing study I ran",
                 "to": "jane",
                 "due": "2026-11-30T10:00:00",
             }
@@ -202,7 +202,8 @@ def test_a_promise_due_at_a_booked_meeting_with_them_is_a_reminder_to_bring_it()
     assert draft.reminder and draft.subject is None
     assert draft.body == (
         "Nothing to send: bring it to the onsite interview with Jane Doe tomorrow at 10:00. "
-        "You promised to bring Jane a summary of the pricing study."
+        # For the user's own eyes: what they wrote of themselves, told back to them.
+        "You promised to bring Jane a summary of the pricing study you ran."
     )
     # Once the meeting has passed, what was not brought is sent.
     later = "2026-11-30T12:00:00+00:00"
@@ -210,7 +211,7 @@ def test_a_promise_due_at_a_booked_meeting_with_them_is_a_reminder_to_bring_it()
         action_of(pipeline, later, "acme/keep_promise/p1"), pipeline, pendulum.parse(later)
     )  # type: ignore[arg-type]
     assert not after.reminder
-    assert "I'm writing to send you a summary of the pricing study" in after.body
+    assert "I'm writing to send you a summary of the pricing study I ran." in after.body
 
 
 def test_update_others_gives_the_other_offers_deadline_but_not_its_name() -> None:
