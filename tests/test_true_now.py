@@ -84,7 +84,10 @@ def test_an_action_done_in_a_terminal_is_not_recorded_again_from_the_dashboard(
     assert done_events(db)[action_id] == 1
     [why] = shown.take_refused()
     done = "sent" if elsewhere == "sent" else "skipped"
-    assert why.startswith("Not recorded: ") and f"it was {done} on" in why and "elsewhere" in why
+    # Said on the user's clock, as the dashboard says times (the command ran at NOW).
+    assert why.startswith("Not recorded: ") and why.endswith(
+        f"it was {done} today at 10:00 elsewhere"
+    )
     # Nothing to undo: it was not recorded here; the file is to be shown again.
     assert not shown.can_undo
     assert shown.changed_elsewhere()
@@ -179,3 +182,11 @@ def test_no_interleaving_records_an_action_twice(
                 shown.snooze(action_id, NOW.add(days=2))
     shown.save_pending()
     assert all(count <= 1 for count in done_events(db).values()), done_events(db)
+
+
+def test_what_is_not_a_message_is_marked_done_not_sent(db: Path) -> None:
+    shown = dashboard(db)
+    prepare = next(a for a in shown.actions if a.kind.value == "prepare")
+    contacting = next(a for a in shown.actions if a.contacting)
+    assert shown.mark_sent(prepare.id).label.startswith("Marked done: prepare · ")
+    assert shown.mark_sent(contacting.id).label.startswith("Marked sent: ")

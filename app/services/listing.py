@@ -9,7 +9,7 @@ safe; the next ``followup due`` writes it again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -142,18 +142,23 @@ def not_open(wanted: Wanted, pipeline: Pipeline, now: datetime) -> UserError:
     return UserError(f"{wanted.named()} is no longer open: {why}")
 
 
-def why_closed(wanted: Wanted, pipeline: Pipeline) -> str | None:
+def why_closed(
+    wanted: Wanted, pipeline: Pipeline, said_at: Callable[[datetime], str] | None = None
+) -> str | None:
     """What the database says happened to the action: sent, skipped, snoozed, its interview
-    closed or gone; None when it cannot tell (such as an id that was never an action's)."""
+    closed or gone; None when it cannot tell (such as an id that was never an action's).
+    ``said_at`` says when it was sent or skipped: "on 2026-11-30T11:00+00:00" by default."""
     from app.domain.records import EventKind, Stage
     from app.when.describe import to_the_minute
+
+    said_at = said_at or (lambda moment: f"on {to_the_minute(moment)}")
 
     interview = _interview_of(wanted, pipeline)
     if interview is None:
         if wanted.listed is None:
             return None
         return f"its interview {wanted.listed.interview!r} is no longer in the database"
-    said = {EventKind.SENT: "it was sent on", EventKind.SKIP: "it was skipped on"}
+    said = {EventKind.SENT: "it was sent", EventKind.SKIP: "it was skipped"}
     about = [
         e
         for e in interview.events
@@ -164,7 +169,7 @@ def why_closed(wanted: Wanted, pipeline: Pipeline) -> str | None:
         if last.kind is EventKind.SNOOZE:
             until = f" until {to_the_minute(last.until)}" if last.until else ""
             return f"it was snoozed{until}"
-        return f"{said[last.kind]} {to_the_minute(last.at)}"
+        return f"{said[last.kind]} {said_at(last.at)}"
     if interview.stage is Stage.CLOSED:
         outcome = f" ({interview.outcome.value.replace('_', ' ')})" if interview.outcome else ""
         return f"the interview with {interview.company} is closed{outcome}"

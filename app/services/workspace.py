@@ -321,7 +321,9 @@ class Workspace:
         return self._apply(
             f"Closed {action.company} as moved on"
             if action.kind is ActionKind.MOVE_ON
-            else f"Marked sent: {_kind(action)} · {action.company}",
+            # Nothing is sent to prepare: it is done.
+            else f"Marked {'sent' if action.contacting else 'done'}: {_kind(action)} · "
+            f"{action.company}",
             action.interview,
             lambda i: operations.mark_sent(
                 i, action, now, channel=channel, text=text, keep_warm=keep_warm
@@ -670,7 +672,7 @@ class Workspace:
                 open_there = {a.id for a in interview_actions(stored, policy, now, offers)}
             for action in actions:
                 if action.id not in open_there:
-                    raise NoLongerApplies(_why_gone(action, stored))
+                    raise NoLongerApplies(_why_gone(action, stored, now))
             return edit(stored)
 
         return checked
@@ -750,8 +752,15 @@ def _kind(action: Action) -> str:
     return ACTION_LABELS[action.kind]
 
 
-def _why_gone(action: Action, stored: Interview) -> str:
+def _why_gone(action: Action, stored: Interview, now: datetime) -> str:
     from app.services.listing import Wanted, why_closed
+    from app.when import describe_when
 
-    why = why_closed(Wanted(action.id), Pipeline(interviews=(stored,)))
+    def said_at(moment: datetime) -> str:
+        # As the dashboard says times, on the user's clock: "today at 19:33", "on Thu 3 Dec
+        # 09:00".
+        said = describe_when(moment.astimezone(now.tzinfo), now)
+        return said if said.startswith(("today", "yesterday")) else f"on {said}"
+
+    why = why_closed(Wanted(action.id), Pipeline(interviews=(stored,)), said_at)
     return f"{why} elsewhere" if why else "it is no longer open: the interview changed elsewhere"
