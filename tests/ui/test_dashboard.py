@@ -206,6 +206,9 @@ async def test_recording_a_reply(make, db):
         await pilot.press("R")
         await pilot.pause()
         assert isinstance(app.screen, ReplyForm)
+        # It says whose reply it records: the selected card's, which may not be the one meant.
+        company = app.workspace.interview(interview_id).company
+        assert app.screen.heading == f"{company} replied"
         await pilot.press(*"They will decide next week", "enter")
         await settle(app, pilot)
     interview = next(i for i in stored(db).interviews if i.id == interview_id)

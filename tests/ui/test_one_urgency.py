@@ -27,7 +27,9 @@ def headings(app) -> dict[str, int]:
 
 def status_counts(app) -> tuple[int, int]:
     text = str(app.screen.query_one("#status").render())
-    overdue, open_now = re.search(r"(\d+) overdue · (\d+) open now", text).groups()
+    overdue, open_now, more = re.search(r"(\d+) overdue · (\d+)( more)? open now", text).groups()
+    # Overdue actions are open too: the rest are "more".
+    assert bool(more) == (int(overdue) > 0), text
     return int(overdue), int(open_now)
 
 

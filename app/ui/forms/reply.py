@@ -44,8 +44,10 @@ class ReplyForm(Form[ReplyInput]):
         now: datetime,
         zone: str,
         default_contact: str | None = None,
+        company: str = "",
     ) -> None:
-        super().__init__("They replied")
+        # Named, so that a reply is not recorded for the card that happened to be selected.
+        super().__init__(f"{company} replied" if company.strip() else "They replied")
         self.contacts = contacts
         self.now = now
         self.zone = zone

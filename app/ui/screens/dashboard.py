@@ -300,9 +300,12 @@ class DashboardScreen(WorkspaceScreen):
             if tally is None:
                 tally = counts(self.workspace.actions, self.workspace.now)
             count = len(self.workspace.interviews)
+            overdue = tally[Urgency.OVERDUE]
+            # Overdue actions are open too: "2 overdue · 0 open now" read as a contradiction.
+            more = " more" if overdue else ""
             summary = (
                 f"{count} interview{'' if count == 1 else 's'} · "
-                f"{tally[Urgency.OVERDUE]} overdue · {tally[Urgency.OPEN_NOW]} open now"
+                f"{overdue} overdue · {tally[Urgency.OPEN_NOW]}{more} open now"
             )
             if self.mail_news:
                 summary += f" · {self.mail_news} new from your mail (i)"
@@ -563,6 +566,7 @@ class DashboardScreen(WorkspaceScreen):
             now=self.workspace.clock(),
             zone=interview.timezone,
             default_contact=action.contact if action else None,
+            company=interview.company,
         )
         self.app.push_screen(form, record)
 
