@@ -1,10 +1,11 @@
 """How often each kind of follow-up got a reply.
 
 A follow-up I sent counts as answered when the employer's next ``reply`` comes before anything
-else happens: before I send a follow-up of another kind (or of the same kind more than a day
-later), and before the next round starts. So a reply is credited to the latest thing I sent; the
-thank-yous to each interviewer of a panel, sent within a day of each other, share the reply that
-follows them; and a check-in followed by a value-add with no reply between counts as unanswered.
+else happens: before I send another follow-up more than a day later, and before the next round
+starts. So a reply is credited to the latest messages I sent; the ones sent within a day of each
+other (the thank-yous to each interviewer of a panel, a thank-you and the promise kept an hour
+later) share the reply that follows them; and a check-in followed by a value-add a week later
+with no reply between counts as unanswered.
 Which contact replied does not matter: a recruiter often answers for the team.
 
 A follow-up with nothing after it yet is still open: too recent to tell while it is less than
@@ -98,10 +99,6 @@ def is_message(event: Event) -> bool:
 
 def _cut_off(send: Event, later: list[Event], starts: list[datetime]) -> datetime | None:
     """When something else happened after ``send``: a reply after this is not to it."""
-    moments = [
-        e.at
-        for e in later
-        if e.at > send.at and (e.action is not send.action or e.at - send.at > SAME_BATCH)
-    ]
+    moments = [e.at for e in later if e.at - send.at > SAME_BATCH]
     moments.extend(at for at in starts if at > send.at)
     return min(moments, default=None)

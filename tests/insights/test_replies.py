@@ -39,6 +39,31 @@ def test_the_reply_goes_to_the_latest_follow_up_of_another_kind():
     assert found[ActionKind.VALUE_ADD].rate == 1.0
 
 
+def test_messages_of_two_kinds_sent_within_a_day_share_the_reply_or_the_wait():
+    # A thank-you, and the promise kept an hour later: neither is unanswered because of the
+    # other, and both are too recent to tell until the week is out.
+    waiting = interview(
+        "waiting",
+        events=[
+            sent("2026-11-29T16:00", "thank_you"),
+            sent("2026-11-29T17:00", "keep_promise"),
+        ],
+    )
+    found = rates(waiting)
+    assert found[ActionKind.THANK_YOU] == ReplyRate(ActionKind.THANK_YOU, 1, 0, 1)
+    assert found[ActionKind.KEEP_PROMISE] == ReplyRate(ActionKind.KEEP_PROMISE, 1, 0, 1)
+    answered = interview(
+        "answered",
+        events=[
+            sent("2026-11-02T16:00", "thank_you"),
+            sent("2026-11-02T17:00", "keep_promise"),
+            reply("2026-11-04T09:00"),
+        ],
+    )
+    found = rates(answered)
+    assert found[ActionKind.THANK_YOU].answered == found[ActionKind.KEEP_PROMISE].answered == 1
+
+
 def test_the_same_kind_sent_again_days_later_is_a_new_follow_up():
     acme = interview(
         events=[
