@@ -401,6 +401,18 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
     )
 
 
+def settled(proposal: Proposal, interviews: Iterable[Interview]) -> bool:
+    """Whether the file already holds what ``proposal`` would record, though not from its
+    message: a new person another proposal (or the user) has made a contact since."""
+    if proposal.kind is not ProposalKind.CONTACT or not proposal.new_email:
+        return False
+    named = [i for i in interviews if i.id in proposal.interviews]
+    email = proposal.new_email.strip().lower()
+    return bool(named) and all(
+        any(c.email.strip().lower() == email for c in i.contacts) for i in named
+    )
+
+
 def as_it_stands(proposal: Proposal, interviews: Iterable[Interview]) -> Proposal:
     """``proposal``, made at its scan, as the file now has it: an invitation that added a
     round when it was read moves that round once an earlier message's proposal made it."""

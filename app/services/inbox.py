@@ -25,7 +25,14 @@ from app.engine import Action, compute_actions
 from app.engine.describe import moment
 from app.errors import UserError
 from app.inbox.mail import Mail
-from app.inbox.matching import Known, as_it_stands, propose, recorded_sources, round_id_for
+from app.inbox.matching import (
+    Known,
+    as_it_stands,
+    propose,
+    recorded_sources,
+    round_id_for,
+    settled,
+)
 from app.inbox.proposals import Proposal, ProposalKind, from_stored
 from app.services import operations
 from app.services.records import Records
@@ -284,7 +291,9 @@ def scan(
     pending = [
         as_it_stands(p, pipeline.interviews)
         for p in kept_proposals(state.proposals)
-        if p.id not in state.dismissed and p.message_id not in recorded
+        if p.id not in state.dismissed
+        and p.message_id not in recorded
+        and not settled(p, pipeline.interviews)
     ]
     merged = {p.id: p for p in (*pending, *fresh)}
     ordered = sorted(merged.values(), key=lambda p: p.at)

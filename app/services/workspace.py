@@ -591,13 +591,17 @@ class Workspace:
     def inbox_pending(self) -> tuple[bool, list[Proposal]]:
         """Whether a mail account is set up, and what the last scan proposed and nobody
         accepted or dismissed yet (blocking: reads a small file, once)."""
-        from app.inbox.matching import as_it_stands
+        from app.inbox.matching import as_it_stands, settled
         from app.inbox.settings_file import load_inbox_state
         from app.services.inbox import kept_proposals
 
         with _said_in_one_line():
             state = load_inbox_state(self._repo.path)
-        kept = [as_it_stands(p, self.interviews) for p in kept_proposals(state.proposals)]
+        kept = [
+            as_it_stands(p, self.interviews)
+            for p in kept_proposals(state.proposals)
+            if not settled(p, self.interviews)
+        ]
         return state.settings is not None, kept
 
     def inbox_scan(self) -> Scanned:

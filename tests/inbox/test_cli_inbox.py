@@ -286,3 +286,22 @@ def test_an_update_scanned_with_its_invitation_moves_the_round_once_it_is_made(
     made = again["round"]["id"]  # type: ignore[index]
     assert made is not None and "it moves the round of " in str(again["reason"])
     assert made not in str(again["reason"])  # the user knows a round by its time, not its id
+
+
+def test_a_new_person_who_wrote_twice_is_proposed_until_one_is_accepted(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    for n in (1, 2):
+        sent = f"Thu, 03 Dec 2026 1{n}:00:00 +0000"
+        kim = "Kim New <kim@harborlane.example>"
+        box.add(to_jordan(kim, f"Note {n}", "Hi Jordan.\n", sent, f"<kim-{n}@harborlane.example>"))
+    source = ["--maildir", str(tmp_path / "Mail")]
+    contacts = [p for p in scanned(capsys, db, source) if p["kind"] == "contact"]
+    assert len(contacts) == 2
+    code, _, err = cli(
+        capsys, "inbox", "apply", str(contacts[0]["id"]), "--at", AT, "--db", str(db)
+    )
+    assert code == 0, err
+    # The other would add the same person again: it is settled, and no longer proposed.
+    assert [p for p in scanned(capsys, db, source) if p["kind"] == "contact"] == []

@@ -350,3 +350,26 @@ def _rita_writes_to_both(
     )
     box.close()
     return scan(records, maildir=folder / "Mail", now=NOW).proposals
+
+
+async def test_a_new_contact_is_headed_with_the_person_to_add(
+    make: Callable[..., FollowupApp], db: Path, tmp_path: Path
+) -> None:
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    for n in (1, 2):
+        sent = f"Thu, 19 Nov 2026 1{n}:00:00 +0000"
+        kim = "Kim New <kim@harborlane.example>"
+        box.add(to_jordan(kim, f"Note {n}", "Hi Jordan.\n", sent, f"<kim-{n}@harborlane.example>"))
+    box.close()
+    scan(Records(db, default_zone=ZONE), maildir=tmp_path / "Mail", now=NOW)
+    app = make()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_inbox(pilot)
+        kinds = [r.kind for r in screen.query_one(InboxList).rows]
+        assert kinds.count("New contact: Kim New") == 2
+        await pilot.press(*["down"] * kinds.index("New contact: Kim New"))
+        await pilot.press("enter")
+        await settle(pilot)
+        # The other would add her again: it goes with the one accepted.
+        kinds = [r.kind for r in screen.query_one(InboxList).rows]
+        assert "New contact: Kim New" not in kinds

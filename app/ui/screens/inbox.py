@@ -388,4 +388,8 @@ def _kind(proposal: Proposal) -> str:
         if proposal.round.cancel:
             return "Round cancelled"
         return "Round moved" if proposal.round.id else "New round"
-    return {"reply": "Reply", "sent": "Sent by you", "contact": "New contact"}.get(kind, kind)
+    if kind == "contact":
+        # The person to add, who is often not the one who wrote (a guest of an invitation).
+        who = proposal.new_name or proposal.new_email
+        return f"New contact: {who}" if who else "New contact"
+    return {"reply": "Reply", "sent": "Sent by you"}.get(kind, kind)
