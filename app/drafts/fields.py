@@ -66,6 +66,7 @@ FIELDS: tuple[Field, ...] = (
     Field("promise", "what you promised"),
     Field("promised_item", "what you promised: write or paste it here, or attach it"),
     Field("attached", "whether what you promised goes as an attachment"),
+    Field("attached_many", "whether what you attach is several things (them, not it)"),
     Field("their_promise", "what they said they would do"),
     Field("met", "whether you have met"),
     Field("nothing_owed", "whether you owe them nothing"),
@@ -112,6 +113,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "offer_deadline": _offer_deadline(action, pipeline, today),
         "promise": _promise(action, interview, contact),
         "attached": "yes" if attachment(action, interview) else "",
+        "attached_many": _flag(_several(attachment(action, interview))),
         "promised_item": "",  # only the user has it: always a placeholder, so copying asks
         "their_promise": _their_promise(action, interview, today),
         "met": "yes" if _met(interview, contact, now) else "",
@@ -374,6 +376,16 @@ def attachment(action: Action, interview: Interview) -> str:
     if verb.lower() not in _SENDING or not rest:
         return ""
     return rest.removeprefix("you ").removeprefix("over ").strip()
+
+
+def _several(thing: str) -> bool:
+    """Whether what is sent is several things: "the contact details of two references", "my
+    slides" are; "a summary of the pricing study", "my CV" are not (the noun before "of",
+    "for", "from" or "I" decides)."""
+    head = re.split(r"\s(?:of|for|from|about|on|with|that|which|I)\s", f" {thing} ", maxsplit=1)[0]
+    words = head.split()
+    last = words[-1].casefold() if words else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
 
 
 _TO_THEIR_POINTS = (ActionKind.THANK_YOU, ActionKind.CONNECT)

@@ -121,7 +121,8 @@ def test_keep_promise_says_the_promise_to_its_reader() -> None:
         "references." in draft.body
     )
     # Something to send goes as an attachment, and the user is reminded to attach it.
-    assert "You'll find it attached." in draft.body
+    # Several things: "them", not "it".
+    assert "You'll find them attached." in draft.body
     assert draft.placeholders == () and draft.attach == "the contact details of two references"
     assert draft.warnings[0].startswith("attach the contact details of two references before")
 
