@@ -445,3 +445,15 @@ async def test_a_burst_of_keys_into_a_text_area_acts_in_the_order_typed() -> Non
         await pilot.pause()
         await pilot.pause()
         assert area.text == before[:-3] + "xzy"
+
+
+def test_a_role_that_is_initials_reads_as_initials() -> None:
+    from app.domain.records import ContactRole
+    from app.ui.forms.choices import options
+
+    assert [label for label, _ in options(ContactRole)] == [
+        "Interviewer",
+        "Recruiter",
+        "HR",
+        "Other",
+    ]

@@ -13,8 +13,13 @@ E = TypeVar("E", bound=StrEnum)
 
 
 def spoken(value: StrEnum) -> str:
-    """``next_round`` reads ``Next round``."""
-    return value.value.replace("_", " ").capitalize()
+    """``next_round`` reads ``Next round``; ``hr`` reads ``HR``."""
+    said = value.value.replace("_", " ").capitalize()
+    return " ".join(_ACRONYMS.get(word.casefold(), word) for word in said.split(" "))
+
+
+# Values that are initials, said as such.
+_ACRONYMS = {"hr": "HR", "cto": "CTO", "ceo": "CEO", "vp": "VP"}
 
 
 def options(kind: type[E]) -> list[tuple[str, E]]:
