@@ -28,7 +28,8 @@ from app.ui.widgets.board import Board
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel
 from tests.test_cli import UNREADABLE, UNREADABLE_BECAUSE
-from tests.ui.conftest import ZONE, stored
+from tests.ui.conftest import ZONE, listened, stored
+from tests.ui.test_dashboard_mail import highlight
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -683,3 +684,17 @@ async def test_the_board_stops_at_its_first_and_last_columns(make):
         closed = board.selected
         await pilot.press("l")
         assert board.column == len(STAGES) - 1 and board.selected == closed
+
+
+async def test_a_snooze_to_before_an_action_opens_says_so(make, db):
+    app = make()
+    told = listened(app)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        later = next(a for a in app.workspace.actions if a.state is State.UPCOMING)
+        assert later.due_from > app.workspace.now.add(hours=3)
+        await highlight(app, pilot, later.id)
+        await pilot.press("z", "1")  # later today: before it opens
+        await settle(app, pilot)
+        assert app.workspace.action(later.id).due_from == later.due_from
+        assert any(line.startswith("It does not open until ") for line in told), told
