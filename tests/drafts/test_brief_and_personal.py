@@ -391,10 +391,15 @@ def test_a_late_promise_says_sorry_and_an_early_one_does_not() -> None:
 
 def test_references_are_not_offered_to_someone_already_taking_them() -> None:
     waiting = acme(stage="waiting", decision_by="2026-11-25")
-    assert "or references" in draft_at(waiting, CHECK_IN_AT, "acme/check_in/r1").body
+    assert "such as examples of my work or references, just let me know." in (
+        draft_at(waiting, CHECK_IN_AT, "acme/check_in/r1").body
+    )
     taking = acme(stage="references", decision_by="2026-11-25")
     body = draft_at(taking, CHECK_IN_AT, "acme/check_in/r1").body
-    assert "references" not in body and "examples of my work –" in body
+    assert "references" not in body
+    assert (
+        "If anything else would help with your decision, such as examples of my work, just" in body
+    )
 
 
 def test_a_decision_date_older_than_their_last_answer_is_not_quoted() -> None:

@@ -505,3 +505,11 @@ def test_a_template_that_is_a_fifo_never_holds_up_a_draft(tmp_path: Path) -> Non
     os.mkfifo(tmp_path / "thank_you.email.txt")
     draft = _thanks(tmp_path)
     assert draft.subject and draft.body  # the built-in one, at once
+
+
+def test_a_value_add_with_one_thought_says_one_thought() -> None:
+    (action,) = demo_actions()[ActionKind.VALUE_ADD]
+    body = compose(action, demo(), demo_now()).body
+    # Alone (no answer before it), it is not "a further" thought; its plan is in my voice.
+    assert "One thought: on warehouse data that arrives a day late, I would make" in body
+    assert "further" not in body
