@@ -88,7 +88,8 @@ def full_date(day: date) -> str:
 
 def first_name(name: str) -> str:
     """What a note says after "Hi": the first name, or "Dr Okafor" where a title leads."""
-    words = name.split()
+    # What follows a comma is a credential ("Jane Doe, PhD"): never a greeting.
+    words = name.partition(",")[0].split() or name.replace(",", " ").split()
     if not words:
         return ""
     if len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
@@ -98,24 +99,26 @@ def first_name(name: str) -> str:
 
 def as_written(name: str) -> str:
     """A person's name as a letter writes it, however it was kept: "Smith, John" (as a
-    directory lists it) is "John Smith"; "JOHN SMITH" and "john smith" are "John Smith". A
-    name with a credential after its comma ("Jane Doe, PhD") keeps it."""
+    directory lists it) is "John Smith"; "JOHN SMITH" and "john smith" are "John Smith". After
+    a comma that follows a whole name ("Jane Doe, Ph.D.", "Bob Stone, CFA") is a credential, kept
+    where it is."""
     name = " ".join(name.split())
     last, comma, given = name.partition(",")
-    if comma and given.strip() and "," not in given:
-        after = given.split()
-        if not all(w.lower().rstrip(".") in _CREDENTIALS for w in after):
-            name = f"{given.strip()} {last.strip()}"
+    # Only a surname alone before the comma, and a given name or two after it.
+    after = given.split()
+    if comma and len(last.split()) == 1 and 1 <= len(after) <= 2 and all(map(_given, after)):
+        name = f"{given.strip()} {last.strip()}"
     letters = [c for c in name if c.isalpha()]
     if len(letters) > 1 and (name == name.upper() or name == name.lower()):
         name = name.title()
     return name
 
 
-_CREDENTIALS = frozenset(
-    ["phd", "md", "mba", "jr", "sr", "ii", "iii", "iv", "cpa", "esq", "pe", "msc", "ma", "bsc",
-     "ba", "mphil", "dphil", "frcs", "obe", "mbe", "cbe"]
-)  # fmt: skip
+def _given(word: str) -> bool:
+    """Whether ``word`` can be a given name: no initials' dots, not written in capitals (as
+    CFA or PMP are)."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return letters.isalpha() and not (word.isupper() and len(word) > 1)
 
 
 def given_name(name: str) -> str:

@@ -128,6 +128,11 @@ def test_a_name_behind_a_title_is_still_the_reader() -> None:
         ("john smith", "John Smith"),
         ("ANNE-MARIE O'NEIL", "Anne-Marie O'Neil"),
         ("Jane Doe, PhD", "Jane Doe, PhD"),
+        ("Jane Doe, Ph.D.", "Jane Doe, Ph.D."),
+        ("Bob Stone, CFA", "Bob Stone, CFA"),
+        ("Jane Doe, Head of Talent", "Jane Doe, Head of Talent"),
+        ("Kim, Min-jun", "Min-jun Kim"),
+        ("O'Neil, Anne-Marie", "Anne-Marie O'Neil"),
         ("  José   Álvarez ", "José Álvarez"),
         ("McDonald", "McDonald"),
         ("李伟", "李伟"),
@@ -142,3 +147,11 @@ def test_the_given_name_passes_over_a_title() -> None:
     assert spoken.given_name("Prof Dr Ana Lima") == "Ana"
     assert spoken.given_name("Jordan Ellis") == "Jordan"
     assert spoken.given_name("") == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "greeted"),
+    [("Bob Stone, CFA", "Bob"), ("Jane Doe, Ph.D.", "Jane"), ("Smith, J.", "Smith")],
+)
+def test_a_credential_after_a_comma_is_never_the_greeting(name: str, greeted: str) -> None:
+    assert spoken.first_name(spoken.as_written(name)) == greeted
