@@ -465,14 +465,12 @@ def _to_them(point: str) -> str:
             low in ("her", "their")
             and after.isalpha()
             and after not in spoken.NOT_OWNED
-            and (not at or before in _LEADS_IN)
+            and (not at or before in spoken.LEADS_IN)
         )
         said.append("your" if theirs else word)
     return " ".join(said)
 
 
-# Words after which "her" or "their" begins a thing of theirs ("about her plan").
-_LEADS_IN = frozenset({"and", "about", "on", "of", "in", "for", "with", "from", "at"})
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|hers|herself|himself)\b", re.IGNORECASE)
 
 

@@ -17,6 +17,7 @@ from app.engine.describe import (
     leads_with_verb,
     lowered,
     without_asides,
+    without_my_lead,
     without_when,
 )
 
@@ -151,8 +152,7 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
     and "Sending …" read as "send …", a thing alone ("the slide deck") as "send you the slide
     deck", and the time it was due by is left to the sentence around it.
     """
-    text = without_asides(" ".join(what.split())).rstrip(".!")
-    text = _I_WILL.sub("", text, count=1)
+    text = without_my_lead(without_asides(" ".join(what.split())).rstrip(".!"))
     text = without_when(text) or text
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
         pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b")
@@ -161,7 +161,8 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
         text = _to_reader(text)
     first, space, rest = text.partition(" ")
     verb = bare_verb(first)
-    if verb is not None:
+    # "Sending the case study" is a deed; "Writing sample" and "Meeting notes" are things.
+    if verb is not None and rest.split(" ", 1)[0].casefold() in (DETERMINERS | _OBJECTS):
         text = verb + space + rest
     # A verb leads ("Send …"); an acronym ("CV …") or "I" keeps its capital.
     text = lowered(text)
@@ -171,13 +172,9 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
     return text
 
 
-# How a note may start the promise with its maker: "I'll", "I will", "I'm going to", "Will".
-_I_WILL = re.compile(
-    r"^(?:(?:i\s*['’]ll|i\s+will|i\s*['’]m\s+going\s+to|i\s+am\s+going\s+to|i\s*['’]d"
-    r"|i\s+would|i\s+promised\s+to|promised\s+to|i\s+need\s+to|i\s+have\s+to|i\s+must"
-    r"|will|going\s+to|to)\s+)",
-    re.IGNORECASE,
-)
+_OBJECTS = frozenset(["you", "it", "them", "him", "her", "over", "across", "back"])
+# Words after which "her" or "their" begins a thing of theirs ("about her plan").
+LEADS_IN = frozenset({"and", "about", "on", "of", "in", "for", "with", "from", "at"})
 # Words that never follow a "her" that is a thing of hers: "a chat with her and Tom", "run
 # with her in my first quarter", "send her the deck".
 NOT_OWNED = frozenset(
@@ -191,32 +188,40 @@ _AS_YOU = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "ar
 
 
 def _to_reader(text: str) -> str:
-    """``text``, noted of the person it is said to, said to them: "send her the deck she asked
-    for" -> "send you the deck you asked for"."""
+    """``text``, a promise to the person it is said to, said to them: "send her the deck she
+    asked for" -> "send you the deck you asked for". Only where "her", "him" or "them" can
+    be no one else (right after the verb, or after "to", "with" or "for", the first time) and
+    "her" or "his" where a thing of theirs follows a preposition: "two references and their
+    phone numbers" and "a summary of them" are about other things."""
     words = text.split(" ")
     said: list[str] = []
-    after_subject = False
+    after_subject = turned = False
     for at, word in enumerate(words):
         core = word.rstrip(",.;:!?")
         tail, low = word[len(core) :], core.casefold()
+        before = words[at - 1].casefold() if at else ""
         following = words[at + 1].rstrip(",.;:!?").casefold() if at + 1 < len(words) else ""
-        following = POSSESSIVE.sub("", following)  # "her team's plan": a thing of hers
+        owned = POSSESSIVE.search(following) is not None or (
+            following.isalpha() and following not in NOT_OWNED
+        )
         if after_subject and low in _AS_YOU:
             core = _AS_YOU[low]
-        elif low in ("him", "them"):
-            core = "you"
-        elif low in ("his", "their"):
-            core = "your"
-        elif low == "her":
-            owned = following.isalpha() and following not in NOT_OWNED
-            core = "your" if owned else "you"
         elif low in ("she", "he"):
             core = "you"
-        elif low in ("himself", "herself", "themselves"):
+        elif low in ("him", "her", "them") and not turned and (at == 1 or before in _TO_WHOM):
+            # "Send her team's deck": the team is hers.
+            core = "your" if low == "her" and POSSESSIVE.search(following) else "you"
+            turned = True
+        elif low in ("his", "her") and before in LEADS_IN and owned:
+            core = "your"
+        elif low in ("himself", "herself"):
             core = "yourself"
         after_subject = low in ("she", "he")
         said.append(core + tail)
     return " ".join(said)
+
+
+_TO_WHOM = frozenset(["to", "with", "for"])
 
 
 def _week(day: date) -> int:

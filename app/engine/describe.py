@@ -65,7 +65,7 @@ def _words(text: str) -> frozenset[str]:
 # verb phrase, with no subject of its own and no date that the "by <day>" after it repeats.
 _PRONOUNS = ("they", "he", "she", "we", "the team", "the company", "their team")
 _MODAL = r"(?:['’](?:ll|d)|\s+(?:will|would|shall|are going to|is going to|to))\b"
-_BARE_MODAL = re.compile(r"^(?:will|shall|to)\s+", re.IGNORECASE)
+_BARE_MODAL = re.compile(r"^(?:will|shall|going\s+to|to)\s+", re.IGNORECASE)
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
@@ -178,6 +178,19 @@ def _without_subject(text: str, names: list[str]) -> str:
     lead = rf"(?:(?:{people})(?:['’]s\s+team)?|{pronouns})" if people else rf"(?:{pronouns})"
     text = re.sub(rf"^{lead}{_MODAL}\s*", "", text, count=1, flags=re.IGNORECASE)
     return _BARE_MODAL.sub("", text, count=1)
+
+
+def without_my_lead(text: str) -> str:
+    """A promise of mine without the words that make me its subject: "I'll send the deck",
+    "I am going to send the deck" and "Will send the deck" are "send the deck"."""
+    return _BARE_MODAL.sub("", _MY_LEAD.sub("", text, count=1), count=1)
+
+
+_MY_LEAD = re.compile(
+    rf"^I(?:{_MODAL}|['’]m\s+going\s+to|\s+am\s+going\s+to|\s+promised\s+to"
+    r"|\s+need\s+to|\s+have\s+to|\s+must)\s*",
+    re.IGNORECASE,
+)
 
 
 def without_when(text: str) -> str:

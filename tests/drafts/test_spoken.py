@@ -99,6 +99,16 @@ def test_names_list() -> None:
         ("Send the notes he was missing", "send the notes you were missing"),
         ("Send her team's intro deck", "send your team's intro deck"),
         ("Introduce him to my old manager", "introduce you to my old manager"),
+        ("I am going to send the deck", "send the deck"),
+        ("Send her examples of my dashboards", "send you examples of my dashboards"),
+        # Other people's things, and things that are not deeds, stay as noted.
+        (
+            "Send two references and their phone numbers",
+            "send two references and their phone numbers",
+        ),
+        ("Send the slides and a summary of them", "send the slides and a summary of them"),
+        ("Writing sample", "send you the writing sample"),
+        ("Meeting notes from the workshop", "send you the meeting notes from the workshop"),
     ],
 )
 def test_promise_phrase(what: str, said: str) -> None:
