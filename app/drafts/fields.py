@@ -95,7 +95,8 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     today = now.astimezone(zone(interview.timezone)).date()
     contact = interview.contact(action.contact)
     held = _round_of(action, interview, now, contact)
-    visits = _visits(action, interview, held, contact)
+    seats = _seats(action, interview, held, contact)
+    visits = len(seats) - 1  # earlier rounds the reader of a thank-you sat on
     notes = interview.notes
     answers = _answers(action, interview, now)
     values = {
@@ -126,20 +127,21 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "late": _flag(_late(action, interview, now)),
         "references": _flag(interview.stage not in _REFERENCES_ASKED),
     }
-    # Someone thanked at an earlier round is thanked in other words, with other points.
-    place = _place(action, held, contact) + visits
+    place = seats[-1]
     for single, many, items in (
         ("recap_point", "recap_points", notes.recap),
-        ("challenge", "challenges", notes.challenges),
+        ("challenge", "challenges", [c for c in notes.challenges if _challenge(_phrase(c))]),
         ("open_question", "open_questions", answers),
     ):
-        # A note typed over several lines still reads as one point in a sentence or a list.
-        kept = [_phrase(item) for item in items if item.strip()]
-        # The shared points go round the panel: each interviewer is reminded of another; one
-        # met before is not reminded of a point again once every point has gone round.
-        fresh = kept and (not visits or place < len(kept))
-        values[single] = kept[place % len(kept)] if fresh else ""
+        # A note typed over several lines still reads as one point in a sentence or a list;
+        # one that was all aside is no point at all.
+        kept = [point for item in items if (point := _phrase(item))]
+        # The shared points go round the panel: each interviewer is reminded of another, and
+        # someone thanked at an earlier round of one they have not heard, while there is one.
+        turn = _turn(seats, len(kept))
+        values[single] = kept[turn] if turn is not None else ""
         values[many] = spoken.bullets(kept)
+    # Someone thanked at an earlier round is thanked in other words too.
     opening, ending = place % WORDINGS, (place // WORDINGS + visits) % WORDINGS
     values["wording_b"], values["wording_c"] = _flag(opening == 1), _flag(opening == 2)
     values["ending_b"], values["ending_c"] = _flag(ending == 1), _flag(ending == 2)
@@ -149,24 +151,37 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     return values
 
 
-def _place(action: Action, held: Round | None, contact: Contact | None) -> int:
-    """Where the person a thank-you goes to sat on its round's panel: 0 for the first (and for
-    anyone else, and every other message)."""
+def _seats(
+    action: Action, interview: Interview, held: Round | None, contact: Contact | None
+) -> list[int]:
+    """Where the person a thank-you goes to sat on each panel they sat on, up to its round's,
+    in order: [0] for anyone else, and for every other message."""
     if action.kind is not ActionKind.THANK_YOU or held is None or contact is None:
-        return 0
+        return [0]
+    sat = sorted(
+        (r for r in interview.rounds if contact.id in r.interviewers and r.starts < held.starts),
+        key=lambda r: r.starts,
+    )
+    return [_seat(r, contact) for r in (*sat, held)]
+
+
+def _seat(held: Round, contact: Contact) -> int:
     panel = list(dict.fromkeys(held.interviewers))
     return panel.index(contact.id) if contact.id in panel else 0
 
 
-def _visits(
-    action: Action, interview: Interview, held: Round | None, contact: Contact | None
-) -> int:
-    """How many earlier rounds the person a thank-you goes to sat on (0 for other notes)."""
-    if action.kind is not ActionKind.THANK_YOU or held is None or contact is None:
-        return 0
-    return sum(
-        1 for r in interview.rounds if contact.id in r.interviewers and r.starts < held.starts
-    )
+def _turn(seats: list[int], count: int) -> int | None:
+    """Which of ``count`` shared points goes to someone who sat at ``seats``: at each round,
+    the one at their seat, or the next they have not heard; None once they have heard all."""
+    heard: set[int] = set()
+    turn: int | None = None
+    for seat in seats:
+        turn = next(
+            ((seat + n) % count for n in range(count) if (seat + n) % count not in heard), None
+        )
+        if turn is not None:
+            heard.add(turn)
+    return turn
 
 
 def _flag(on: bool) -> str:

@@ -639,3 +639,29 @@ def test_a_keep_warm_note_assumes_nothing_of_the_role_or_the_time_since() -> Non
     for template in ("nurture.email.txt", "nurture.letter.txt", "nurture.phone.txt"):
         text = (TEMPLATES / template).read_text()
         assert "opens up again" not in text and "the months since" not in text
+
+
+def test_a_panel_met_again_in_another_order_hears_new_points_each() -> None:
+    people = [
+        {"id": p, "name": f"{p.title()} Doe", "email": f"{p}@acme.example", "role": "interviewer"}
+        for p in ("jane", "bob")
+    ]
+    rounds = [
+        {"id": "r1", "starts": "2026-11-13T14:00:00", "interviewers": ["jane", "bob"]},
+        {"id": "r2", "starts": "2026-11-20T14:00:00", "interviewers": ["bob", "jane"]},
+    ]
+    recap = ["Scaled the onboarding funnel", "Cut churn by a third", "Built the pricing team"]
+    pipeline = acme(contacts=people, rounds=rounds, notes={"recap": recap})
+    said = ["I scaled the onboarding funnel", "I cut churn by a third", "I built the pricing team"]
+
+    def point(at: str, action_id: str) -> str:
+        body = draft_at(pipeline, at, action_id).body
+        (found,) = [p for p in said if p in body]
+        return found
+
+    first = {
+        p: point("2026-11-13T16:00:00+00:00", f"acme/thank_you/r1/{p}") for p in ("jane", "bob")
+    }
+    again = {p: point(THANKS_AT, f"acme/thank_you/r2/{p}") for p in ("jane", "bob")}
+    assert again["jane"] != again["bob"]
+    assert all(again[p] != first[p] for p in ("jane", "bob")), (first, again)
