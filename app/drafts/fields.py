@@ -214,7 +214,9 @@ def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, st
     placeholder (a value-add with nothing left to share) is not taken (``compose``)."""
     interview = find_interview(pipeline, action.interview)
     contact = interview.contact(action.contact)
-    points = _points_of(contact) if action.kind in _TO_THEIR_POINTS else []
+    held = _round_of(action, interview, now, contact)
+    visits = len(_seats(action, interview, held, contact)) - 1
+    points = _fresh_points(contact, visits) if action.kind in _TO_THEIR_POINTS else []
     answers = [_phrase(a) for a in _answers(action, interview, now) if a.strip()]
     steps: list[dict[str, str]] = [
         {"company_news": ""},
@@ -369,14 +371,22 @@ def _challenge(text: str) -> str:
     first = plan.split(" ", 1)[0].casefold()
     if first in ("would", "will", "could"):
         plan = f"I {lowered(plan)}"
-    elif first not in _SUBJECTS and leads_with_verb(lowered(plan)):
+    elif first not in _SUBJECTS and (first in _PLAN_VERBS or leads_with_verb(lowered(plan))):
         plan = f"I would {lowered(plan)}"
     return f"on {lowered(topic)}, {plan}"
 
 
 # Between a challenge and how I would meet it: a colon or a dash.
-_PLAN = re.compile(r":|\s[–—-]\s")
+_PLAN = re.compile(r":\s|\s[–—-]\s")
+# A plan that starts so has its subject already ("I would…", "my first step…").
 _SUBJECTS = frozenset(["i", "i'd", "i’d", "i'll", "i’ll", "we", "my", "our"])
+# What plans are made of, beyond the verbs a promise of theirs starts with.
+_PLAN_VERBS = frozenset(
+    ["test", "pilot", "measure", "interview", "hire", "cut", "build", "migrate", "automate",
+     "simplify", "survey", "prioritise", "prioritize", "focus", "fix", "ship", "launch",
+     "split", "merge", "rewrite", "refactor", "track", "train", "delegate", "audit", "map",
+     "reduce", "rebuild", "add", "drop", "use", "run", "move", "start"]
+)  # fmt: skip
 
 
 # A promise to send something is kept by attaching it; one to tell them something needs
@@ -398,9 +408,15 @@ def _several(thing: str) -> bool:
     slides" are; "a summary of the pricing study", "my CV" are not (the noun before "of",
     "for", "from" or "I" decides)."""
     head = re.split(r"\s(?:of|for|from|about|on|with|that|which|I)\s", f" {thing} ", maxsplit=1)[0]
+    if " and " in head:
+        return True  # "my CV and cover letter"
     words = head.split()
     last = words[-1].casefold() if words else ""
-    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
+    return plural and last not in _NOT_PLURAL
+
+
+_NOT_PLURAL = frozenset(["news", "canvas", "series", "species", "lens", "atlas", "thesis"])
 
 
 _TO_THEIR_POINTS = (ActionKind.THANK_YOU, ActionKind.CONNECT)
@@ -411,11 +427,16 @@ def _their_points(action: Action, contact: Contact | None, visits: int) -> str:
     messages do not reach back to the interview for it."""
     if contact is None or action.kind not in _TO_THEIR_POINTS:
         return ""
-    points = _points_of(contact)
     # Two at most: a thank-you is brief, and the first two are the ones that came to mind.
-    # Thanked again, they hear of the next two noted, while there are any.
-    start = 2 * visits if 2 * visits < len(points) else 0
-    return spoken.names_list(points[start : start + 2])
+    return spoken.names_list(_fresh_points(contact, visits)[:2])
+
+
+def _fresh_points(contact: Contact | None, visits: int) -> list[str]:
+    """What I noted discussing with them, from where a thank-you after ``visits`` earlier
+    rounds starts: the next two noted, while there are any."""
+    points = _points_of(contact)
+    start = 2 * visits
+    return points[start:] if start < len(points) else points
 
 
 def _points_of(contact: Contact | None) -> list[str]:
@@ -427,7 +448,9 @@ def _points_of(contact: Contact | None) -> list[str]:
     for note in notes:
         topic = _TALKED_ABOUT.sub("", _phrase(note), count=1)
         first = topic.split(" ", 1)[0].casefold()
-        if topic and first not in _SUBJECT_PRONOUNS:
+        # "It was fun" is a sentence; "IT procurement" a topic.
+        pronoun = first in _SUBJECT_PRONOUNS or topic.split(" ", 1)[0] in ("it", "It", "It's")
+        if topic and not pronoun:
             points.append(_to_them(topic))
     return points
 
@@ -438,7 +461,8 @@ _TALKED_ABOUT = re.compile(
     r"|told\s+(?:her|him|them)\s+about)\s+",
     re.IGNORECASE,
 )
-_SUBJECT_PRONOUNS = frozenset(["i", "we", "she", "he", "they", "it", "you", "i'm", "we're"])
+# A note that starts so is a sentence of its own, not a topic ("IT procurement" is a topic).
+_SUBJECT_PRONOUNS = frozenset(["i", "we", "she", "he", "they", "i'm", "we're", "they're"])
 
 
 def _to_the_company(news: str) -> str:
@@ -449,13 +473,20 @@ def _to_the_company(news: str) -> str:
     said = _YOU.get(first.lower())
     if said:
         return f"{said}{space}{rest}"
-    low, following = first.lower(), rest.split(" ", 1)[0]
-    did = low in _DID or (low.endswith("ed") and len(low) > 4 and low.isalpha())
-    # "Red Hat partnership", "Alfred Street office": a name, not a deed.
-    if space and (low == "just" or did) and not following[:1].isupper():
-        # Noted without its subject ("Raised a Series B"): the company did it.
+    following = rest.split(" ", 1)[0].casefold()
+    # Noted without its subject ("Raised a Series B"): the company did it. Only a deed a
+    # company does, and not in the passive ("Acquired by Microsoft", "Named a leader").
+    if space and first.casefold() in _COMPANY_DEEDS and following != "by":
         return f"you {lowered(news)}"
     return news
+
+
+_COMPANY_DEEDS = frozenset(
+    ["just", "raised", "launched", "opened", "won", "announced", "released", "hired",
+     "acquired", "expanded", "signed", "partnered", "shipped", "introduced", "unveiled",
+     "secured", "landed", "closed", "completed", "reached", "passed", "crossed", "grew",
+     "doubled", "tripled", "published", "debuted", "rolled", "moved", "became", "joined"]
+)  # fmt: skip
 
 
 _YOU = {

@@ -241,11 +241,12 @@ def told_back(text: str) -> str:
     """What the user wrote of themselves, told back to them, "I" included: "the workshop I
     ran" -> "the workshop you ran", "what I was asked" -> "what you were asked"."""
     said = to_you(text)
-    said = _I_WAS.sub(r"you were", said)
+    said = _I_AM.sub(lambda m: f"you {'were' if m.group(1) == 'was' else 'are'}", said)
     return _I_FORMS.sub(lambda m: _TO_YOU_I[m.group(0)], said)
 
 
 _TO_YOU_I = {"I": "you", "I'm": "you're", "I’m": "you’re", "I've": "you've", "I’ve": "you’ve",
              "I'd": "you'd", "I’d": "you’d", "I'll": "you'll", "I’ll": "you’ll"}  # fmt: skip
-_I_FORMS = re.compile(r"\bI(?:['’](?:m|ve|d|ll))?(?![\w'’])")
-_I_WAS = re.compile(r"\bI was\b")
+# "I" alone, not "I/O" or "I-9".
+_I_FORMS = re.compile(r"\bI(?:['’](?:m|ve|d|ll))?(?![\w'’/-])")
+_I_AM = re.compile(r"\bI (was|am)\b")

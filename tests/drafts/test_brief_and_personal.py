@@ -490,6 +490,10 @@ def test_company_news_noted_about_them_is_said_to_them():
         ("just launched a new app", "you just launched a new app"),
         ("We won the award for best fintech", "you won the award for best fintech"),
         ("Red Hat partnership announced", "Red Hat partnership announced"),
+        # The passive, and deeds no company does, stay as noted.
+        ("Acquired by Microsoft in October", "Acquired by Microsoft in October"),
+        ("Named a Gartner leader", "Named a Gartner leader"),
+        ("Automated warehouse opened in Leeds", "Automated warehouse opened in Leeds"),
     ],
 )
 def test_company_news_noted_without_its_subject_is_said_to_them(noted: str, said: str) -> None:
@@ -590,6 +594,8 @@ def test_a_point_of_mine_reads_as_mine_however_it_was_noted(recap: str, said: st
         ),
         ("Billing: I would rebuild it", "And on billing, I would rebuild it."),
         ("Pricing - we could test annual plans", "And on pricing, we could test annual plans."),
+        ("Pricing: test annual plans", "And on pricing, I would test annual plans."),
+        ("Standups at 9:30 – move them async", "And on standups at 9:30, I would move them"),
     ],
 )
 def test_a_challenge_says_how_i_would_meet_it_in_my_own_voice(challenge: str, said: str) -> None:
@@ -665,3 +671,23 @@ def test_a_panel_met_again_in_another_order_hears_new_points_each() -> None:
     again = {p: point(THANKS_AT, f"acme/thank_you/r2/{p}") for p in ("jane", "bob")}
     assert again["jane"] != again["bob"]
     assert all(again[p] != first[p] for p in ("jane", "bob")), (first, again)
+
+
+def test_a_note_starting_with_initials_is_a_topic_and_one_that_is_all_aside_is_nothing() -> None:
+    notes = ["(ask about salary)", "it was fun", "IT procurement process"]
+    jane = {"id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "notes": notes}
+    body = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane").body
+    assert "talking with you about IT procurement process." in body
+    assert "salary" not in body and "was fun" not in body
+
+
+def test_a_linkedin_thank_you_to_someone_met_before_cut_to_fit_keeps_to_new_points() -> None:
+    long_notes = [f"the first of my notes about {LONG}", f"the second of them, {LONG}",
+                  f"a third: {LONG}", "the hiring of a data lead"]  # fmt: skip
+    pipeline = twice()
+    jane = replace(pipeline.interviews[0].contacts[0], notes=tuple(long_notes))
+    interview = replace(pipeline.interviews[0], contacts=(jane,))
+    pipeline = replace(pipeline, interviews=(interview,))
+    draft = draft_at(pipeline, THANKS_AT, "acme/thank_you/r2/jane", Channel.LINKEDIN)
+    assert len(draft.text) <= LINKEDIN_LIMIT
+    assert "first of my notes" not in draft.text and "second of them" not in draft.text

@@ -513,3 +513,19 @@ def test_a_value_add_with_one_thought_says_one_thought() -> None:
     # Alone (no answer before it), it is not "a further" thought; its plan is in my voice.
     assert "One thought: on warehouse data that arrives a day late, I would make" in body
     assert "further" not in body
+
+
+@pytest.mark.parametrize(
+    ("what", "attached"),
+    [
+        ("Send Jane my CV and cover letter", "them"),
+        ("Send Jane the news I mentioned", "it"),
+        ("Send Jane the slides", "them"),
+    ],
+)
+def test_one_thing_is_it_and_several_are_them(what: str, attached: str) -> None:
+    promise = {"id": "p1", "what": what, "to": "jane", "due": "2026-11-22T17:00:00"}
+    pipeline = acme(promises=[promise])
+    now = "2026-11-22T09:00:00+00:00"
+    draft = compose(action_of(pipeline, now, "acme/keep_promise/p1"), pipeline, pendulum.parse(now))  # type: ignore[arg-type]
+    assert f"You'll find {attached} attached." in draft.body

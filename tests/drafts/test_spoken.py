@@ -165,3 +165,19 @@ def test_the_given_name_passes_over_a_title() -> None:
 )
 def test_a_credential_after_a_comma_is_never_the_greeting(name: str, greeted: str) -> None:
     assert spoken.first_name(spoken.as_written(name)) == greeted
+
+
+@pytest.mark.parametrize(
+    ("mine", "told"),
+    [
+        ("the workshop I ran", "the workshop you ran"),
+        ("the plan I am drafting", "the plan you are drafting"),
+        ("what I was asked", "what you were asked"),
+        ("the I/O benchmark", "the I/O benchmark"),
+        ("my CV, which I've updated", "your CV, which you've updated"),
+    ],
+)
+def test_the_users_words_are_told_back_to_them(mine: str, told: str) -> None:
+    from app.engine.describe import told_back
+
+    assert told_back(mine) == told
