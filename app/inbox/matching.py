@@ -361,17 +361,19 @@ def _round(mail: Mail, invitation: Invitation, known: Known, index: _Index) -> P
     cancel = invitation.method is Method.CANCEL
     if cancel and round_id is None:
         return None  # nothing of it was recorded: nothing to take back
-    if not cancel and holding:
-        same = next(r for r in holding[0].rounds if r.id == made)
-        if same.starts == invitation.starts and same.minutes == (invitation.minutes or 60):
-            return None  # the round is as the invitation says already
+    held = next((r for r in holding[0].rounds if r.id == made), None) if holding else None
+    as_said = held is not None and (held.starts, held.minutes) == (
+        invitation.starts,
+        invitation.minutes or 60,
+    )
+    if not cancel and as_said:
+        return None  # the round is as the invitation says already
     interviewers = _interviewers(invitation, interviews[0], known.me)
     guests = _guests(invitation, interviews[0], known.me)
     when = moment(invitation.starts)
     if cancel:
         reason = f"the invitation for {when} was cancelled: it removes that round"
-    elif holding:
-        held = next(r for r in holding[0].rounds if r.id == made)
+    elif held is not None:
         reason = _moving(when, held, invitation.starts)
     else:
         reason = f"an invitation for {when}: it adds a round"
@@ -432,10 +434,14 @@ def as_it_stands(proposal: Proposal, interviews: Iterable[Interview]) -> Proposa
 
 
 def _moving(when: str, held: Round, starts: datetime) -> str:
-    """The reason of an invitation that moves ``held``: the round is named by its time, as the
-    user knows it, in the zone the invitation gives."""
-    before = moment(held.starts.astimezone(starts.tzinfo))
-    return f"the invitation was changed to {when}: it moves the round of {before}"
+    """The reason of an invitation that moves ``held``."""
+    return f"the invitation was changed to {when}: it moves the round of {held_at(held, starts)}"
+
+
+def held_at(held: Round, starts: datetime) -> str:
+    """When ``held`` is, as the user knows a round (not by its id), in the zone of the
+    invitation about it (whose time is ``starts``)."""
+    return moment(held.starts.astimezone(starts.tzinfo))
 
 
 def _interviewers(

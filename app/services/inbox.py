@@ -28,6 +28,7 @@ from app.inbox.mail import Mail
 from app.inbox.matching import (
     Known,
     as_it_stands,
+    held_at,
     propose,
     recorded_sources,
     round_id_for,
@@ -207,20 +208,18 @@ def _round(proposal: Proposal, interview: Interview) -> tuple[str, Interview | N
         return f"{proposal.id}: no round in it", None
     made = round_id_for(change.uid)
     existing = next((r for r in interview.rounds if r.id == made), None)
-    # Rounds are named by their time, in the zone the invitation gives, as the user knows them.
     when = moment(change.starts)
     if change.cancel:
         if existing is None:
             return f"{proposal.id}: that round is not in the database", None
         kept = tuple(r for r in interview.rounds if r.id != made)
-        held = moment(existing.starts.astimezone(change.starts.tzinfo))
-        line = f"Removed the round with {interview.company} on {held}"
+        line = f"Removed the round with {interview.company} on {held_at(existing, change.starts)}"
         return line, replace(interview, rounds=kept)
     minutes = change.minutes if change.minutes is not None else 60
     if existing is not None:
         moved = replace(existing, starts=change.starts, minutes=minutes)
         rounds = tuple(moved if r.id == made else r for r in interview.rounds)
-        before = moment(existing.starts.astimezone(change.starts.tzinfo))
+        before = held_at(existing, change.starts)
         line = f"Moved the round with {interview.company} from {before} to {when}"
         return line, replace(interview, rounds=rounds)
     # Guests accepted as contacts before the round are its interviewers too.
@@ -330,6 +329,14 @@ def apply(
     if not kept:
         raise UserError("nothing to apply: `followup inbox scan` lists what your mail proposes")
     picked = [_narrowed(p, (interviews or {}).get(p.id)) for p in chosen(kept, ids)]
+    if ids is None:
+        # All of them: one that the file holds already (a new person another made a contact)
+        # is settled with nothing said (one named by its id still says why).
+        holds = records.load().interviews
+        settles = {p.id for p in picked if settled(p, holds)}
+        picked = [p for p in picked if p.id not in settles]
+        state.dismissed = sorted({*state.dismissed, *settles})
+        kept = [p for p in kept if p.id not in settles]
     said = apply_proposals(records, picked, now)
     done = {p.id for p, line in zip(picked, said, strict=True) if not isinstance(line, Pending)}
     state.dismissed = sorted({*state.dismissed, *done})
