@@ -303,9 +303,9 @@ def test_a_new_person_who_wrote_twice_is_proposed_until_one_is_accepted(
         capsys, "inbox", "apply", str(contacts[0]["id"]), "--at", AT, "--db", str(db)
     )
     assert code == 0, err
-    # The other would add the same person again: it is settled, and no longer proposed.
-    assert [p for p in scanned(capsys, db, source) if p["kind"] == "contact"] == []
-    # Nor applied with --all, nor said to be a contact already with its internal id.
+    # The other would add the same person again: it is settled, not applied with --all (nor
+    # said to be a contact already, with its internal id), and no longer proposed.
     code, out, err = cli(capsys, "inbox", "apply", "--all", "--at", AT, "--db", str(db))
     assert code == 0, err
     assert str(contacts[1]["id"]) not in out and "already" not in out
+    assert [p for p in scanned(capsys, db, source) if p["kind"] == "contact"] == []
