@@ -99,6 +99,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     visits = len(seats) - 1  # earlier rounds the reader of a thank-you sat on
     notes = interview.notes
     answers = _answers(action, interview, now)
+    sent_along = attachment(action, interview)
     values = {
         **_me(pipeline.profile),
         **_them(contact),
@@ -113,8 +114,8 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "timeline": _timeline(interview, now, today),
         "offer_deadline": _offer_deadline(action, pipeline, today),
         "promise": _promise(action, interview, contact),
-        "attached": "yes" if attachment(action, interview) else "",
-        "attached_many": _flag(_several(attachment(action, interview))),
+        "attached": _flag(bool(sent_along)),
+        "attached_many": _flag(_several(sent_along)),
         "promised_item": "",  # only the user has it: always a placeholder, so copying asks
         "their_promise": _their_promise(action, interview, today),
         "met": "yes" if _met(interview, contact, now) else "",

@@ -167,7 +167,7 @@ def why_closed(
     if about:
         last = about[-1]
         if last.kind is EventKind.SNOOZE:
-            until = f" until {to_the_minute(last.until)}" if last.until else ""
+            until = f" until {said_at(last.until).removeprefix('on ')}" if last.until else ""
             return f"it was snoozed{until}"
         return f"{said[last.kind]} {said_at(last.at)}"
     if interview.stage is Stage.CLOSED:

@@ -762,9 +762,10 @@ def _why_gone(action: Action, stored: Interview, now: datetime) -> str:
 
     def said_at(moment: datetime) -> str:
         # As the dashboard says times, on the user's clock: "today at 19:33", "on Thu 3 Dec
-        # 09:00".
+        # 09:00" (and "tomorrow at 09:00", recorded by a followup run with a later --at).
         said = describe_when(moment.astimezone(now.tzinfo), now)
-        return said if said.startswith(("today", "yesterday")) else f"on {said}"
+        relative = ("today", "yesterday", "tomorrow", "later today")
+        return said if said.startswith(relative) else f"on {said}"
 
     why = why_closed(Wanted(action.id), Pipeline(interviews=(stored,)), said_at)
     return f"{why} elsewhere" if why else "it is no longer open: the interview changed elsewhere"

@@ -19,7 +19,7 @@ def spoken(value: StrEnum) -> str:
 
 
 # Values that are initials, said as such.
-_ACRONYMS = {"hr": "HR", "cto": "CTO", "ceo": "CEO", "vp": "VP"}
+_ACRONYMS = {"hr": "HR"}
 
 
 def options(kind: type[E]) -> list[tuple[str, E]]:

@@ -526,10 +526,10 @@ class DashboardScreen(WorkspaceScreen):
                 late = form.late_note(answer.until)
                 if late is not None:
                     self.notify(late, severity="warning", timeout=6)
-                now = self.workspace.action(action.id)
-                if now is not None and now.due_from > answer.until:
+                snoozed = self.workspace.action(action.id)
+                if snoozed is not None and snoozed.due_from > answer.until:
                     # Snoozed to before it opens: recorded, and nothing on screen changes.
-                    opens = describe_when(now.due_from, self.workspace.clock())
+                    opens = describe_when(snoozed.due_from, self.workspace.clock())
                     self.notify(f"It does not open until {opens} anyway.", timeout=6)
 
         what = self._headline(action, urgency(action, self.workspace.now))
