@@ -191,14 +191,3 @@ def test_what_is_not_a_message_is_marked_done_not_sent(db: Path) -> None:
     assert shown.mark_sent(prepare.id).label.startswith("Marked done: prepare · ")
     assert shown.mark_sent(contacting.id).label.startswith("Marked sent: ")
 
-
-def test_an_action_done_elsewhere_at_a_later_clock_is_said_without_on(db: Path, capsys) -> None:
-    shown = dashboard(db)
-    action_id = open_action(shown)
-    shown.mark_sent(action_id)
-    # Another followup, run with a clock a day ahead (--at).
-    assert main(["sent", action_id, "--at", NOW.add(days=1).isoformat(), "--db", str(db)]) == 0
-    capsys.readouterr()
-    shown.save_pending()
-    [why] = shown.take_refused()
-    assert why.endswith("it was sent tomorrow 10:00 elsewhere"), why
