@@ -190,4 +190,3 @@ def test_what_is_not_a_message_is_marked_done_not_sent(db: Path) -> None:
     contacting = next(a for a in shown.actions if a.contacting)
     assert shown.mark_sent(prepare.id).label.startswith("Marked done: prepare · ")
     assert shown.mark_sent(contacting.id).label.startswith("Marked sent: ")
-
