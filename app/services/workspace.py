@@ -762,7 +762,7 @@ def _why_gone(action: Action, stored: Interview, now: datetime) -> str:
 
     def said_at(moment: datetime) -> str:
         # As the dashboard says times, on the user's clock: "today at 19:33", "on Thu 3 Dec
-        # 09:00" (and "tomorrow at 09:00", recorded by a followup run with a later --at).
+        # 09:00" (a snooze's end may be "tomorrow 09:00").
         said = describe_when(moment.astimezone(now.tzinfo), now)
         relative = ("today", "yesterday", "tomorrow", "later today")
         return said if said.startswith(relative) else f"on {said}"
