@@ -374,3 +374,16 @@ async def test_a_screen_opened_over_another_hides_the_keys_that_do_not_work_unde
         # What it shows are its own keys, which work there.
         shown = {k.key for k in over.query(FooterKey)}
         assert "escape" in shown and not shown & {"c", "s", "a", "question_mark"}
+
+
+async def test_a_dialog_opened_wide_still_covers_the_footer_below_once_narrowed(make):
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        covered = app.screen_stack[-2].query_one(KeysFooter).region
+        assert covered.height == 3
+        assert app.screen.query_one(OverFooter).region.contains_region(covered)

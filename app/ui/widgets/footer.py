@@ -109,11 +109,20 @@ class OverFooter(Footer):
         self._shown: tuple[tuple[object, ...], ...] | None = None
 
     def on_mount(self) -> None:
+        self._cover_below()
+
+    def on_resize(self) -> None:
+        # The footer below takes more rows at a narrower width: measured once it has them.
+        self.call_after_refresh(self._cover_below)
+
+    def _cover_below(self) -> None:
         stack = self.app.screen_stack
-        place = stack.index(self.screen) if self.screen in stack else 0
+        place = stack.index(self.screen) if self.is_attached and self.screen in stack else 0
         if place > 0:
             below = stack[place - 1].query(Footer)
-            self.styles.height = max([1, *(f.outer_size.height for f in below if f.display)])
+            rows = max([1, *(f.outer_size.height for f in below if f.display)])
+            if self.styles.height is None or self.styles.height.value != rows:
+                self.styles.height = rows
 
     async def recompose(self) -> None:
         # Asked for after a refresh, which may come once the dialog has closed.
