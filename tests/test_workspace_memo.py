@@ -10,7 +10,7 @@ import pendulum
 import pytest
 
 from app.demo import demo_pipeline
-from app.engine import compute_actions
+from app.engine import Action, compute_actions
 from app.engine import engine as engine_module
 from app.engine import memo as memo_module
 from app.services.open_actions import cache_path
@@ -38,6 +38,16 @@ def stored(tmp_path: Path) -> Path:
     return path
 
 
+def sent_by_another(path: Path) -> tuple[Workspace, Action]:
+    """A dashboard open on ``path``, and an action another followup marked sent since."""
+    workspace = opened(path)
+    other = opened(path)
+    action = next(a for a in other.actions if a.contacting)
+    other.mark_sent(action.id)
+    other.save_pending()
+    return workspace, action
+
+
 def test_a_change_and_its_save_work_out_one_interview(tmp_path: Path) -> None:
     workspace = opened(stored(tmp_path))
     counted = workspace._memo.worked_out
@@ -51,20 +61,27 @@ def test_a_change_and_its_save_work_out_one_interview(tmp_path: Path) -> None:
     assert [a.id for a in workspace.actions] == fresh_ids(workspace)
 
 
-def test_a_save_checks_the_record_on_file_with_what_was_worked_out_for_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The save asks whether the action is still open on the file; for the record on screen,
-    the engine's answer is known already."""
-    worked: list[str] = []
+@pytest.fixture
+def worked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The interviews the engine works out from now on, each time it does (in the memory
+    or for a save's check)."""
+    found: list[str] = []
     real = engine_module.actions_for
 
     def counting(facts, offers):  # type: ignore[no-untyped-def]
-        worked.append(facts.interview.id)
+        found.append(facts.interview.id)
         return real(facts, offers)
 
     monkeypatch.setattr(engine_module, "actions_for", counting)
     monkeypatch.setattr(memo_module, "actions_for", counting)
+    return found
+
+
+def test_a_save_checks_the_record_on_file_with_what_was_worked_out_for_it(
+    tmp_path: Path, worked: list[str]
+) -> None:
+    """The save asks whether the action is still open on the file; for the record on screen,
+    the engine's answer is known already."""
     workspace = opened(stored(tmp_path))
     action = next(a for a in workspace.actions if a.contacting)
     worked.clear()
@@ -76,23 +93,11 @@ def test_a_save_checks_the_record_on_file_with_what_was_worked_out_for_it(
 
 
 def test_a_save_over_a_record_changed_elsewhere_works_it_out_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, worked: list[str]
 ) -> None:
-    path = stored(tmp_path)
-    workspace = opened(path)
-    other = opened(path)
-    action = next(a for a in workspace.actions if a.contacting)
-    other.mark_sent(action.id)
-    other.save_pending()
-    worked: list[str] = []
-    real = engine_module.actions_for
-
-    def counting(facts, offers):  # type: ignore[no-untyped-def]
-        worked.append(facts.interview.id)
-        return real(facts, offers)
-
-    monkeypatch.setattr(engine_module, "actions_for", counting)
+    workspace, action = sent_by_another(stored(tmp_path))
     workspace.mark_sent(action.id)
+    worked.clear()
     assert workspace.save_pending() == 0
     assert worked == [action.interview]
     assert workspace.take_refused()
@@ -101,12 +106,7 @@ def test_a_save_over_a_record_changed_elsewhere_works_it_out_again(
 def test_a_read_after_another_followup_changed_one_interview_works_out_that_one(
     tmp_path: Path,
 ) -> None:
-    path = stored(tmp_path)
-    workspace = opened(path)
-    other = opened(path)
-    action = next(a for a in other.actions if a.contacting)
-    other.mark_sent(action.id)
-    other.save_pending()
+    workspace, action = sent_by_another(stored(tmp_path))
     counted = workspace._memo.worked_out
     assert workspace.changed_elsewhere()
     reread = workspace.read_again()

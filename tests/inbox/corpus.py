@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import email.message
+import mailbox
 from collections.abc import Callable
+from pathlib import Path
 
 JANE = "Jane Doe <jane@acme.example>"
 SAM = "Sam Lee <sam@acme.example>"
@@ -659,3 +661,15 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "sent_follow_up": sent_follow_up,
 }
 """Every message above by its name, for the tests that run through them all."""
+
+
+def new_person_writes_twice(folder: Path, day: str) -> Path:
+    """A Maildir at ``folder`` with two notes from Kim, someone new at Harbor Lane, on ``day``
+    ("Thu, 03 Dec 2026"): each proposes her as a contact."""
+    box = mailbox.Maildir(folder, create=True)
+    for n in (1, 2):
+        kim = "Kim New <kim@harborlane.example>"
+        sent = f"{day} 1{n}:00:00 +0000"
+        box.add(to_jordan(kim, f"Note {n}", "Hi Jordan.\n", sent, f"<kim-{n}@harborlane.example>"))
+    box.close()
+    return folder

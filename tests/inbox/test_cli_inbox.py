@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_runs import cli, demo_database
-from tests.inbox.corpus import to_jordan
+from tests.inbox.corpus import new_person_writes_twice, to_jordan
 
 AT = "2026-12-04T09:00:00+00:00"
 KEYS = {"id", "kind", "interview", "contact", "action", "at", "from", "subject", "reason", "round"}
@@ -291,12 +291,7 @@ def test_an_update_scanned_with_its_invitation_moves_the_round_once_it_is_made(
 def test_a_new_person_who_wrote_twice_is_proposed_until_one_is_accepted(
     capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
 ) -> None:
-    box = mailbox.Maildir(tmp_path / "Mail", create=True)
-    for n in (1, 2):
-        sent = f"Thu, 03 Dec 2026 1{n}:00:00 +0000"
-        kim = "Kim New <kim@harborlane.example>"
-        box.add(to_jordan(kim, f"Note {n}", "Hi Jordan.\n", sent, f"<kim-{n}@harborlane.example>"))
-    source = ["--maildir", str(tmp_path / "Mail")]
+    source = ["--maildir", str(new_person_writes_twice(tmp_path / "Mail", "Thu, 03 Dec 2026"))]
     contacts = [p for p in scanned(capsys, db, source) if p["kind"] == "contact"]
     assert len(contacts) == 2
     code, _, err = cli(

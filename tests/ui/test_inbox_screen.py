@@ -22,7 +22,7 @@ from app.ui.app import FollowupApp
 from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.inbox import InboxList, InboxScreen
 from app.ui.widgets.due import DuePanel
-from tests.inbox.corpus import to_jordan
+from tests.inbox.corpus import new_person_writes_twice, to_jordan
 from tests.ui.conftest import NOW, ZONE, listened, stored
 
 CHECK_IN = "harbor-analytics/check_in/r2"
@@ -355,13 +355,8 @@ def _rita_writes_to_both(
 async def test_a_new_contact_is_headed_with_the_person_to_add(
     make: Callable[..., FollowupApp], db: Path, tmp_path: Path
 ) -> None:
-    box = mailbox.Maildir(tmp_path / "Mail", create=True)
-    for n in (1, 2):
-        sent = f"Thu, 19 Nov 2026 1{n}:00:00 +0000"
-        kim = "Kim New <kim@harborlane.example>"
-        box.add(to_jordan(kim, f"Note {n}", "Hi Jordan.\n", sent, f"<kim-{n}@harborlane.example>"))
-    box.close()
-    scan(Records(db, default_zone=ZONE), maildir=tmp_path / "Mail", now=NOW)
+    mail = new_person_writes_twice(tmp_path / "Mail", "Thu, 19 Nov 2026")
+    scan(Records(db, default_zone=ZONE), maildir=mail, now=NOW)
     app = make()
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_inbox(pilot)
