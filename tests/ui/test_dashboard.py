@@ -24,7 +24,7 @@ from app.ui.screens.dashboard import DashboardScreen
 from app.ui.screens.help import HelpScreen
 from app.ui.screens.review import ReviewScreen
 from app.ui.screens.welcome import WelcomeScreen
-from app.ui.widgets.board import Board
+from app.ui.widgets.board import RULE, Board
 from app.ui.widgets.detail import DetailPane
 from app.ui.widgets.due import DuePanel
 from tests.test_cli import UNREADABLE, UNREADABLE_BECAUSE
@@ -47,6 +47,21 @@ async def settle(app, pilot) -> None:
     """Let the save workers finish and the screen catch up."""
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_column_shows_its_count_however_narrow(make, size):
+    app = make()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "l")  # a wide column elsewhere: the others narrower
+        await pilot.pause()
+        board = app.screen.query_one(Board)
+        first_line = app.screen._compositor.render_strips()[0].text
+        titles = [t.strip() for t in first_line.split(RULE)[: len(STAGES)]]
+        for stage, title in zip(STAGES, titles, strict=True):
+            count = len(board.cards(stage))
+            assert title.endswith((f" {count}", f"/{count}", f" of {count}")), titles
 
 
 async def test_the_board_has_a_column_per_stage_with_counts(make):

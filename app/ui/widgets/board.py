@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
@@ -335,9 +336,26 @@ class Board(PassStyles, Widget, can_focus=True):
                 segments.append(rule)
         return Strip(segments, width)
 
+    def fitted_title(self, stage: Stage, width: int) -> str:
+        """``title`` as a column of ``width`` cells shows it: in a narrow column the count
+        stays in sight, the stage's name giving way ("Interviewed 1", "References… 2")."""
+        title = f" {self.title(stage)}"
+        if cell_len(title) <= width:
+            return title
+        name, count = stage_title(stage.value), len(self._cards[stage])
+        tally = (
+            f"{self._cursor[stage] + 1}/{count}"
+            if stage is self.stage and count > 1
+            else f"{count}"
+        )
+        room = width - cell_len(tally) - 2  # a space before the name and one before the tally
+        if cell_len(name) > room:
+            name = set_cell_size(name, max(room - 1, 0)).rstrip() + "…" if room > 1 else ""
+        return f" {name} {tally}"
+
     def _title_segment(self, stage: Stage, index: int, width: int) -> Segment:
         name = "board--title-current" if index == self.column else "board--title"
-        return text_segment(f" {self.title(stage)}", width, self.whole_component(name))
+        return text_segment(self.fitted_title(stage, width), width, self.whole_component(name))
 
     def _card_segment(self, stage: Stage, index: int, line: int, width: int) -> Segment:
         row, offset = divmod(self._top[stage] * CARD_HEIGHT + line, CARD_HEIGHT)
