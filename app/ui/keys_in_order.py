@@ -33,3 +33,8 @@ class KeysInOrder(Widget):
 
 class TextInput(Input, KeysInOrder):
     """A one-line input whose keys act in the order typed."""
+
+    def on_blur(self) -> None:
+        # Left scrolled to its end, a long value reads as mistyped ("iya@globex.example"):
+        # shown from its start once the cursor has moved on.
+        self.scroll_to(x=0, animate=False)

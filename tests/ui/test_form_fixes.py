@@ -457,3 +457,23 @@ def test_a_role_that_is_initials_reads_as_initials() -> None:
         "HR",
         "Other",
     ]
+
+
+async def test_a_long_value_is_shown_from_its_start_once_the_field_is_left() -> None:
+    from textual.app import App
+
+    from app.ui.keys_in_order import TextInput
+
+    class Two(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TextInput(id="one")
+            yield TextInput(id="two")
+
+    app = Two()
+    async with app.run_test(size=(30, 10)) as pilot:
+        await pilot.press(*"priya.nair@globex-industries.example")
+        first = app.query_one("#one", TextInput)
+        assert first.scroll_offset.x > 0  # scrolled to show the cursor while typing
+        await pilot.press("tab")
+        await pilot.pause()
+        assert first.scroll_offset.x == 0
