@@ -78,6 +78,20 @@ def record_reply(
     return interview.with_events(event)
 
 
+def closed_from(interview: Interview) -> Stage | None:
+    """The stage a closed interview was closed from, where its history says (a reopening
+    goes back there, not to the column beside Closed, which is Offer)."""
+    if interview.stage is not Stage.CLOSED:
+        return None
+    closings = [
+        e.from_stage
+        for e in interview.events
+        if e.kind is EventKind.STAGE and e.to_stage is Stage.CLOSED and e.from_stage
+    ]
+    found = closings[-1] if closings else None
+    return found if found is not Stage.CLOSED else None
+
+
 def move_stage(
     interview: Interview,
     now: datetime,

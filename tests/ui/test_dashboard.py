@@ -141,6 +141,22 @@ async def test_moving_a_card_records_a_stage_event(make, db):
     assert (event.kind, event.from_stage, event.to_stage) == (EventKind.STAGE, before, after)
 
 
+async def test_a_closed_card_moved_back_reopens_where_it_was_closed_from(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        kestrel = app.workspace.interview("kestrel-tpm")
+        assert kestrel.stage is Stage.CLOSED
+        app.screen.query_one(Board).select(kestrel.id)
+        await pilot.press("less_than_sign")
+        await settle(app, pilot)
+        # Closed from waiting: back there, not to Offer (the column beside Closed), which
+        # would have the other processes told of an offer.
+        assert app.workspace.interview(kestrel.id).stage is Stage.WAITING
+        assert not [a for a in app.workspace.actions if a.kind.value == "update_others"
+                    and a.id.endswith("/kestrel-tpm")]  # fmt: skip
+    assert next(i for i in stored(db).interviews if i.id == kestrel.id).stage is Stage.WAITING
+
+
 async def test_closing_a_card_asks_for_the_outcome(make, db):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:

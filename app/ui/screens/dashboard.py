@@ -35,6 +35,7 @@ from app.domain.records import (
 from app.engine import Action, Urgency, counts
 from app.engine.urgency import COMING_UP, Rank, levels, most_pressing, ranks, urgency
 from app.errors import UserError
+from app.services.operations import closed_from
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD, FOOTER_HINTS
 from app.ui.detached import detached
@@ -596,6 +597,10 @@ class DashboardScreen(WorkspaceScreen):
         if not 0 <= index < len(STAGES):
             return
         stage = STAGES[index]
+        if step < 0:
+            # Reopened, it goes back to where it was closed from: a process moved on is not
+            # an offer, which would set every other one's update to go out.
+            stage = closed_from(interview) or stage
         if stage is Stage.CLOSED:
             from app.ui.forms import OutcomeForm, OutcomeInput
 
