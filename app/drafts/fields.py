@@ -74,6 +74,7 @@ FIELDS: tuple[Field, ...] = (
     Field("achievement", "a work example or recent achievement that bears on the role"),
     Field("again", "whether you have sent them a note like this before, or met them before"),
     Field("late", "whether what you promised is late"),
+    Field("talk", "whether what you promised is a call or a meeting, to arrange"),
     Field("references", "whether references are still worth offering"),
     # Each interviewer of one round gets a thank-you worded their own way (SPEC section 5: never
     # the same body apart from the name): the opening by their place on the panel, the closing
@@ -100,6 +101,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     notes = interview.notes
     answers = _answers(action, interview, now)
     sent_along = attachment(action, interview)
+    promise = _promise(action, interview, contact)
     values = {
         **_me(pipeline.profile),
         **_them(contact),
@@ -113,7 +115,8 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "answer": spoken.names_list([_phrase(a) for a in answers]),
         "timeline": _timeline(interview, now, today),
         "offer_deadline": _offer_deadline(action, pipeline, today),
-        "promise": _promise(action, interview, contact),
+        "promise": promise,
+        "talk": _flag(spoken.is_a_conversation(promise)),
         "attached": _flag(bool(sent_along)),
         "attached_many": _flag(_several(sent_along)),
         "promised_item": "",  # only the user has it: always a placeholder, so copying asks

@@ -173,6 +173,24 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
 
 
 _OBJECTS = frozenset(["you", "it", "them", "him", "her", "over", "across", "back"])
+
+
+def is_a_conversation(promise: str) -> bool:
+    """Whether ``promise`` (as ``promise_phrase`` says it) is a call or a meeting: something a
+    written message cannot do, only offer to arrange ("I'm writing to call you back" is not a
+    sentence anyone sends)."""
+    words = [w.rstrip(",.;:!?").casefold() for w in promise.split()]
+    if not words:
+        return False
+    if words[0] in _TOGETHER or words[:2] == ["catch", "up"]:
+        return True
+    # "give you a call", "give Sam a quick ring"
+    return words[0] == "give" and any(w in _A_CALL for w in words[1:5])
+
+
+_TOGETHER = frozenset(["call", "ring", "phone", "speak", "talk", "chat", "meet"])
+_A_CALL = frozenset(["call", "ring", "buzz", "bell"])
+
 # Words after which "her" or "their" begins a thing of theirs ("about her plan").
 LEADS_IN = frozenset({"and", "about", "on", "of", "in", "for", "with", "from", "at"})
 # Words that never follow a "her" that is a thing of hers: "a chat with her and Tom", "run

@@ -691,3 +691,45 @@ def test_a_linkedin_thank_you_to_someone_met_before_cut_to_fit_keeps_to_new_poin
     draft = draft_at(pipeline, THANKS_AT, "acme/thank_you/r2/jane", Channel.LINKEDIN)
     assert len(draft.text) <= LINKEDIN_LIMIT
     assert "first of my notes" not in draft.text and "second of them" not in draft.text
+
+
+@pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.LINKEDIN, Channel.TEXT, Channel.LETTER])
+@pytest.mark.parametrize(
+    ("what", "said"),
+    [
+        ("Call Jane back about my notice period", "call you back about my notice period"),
+        ("I'll give her a quick call about the start date", "give you a quick call about"),
+        ("Meet Jane's team for coffee", "meet your team for coffee"),
+    ],
+)
+def test_a_promised_call_is_offered_not_said_to_be_made_by_writing(
+    channel: Channel, what: str, said: str
+) -> None:
+    promise = {"id": "p1", "what": what, "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00",
+                     "acme/keep_promise/p1", channel)  # fmt: skip
+    assert said in draft.body
+    assert "writing to" not in draft.body
+    assert "like to" in draft.body and "a good time for you" in draft.body
+    # Nothing to paste in: the call is what was promised, and copying it does not warn.
+    assert not draft.placeholders and "attached" not in draft.body
+
+
+def test_a_promised_call_on_the_phone_is_made_and_in_a_voicemail_asks_to_be_called_back() -> None:
+    promise = {"id": "p1", "what": "Call Jane back about my notice period", "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    pipeline = acme(promises=[promise])
+    draft = draft_at(pipeline, "2026-11-25T10:00:00+00:00", "acme/keep_promise/p1", Channel.PHONE)
+    assert "I promised to call you back about my notice period, so I'm calling" in draft.body
+    assert "(Talk it through;" in draft.body
+    assert draft.voicemail is not None
+    assert "Please call me back when it suits you." in draft.voicemail
+    assert "by email as well" not in draft.voicemail
+
+
+def test_a_late_promised_call_says_sorry_for_itself() -> None:
+    promise = {"id": "p1", "what": "Call Jane back", "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    late = draft_at(acme(promises=[promise]), "2026-11-25T10:00:00+00:00", "acme/keep_promise/p1")
+    assert "I'd like to call you back. I'm sorry to be later than I said." in late.body

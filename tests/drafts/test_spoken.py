@@ -181,3 +181,22 @@ def test_the_users_words_are_told_back_to_them(mine: str, told: str) -> None:
     from app.engine.describe import told_back
 
     assert told_back(mine) == told
+
+
+@pytest.mark.parametrize(
+    ("noted", "conversation"),
+    [
+        ("Call Jane back on Thursday", True),
+        ("Ring her about the start date", True),
+        ("give Jane a quick call", True),
+        ("Catch up with Jane over coffee", True),
+        ("Speak to her about the relocation package", True),
+        ("Send the call notes", False),
+        ("The phone number of my referee", False),
+        ("Give her two references", False),
+        ("Set up a call with the team", False),  # arranging it is what the message does
+    ],
+)
+def test_a_promise_to_talk_is_told_from_one_to_send(noted: str, conversation: bool) -> None:
+    said = spoken.promise_phrase(noted, ["Jane"])
+    assert spoken.is_a_conversation(said) is conversation
