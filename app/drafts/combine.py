@@ -116,7 +116,7 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
         else draft.body
         for action, draft in ordered
     ]
-    body = _one_body(bodies)
+    body = _one_body(bodies, thanked=ActionKind.THANK_YOU in kinds)
     if body is None:
         body = _one_note(bodies)
     if body is None:
@@ -137,7 +137,7 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     )
 
 
-def _one_body(bodies: list[str]) -> str | None:
+def _one_body(bodies: list[str], *, thanked: bool = False) -> str | None:
     """Messages of paragraphs as one: the first one's greeting, then what each says (the
     pleasantries once), then the first one's closing line and sign-off; None unless each has a
     greeting paragraph, something to say and a sign-off."""
@@ -146,7 +146,11 @@ def _one_body(bodies: list[str]) -> str | None:
     if len(parts) < len(split):
         return None
     head, lead_middle, tail = parts[0]
+    closing = lead_middle[-1:] if len(lead_middle) > 1 and _closes(lead_middle[-1]) else []
     middle: list[str] = []
+    # How keen I am is said once: a thank-you's closing says it, and so does an update on an
+    # offer ("still very high on my list"); a check-in after them would say it again.
+    keen = any(_KEEN.search(paragraph) for paragraph in closing)
     for index, (_, paragraphs, _) in enumerate(parts):
         # A closing line ("let me know if anything else would help") is said once: the first
         # message's closes them all, at the end, and the others' go. A last paragraph with
@@ -156,9 +160,11 @@ def _one_body(bodies: list[str]) -> str | None:
             if at == len(paragraphs) - 1 and at > 0 and _closes(paragraph):
                 continue  # the first message's closing line comes at the end
             kept = _without_pleasantry(paragraph) if index else paragraph
+            if keen and index:
+                kept = _without_keenness(kept, thanked=thanked)
             if kept and kept not in middle:
                 middle.append(kept)
-    closing = lead_middle[-1:] if len(lead_middle) > 1 and _closes(lead_middle[-1]) else []
+                keen = keen or _KEEN.search(kept) is not None
     return "\n\n".join([*head, *middle, *closing, tail])
 
 
@@ -182,6 +188,32 @@ def _without_question(body: str) -> str:
         if _without_pleasantry(paragraph):
             return "\n\n".join([*head, *middle[:index], *middle[index + 1 :], tail])
     return body
+
+
+_KEEN = re.compile(
+    r"\b(?:still (?:very )?(?:interested|keen|high on my list)|remains? very (?:keen|high)"
+    r"|(?:even|all the) more (?:excited|enthusiastic|keen))\b"
+)
+# A sentence that says nothing but that I am still keen ("I enjoyed our call on Friday, and
+# I'm still very interested in the role"), as against one that goes on to ask something.
+_ONLY_KEEN = re.compile(
+    r"^(?:(?P<enjoyed>I enjoyed [^.!?]*), and )?"
+    r"(?:(?:I['’]m|I am) still very (?:interested|keen)|I remain very keen)[^.!?]*[.!?]$"
+)
+
+
+def _without_keenness(paragraph: str, *, thanked: bool) -> str:
+    """``paragraph`` without what only says I am still keen: "I enjoyed meeting Daniel, and
+    I'm still very interested in the role." keeps "I enjoyed meeting Daniel." unless the
+    message has thanked them for that meeting already."""
+    said = []
+    for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+        keen = _ONLY_KEEN.match(sentence)
+        if keen is None:
+            said.append(sentence)
+        elif keen["enjoyed"] and not thanked:
+            said.append(keen["enjoyed"] + ".")
+    return " ".join(said).strip()
 
 
 def _without_pleasantry(paragraph: str) -> str:

@@ -52,9 +52,9 @@ def demo_actions() -> dict[ActionKind, list[Action]]:
     return found
 
 
-def acme(**fields: Any) -> Pipeline:
+def acme(others: tuple[dict[str, Any], ...] = (), **fields: Any) -> Pipeline:
     """A small search: one onsite at Acme on Fri 20 Nov 2026, 14:00-15:00 London, with Jane;
-    Sam is the recruiter."""
+    Sam is the recruiter. ``others`` are more interviews, as the interchange format has them."""
     interview: dict[str, Any] = {
         "id": "acme",
         "company": "Acme Ltd",
@@ -90,7 +90,7 @@ def acme(**fields: Any) -> Pipeline:
     }
     profile = fields.pop("profile", {"name": "Alex Morgan", "email": "alex@morgan.example"})
     interview.update(fields)
-    raw = {"format": "followup/1", "profile": profile, "interviews": [interview]}
+    raw = {"format": "followup/1", "profile": profile, "interviews": [interview, *others]}
     return read_pipeline(raw, ZONE)
 
 

@@ -733,3 +733,48 @@ def test_a_late_promised_call_says_sorry_for_itself() -> None:
                "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
     late = draft_at(acme(promises=[promise]), "2026-11-25T10:00:00+00:00", "acme/keep_promise/p1")
     assert "I'd like to call you back. I'm sorry to be later than I said." in late.body
+
+
+def _one_message_at(pipeline: Any, at: str, *kinds: ActionKind) -> Draft:
+    from app.drafts.combine import one_message
+
+    now = pendulum.parse(at)
+    actions = compute_actions(pipeline.interviews, pipeline.policy, now)  # type: ignore[arg-type]
+    chosen = [next(a for a in actions if a.kind is kind) for kind in kinds]
+    return one_message(chosen, pipeline, now)  # type: ignore[arg-type]
+
+
+def test_one_message_says_once_that_i_am_still_keen() -> None:
+    # Sam, the recruiter, ran the screen: the thank-you is late, a promise and the check-in due.
+    promise = {"id": "p1", "what": "Send Sam my list of references", "to": "sam",
+               "due": "2026-11-23T12:00:00", "created": "2026-11-20T15:10:00"}  # fmt: skip
+    pipeline = acme(
+        stage="waiting",
+        decision_by="2026-11-20",
+        rounds=[{"id": "r1", "starts": "2026-11-20T14:00:00", "interviewers": ["sam"]}],
+        notes={"company_news": "Acme raised a Series B last month"},
+        promises=[promise],
+    )
+    kinds = (ActionKind.THANK_YOU, ActionKind.KEEP_PROMISE, ActionKind.CHECK_IN)
+    one = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", *kinds)
+    assert "still very interested" not in one.body  # the thank-you's closing says it
+    assert one.body.count("even more excited about joining Acme Ltd") == 1
+    assert "I also saw the news: Acme raised a Series B last month." in one.body
+    assert "so I wanted to check in on how things are moving" in one.body
+    # Said alone, the check-in still says it.
+    alone = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", ActionKind.CHECK_IN)
+    assert "still very interested in the role and in joining Acme Ltd" in alone.body
+
+
+def test_an_update_on_an_offer_says_how_keen_i_am_and_the_check_in_with_it_does_not_again() -> None:
+    offer = {"id": "globex", "company": "Globex", "role": "PM", "stage": "offer",
+             "offer_deadline": "2026-11-30",
+             "rounds": [{"id": "r1", "starts": "2026-11-19T14:00:00", "interviewers": []}],
+             "events": [{"at": "2026-11-22T10:00:00", "kind": "stage", "from": "waiting",
+                         "to": "offer"}]}  # fmt: skip
+    pipeline = acme(others=(offer,), stage="waiting", decision_by="2026-11-20")
+    kinds = (ActionKind.UPDATE_OTHERS, ActionKind.CHECK_IN)
+    one = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", *kinds)
+    assert "Acme Ltd is still very high on my list" in one.body
+    assert "still very interested" not in one.body
+    assert "I enjoyed meeting Jane last Friday." in one.body  # what it recalls stays
