@@ -99,7 +99,9 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     subject and sign-off."""
     check_one_person([action for action, _ in pairs])
     if any(draft.reminder for _, draft in pairs):
-        raise CombineError("a promise kept at a meeting is not a message to combine")
+        raise CombineError(
+            "a promise kept at a meeting, or a thing to do, is not a message to combine"
+        )
     ordered = sorted(pairs, key=lambda pair: ORDER.index(pair[0].kind))
     kinds = {action.kind for action, _ in ordered}
     drafts = [draft for _, draft in ordered]

@@ -118,6 +118,8 @@ def compose(
     bring = meeting_for(action, interview, written)
     if bring is not None:
         return _reminder(action, interview, bring, values, written)
+    if _a_task(action, values["promise"]):
+        return _to_do(action, interview)
     warnings: list[str] = library.strays()
     subject, texts, placeholders = _render(library, action, channel, values, warnings)
     contact = interview.contact(action.contact)
@@ -280,6 +282,43 @@ def _reminder(
         voicemail=None,
         placeholders=(),
         warnings=(f"this promise is due at your meeting with {who}: bring it, nothing to send",),
+        reminder=True,
+    )
+
+
+# Deeds done, not said: a promise of one, made to no one in particular ("upload my portfolio
+# to the candidate portal"), is a thing to do, not a message to write.
+_TASKS = frozenset(
+    ["upload", "complete", "fill", "finish", "submit", "apply", "register", "sign", "take",
+     "sit", "do", "read", "research", "prepare", "practise", "practice", "install", "create",
+     "build", "record", "update", "book", "order", "print", "renew", "request"]
+)  # fmt: skip
+_TO_SOMEONE = frozenset(["you", "them", "her", "him", "back"])
+
+
+def _a_task(action: Action, promise: str) -> bool:
+    if action.kind is not ActionKind.KEEP_PROMISE or action.contact is not None:
+        return False
+    verb, _, rest = promise.partition(" ")
+    return verb.casefold() in _TASKS and rest.split(" ", 1)[0].casefold() not in _TO_SOMEONE
+
+
+def _to_do(action: Action, interview: Interview) -> Draft:
+    promise = interview.promise(action.promise)
+    # For the user's own eyes: the promise in their words.
+    what = told_back(lowered(promise.what.strip().rstrip("."))) if promise else ""
+    body = (
+        f"Nothing to send: you told {interview.company} you would {what}. Do it, then mark it done."
+    )
+    return Draft(
+        action_id=action.id,
+        channel=action.channel or Channel.EMAIL,
+        recipient="",
+        subject=None,
+        body=body,
+        voicemail=None,
+        placeholders=(),
+        warnings=("this promise is a thing to do, not a message: there is nothing to send",),
         reminder=True,
     )
 

@@ -23,7 +23,7 @@ class HandOffError(ValueError):
 
 def _checked(draft: Draft) -> None:
     if draft.reminder:
-        raise HandOffError("this promise is kept at a meeting: there is no message to send")
+        raise HandOffError("this promise is not kept by a message: there is nothing to send")
     if draft.channel is not Channel.EMAIL:
         raise HandOffError(
             f"this draft is for {draft.channel.value}, not email: a mail program cannot take it"

@@ -778,3 +778,27 @@ def test_an_update_on_an_offer_says_how_keen_i_am_and_the_check_in_with_it_does_
     assert "Acme Ltd is still very high on my list" in one.body
     assert "still very interested" not in one.body
     assert "I enjoyed meeting Jane last Friday." in one.body  # what it recalls stays
+
+
+@pytest.mark.parametrize(
+    ("what", "to_do"),
+    [
+        ("Upload my portfolio to the candidate portal", True),
+        ("Complete the online assessment", True),
+        ("Send the references", False),  # to be sent to someone: the draft asks to whom
+        ("Update them on my notice period", False),
+    ],
+)
+def test_a_promise_to_no_one_in_particular_that_is_a_thing_to_do_is_not_a_message(
+    what: str, to_do: bool
+) -> None:
+    promise = {"id": "p1", "what": what, "to": None,
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    assert ("writing to" not in draft.body) is to_do
+    assert draft.reminder is to_do
+    if to_do:
+        assert draft.body.startswith(
+            f"Nothing to send: you told Acme Ltd you would {what[0].lower()}"
+        )
+        assert not draft.placeholders and "[their first name]" not in draft.body
