@@ -184,7 +184,8 @@ def _without_question(body: str) -> str:
     than a pleasantry), for a message that already asks it."""
     parts = _parts(body)
     if parts is None:
-        return body
+        # A note of one paragraph: its sentence that checks in.
+        return _CHECKS_IN.sub("", body)
     head, middle, tail = parts
     for index, paragraph in enumerate(middle):
         if _without_pleasantry(paragraph):
@@ -200,7 +201,7 @@ _KEEN = re.compile(
 # I'm still very interested in the role"), as against one that goes on to ask something.
 _ONLY_KEEN = re.compile(
     r"^(?:(?P<enjoyed>I enjoyed [^.!?]*), and )?"
-    r"(?:(?:I['’]m|I am) still very (?:interested|keen)|I remain very keen)[^.!?]*[.!?]$"
+    r"(?:I['’]m still|I am still|I remain) very (?:interested|keen)[^.!?]*[.!?]$"
 )
 
 
@@ -218,6 +219,9 @@ def _without_keenness(paragraph: str, *, thanked: bool) -> str:
     return " ".join(said).strip()
 
 
+_CHECKS_IN = re.compile(r"(?<=[.!?] )[^.!?]*\bcheck in\b[^.!?]*[.!?] ?")
+
+
 def _without_pleasantry(paragraph: str) -> str:
     """``paragraph`` without its opening "I hope you're well." (one is enough)."""
     if not paragraph.startswith("I hope "):
@@ -226,7 +230,7 @@ def _without_pleasantry(paragraph: str) -> str:
     return rest.strip()
 
 
-_NOTE_GREETING = re.compile(r"(?:Hi|Hello|Dear) [^,.!?]{1,80}, ")
+_NOTE_GREETING = re.compile(r"(?:Hi|Hello|Dear) [^,.!?]{1,80}, (?:it['’]s [^,.!?]{1,80}\. )?")
 _NOTE_SIGN_OFF = re.compile(
     r"\s(?:Best|Best wishes|Kind regards|Thanks|Thank you|Cheers|All the best), [^,.!?]{1,80}$"
 )
@@ -237,7 +241,8 @@ def _one_note(bodies: list[str]) -> str | None:
     last one's sign-off; None unless each has both."""
     if any("\n" in body for body in bodies):
         return None
-    said = []
+    said: list[str] = []
+    keen = False
     for index, body in enumerate(bodies):
         greeting, sign_off = _NOTE_GREETING.match(body), _NOTE_SIGN_OFF.search(body)
         if greeting is None or sign_off is None:
@@ -247,8 +252,11 @@ def _one_note(bodies: list[str]) -> str | None:
         part = body[start:end].strip()
         if index:
             part = _without_pleasantry(part[:1].upper() + part[1:])
+            if keen:
+                part = _without_keenness(part, thanked=True)
         if part:
             said.append(part)
+            keen = keen or _KEEN.search(part) is not None
     return " ".join(said)
 
 
@@ -266,4 +274,11 @@ def _parts(body: str) -> tuple[list[str], list[str], str] | None:
     )
     if greeting is None or len(paragraphs) - greeting < 3:
         return None
-    return paragraphs[: greeting + 1], paragraphs[greeting + 1 : -1], paragraphs[-1]
+    # A letter signs off in a paragraph of its own ("Yours sincerely,"), above the signature.
+    end = len(paragraphs) - 1
+    if end - greeting >= 3 and _SIGN_OFF.fullmatch(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[: greeting + 1], paragraphs[greeting + 1 : end], "\n\n".join(paragraphs[end:])
+
+
+_SIGN_OFF = re.compile(r"[A-Z][\w ]{2,30},")

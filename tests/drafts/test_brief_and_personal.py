@@ -802,3 +802,34 @@ def test_a_promise_to_no_one_in_particular_that_is_a_thing_to_do_is_not_a_messag
             f"Nothing to send: you told Acme Ltd you would {what[0].lower()}"
         )
         assert not draft.placeholders and "[their first name]" not in draft.body
+
+
+def _promise_and_check_in_to_sam(channel: str, **fields: Any) -> Any:
+    promise = {"id": "p1", "what": "Send Sam my portfolio", "to": "sam",
+               "due": "2026-11-23T12:00:00", "created": "2026-11-20T15:10:00"}  # fmt: skip
+    return acme(stage="waiting", decision_by="2026-11-20", promises=[promise],
+                preferences={"channels": [channel]}, **fields)  # fmt: skip
+
+
+def test_one_letter_signs_off_once_at_its_end() -> None:
+    pipeline = _promise_and_check_in_to_sam("letter")
+    kinds = (ActionKind.KEEP_PROMISE, ActionKind.CHECK_IN)
+    one = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", *kinds)
+    paragraphs = one.body.split("\n\n")
+    assert one.body.count("Yours sincerely,") == 1
+    assert paragraphs[-2] == "Yours sincerely,"  # then the signature
+    assert "how things are moving" in one.body and "enclosed with this letter" in one.body
+
+
+def test_one_text_says_who_i_am_once_and_asks_once() -> None:
+    offer = {"id": "globex", "company": "Globex", "role": "PM", "stage": "offer",
+             "offer_deadline": "2026-11-30",
+             "rounds": [{"id": "r1", "starts": "2026-11-19T14:00:00", "interviewers": []}],
+             "events": [{"at": "2026-11-22T10:00:00", "kind": "stage", "from": "waiting",
+                         "to": "offer"}]}  # fmt: skip
+    pipeline = _promise_and_check_in_to_sam("text", others=(offer,))
+    kinds = (ActionKind.UPDATE_OTHERS, ActionKind.CHECK_IN)
+    one = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", *kinds)
+    assert one.body.count("it's Alex Morgan") + one.body.count("It's Alex Morgan") == 1
+    assert "any news on the Product Manager role before then?" in one.body
+    assert "check in" not in one.body and "still very interested" not in one.body
