@@ -227,8 +227,9 @@ def _to_reader(text: str) -> str:
         elif low in ("she", "he"):
             core = "you"
         elif low in ("him", "her", "them") and not turned and (at == 1 or before in _TO_WHOM):
-            # "Send her team's deck": the team is hers.
-            core = "your" if low == "her" and POSSESSIVE.search(following) else "you"
+            # "Send her team's deck", "answer her question": the team and the question are hers.
+            hers = POSSESSIVE.search(following) is not None or _hers(words, at)
+            core = "your" if low == "her" and hers else "you"
             turned = True
         elif low in ("his", "her") and before in LEADS_IN and owned:
             core = "your"
@@ -240,6 +241,34 @@ def _to_reader(text: str) -> str:
 
 
 _TO_WHOM = frozenset(["to", "with", "for"])
+# Verbs whose "her" is the one given to: "send her the deck", "send her two references"; it
+# is hers only before what is given ("send her team the deck").
+_GIVING = frozenset(
+    ["send", "give", "show", "tell", "email", "forward", "pass", "bring", "get", "mail",
+     "offer", "lend", "write", "text", "message", "hand", "owe", "promise", "find", "book"]
+)  # fmt: skip
+_COUNTS = frozenset(["one", "two", "three", "four", "five", "a", "an", "some", "more", "both"])
+
+
+def _hers(words: Sequence[str], at: int) -> bool:
+    """Whether the "her" at ``at`` is "her thing" rather than her: "answer her question",
+    "send it to her team", "send her team the deck"; not "send her two references" or "email
+    her tomorrow"."""
+    following = _bare(words, at + 1)
+    if not following.isalpha() or following in NOT_OWNED or following in _COUNTS:
+        return False
+    if following in DETERMINERS or following in _WHEN_WORDS:
+        return False
+    if at == 1 and _bare(words, 0) in _GIVING:
+        return _bare(words, at + 2) in DETERMINERS
+    return True
+
+
+_WHEN_WORDS = frozenset(["today", "tomorrow", "tonight", "soon", "asap", "now", "first", "once"])
+
+
+def _bare(words: Sequence[str], at: int) -> str:
+    return words[at].rstrip(",.;:!?").casefold() if at < len(words) else ""
 
 
 def _week(day: date) -> int:

@@ -200,3 +200,19 @@ def test_the_users_words_are_told_back_to_them(mine: str, told: str) -> None:
 def test_a_promise_to_talk_is_told_from_one_to_send(noted: str, conversation: bool) -> None:
     said = spoken.promise_phrase(noted, ["Jane"])
     assert spoken.is_a_conversation(said) is conversation
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Answer her question about pricing", "answer your question about pricing"),
+        ("Review her deck", "review your deck"),
+        ("Send her team the roadmap doc", "send your team the roadmap doc"),
+        ("send the deck to her team", "send the deck to your team"),
+        ("Send her two references", "send you two references"),
+        ("Send her the deck", "send you the deck"),
+        ("introduce her to my old manager", "introduce you to my old manager"),
+    ],
+)
+def test_her_thing_is_your_thing_and_her_is_you(noted: str, said: str) -> None:
+    assert spoken.promise_phrase(noted, ["Jane Doe", "Jane"]) == said
