@@ -58,6 +58,7 @@ FIELDS: tuple[Field, ...] = (
     Field("recap_points", "recap point"),
     Field("challenge", "challenge you discussed and how you would meet it"),
     Field("challenges", "challenge you discussed and how you would meet it"),
+    Field("answers_many", "whether there is more than one answer"),
     Field("open_question", "a fuller answer to their question"),
     Field("open_questions", "a fuller answer to their question"),
     Field("company_news", "company news"),
@@ -112,7 +113,8 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "interviewers": _others(interview, held, contact),
         "day": _day(action, interview, held, today),
         "their_points": _their_points(action, contact, visits),
-        "answer": spoken.names_list([_phrase(a) for a in answers]),
+        "answer": _answers_said([_phrase(a) for a in answers]),
+        "answers_many": _flag(len([a for a in answers if _phrase(a)]) > 1),
         "timeline": _timeline(interview, now, today),
         "offer_deadline": _offer_deadline(action, pipeline, today),
         "promise": promise,
@@ -564,6 +566,14 @@ def _answers(action: Action, interview: Interview, now: datetime) -> tuple[str, 
 
 
 _CARRY_ANSWERS = (ActionKind.CHECK_IN, ActionKind.VALUE_ADD)
+
+
+def _answers_said(answers: list[str]) -> str:
+    """Answers one after another, each a sentence of its own: "I would use Snowflake. Yes, I
+    have managed a $2M budget" (joined with "and", the second read "… Snowflake and Yes, I
+    have …")."""
+    said = [a for a in answers if a]
+    return ". ".join([*said[:1], *(a[:1].upper() + a[1:] for a in said[1:])])
 
 
 # The channels whose check-in or value-add says the answers: a call or a LinkedIn note has no

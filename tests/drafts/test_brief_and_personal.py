@@ -170,7 +170,7 @@ def test_a_check_in_with_long_news_and_answers_keeps_to_200_words() -> None:
     draft = draft_at(pipeline, CHECK_IN_AT, "acme/check_in/r1")
     assert _words(draft.body, SIGNATURE) <= EMAIL_WORDS
     assert not draft.warnings and draft.placeholders == ()
-    assert "a fuller answer" in draft.body and "decide by" in draft.body
+    assert "here are fuller answers" in draft.body and "decide by" in draft.body
 
 
 def test_a_linkedin_thank_you_fits_by_saying_one_point() -> None:
@@ -833,3 +833,17 @@ def test_one_text_says_who_i_am_once_and_asks_once() -> None:
     assert one.body.count("it's Alex Morgan") + one.body.count("It's Alex Morgan") == 1
     assert "any news on the Product Manager role before then?" in one.body
     assert "check in" not in one.body and "still very interested" not in one.body
+
+
+@pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.LETTER])
+def test_two_answers_to_her_questions_are_two_sentences(channel: Channel) -> None:
+    questions = [{"question": "q1", "answer": "I would use Snowflake", "asked_by": "jane"},
+                 {"question": "q2", "answer": "Yes, I have managed a $2M budget.",
+                  "asked_by": "jane"}]  # fmt: skip
+    pipeline = acme(notes={"open_questions": questions})
+    draft = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane", channel)
+    assert "the questions you asked me" in draft.body
+    assert "I would use Snowflake. Yes, I have managed a $2M budget." in draft.body
+    one = acme(notes={"open_questions": questions[:1]})
+    alone = draft_at(one, THANKS_AT, "acme/thank_you/r1/jane", channel)
+    assert "the question you asked me" in alone.body and "I would use Snowflake." in alone.body
