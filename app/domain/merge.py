@@ -91,9 +91,14 @@ def _merge_keyed(
     new_by_id = {item.id: item for item in new}
     removed = old_by_id.keys() - new_by_id.keys()
     edited = {ident: item for ident, item in new_by_id.items() if old_by_id.get(ident) != item}
-    kept = [edited.pop(item.id, item) for item in stored if item.id not in removed]
-    # What is left was added here (or edited here and removed there: the edit wins).
-    return (*kept, *(item for item in new if item.id in edited))
+    stored_by_id = {item.id: item for item in stored if item.id not in removed}
+    # In this copy's order, which the order of contacts means something in (the first
+    # recruiter is the one written to), so that one put back by an undo is where it was: each
+    # as edited here, else as stored; one removed there stays removed, unless edited here.
+    merged = [edited.get(item.id) or stored_by_id.get(item.id) for item in new]
+    # Then what was added there.
+    added = [item for ident, item in stored_by_id.items() if ident not in old_by_id | new_by_id]
+    return (*(item for item in merged if item is not None), *added)
 
 
 def _merge_events(

@@ -408,10 +408,11 @@ class Workspace:
             lambda i: operations.move_stage(i, now, stage, outcome=outcome, keep_warm=keep_warm),
         )
 
-    def save_interview(self, interview: Interview) -> Change:
-        """An interview added or edited in a form; an edit is saved as what it changed."""
+    def save_interview(self, interview: Interview, label: str = "") -> Change:
+        """An interview added or edited in a form; an edit is saved as what it changed.
+        ``label`` says what the change did, for the user and for undo."""
         before = self.interview(interview.id)
-        label = f"Saved {interview.company}" if before else f"Added {interview.company}"
+        label = label or (f"Saved {interview.company}" if before else f"Added {interview.company}")
         edit = carry_over(before, interview) if before is not None else None
         change = Change(label, interview.id, before, interview, edit)
         self._put(change)

@@ -65,6 +65,13 @@ def prompts(app: App[None]) -> list[str]:
 
 async def choose(pilot: Pilot[None], prompt: str) -> None:
     """Down the menu, as a person does, to the entry that reads ``prompt``, then enter."""
+    await choose_highlight(pilot, prompt)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def choose_highlight(pilot: Pilot[Any], prompt: str) -> None:
+    """Down the menu, as a person does, to the entry that reads ``prompt``."""
     await pilot.pause()
     found = menu(pilot.app)
     for _ in range(found.option_count):
@@ -74,8 +81,6 @@ async def choose(pilot: Pilot[None], prompt: str) -> None:
         await pilot.press("down")
     option = found.highlighted_option
     assert option is not None and str(option.prompt) == prompt, f"no {prompt!r} in the menu"
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 CASES = list(product(KINDS, AWKWARD))

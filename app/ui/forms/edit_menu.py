@@ -1,5 +1,6 @@
 """Which part of an interview to edit: its details, a round, a contact, the preferences, the
-notes, an open question or a promise (new or existing)."""
+notes, an open question or a promise (new or existing); or which round, contact, question or
+promise to remove."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from types import MappingProxyType
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from app.domain import removal
+from app.domain.copies import replace
 from app.domain.interchange import zone
-from app.domain.records import Interview
+from app.domain.records import Interview, OpenQuestion
 from app.ui.forms.base import Dialog
 from app.ui.forms.choices import contact_label
 
@@ -43,6 +48,8 @@ class EditPart:
 
     kind: PartKind
     ident: str | None = None
+    remove: bool = False
+    """Remove it rather than edit it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,51 @@ def menu_entries(interview: Interview) -> list[MenuEntry | None]:
     return entries
 
 
+def part_named(interview: Interview, part: EditPart) -> str | None:
+    """What ``part`` is, as a question about removing it names it; None if it is not there."""
+    try:
+        tz: tzinfo = zone(interview.timezone)
+    except (KeyError, OSError):
+        tz = UTC
+    if part.kind is PartKind.ROUND:
+        found = interview.round(part.ident)
+        return None if found is None else f"the round on {_when(found.starts, tz)}"
+    if part.kind is PartKind.CONTACT:
+        contact = interview.contact(part.ident)
+        return None if contact is None else contact_label(contact)
+    if part.kind is PartKind.PROMISE:
+        promise = interview.promise(part.ident)
+        return None if promise is None else f"the promise “{_first(promise.what, 40)}”"
+    if part.kind is PartKind.QUESTION:
+        question = _question(interview, part)
+        if question is None:
+            return None
+        return f"the question “{_first(question.question or question.answer, 40)}”"
+    return None
+
+
+def without_part(interview: Interview, part: EditPart) -> Interview | None:
+    """``interview`` without ``part`` (a round, contact, question or promise); None if it
+    has no such part."""
+    if part_named(interview, part) is None or part.ident is None:
+        return None
+    if part.kind is PartKind.ROUND:
+        return removal.without_round(interview, part.ident)
+    if part.kind is PartKind.CONTACT:
+        return removal.without_contact(interview, part.ident)
+    if part.kind is PartKind.PROMISE:
+        return removal.without_promise(interview, part.ident)
+    questions = list(interview.notes.open_questions)
+    del questions[int(part.ident)]
+    return replace(interview, notes=replace(interview.notes, open_questions=tuple(questions)))
+
+
+def _question(interview: Interview, part: EditPart) -> OpenQuestion | None:
+    known = interview.notes.open_questions
+    at = int(part.ident) if part.ident is not None and part.ident.isdigit() else None
+    return known[at] if at is not None and at < len(known) else None
+
+
 def _first(text: str, count: int) -> str:
     """The start of ``text`` on one line, marked when it goes on."""
     line = " ".join(text.split())
@@ -107,8 +159,22 @@ def _option_id(position: int) -> str:
     return f"part-{position}"
 
 
+# The parts there can be several of: one of them can be removed.
+REMOVABLE = frozenset({PartKind.ROUND, PartKind.CONTACT, PartKind.QUESTION, PartKind.PROMISE})
+
+
 class EditMenu(Dialog[EditPart | None]):
-    """Returns the chosen part, or None when cancelled."""
+    """Returns the chosen part (to remove, with delete), or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "delete",
+            "remove",
+            "Remove",
+            tooltip="Remove the highlighted round, contact, question or promise",
+            id="edit-remove",
+        ),
+    ]
 
     def __init__(self, interview: Interview) -> None:
         super().__init__(f"Edit {interview.company}")
@@ -135,3 +201,16 @@ class EditMenu(Dialog[EditPart | None]):
         event.stop()
         if event.option_id is not None:
             self.close(self._parts[event.option_id])
+
+    def action_remove(self) -> None:
+        options = self.query_one("#edit-menu", OptionList)
+        highlighted = options.highlighted
+        option = options.get_option_at_index(highlighted) if highlighted is not None else None
+        part = self._parts.get(option.id or "") if option is not None else None
+        if part is None or part.ident is None or part.kind not in REMOVABLE:
+            self.notify(
+                "Only a round, contact, question or promise can be removed: highlight one.",
+                severity="warning",
+            )
+            return
+        self.close(EditPart(part.kind, part.ident, remove=True))

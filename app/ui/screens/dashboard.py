@@ -842,6 +842,9 @@ class DashboardScreen(WorkspaceScreen):
 
         if part is None:
             return
+        if part.remove:
+            self._remove_part(interview, part)
+            return
         now, zone = self.workspace.clock(), interview.timezone
         kind, ident = part.kind, part.ident
         # None for "Add a …": interview.round(None) and the like give None, so the form opens blank.
@@ -920,6 +923,32 @@ class DashboardScreen(WorkspaceScreen):
 
             form_q = forms.QuestionForm(question, contacts=interview.contacts)
             self.app.push_screen(form_q, put_question)
+
+    def _remove_part(self, interview: Interview, part: EditPart) -> None:
+        """Ask, then remove a round, contact, question or promise (``u`` puts it back)."""
+        from app.ui.forms import ConfirmDialog
+        from app.ui.forms.edit_menu import part_named, without_part
+
+        what = part_named(interview, part)
+        if what is None:
+            return  # gone since the menu was drawn
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            current = self.workspace.interview(interview.id) or interview
+            changed = without_part(current, part)
+            if changed is not None:
+                label = f"Removed {what} from {current.company}"
+                self._apply(lambda: self.workspace.save_interview(changed, label))
+
+        question = (
+            f"Remove {what} from {interview.company}? What has happened with it stays in the "
+            "history, and u puts it back."
+        )
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Remove", no="Keep", title="Remove"), answered
+        )
 
     def _put_part(self, interview: Interview, value: Round | Contact | Promise | None) -> None:
         if value is None:

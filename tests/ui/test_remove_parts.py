@@ -1,0 +1,126 @@
+"""Removing a round, contact, question or promise from the edit menu (delete): asked first,
+undone with u, and the file still reads back with every reference to what went cleared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.app import App
+
+from app.domain.interchange import read_pipeline
+from app.domain.records import STAGES
+from app.domain.removal import without_contact
+from app.store.repository import Repository
+from app.ui.forms import ConfirmDialog, EditMenu
+from app.ui.widgets.board import Board
+from tests.ui.conftest import ZONE
+from tests.ui.test_edit_menu_ids import choose_highlight
+
+INTERVIEW = {
+    "id": "acme",
+    "company": "Acme",
+    "role": "PM",
+    "stage": "scheduled",
+    "rounds": [{"id": "r1", "starts": "2026-11-24T10:00:00+00:00", "interviewers": ["jo", "sam"]}],
+    "contacts": [{"id": "jo", "name": "Jo Doe", "role": "interviewer"},
+                 {"id": "sam", "name": "Sam Lee", "role": "recruiter"}],
+    "promises": [{"id": "p1", "what": "Send Jo the deck", "to": "jo",
+                  "due": "2026-11-25T10:00:00+00:00"}],
+    "notes": {"open_questions": [{"question": "sizing", "answer": "bottom up", "asked_by": "jo"}]},
+}  # fmt: skip
+
+
+def imported() -> dict[str, object]:
+    return {"format": "followup/1", "profile": {"name": "Alex", "timezone": ZONE},
+            "interviews": [INTERVIEW]}  # fmt: skip
+
+
+def test_a_contact_removed_is_named_nowhere_the_file_checks() -> None:
+    interview = read_pipeline(imported()).interviews[0]
+    gone = without_contact(interview, "jo")
+    assert [c.id for c in gone.contacts] == ["sam"]
+    assert gone.rounds[0].interviewers == ("sam",)
+    assert gone.promises[0].to is None and gone.promises[0].what == "Send Jo the deck"
+    assert gone.notes.open_questions[0].asked_by is None
+    assert gone.notes.open_questions[0].answer == "bottom up"
+
+
+async def _open_menu(app: App[None], pilot: object) -> None:
+    board = app.screen.query_one(Board)
+    for _ in range(len(STAGES)):
+        if board.selected != "acme":
+            await pilot.press("l")  # type: ignore[attr-defined]
+            await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("e")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, EditMenu)
+
+
+@pytest.mark.parametrize(
+    ("entry", "removed"),
+    [
+        ("Contact Jo Doe", "contact"),
+        ("Round r1 · Tue 24 Nov 10:00", "round"),
+        ("Promise Send Jo the deck · due Wed 25 Nov 10:00", "promise"),
+        ("Question: sizing", "question"),
+    ],
+)
+async def test_delete_in_the_edit_menu_removes_it_once_asked_and_u_puts_it_back(
+    tmp_path: Path, make: Callable[..., App[None]], entry: str, removed: str
+) -> None:
+    path = tmp_path / "acme.json"
+    Repository(path, default_zone=ZONE).import_pipeline(read_pipeline(imported()), replace=False)
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await _open_menu(app, pilot)
+        await choose_highlight(pilot, entry)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question.startswith("Remove ")
+        await pilot.press("n")  # kept: nothing changes
+        await pilot.pause()
+        assert app.workspace.interview("acme") == read_pipeline(imported()).interviews[0]
+
+        await _open_menu(app, pilot)
+        await choose_highlight(pilot, entry)
+        await pilot.press("delete", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stored = Repository(path, default_zone=ZONE).load().interviews[0]
+        gone = {
+            "contact": lambda i: (
+                "jo" not in [c.id for c in i.contacts]
+                and i.rounds[0].interviewers == ("sam",)
+                and i.promises[0].to is None
+            ),
+            "round": lambda i: i.rounds == (),
+            "promise": lambda i: i.promises == (),
+            "question": lambda i: i.notes.open_questions == (),
+        }[removed]
+        assert gone(stored) and gone(app.workspace.interview("acme"))
+
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        back = Repository(path, default_zone=ZONE).load().interviews[0]
+        assert back == read_pipeline(imported()).interviews[0]
+
+
+async def test_delete_on_what_cannot_be_removed_says_so_and_keeps_the_menu(
+    tmp_path: Path, make: Callable[..., App[None]]
+) -> None:
+    path = tmp_path / "acme.json"
+    Repository(path, default_zone=ZONE).import_pipeline(read_pipeline(imported()), replace=False)
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await _open_menu(app, pilot)
+        await choose_highlight(pilot, "Interview details")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, EditMenu)
+        assert any("can be removed" in str(n.message) for n in app._notifications)
