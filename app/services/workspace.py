@@ -278,6 +278,22 @@ class Workspace:
             return None
         return deadline(interview, action, self.pipeline.policy, self.now)
 
+    def done_no_earlier_than(self, action: Action) -> tuple[datetime, str] | None:
+        """The moment before which ``action`` cannot have been done, and what it is: a
+        thank-you is for a round that had started, a promise was kept after it was made.
+        None where the records set no such moment."""
+        interview = self.interview(action.interview)
+        if interview is None:
+            return None
+        if action.kind is ActionKind.THANK_YOU:
+            held = interview.round(action.round)
+            return None if held is None else (held.starts, "the interview it thanks for began")
+        if action.kind is ActionKind.KEEP_PROMISE:
+            promise = interview.promise(action.promise)
+            if promise is not None and promise.created is not None:
+                return promise.created, "the promise was made"
+        return None
+
     def write_draft(self, action_ids: list[str], text: str) -> Path:
         """Write a draft to its file beside the database, where no clipboard works; where it
         went (raises ``UserError``)."""

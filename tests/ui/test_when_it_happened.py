@@ -7,6 +7,7 @@ import pendulum
 
 from app.domain.records import EventKind
 from app.ui.forms import ReplyForm, SentForm, SnoozeForm
+from app.ui.forms.field import Field
 from app.ui.widgets.due import DuePanel
 from tests.ui.conftest import NOW, stored
 from tests.ui.test_dashboard import into_due_panel, settle
@@ -100,3 +101,33 @@ async def test_a_snooze_decided_this_morning_is_dated_then(make, db):
     assert snoozed.kind is EventKind.SNOOZE
     assert snoozed.at == NOW.set(hour=8, minute=0)
     assert snoozed.until == NOW.next(pendulum.MONDAY).set(hour=9)
+
+
+async def test_a_thank_you_sent_before_its_interview_is_refused_and_nothing_is_recorded(make, db):
+    from app.domain.records import ActionKind
+
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await into_due_panel(app, pilot)
+        panel = app.screen.query_one(DuePanel)
+        for _ in range(40):
+            if app.workspace.action(panel.selected).kind is ActionKind.THANK_YOU:
+                break
+            await pilot.press("j")
+        action = app.workspace.action(panel.selected)
+        assert action.kind is ActionKind.THANK_YOU
+        interview = app.workspace.interview(action.interview)
+        began = interview.round(action.round).starts
+        await pilot.press("s")
+        await pilot.pause()
+        before = pendulum.instance(began).subtract(days=1).in_tz("Europe/London")
+        await pilot.press(*before.format("YYYY-MM-DD HH:mm"), "enter")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, SentForm)  # still open, saying why
+        message = str(next(f for f in form.query(Field) if f.key == "at").message.render())
+        assert "is before the interview it thanks for began" in message
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.workspace.action(action.id) is not None
+    assert events_of(db, action) == []

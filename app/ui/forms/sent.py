@@ -12,6 +12,7 @@ from textual.widgets import Static
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker
 from app.ui.forms.when_field import WhenField
+from app.when import describe_when
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +27,21 @@ class SentForm(Form[SentInput]):
 
     ASKS_BEFORE_DISCARDING = False  # one or two fields, quickly typed again
 
-    def __init__(self, *, now: datetime, zone: str, what: str = "") -> None:
+    def __init__(
+        self,
+        *,
+        now: datetime,
+        zone: str,
+        what: str = "",
+        earliest: tuple[datetime, str] | None = None,
+    ) -> None:
+        """``earliest``: the moment before which it cannot have been sent, and what it is
+        ("the interview it thanks for began")."""
         super().__init__("Mark sent")
         self.now = now
         self.zone = zone
         self.what = what
+        self.earliest = earliest
 
     def compose_fields(self) -> ComposeResult:
         if self.what:
@@ -43,4 +54,8 @@ class SentForm(Form[SentInput]):
 
     def read(self, check: Checker) -> SentInput | None:
         at = self.when.check_past(check)
+        if at is not None and self.earliest is not None and at < self.earliest[0]:
+            moment, what = self.earliest
+            when, then = describe_when(at, self.now), describe_when(moment, self.now)
+            check.fail(self.when.key, f"{when} is before {what} ({then})")
         return SentInput(at) if at is not None and check.ok else None

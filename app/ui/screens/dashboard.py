@@ -504,7 +504,8 @@ class DashboardScreen(WorkspaceScreen):
         what = self._headline(action, urgency(action, self.workspace.now))
         if other is not None:
             what = f"{what}, with {kind_label(other)}"
-        form = SentForm(now=self.workspace.clock(), zone=zone, what=what)
+        earliest = self.workspace.done_no_earlier_than(action)
+        form = SentForm(now=self.workspace.clock(), zone=zone, what=what, earliest=earliest)
         self.app.push_screen(form, record)
 
     def action_snooze(self) -> None:
