@@ -405,12 +405,21 @@ async def test_the_welcome_saves_the_name_and_email_typed_before_add(make, tmp_p
     assert (on_file.name, on_file.email, on_file.phone) == ("Ada Quade", "ada@quade.example", "")
 
 
-async def test_later_on_the_welcome_saves_nothing(make, tmp_path):
+async def test_later_on_the_welcome_asks_then_saves_nothing(make, tmp_path):
     path = tmp_path / "empty.json"
     app = make(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        welcome = app.screen
         await pilot.press(*"Ada Quade", "tab", *"ada@quade.example", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question == "Skip and lose the name and email typed here?"
+        await pilot.press("n")  # keep editing: what was typed is still there
+        await pilot.pause()
+        assert app.screen is welcome
+        assert welcome.query_one("#email", Input).value == "ada@quade.example"
+        await pilot.press("escape", "y")
         await settle_all(app, pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert app.workspace.profile == Profile()

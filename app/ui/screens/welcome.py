@@ -3,6 +3,7 @@ be left for later) and offers a first interview or the demo."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePath
@@ -149,20 +150,25 @@ class WelcomeScreen(ModalScreen[Welcomed]):
 
     def action_quit(self) -> None:
         """Quits; a name or email typed here is not dropped without a question."""
+        self._unless_kept("Quit", self.app.exit)
+
+    def action_later(self) -> None:
+        """Skips, keeping nothing; a name or email typed here is not dropped without a
+        question, as no form of the app drops what was typed into it."""
+        self._unless_kept("Skip", lambda: self._close(Welcomed(None)))
+
+    def _unless_kept(self, verb: str, then: Callable[[], None]) -> None:
         if not (self.name_input.value.strip() or self.email.value.strip()):
-            self.app.exit()
+            then()
             return
         from app.ui.forms.confirm import ConfirmDialog
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self.app.exit()
+                then()
 
-        question = "Quit and lose the name and email typed here?"
-        self.app.push_screen(ConfirmDialog(question, yes="Quit", no="Keep editing"), answered)
-
-    def action_later(self) -> None:
-        self._close(Welcomed(None))
+        question = f"{verb} and lose the name and email typed here?"
+        self.app.push_screen(ConfirmDialog(question, yes=verb, no="Keep editing"), answered)
 
     def _close(self, result: Welcomed) -> None:
         # A second key press before the screen has gone would pop the dashboard beneath it.
