@@ -177,3 +177,45 @@ async def test_an_empty_review_says_so_and_when_the_next_action_opens(make, tmp_
         assert progress(app) == "Nothing is due today."
         text = str(app.screen.query_one("#context-text", Static).render())
         assert "well done" in text and "The next action opens" in text
+
+
+async def test_a_key_on_an_action_already_dealt_with_says_so_and_records_nothing(make, tmp_path):
+    db = ten_thank_yous(tmp_path / "ten.json")
+    app = make(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        skipped = app.screen.current.id
+        await pilot.press("x")
+        await settle(app, pilot)
+        await pilot.press("p")  # back to the skipped one
+        await pilot.pause()
+        assert app.screen.current.id == skipped
+        await pilot.press("s")
+        await settle(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert "Already skipped: u undoes it." in messages
+        assert app.screen.tally.sent == 0
+    events = [e for i in stored(db).interviews for e in i.events]
+    assert [e.kind for e in events] == [EventKind.SKIP]
+
+
+async def test_a_prepare_marked_done_is_done_not_sent_in_the_summary(make, db):
+    # The demo on Sunday: two rounds to prepare for, among its messages.
+    sunday = NOW.add(days=2, hours=2)
+    app = make(now=sunday)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        for _ in range(len(screen.items)):
+            if screen.current.kind is ActionKind.PREPARE:
+                break
+            await pilot.press("n")
+        assert screen.current.kind is ActionKind.PREPARE
+        await pilot.press("s")
+        await settle(app, pilot)
+        summary = screen.summary()
+        assert (summary.sent, summary.finished) == (0, 1)
+        assert summary.lines(sunday)[0] == "Sent 0 · done 1 · snoozed 0 · skipped 0"

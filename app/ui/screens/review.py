@@ -124,7 +124,13 @@ class Tally:
     sent: int = 0
     snoozed: int = 0
     skipped: int = 0
+    # Marked done without a message: a prepare, a move-on.
+    finished: int = 0
     done: dict[str, str] = field(default_factory=dict)  # action id -> what was done
+
+
+# How the tally's counts read when said of one action: "Already sent".
+_SAID = {"sent": "sent", "snoozed": "snoozed", "skipped": "skipped", "finished": "done"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +140,12 @@ class Summary:
     skipped: int
     still_due: int
     next_opens: datetime | None
+    finished: int = 0
 
     def lines(self, now: datetime) -> list[str]:
+        finished = f" · done {self.finished}" if self.finished else ""
         lines = [
-            f"Sent {self.sent} · snoozed {self.snoozed} · skipped {self.skipped}",
+            f"Sent {self.sent}{finished} · snoozed {self.snoozed} · skipped {self.skipped}",
             f"Still due: {self.still_due}",
         ]
         if self.next_opens is not None:
@@ -474,7 +482,7 @@ class ReviewScreen(WorkspaceScreen):
 
     def action_combine(self) -> None:
         action = self.current
-        if action is None or self._over(action.id):
+        if action is None or self._said_over(action.id):
             return
         if self._editing:
             self._finish_editing()
@@ -526,7 +534,7 @@ class ReviewScreen(WorkspaceScreen):
 
     def action_sent(self) -> None:
         action = self.current
-        if action is None or self._over(action.id):
+        if action is None or self._said_over(action.id):
             return
         if self._editing:
             self._finish_editing()
@@ -553,18 +561,21 @@ class ReviewScreen(WorkspaceScreen):
                     None
                     if warm is None
                     else self._record(
-                        action, "sent", lambda: self.workspace.mark_sent(action.id, keep_warm=warm)
+                        action,
+                        "finished",
+                        lambda: self.workspace.mark_sent(action.id, keep_warm=warm),
                     )
                 ),
             )
             return
-        self._record(action, "sent", lambda: self.workspace.mark_sent(action.id, text=text))
+        what = "sent" if action.contacting else "finished"
+        self._record(action, what, lambda: self.workspace.mark_sent(action.id, text=text))
 
     def action_snooze(self) -> None:
         from app.ui.forms import SnoozeForm, SnoozeInput
 
         action = self.current
-        if action is None or self._over(action.id):
+        if action is None or self._said_over(action.id):
             return
         interview = self.workspace.interview(action.interview)
         zone = interview.timezone if interview else "UTC"
@@ -588,7 +599,7 @@ class ReviewScreen(WorkspaceScreen):
 
     def action_skip(self) -> None:
         action = self.current
-        if action is None or self._over(action.id):
+        if action is None or self._said_over(action.id):
             return
         self._record(action, "skipped", lambda: self.workspace.skip(action.id))
 
@@ -641,6 +652,16 @@ class ReviewScreen(WorkspaceScreen):
     def _over(self, action_id: str) -> bool:
         return action_id in self.tally.done or action_id in self.passed
 
+    def _said_over(self, action_id: str) -> bool:
+        """Whether the action is dealt with; if so, says how (a key that does nothing and says
+        nothing reads as a key that did not work)."""
+        done = self.tally.done.get(action_id)
+        if done is not None:
+            self.notify(f"Already {_SAID[done]}: u undoes it.", timeout=3)
+        elif action_id in self.passed:
+            self.notify(f"Passed over: {self.passed[action_id]}.", timeout=3)
+        return self._over(action_id)
+
     def _follow_the_workspace(self) -> None:
         """After a change, each action still to do as the workspace now has it: the draft and
         times it has now, or passed over where it is no longer for today."""
@@ -678,6 +699,7 @@ class ReviewScreen(WorkspaceScreen):
             self.tally.skipped,
             still,
             min(upcoming, key=lambda t: t.timestamp()) if upcoming else None,
+            self.tally.finished,
         )
 
     @on(TextArea.Changed, "#draft-editor")
