@@ -163,3 +163,15 @@ async def test_a_snooze_decided_in_the_future_is_refused_even_by_a_preset() -> N
         # Only the decision is in the wrong: the empty date it did not need is not an error.
         assert not field(app, "until").has_class("-invalid")
         assert app.focused is decided.control
+
+
+@pytest.mark.parametrize(("hour", "label"), [(10, "Later today"), (22, "In three hours")])
+async def test_the_three_hour_snooze_says_today_only_when_today(hour: int, label: str) -> None:
+    evening = pendulum.datetime(2026, 11, 20, hour, 0, tz=LONDON)
+    app = host(SnoozeForm(now=evening, zone=LONDON))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        first = str(app.screen.query_one("#presets").get_option_at_index(0).prompt)
+        assert first.startswith(f"1  {label}")
+        await pilot.press("1")
+    assert app.results[0].until == evening.add(hours=3)

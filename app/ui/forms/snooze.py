@@ -87,7 +87,9 @@ class SnoozeForm(Form[SnoozeInput]):
         if self.deadline is not None:
             yield Static(self._deadline_hint(self.deadline), classes="dialog-hint", markup=False)
         choices = [
-            Option(f"{number}  {label:<18}{self._choice(self.moments[key])}", id=key)
+            Option(
+                f"{number}  {self._label(key, label):<18}{self._choice(self.moments[key])}", id=key
+            )
             for number, (key, label, _) in enumerate(PRESETS, start=1)
         ]
         choices.append(Option(f"{len(PRESETS) + 1}  A date I type below", id=TYPED))
@@ -107,6 +109,13 @@ class SnoozeForm(Form[SnoozeInput]):
         yield self.decided
         # Last, so that enter in it saves.
         yield self.typed
+
+    def _label(self, key: str, label: str) -> str:
+        # Three hours on from late evening is tomorrow: "Later today" would say otherwise.
+        moment = self.moments[key]
+        if key == "later" and moment.date() != self.now.astimezone(moment.tzinfo).date():
+            return "In three hours"
+        return label
 
     def _deadline_hint(self, deadline: datetime) -> str:
         if deadline <= self.now:
