@@ -189,8 +189,8 @@ def test_reads_each_form(text: str, now: datetime, zone: str, expected: str) -> 
     assert found.isoformat() == expected
 
 
-AMBIGUOUS = ["03/04/2027", "3.4.2027", "03-04-2027", "13/04/2027", "30/11", "2027/03/04",
-             "friday 03/04", " 1/2/27 "]  # fmt: skip
+AMBIGUOUS = ["03/04/2027", "3.4.2027", "03-04-2027", "10/11", "2027/03/04",
+             "friday 03/04", " 1/2/27 ", "31/12/27"]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -217,8 +217,22 @@ def test_refuses_numeric_dates_that_could_be_either_way_round(text: str) -> None
 def test_ambiguity_names_the_readings_without_choosing() -> None:
     with pytest.raises(WhenError, match="3 apr 2027 or 4 mar 2027"):
         parse_when("03/04/2027", FRIDAY_EVENING, LONDON)
-    with pytest.raises(WhenError, match="write 13 apr 2027,"):
-        parse_when("13/04/2027", FRIDAY_EVENING, LONDON)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("31/12/2026", (2026, 12, 31)), ("12/31/2026", (2026, 12, 31)), ("13.04.2027", (2027, 4, 13)),
+     ("30/11", (2026, 11, 30)), ("05/05/2027", (2027, 5, 5))],
+)  # fmt: skip
+def test_a_numeric_date_that_reads_one_way_only_is_read_that_way(
+    text: str, day: tuple[int, int, int]
+) -> None:
+    moment = parse_when(f"{text} 14:30", FRIDAY_EVENING, LONDON)
+    assert (moment.year, moment.month, moment.day, moment.hour, moment.minute) == (*day, 14, 30)
+    assert (
+        parse_when(text, FRIDAY_EVENING, LONDON).date()
+        == parse_when(f"{day[0]}-{day[1]:02}-{day[2]:02}", FRIDAY_EVENING, LONDON).date()
+    )
 
 
 REFUSED = [

@@ -21,8 +21,9 @@ without a time, and "2026-W48" is that week's Monday.
 A meeting pasted from a calendar ("Tue 8 Dec 14:00–15:00", or a whole invitation) is read by
 ``parse_span`` (span.py), which reads its day through ``parse_when``.
 
-Numeric dates other than year-month-day (03/04/2027, 3.4.2027, 30/11) are refused as ambiguous
-rather than guessed.
+Numeric dates other than year-month-day whose day and month could be either way round
+(03/04/2027, 3.4.2027, 10/11) are refused as ambiguous rather than guessed; one that reads one
+way only (31/12/2026, 30.11) is read that way.
 
 The grammar is our own. dateparser reads every form above but with other defaults (the time of
 the call for "tomorrow", midnight for a date, "27 nov" as next year on 27 Nov), reads 03/04/2027

@@ -102,17 +102,25 @@ _NUMERIC_DATE = (
 )
 
 
-def refuse_ambiguous(text: str, original: str) -> None:
-    """Refuse a numeric date such as 03/04/2027: we never guess day-first or month-first."""
-    for match in re.finditer(_NUMERIC_DATE, text):
+def refuse_ambiguous(text: str, original: str) -> str:
+    """``text`` with each numeric date that can be read one way only spelled out ("31/12/2026"
+    is "31 dec 2026"); a numeric date such as 03/04/2027 is refused: we never guess day-first
+    or month-first."""
+
+    def spelled(match: re.Match[str]) -> str:
         first, separator, second, third = match.groups()
         if separator == "-" and len(first) == 4:
-            continue
+            return match.group(0)
         if len(first) == 4:
             year, pair = first, (second, third)
         else:
             year, pair = third, (first, second)
-        raise ambiguous(original, _readings(pair, year))
+        readings = list(dict.fromkeys(_readings(pair, year)))
+        if len(readings) != 1:
+            raise ambiguous(original, readings)
+        return readings[0].lower()
+
+    return re.sub(_NUMERIC_DATE, spelled, text)
 
 
 def _readings(pair: tuple[str | None, str | None], year: str | None) -> list[str]:

@@ -49,7 +49,7 @@ def parse_when(text: str, now: datetime, zone: str) -> DateTime:
         )  # fmt: skip
         found = read_iso(cleaned, text)
         if found is None:
-            refuse_ambiguous(cleaned, text)
+            cleaned = refuse_ambiguous(cleaned, text)
             # Plain: "later today" from pendulum's clock, in Toronto, was 8 hours on.
             found = read_phrase(cleaned, local_now, plain(now))
         if found is None:
