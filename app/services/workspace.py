@@ -148,6 +148,23 @@ class Workspace:
         """Where the data is, for the user to read."""
         return str(self._repo.path)
 
+    @property
+    def db_option(self) -> str:
+        """What a command typed in a shell needs to reach this data: ``--db PATH`` (quoted for
+        the shell), or "" where the data is where a command looks by default."""
+        import shlex
+
+        from app.paths import resolve_db_path
+
+        path = self._repo.path
+        try:
+            default = resolve_db_path(None)
+        except UserError:
+            default = None
+        if default is not None and default.resolve() == path.resolve():
+            return ""
+        return f"--db {shlex.quote(str(path))}"
+
     def load(self, shown: Callable[[int], None] | None = None) -> None:
         """Read the database and the message templates (blocking) and work out every action.
         With ``shown``, the first screenful of the board is read and worked out first, and

@@ -31,11 +31,19 @@ if TYPE_CHECKING:
 
 HERE = Path(__file__).parent
 
-NOT_SET_UP = (
-    "No mail account is set up. Set one up with `followup inbox setup --host HOST --user USER "
-    "--password-command CMD`, or read a folder of mail with `followup inbox scan --maildir DIR` "
-    "(or --mbox FILE); what your mail shows is then listed here, for you to accept or dismiss."
-)
+
+def not_set_up(db_option: str) -> str:
+    """How to set up the inbox, in commands that reach this data (``db_option``: "--db PATH",
+    or "" for the default)."""
+    db = f" {db_option}" if db_option else ""
+    return (
+        f"No mail account is set up. Set one up with `followup inbox setup{db} --host HOST "
+        f"--user USER --password-command CMD`, or read a folder of mail with `followup inbox "
+        f"scan{db} --maildir DIR` (or --mbox FILE); what your mail shows is then listed here, "
+        "for you to accept or dismiss."
+    )
+
+
 NOTHING_NEW = "Nothing new from your mail."
 READING = "Reading your mail… (escape stops)"
 
@@ -197,7 +205,7 @@ class InboxScreen(Screen[int]):
         self.set_class(not proposals, "-empty")
         if proposals:
             listing.focus()
-        how = "r reads it again." if self.set_up else f"\n{NOT_SET_UP}"
+        how = "r reads it again." if self.set_up else f"\n{not_set_up(self.workspace.db_option)}"
         self.query_one("#inbox-empty", Static).update(f"{NOTHING_NEW} {how}")
 
     def _row(self, proposal: Proposal) -> InboxRow:
@@ -325,6 +333,15 @@ class InboxScreen(Screen[int]):
     async def _fetch(self) -> None:
         # Detached: a mail server slow to answer must not hold the way out once the user quits.
         try:
+            set_up = await detached(self.workspace.inbox_set_up, name="inbox-fetch")
+            if not set_up:
+                # The read would fail, in a line too long for the status: how to set one up is
+                # on the screen (set up in another terminal since it was opened, it is read).
+                self.set_up = False
+                self.remove_class("-reading")
+                self._show(self.proposals)
+                self._say("No mail account is set up yet: how to set one up is below.")
+                return
             scanned = await detached(self.workspace.inbox_scan, name="inbox-fetch")
         except WorkspaceError as problem:
             self._failed(str(problem))
