@@ -219,3 +219,64 @@ async def test_a_prepare_marked_done_is_done_not_sent_in_the_summary(make, db):
         summary = screen.summary()
         assert (summary.sent, summary.finished) == (0, 1)
         assert summary.lines(sunday)[0] == "Sent 0 · done 1 · snoozed 0 · skipped 0"
+
+
+async def test_leaving_with_an_edited_draft_not_sent_asks_first(make, tmp_path):
+    db = ten_thank_yous(tmp_path / "ten.json")
+    app = make(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r", "e", *"Dear Pat, thank you. ", "escape")
+        await pilot.pause()
+        review = app.screen
+        await pilot.press("escape")
+        await pilot.pause()
+        from app.ui.forms.confirm import ConfirmDialog
+
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "You edited a draft and did not send it" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is review
+        assert review.draft_text(review.current).startswith("Dear Pat, thank you. ")
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_a_draft_opened_and_left_unchanged_is_not_an_edit(make, tmp_path):
+    db = ten_thank_yous(tmp_path / "ten.json")
+    app = make(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r", "e", "escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_an_edit_set_aside_by_combining_comes_back_when_parted(make, db):
+    import pendulum
+
+    # Saturday afternoon: Marcus's thank-you and the promise to him are both open.
+    app = make(now=pendulum.datetime(2026, 11, 21, 16, tz="UTC"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        review = app.screen
+        for _ in range(len(review.items)):
+            if review.current.id == "brightwater-pm/thank_you/r2/marcus":
+                break
+            await pilot.press("n")
+        assert review.current.id == "brightwater-pm/thank_you/r2/marcus"
+        await pilot.press("e", "ctrl+home", *"P.S. ", "escape")
+        await pilot.pause()
+        mine = review.draft_text(review.current)
+        assert mine.startswith("P.S. ")
+        await pilot.press("m")  # one message with the promise: drafted again, mine kept aside
+        await pilot.pause()
+        assert review.current.id in review.combined
+        assert not review.draft_text(review.current).startswith("P.S. ")
+        await pilot.press("m")  # parted again: my edit is back
+        await pilot.pause()
+        assert review.draft_text(review.current) == mine
+        messages = [str(n.message) for n in app._notifications]
+        assert any("Your edit is kept: m again brings it back." in m for m in messages)
+        assert any("Your edit of this message is back." in m for m in messages)

@@ -174,6 +174,10 @@ class ReviewScreen(WorkspaceScreen):
         """Actions of the list that a change made since took off today's list (a move-on that
         closed the process, a check-in the spacing now puts later), and why: passed over."""
         self.edited: dict[str, str] = {}
+        # Edits of a message that m made into another (combined, or parted again), by the ids
+        # of the message edited: back when it is that message again.
+        self._aside: dict[tuple[str, ...], str] = {}
+        self._editing_from = ""
         """The body of a draft as the user edited it (here or in their editor), by action id:
         what is shown, copied, handed to the mail program and recorded as sent."""
         self.combined: dict[str, Action] = {}
@@ -292,7 +296,9 @@ class ReviewScreen(WorkspaceScreen):
         if action is None or not action.contacting:
             return
         editor = self.query_one("#draft-editor", TextArea)
-        editor.text = self.draft_text(action)
+        # What the editor starts from: left as it was, it is no edit.
+        self._editing_from = self.draft_text(action)
+        editor.text = self._editing_from
         self.query_one("#draft-scroll", VerticalScroll).display = False
         editor.display = True
         editor.focus()
@@ -304,7 +310,7 @@ class ReviewScreen(WorkspaceScreen):
     def _finish_editing(self) -> None:
         editor = self.query_one("#draft-editor", TextArea)
         action = self.current
-        if action is not None:
+        if action is not None and editor.text != self._editing_from:
             self.edited[action.id] = editor.text
         editor.display = False
         scroll = self.query_one("#draft-scroll", VerticalScroll)
@@ -316,6 +322,23 @@ class ReviewScreen(WorkspaceScreen):
         if self._editing:
             self._finish_editing()
             return
+        unsent = [i for i in self.edited if i not in self.tally.done] + list(self._aside)
+        if not unsent:
+            self._leave()
+            return
+        from app.ui.forms.confirm import ConfirmDialog
+
+        count = len(unsent)
+        drafts, them = ("a draft", "it") if count == 1 else (f"{count} drafts", "them")
+        question = f"You edited {drafts} and did not send {them}. Leave, and lose the edits?"
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self._leave()
+
+        self.app.push_screen(ConfirmDialog(question, yes="Leave", no="Stay"), answered)
+
+    def _leave(self) -> None:
         self.app.push_screen(
             SummaryScreen(self.summary(), self.workspace.now), lambda _: self.dismiss(None)
         )
@@ -488,14 +511,10 @@ class ReviewScreen(WorkspaceScreen):
             self._finish_editing()
         interview = self.workspace.interview(action.interview)
         name = _contact_name(interview, action.contact) if interview else action.company
-        set_aside = " Your edit is set aside: the message is drafted again."
         if action.id in self.combined:
             parted = self.combined.pop(action.id)
-            dropped = self.edited.pop(action.id, None) is not None
-            self.notify(
-                f"Two messages again: the {kind_label(parted)} goes on its own."
-                + (set_aside if dropped else "")
-            )
+            said = self._swap_edits(action.id, (action.id, parted.id), (action.id,))
+            self.notify(f"Two messages again: the {kind_label(parted)} goes on its own.{said}")
             self.show_current()
             return
         if not action.contacting:
@@ -525,12 +544,26 @@ class ReviewScreen(WorkspaceScreen):
             self.notify(f"Cannot make these one message: {problem}.", severity="error")
             return
         self.combined[action.id] = other
-        dropped = self.edited.pop(action.id, None) is not None
+        said = self._swap_edits(action.id, (action.id,), (action.id, other.id))
         self.notify(
             f"One message to {name}: the {kind_label(action)} and the {kind_label(other)}; "
-            "s marks both sent." + (set_aside if dropped else "")
+            f"s marks both sent.{said}"
         )
         self.show_current()
+
+    def _swap_edits(self, action_id: str, was: tuple[str, ...], now: tuple[str, ...]) -> str:
+        """Keep the edit of the message as it was (``was``: the ids it did) until it is that
+        message again, and bring back the edit of the one it is ``now``; what to say of it."""
+        said = ""
+        kept = self.edited.pop(action_id, None)
+        if kept is not None:
+            self._aside[was] = kept
+            said = " Your edit is kept: m again brings it back."
+        back = self._aside.pop(now, None)
+        if back is not None:
+            self.edited[action_id] = back
+            said = " Your edit of this message is back."
+        return said
 
     def action_sent(self) -> None:
         action = self.current
@@ -705,7 +738,7 @@ class ReviewScreen(WorkspaceScreen):
     @on(TextArea.Changed, "#draft-editor")
     def _keep_edit(self, message: TextArea.Changed) -> None:
         action = self.current
-        if action is not None and self._editing:
+        if action is not None and self._editing and message.text_area.text != self._editing_from:
             self.edited[action.id] = message.text_area.text
 
 
