@@ -408,3 +408,20 @@ async def test_what_a_change_takes_off_todays_list_is_passed_over(make):
         await pilot.press("u")  # the last skip back: what it passed over is worked out again
         await settle(app, pilot)
         assert check_in in screen.passed
+
+
+async def test_a_check_in_that_an_open_update_does_says_so_under_its_draft(make):
+    app = make()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await review_at(app, pilot, HARBOR_CHECK_IN)
+        notes = str(screen.query_one("#draft-notes", Label).render())
+        assert "The open update on your timeline asks Sofia Marsh this too" in " ".join(
+            notes.split()
+        )
+        # Once the update is sent, the check-in is not shown with the note (it is gone).
+        update = app.workspace.in_place_of(screen.current)
+        assert update is not None
+        await review_at(app, pilot, update.id)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert app.workspace.action(HARBOR_CHECK_IN) is None

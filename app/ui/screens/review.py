@@ -265,6 +265,18 @@ class ReviewScreen(WorkspaceScreen):
         edited = self.edited.get(action.id)
         body = body_of(draft) if edited is None else edited
         notes = ["Edited."] if edited is not None else []
+        instead = self.workspace.in_place_of(action) if other is None else None
+        if instead is not None and not self._over(instead.id):
+            # Two messages to one person, one of which does the other's job: said here, where
+            # the first of them is read, not only when m is pressed.
+            interview = self.workspace.interview(action.interview)
+            who = _contact_name(interview, action.contact) if interview else action.company
+            notes.append(
+                f"The open update on your timeline asks {who} this too: send it instead, and "
+                "skip this one (x)."
+                if action.kind is ActionKind.CHECK_IN
+                else not_together(action, instead, who)
+            )
         unfilled = draft.unfilled(f"{draft.subject or ''}\n{body}")
         if unfilled:
             notes.append("Still to fill: " + ", ".join(unfilled))
