@@ -27,7 +27,14 @@ from app.domain.records import (
 )
 from app.drafts import spoken
 from app.engine.action import Action, action_id
-from app.engine.describe import POSSESSIVE, deed, leads_with_verb, lowered, without_asides
+from app.engine.describe import (
+    DETERMINERS,
+    POSSESSIVE,
+    deed,
+    leads_with_verb,
+    lowered,
+    without_asides,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,23 +459,56 @@ def _points_of(contact: Contact | None) -> list[str]:
     notes = contact.notes if contact is not None else ()
     points = []
     for note in notes:
-        topic = _TALKED_ABOUT.sub("", _phrase(note), count=1)
-        first = topic.split(" ", 1)[0].casefold()
+        topic = _without_my_take(_TALKED_ABOUT.sub("", _phrase(note), count=1))
+        head, _, rest = topic.partition(" ")
+        first = head.casefold()
         # "It was fun" is a sentence; "IT procurement" a topic.
-        pronoun = first in _SUBJECT_PRONOUNS or topic.split(" ", 1)[0] in ("it", "It", "It's")
-        if topic and not pronoun:
-            points.append(_to_them(topic))
+        pronoun = first in _SUBJECT_PRONOUNS or head in ("it", "It", "It's", "It’s")
+        # "Liked my portfolio": what they did, a sentence whose subject is left out.
+        if not topic or pronoun or first in _THEY_DID:
+            continue
+        # "The case study on churn" reads "about the case study on churn".
+        if first in DETERMINERS and head[:1].isupper() and not head.isupper():
+            topic = f"{first} {rest}".rstrip()
+        points.append(_to_them(topic))
     return points
 
 
-# How a note may say it was discussed: "Discussed …", "We talked about …", "I told her about …".
+def _without_my_take(topic: str) -> str:
+    """``topic`` without what I made of them after a dash: "the reorg – seemed stressed" is
+    "the reorg"; "pricing – especially the enterprise tier" stays whole."""
+    found = _DASH.search(topic)
+    if found is None:
+        return topic
+    said = topic[found.end() :].split(" ", 1)[0].casefold()
+    if said in _THEY_DID or said in _SUBJECT_PRONOUNS:
+        return topic[: found.start()].rstrip()
+    return topic
+
+
+_DASH = re.compile(r"\s[–—-]\s")
+
+
+# How a note may say it was discussed: "Discussed …", "We talked about …", "I told her about …",
+# "Asked me about …".
 _TALKED_ABOUT = re.compile(
     r"^(?:(?:we|i)\s+)?(?:discussed|covered|talked\s+about|spoke\s+about|chatted\s+about"
-    r"|told\s+(?:her|him|them)\s+about)\s+",
+    r"|told\s+(?:her|him|them)\s+about|(?:asked|quizzed|grilled)\s+me\s+(?:about|on))\s+",
     re.IGNORECASE,
 )
 # A note that starts so is a sentence of its own, not a topic ("IT procurement" is a topic).
-_SUBJECT_PRONOUNS = frozenset(["i", "we", "she", "he", "they", "i'm", "we're", "they're"])
+_SUBJECT_PRONOUNS = frozenset(
+    ["i", "we", "she", "he", "they", "i'm", "we're", "they're", "she's", "he's", "she’s", "he’s",
+     "i’m", "we’re", "they’re", "i've", "i’ve", "we've", "we’ve", "they've", "they’ve", "there's",
+     "there’s", "you", "you're", "you’re"]
+)  # fmt: skip
+# Verbs that begin a note of what they did or how they were ("Liked my portfolio", "Seemed
+# keen"): a sentence, not a topic.
+_THEY_DID = frozenset(
+    ["asked", "liked", "loved", "mentioned", "said", "told", "seemed", "wanted", "thought",
+     "felt", "was", "were", "had", "has", "is", "knows", "knew", "agreed", "laughed", "hated",
+     "praised", "suggested", "offered", "promised", "sounded", "looked", "gave", "showed"]
+)  # fmt: skip
 
 
 def _to_the_company(news: str) -> str:

@@ -626,11 +626,27 @@ def test_a_note_about_her_teams_plans_is_said_to_her() -> None:
         ("Discussed the Q3 roadmap", "talking with you about the Q3 roadmap."),
         ("We talked about her team's hiring plans", "talking with you about your team's hiring"),
         ("I told her about my migration to Kafka", "talking with you about my migration to Kafka."),
+        ("Asked me about my gap year", "talking with you about my gap year."),
+        ("The case study on churn", "talking with you about the case study on churn."),
+        ("Our shared time at Google", "talking with you about our shared time at Google."),
+        ("the reorg – seemed stressed", "talking with you about the reorg."),
+        ("pricing – especially the enterprise tier", "about pricing – especially the enterprise"),
     ],
 )
 def test_a_note_of_what_we_discussed_reads_as_its_topic(note: str, said: str) -> None:
     jane = {"id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "notes": [note]}
     assert said in draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane").body
+
+
+@pytest.mark.parametrize(
+    "note", ["She's a fellow Manchester United fan", "Liked my portfolio", "Seemed keen on me"]
+)
+def test_a_note_of_what_they_did_or_are_is_not_put_after_about(note: str) -> None:
+    jane = {"id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
+            "notes": [note]}  # fmt: skip
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert note not in draft.body and note.lower() not in draft.body
+    assert "[what you talked about with them]" in draft.placeholders
 
 
 def test_a_note_that_is_a_sentence_of_its_own_is_not_put_after_about() -> None:
