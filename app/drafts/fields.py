@@ -313,25 +313,18 @@ def _phrase(text: str) -> str:
 
 # Past tenses that do not end in "ed", for points noted as "Led the redesign …".
 _DID = frozenset(
-    [
-        "built",
-        "cut",
-        "drove",
-        "grew",
-        "held",
-        "kept",
-        "led",
-        "made",
-        "ran",
-        "set",
-        "sold",
-        "spent",
-        "taught",
-        "took",
-        "won",
-        "wrote",
-    ]
-)
+    ["built", "cut", "drove", "grew", "held", "kept", "led", "made", "ran", "set", "sold",
+     "spent", "taught", "took", "won", "wrote", "oversaw", "brought", "began", "rebuilt",
+     "rewrote", "found", "bought", "chose", "gave", "got", "did", "went", "saw", "sent", "spoke",
+     "stood", "became", "broke", "dealt", "drew", "flew", "hit", "lost", "met", "paid", "put",
+     "rose", "split", "struck", "threw", "told", "underwent", "upheld", "withdrew", "won",
+     "shipped", "overcame", "undertook", "outgrew", "sped", "spun", "fought", "thought"]
+)  # fmt: skip
+# What I do now, noted without "I" ("lead the data team", "speaks German"): said as "I lead".
+_DO = frozenset(
+    ["lead", "manage", "run", "own", "work", "mentor", "speak", "know", "write", "teach",
+     "build", "love", "enjoy", "coach", "oversee", "head", "hold", "have", "use", "code"]
+)  # fmt: skip
 
 
 def _as_mine(point: str) -> str:
@@ -344,8 +337,14 @@ def _as_mine(point: str) -> str:
         return "I" + text[1:]  # typed in haste: "i'm fluent in Spanish"
     if first in _BEING:
         return f"I am {text}"
-    if first in _DID or first in _HELPING or (first.endswith("ed") and first.isalpha()):
+    # "Head of product", "mentor to four PMs": a role, not a deed.
+    role = text.split(" ", 2)[1:2] in (["of"], ["to"])
+    if first in _DID or first in _HELPING or (first in _DO and not role):
         return f"I {text}"
+    if first.endswith("ed") and first.isalpha():
+        return f"I {text}"
+    if first.endswith("s") and first[:-1] in _DO | {"oversee"}:
+        return f"I {first[:-1]}{text[len(first) :]}"  # "speaks German": I speak German
     return text
 
 
@@ -367,6 +366,14 @@ _BEING = frozenset(
         "keen",
         "passionate",
         "skilled",
+        "proficient",
+        "certified",
+        "qualified",
+        "hands-on",
+        "bilingual",
+        "available",
+        "happy",
+        "ready",
     ]
 )
 
@@ -379,14 +386,28 @@ def _challenge(text: str) -> str:
     if found is None or not text[found.end() :].strip():
         return ""
     topic, plan = text[: found.start()].strip(), text[found.end() :].strip()
-    if not topic:
+    # "Churn. Plan: interview leavers": the word that announced the plan is not the topic.
+    topic = _ANNOUNCED.sub("", topic).strip()
+    if not topic or _NO_PLAN.match(plan):
         return ""
     first = plan.split(" ", 1)[0].casefold()
     if first in ("would", "will", "could"):
         plan = f"I {lowered(plan)}"
+    elif first.endswith("ing") and first not in _SUBJECTS and len(first) > 4:
+        plan = f"I would start by {lowered(plan)}"  # "automating the provisioning"
+    elif first in DETERMINERS and first not in _SUBJECTS:
+        plan = f"I would suggest {first} {plan.partition(' ')[2]}"  # "a quarterly planning cadence"
     elif first not in _SUBJECTS and (first in _PLAN_VERBS or leads_with_verb(lowered(plan))):
         plan = f"I would {lowered(plan)}"
-    return f"on {lowered(topic)}, {plan}"
+    # "Their NPS is falling: survey detractors" is a state of things, not a topic.
+    lead = "as" if _A_STATE.search(topic) else "on"
+    return f"{lead} {lowered(topic)}, {plan}"
+
+
+_ANNOUNCED = re.compile(r"[.;,]?\s*\b(?:my\s+)?(?:plan|fix|idea|solution|approach|answer)$", re.I)
+# A "plan" that is none: "not sure yet", "TBD", "?".
+_NO_PLAN = re.compile(r"(?:not\s+sure|unsure|tbd|tbc|no\s+idea|don['’]t\s+know|dunno|\?)", re.I)
+_A_STATE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been)\s")
 
 
 # Between a challenge and how I would meet it: a colon or a dash.
@@ -398,7 +419,8 @@ _PLAN_VERBS = frozenset(
     ["test", "pilot", "measure", "interview", "hire", "cut", "build", "migrate", "automate",
      "simplify", "survey", "prioritise", "prioritize", "focus", "fix", "ship", "launch",
      "split", "merge", "rewrite", "refactor", "track", "train", "delegate", "audit", "map",
-     "reduce", "rebuild", "add", "drop", "use", "run", "move", "start"]
+     "reduce", "rebuild", "add", "drop", "use", "run", "move", "start", "listen", "ask",
+     "talk", "pair", "document", "standardise", "standardize", "consolidate", "review"]
 )  # fmt: skip
 
 
