@@ -82,7 +82,9 @@ _DATE = (
 _DAYS_OFF = (
     r"(?:today|tomorrow|tonight|(?:early\s+|later\s+)?(?:this|next)\s+(?:week|month)"
     r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|week|month)"
-    r"|eod|eow|cob|close\s+of\s+business)"
+    r"|asap|as\s+soon\s+as\s+possible"
+    rf"|(?:(?:eod|eow|cob|close\s+of\s+business|first\s+thing)(?:\s+(?:on\s+)?(?:tomorrow|{_WEEKDAY}))?)"
+    r"|(?:(?:this|next|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
 )
 _CLOCK = (
     r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?"

@@ -216,3 +216,18 @@ def test_a_promise_to_talk_is_told_from_one_to_send(noted: str, conversation: bo
 )
 def test_her_thing_is_your_thing_and_her_is_you(noted: str, said: str) -> None:
     assert spoken.promise_phrase(noted, ["Jane Doe", "Jane"]) == said
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Call Jane back Thursday", "call you back"),
+        ("Get the references over by EOD Friday", "get the references over"),
+        ("Email her the case study first thing Monday", "email you the case study"),
+        ("Send my portfolio link asap", "send my portfolio link"),
+        ("Send the notes from Monday", "send the notes from Monday"),  # which notes
+    ],
+)
+def test_when_a_promise_was_due_is_left_to_the_sentence_around_it(noted: str, said: str) -> None:
+    # A day word kept from the note stops being true: "call you back Thursday" read on Friday.
+    assert spoken.promise_phrase(noted, ["Jane"]) == said
