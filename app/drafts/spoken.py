@@ -36,7 +36,10 @@ MONTHS = (
     "November",
     "December",
 )
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
+_HONORIFICS = frozenset(
+    {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "revd",
+     "fr", "father", "rabbi", "imam", "pastor"}
+)  # fmt: skip
 
 
 def day_phrase(day: date, today: date) -> str:
@@ -93,9 +96,22 @@ def first_name(name: str) -> str:
     words = name.partition(",")[0].split() or name.replace(",", " ").split()
     if not words:
         return ""
-    if len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+    title = words[0].lower().rstrip(".")
+    if len(words) > 1 and title in _BY_GIVEN_NAME:
+        return f"{words[0]} {words[1]}"  # "Sir Ian", "Dame Judi"
+    if len(words) > 1 and title in _HONORIFICS:
         return f"{words[0]} {words[-1]}"
     return words[0]
+
+
+# Titles said with the given name rather than the surname.
+_BY_GIVEN_NAME = frozenset({"sir", "dame"})
+# Words that begin a surname ("de la Cruz", "van der Berg"): one kept as a directory lists it,
+# "de la Cruz, Ana", is still one surname before its comma.
+_PARTICLES = frozenset(
+    {"de", "la", "le", "du", "des", "del", "della", "di", "da", "das", "dos", "van", "von",
+     "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "st", "st."}
+)  # fmt: skip
 
 
 def as_written(name: str) -> str:
@@ -106,8 +122,9 @@ def as_written(name: str) -> str:
     name = " ".join(name.split())
     last, comma, given = name.partition(",")
     # Only a surname alone before the comma, and a given name or two after it.
-    after = given.split()
-    if comma and len(last.split()) == 1 and 1 <= len(after) <= 2 and all(map(_given, after)):
+    after, surname = given.split(), last.split()
+    one_surname = len(surname) == 1 or all(w.lower() in _PARTICLES for w in surname[:-1])
+    if comma and one_surname and 1 <= len(after) <= 2 and all(map(_given, after)):
         name = f"{given.strip()} {last.strip()}"
     letters = [c for c in name if c.isalpha()]
     if len(letters) > 1 and (name == name.upper() or name == name.lower()):

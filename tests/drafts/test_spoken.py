@@ -143,6 +143,8 @@ def test_a_name_behind_a_title_is_still_the_reader() -> None:
         ("Jane Doe, Head of Talent", "Jane Doe, Head of Talent"),
         ("Kim, Min-jun", "Min-jun Kim"),
         ("O'Neil, Anne-Marie", "Anne-Marie O'Neil"),
+        ("de la Cruz, Ana", "Ana de la Cruz"),
+        ("van der Berg, Pieter", "Pieter van der Berg"),
         ("  José   Álvarez ", "José Álvarez"),
         ("McDonald", "McDonald"),
         ("李伟", "李伟"),
@@ -231,3 +233,12 @@ def test_her_thing_is_your_thing_and_her_is_you(noted: str, said: str) -> None:
 def test_when_a_promise_was_due_is_left_to_the_sentence_around_it(noted: str, said: str) -> None:
     # A day word kept from the note stops being true: "call you back Thursday" read on Friday.
     assert spoken.promise_phrase(noted, ["Jane"]) == said
+
+
+@pytest.mark.parametrize(
+    ("name", "greeted"),
+    [("Rev. Al Green", "Rev. Green"), ("Sir Ian McKellen", "Sir Ian"), ("Dame Judi Dench",
+     "Dame Judi"), ("Dr. Anne-Marie O'Neil", "Dr. O'Neil")],
+)  # fmt: skip
+def test_a_title_is_greeted_as_it_is_said(name: str, greeted: str) -> None:
+    assert spoken.first_name(name) == greeted
