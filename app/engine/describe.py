@@ -163,14 +163,55 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     """
     names = [" ".join(name.split()) for name in names if name.strip()]
     said = without_asides(" ".join(what.split())).rstrip(".!")
-    text = without_when(_without_subject(said, names))
+    # "I'll hear back by Thursday": noted from my side, it is their getting back to me.
+    if _HEAR_BACK.match(said):
+        return "get back to me"
+    text = without_when(_without_other_subject(_without_subject(said, names)))
     if not text:
         return "get back to me"
     text = lowered(text, names)
     if leads_with_verb(text):
         return text
-    # "Decision" alone is "the decision"; "feedback on the take-home" needs no article.
-    return f"get back to me about {'the ' if ' ' not in text else ''}{text}"
+    # "Decision" alone is "the decision", and so is "Update on the headcount" the update;
+    # "feedback on the take-home" needs no article.
+    head, _, more = text.partition(" ")
+    # "Update on the headcount": a countable thing before what it is about.
+    about = more.split(" ", 1)[0].casefold() in ("on", "about", "of", "for", "from", "re")
+    article = "the " if not more or (head.casefold() in _COUNTABLE and about) else ""
+    return f"get back to me about {article}{text}"
+
+
+_HEAR_BACK = re.compile(
+    r"^I(?:['’]ll|\s+will|\s+should)\s+(?:hear\s+back|hear\s+from\s+(?:them|her|him)|get\s+"
+    r"(?:an\s+answer|a\s+decision|feedback))\b",
+    re.IGNORECASE,
+)
+# Nouns that take "the" when a promise of theirs is one of them: "the update on the headcount".
+_COUNTABLE = frozenset(
+    ["update", "decision", "answer", "offer", "contract", "response", "reply", "timeline",
+     "result", "outcome", "invitation", "invite", "intro", "introduction", "proposal", "schedule",
+     "plan", "date", "quote", "estimate"]
+)  # fmt: skip
+
+
+def _without_other_subject(text: str) -> str:
+    """``text`` without a subject no name matched: "Hiring manager to call me" is "call me",
+    "The panel will share feedback" is "share feedback"."""
+    found = _SOMEONE_WILL.match(text)
+    if found is None or leads_with_verb(found["who"].lower()):
+        return text
+    rest = found["rest"]
+    if rest.casefold() in ("follow", "come"):  # "Offer letter to follow": a thing to send
+        who = lowered(found["who"])
+        return f"send {who if who.split()[0] in DETERMINERS else 'the ' + who}"
+    return rest if leads_with_verb(lowered(rest)) else text
+
+
+_SOMEONE_WILL = re.compile(
+    r"^(?P<who>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+"
+    r"(?:will|would|should|is\s+going\s+to|are\s+going\s+to|to)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 
 
 def _without_subject(text: str, names: list[str]) -> str:
@@ -217,6 +258,8 @@ def leads_with_verb(text: str) -> bool:
     if len(words) == 1:
         return head in _EITHER
     second = words[1]
+    if head == "check" and second.casefold() in ("with", "on", "in", "back", "whether", "if"):
+        return True  # "check with legal", "check whether …"
     return second.casefold() in _OBJECTS or (second[:1].isupper() and not second.isupper())
 
 

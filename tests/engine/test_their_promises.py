@@ -205,7 +205,15 @@ def test_a_promise_reads_after_would():
     # A thing rather than a deed, its capitals kept.
     assert deed("CV feedback to Alex") == "get back to me about CV feedback to Alex"
     assert deed("iOS build link") == "get back to me about iOS build link"
-    assert deed("Update on the role") == "get back to me about update on the role"
+    assert deed("Update on the role") == "get back to me about the update on the role"
+    assert deed("Offer details") == "get back to me about offer details"
+    # Whoever leads it, named or not, and however it was noted from my side.
+    assert deed("Hiring manager to call me Friday") == "call me"
+    assert deed("The panel will share feedback") == "share feedback"
+    assert deed("Offer letter to follow") == "send the offer letter"
+    assert deed("I'll hear back by Thursday") == "get back to me"
+    assert deed("Check with legal about the visa") == "check with legal about the visa"
+    assert deed("Send the deck to the CTO") == "send the deck to the CTO"
     assert deed("Update me on the role") == "update me on the role"
     # "I" is never their subject.
     assert deed("I will call", ["Isla Brown"]) == "I will call"
