@@ -17,7 +17,7 @@ from bisect import insort
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -416,14 +416,24 @@ class Workspace:
         contact: str | None,
         summary: str,
         at: datetime | None = None,
+        decide_by: date | None = None,
     ) -> Change:
+        """Their reply; ``decide_by``, the day they now say they will decide by, replaces the
+        interview's decision date."""
         now = self._when(at)
         interview = self._existing(interview_id)
-        return self._apply(
-            f"Reply recorded · {interview.company}",
-            interview_id,
-            lambda i: operations.record_reply(i, now, contact=contact, summary=summary),
-        )
+        label = f"Reply recorded · {interview.company}"
+        if decide_by is not None:
+            import pendulum
+
+            day = pendulum.date(decide_by.year, decide_by.month, decide_by.day)
+            label += f"; they decide by {day.format('ddd D MMM', locale='en')}"
+
+        def replied(i: Interview) -> Interview:
+            answered = operations.record_reply(i, now, contact=contact, summary=summary)
+            return answered if decide_by is None else replace(answered, decision_by=decide_by)
+
+        return self._apply(label, interview_id, replied)
 
     def move_stage(
         self,

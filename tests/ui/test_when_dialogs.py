@@ -23,7 +23,9 @@ def test_old_and_new_names_are_importable() -> None:
     for result in (SentInput, ReplyInput, SnoozeInput):
         # Frozen: a result cannot be changed on its way to the screen that stores it.
         assert result.__dataclass_params__.frozen  # type: ignore[attr-defined]
-    assert [f.name for f in dataclasses.fields(ReplyInput)] == ["contact", "summary", "at"]
+    assert [f.name for f in dataclasses.fields(ReplyInput)] == [
+        "contact", "summary", "at", "decide_by"
+    ]  # fmt: skip
     assert [f.name for f in dataclasses.fields(SnoozeInput)] == ["until", "at"]
     assert [f.name for f in dataclasses.fields(SentInput)] == ["at"]
 
@@ -96,12 +98,12 @@ async def test_a_reply_with_no_summary_is_one_key_and_enter() -> None:
 async def test_a_reply_from_someone_else_yesterday() -> None:
     app = host(ReplyForm(contacts=(JANE, SAM), now=NOW, zone=LONDON, default_contact="jane"))
     async with app.run_test() as pilot:
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         assert app.focused is field(app, "at").control
         await type_text(pilot, "yesterday 5pm")
         await pilot.press("shift+tab")
         # The prompt, "someone else", is the first line of the list.
-        await pilot.press("enter", "home", "enter", "tab", "tab")
+        await pilot.press("enter", "home", "enter", "tab", "tab", "tab")
         await type_text(pilot, "Rejected")
         await pilot.press("enter")
     assert app.results == [ReplyInput(contact=None, summary="Rejected", at=YESTERDAY_FIVE)]
@@ -115,10 +117,35 @@ async def test_a_reply_with_no_known_recipient_starts_at_someone_else(default: s
     assert app.results == [ReplyInput(contact=None, summary="", at=NOW)]
 
 
-async def test_a_reply_in_the_future_is_refused() -> None:
+async def test_a_reply_with_the_date_they_will_decide_by() -> None:
+    app = host(ReplyForm(contacts=(JANE, SAM), now=NOW, zone=LONDON, default_contact="sam"))
+    async with app.run_test() as pilot:
+        await pilot.press("shift+tab")
+        assert app.focused is field(app, "decide_by").control
+        await type_text(pilot, "2026-12-11")
+        await pilot.press("tab")
+        await type_text(pilot, "After the panel meets")
+        await pilot.press("enter")
+    assert app.results == [
+        ReplyInput(contact="sam", summary="After the panel meets", at=NOW,
+                   decide_by=NOW.date().replace(month=12, day=11))
+    ]  # fmt: skip
+
+
+async def test_a_decision_date_before_their_reply_is_refused() -> None:
     app = host(ReplyForm(contacts=(JANE,), now=NOW, zone=LONDON))
     async with app.run_test() as pilot:
         await pilot.press("shift+tab")
+        await type_text(pilot, "2026-11-01")
+        await pilot.press("tab", "enter")
+        assert app.results == PENDING
+        assert "is before their reply" in str(field(app, "decide_by").message.render())
+
+
+async def test_a_reply_in_the_future_is_refused() -> None:
+    app = host(ReplyForm(contacts=(JANE,), now=NOW, zone=LONDON))
+    async with app.run_test() as pilot:
+        await pilot.press("shift+tab", "shift+tab")
         await type_text(pilot, "in 2 hours")
         await pilot.press("ctrl+s")
         assert app.results == PENDING

@@ -81,6 +81,29 @@ async def test_the_reply_is_from_the_actions_recipient_with_its_time_and_gist(ma
     )
 
 
+async def test_a_reply_with_their_new_date_sets_when_they_decide(make, db):
+    from datetime import date
+
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        action = await due_contacting(app, pilot)
+        before = app.workspace.interview(action.interview).decision_by
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.press("shift+tab", *"2026-12-11", "tab", *"After the panel meets", "enter")
+        await settle(app, pilot)
+        assert any("they decide by Fri 11 Dec" in str(n.message) for n in app._notifications)
+        interview = next(i for i in stored(db).interviews if i.id == action.interview)
+        assert interview.decision_by == date(2026, 12, 11)
+        replies = [e.summary for e in interview.events if e.kind is EventKind.REPLY]
+        assert replies[-1:] == ["After the panel meets"]
+        await pilot.press("u")  # undone together: the reply and the date
+        await settle(app, pilot)
+    interview = next(i for i in stored(db).interviews if i.id == action.interview)
+    assert interview.decision_by == before
+    assert "After the panel meets" not in [e.summary for e in interview.events]
+
+
 async def test_a_snooze_decided_this_morning_is_dated_then(make, db):
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:

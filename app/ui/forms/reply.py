@@ -1,9 +1,10 @@
-"""Record that the employer answered: who, when, and the gist of it in one line."""
+"""Record that the employer answered: who, when, the gist of it in one line, and the date
+they now say they will decide by, if they gave one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.widgets import Select
@@ -25,6 +26,8 @@ class ReplyInput:
     contact: str | None
     summary: str
     at: datetime
+    decide_by: date | None = None
+    """The day they now say they will decide by; None when they gave none."""
 
 
 class ReplyForm(Form[ReplyInput]):
@@ -68,14 +71,31 @@ class ReplyForm(Form[ReplyInput]):
         self.summary = TextInput(
             placeholder="e.g. They will decide by Friday", id="summary", compact=True
         )
+        self.decide_by = WhenField(
+            "Decide by",
+            key="decide_by",
+            now=self.now,
+            zone=self.zone,
+            placeholder="if they gave a date, e.g. next friday",
+            date_only=True,
+        )
         yield Field("From", self.contact, key="contact")
         yield self.when
+        yield self.decide_by
         # Last, so that enter in it saves (enter in an earlier field moves on).
         yield Field("Summary", self.summary, key="summary")
 
     def read(self, check: Checker) -> ReplyInput | None:
         at = self.when.check_past(check)
+        decide_by = self.decide_by.check(check)
+        if decide_by is not None and at is not None and decide_by.date() < at.date():
+            check.fail("decide_by", "is before their reply: the day they said they would decide")
         if at is None or not check.ok:
             return None
         contact = self.contact.value if isinstance(self.contact.value, str) else None
-        return ReplyInput(contact=contact, summary=" ".join(self.summary.value.split()), at=at)
+        return ReplyInput(
+            contact=contact,
+            summary=" ".join(self.summary.value.split()),
+            at=at,
+            decide_by=decide_by.date() if decide_by is not None else None,
+        )

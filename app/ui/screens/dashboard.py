@@ -564,7 +564,11 @@ class DashboardScreen(WorkspaceScreen):
             if answer is not None:
                 self._apply(
                     lambda: self.workspace.reply(
-                        interview.id, contact=answer.contact, summary=answer.summary, at=answer.at
+                        interview.id,
+                        contact=answer.contact,
+                        summary=answer.summary,
+                        at=answer.at,
+                        decide_by=answer.decide_by,
                     )
                 )
 
