@@ -15,7 +15,7 @@ DASHBOARD = [
         "review",
         "Review",
         id="daily-review",
-        tooltip="Step through today's and overdue actions",
+        tooltip="The daily review: step through today's and overdue actions",
     ),
     Binding(
         "c",

@@ -12,11 +12,7 @@ from app.ui.bindings import DASHBOARD
 
 class DashboardCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
-        return [
-            (f"Dashboard: {b.tooltip or b.description}", b.action, b.key_display or b.key)
-            for b in DASHBOARD
-            if isinstance(b, Binding)
-        ]
+        return [(_title(b), b.action, b.key_display or b.key) for b in DASHBOARD]
 
     async def discover(self) -> Hits:
         for title, action, key in self._commands():
@@ -33,3 +29,13 @@ class DashboardCommands(Provider):
 
     async def _run(self, action: str) -> None:
         await self.screen.run_action(action)
+
+
+def _title(binding: Binding) -> str:
+    """The footer's word and what it does: "Snooze – put the selected action off", so that
+    the word seen in the footer finds it."""
+    words = binding.description
+    said = binding.tooltip or words
+    if not words.replace(" ", "").isalpha() or words.lower() in said.lower():
+        return f"Dashboard: {said}"
+    return f"Dashboard: {words} – {said[:1].lower()}{said[1:]}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from app.domain.interchange import Pipeline
@@ -171,3 +172,18 @@ async def test_the_command_palette_opens_the_view_by_name(make):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, WaitingScreen)
+
+
+@pytest.mark.parametrize(
+    ("typed", "screen"), [("snooze", "SnoozeForm"), ("daily review", "ReviewScreen"),
+                          ("profile", "ProfileForm")],
+)  # fmt: skip
+async def test_the_command_palette_finds_the_footers_words(make, typed: str, screen: str):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *typed)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == screen
