@@ -15,7 +15,7 @@ DASHBOARD = [
         "review",
         "Review",
         id="daily-review",
-        tooltip="The daily review: step through today's and overdue actions",
+        tooltip="Daily review: today's and overdue actions",
     ),
     Binding(
         "c",
