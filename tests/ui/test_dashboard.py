@@ -282,6 +282,24 @@ async def test_the_filter_narrows_the_board_and_escape_clears_it(make):
         assert _cards_shown(app) == total
 
 
+async def test_the_filter_reads_past_accents(make):
+    # The demo's Harbor Lane has Inês Carvalho among its contacts.
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("slash", *"ines")
+        await pilot.pause()
+        plain = _cards_shown(app)
+        await pilot.press("escape", "slash", *"inês")
+        await pilot.pause()
+        assert _cards_shown(app) == plain >= 1
+        screen = app.screen
+        assert all(
+            any("Inês" in c.name for c in i.contacts)
+            for i in app.workspace.interviews
+            if screen._matches(i, "ines")
+        )
+
+
 async def test_a_filter_that_matches_nothing_says_so_rather_than_nothing_due(make):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:

@@ -319,9 +319,9 @@ class DashboardScreen(WorkspaceScreen):
         text = self.filter_text if filter_text is None else filter_text
         if not text:
             return True
-        needle = text.casefold()
+        needle = _folded(text)
         haystack = [interview.company, interview.role, *(c.name for c in interview.contacts)]
-        return any(needle in text.casefold() for text in haystack)
+        return any(needle in _folded(text) for text in haystack)
 
     # ----------------------------------------------------------------------- messages up
 
@@ -973,6 +973,15 @@ class DashboardScreen(WorkspaceScreen):
 
     def _default_zone(self) -> str:
         return self.workspace.pipeline.profile.timezone or self.workspace.default_zone
+
+
+def _folded(text: str) -> str:
+    """``text`` as a filter compares it: without case or accents, so that "zur" finds
+    "Zürich" and "ines" "Inês" (and "zü" still does)."""
+    import unicodedata
+
+    split = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in split if not unicodedata.combining(c)).casefold()
 
 
 def _upsert(items: tuple[P, ...], value: P) -> tuple[P, ...]:
