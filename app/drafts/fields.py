@@ -618,7 +618,9 @@ def _answers(action: Action, interview: Interview, now: datetime) -> tuple[str, 
         owed = [
             q
             for q in interview.notes.open_questions
-            if q.asked_by is not None and q.asked_by == action.contact
+            if q.asked_by is not None
+            and q.asked_by == action.contact
+            and not _told(interview, action.contact, q.answer, now)
         ]
     elif action.kind in _CARRY_ANSWERS and not _answers_sent(interview, now):
         owed = [q for q in interview.notes.open_questions if q.asked_by is None]
@@ -628,6 +630,21 @@ def _answers(action: Action, interview: Interview, now: datetime) -> tuple[str, 
 
 
 _CARRY_ANSWERS = (ActionKind.CHECK_IN, ActionKind.VALUE_ADD)
+
+
+def _told(interview: Interview, contact: str | None, answer: str, now: datetime) -> bool:
+    """Whether a thank-you sent to ``contact`` before ``now`` carried ``answer``: its text says
+    so, or, sent with no text kept, its draft did (a second thank-you to someone met again
+    does not give them the same answer twice)."""
+    said = " ".join(answer.split())[:40]
+    return any(
+        e.kind is EventKind.SENT
+        and e.action is ActionKind.THANK_YOU
+        and e.contact == contact
+        and e.at <= now
+        and (not e.text or said in " ".join(e.text.split()))
+        for e in interview.events
+    )
 
 
 def _answers_said(answers: list[str]) -> str:

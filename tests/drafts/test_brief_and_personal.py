@@ -875,3 +875,27 @@ def test_two_answers_to_her_questions_are_two_sentences(channel: Channel) -> Non
     one = acme(notes={"open_questions": questions[:1]})
     alone = draft_at(one, THANKS_AT, "acme/thank_you/r1/jane", channel)
     assert "the question you asked me" in alone.body and "I would use Snowflake." in alone.body
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [("", False), ("Dear Jane, … I would start from the 40,000 firms on the platform.", False),
+     ("Dear Jane, thank you for your time.", True)],
+)  # fmt: skip
+def test_an_answer_she_has_had_is_not_in_her_second_thank_you(text: str, again: bool) -> None:
+    answer = "I would start from the 40,000 firms on the platform"
+    rounds = [{"id": "r1", "starts": "2026-11-20T14:00:00", "interviewers": ["jane"]},
+              {"id": "r2", "starts": "2026-11-27T14:00:00", "interviewers": ["jane"]}]  # fmt: skip
+    pipeline = acme(
+        rounds=rounds,
+        notes={"open_questions": [{"question": "q", "answer": answer, "asked_by": "jane"}]},
+    )
+    first = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane")
+    assert answer in first.body
+    thanked = replace(_sent("2026-11-20T16:30:00+00:00", ActionKind.THANK_YOU,
+                            "acme/thank_you/r1/jane"), text=text)  # fmt: skip
+    second = draft_at(
+        _with_events(pipeline, thanked), "2026-11-27T16:00:00+00:00", "acme/thank_you/r2/jane"
+    )
+    # Sent with no text kept, its draft said it; sent with its text, the text tells.
+    assert (answer in second.body) is again
