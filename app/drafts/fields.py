@@ -133,7 +133,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         "met": "yes" if _met(interview, contact, now) else "",
         "nothing_owed": "" if _owes(interview, now) else "yes",
         "date": spoken.full_date(today),
-        "company_news": _to_the_company(_phrase(notes.company_news)),
+        "company_news": _news(action, interview, now),
         # Only the user knows which: always a placeholder, so a value-add is never empty.
         "achievement": "",
         "again": _flag(_sent_before(action, interview, now) or visits > 0),
@@ -168,7 +168,10 @@ def _seats(
     action: Action, interview: Interview, held: Round | None, contact: Contact | None
 ) -> list[int]:
     """Where the person a thank-you goes to sat on each panel they sat on, up to its round's,
-    in order: [0] for anyone else, and for every other message."""
+    in order; for a value-add, one turn per value-add sent before it, so that each shares a
+    point the others did not; [0] for every other message."""
+    if action.kind is ActionKind.VALUE_ADD:
+        return list(range(_value_adds_sent(interview, action.due_from) + 1))
     if action.kind is not ActionKind.THANK_YOU or held is None or contact is None:
         return [0]
     sat = sorted(
@@ -195,6 +198,29 @@ def _turn(seats: list[int], count: int) -> int | None:
         if turn is not None:
             heard.add(turn)
     return turn
+
+
+def _value_adds_sent(interview: Interview, before: datetime) -> int:
+    return sum(
+        e.kind is EventKind.SENT and e.action is ActionKind.VALUE_ADD and e.at <= before
+        for e in interview.events
+    )
+
+
+def _news(action: Action, interview: Interview, now: datetime) -> str:
+    """The company's news, until a check-in or keep-warm note has told it: one sent with
+    its text says so; one sent without was drafted with it."""
+    news = _to_the_company(_phrase(interview.notes.company_news))
+    said = " ".join(news.split())[:40]
+    told = any(
+        e.kind is EventKind.SENT
+        and e.action in (ActionKind.CHECK_IN, ActionKind.NURTURE)
+        and e.at <= now
+        and e.action_id != action.id
+        and (not e.text or said in " ".join(e.text.split()))
+        for e in interview.events
+    )
+    return "" if told else news
 
 
 def _flag(on: bool) -> str:

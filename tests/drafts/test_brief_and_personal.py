@@ -899,3 +899,37 @@ def test_an_answer_she_has_had_is_not_in_her_second_thank_you(text: str, again: 
     )
     # Sent with no text kept, its draft said it; sent with its text, the text tells.
     assert (answer in second.body) is again
+
+
+def test_each_value_add_shares_a_point_the_last_did_not_then_asks_for_a_new_one() -> None:
+    notes = {"challenges": ["Churn: start with cohort interviews", "Billing: rebuild it"]}
+    # Four unanswered before moving on: room for three value-adds.
+    four = acme(decision_by="2026-11-25", notes=notes)
+    four = replace(four, policy_overrides={"max_unanswered": 4})
+    pipeline = _with_events(four, _checked_in(CHECK_IN_AT, Channel.EMAIL))
+    shared = []
+    at = pendulum.parse("2026-12-04T10:00:00+00:00")
+    for _ in range(3):
+        value_add = the_only(pipeline, at.isoformat(), ActionKind.VALUE_ADD)
+        draft = compose(value_add, pipeline, at)  # type: ignore[arg-type]
+        shared.append(draft.body)
+        sent = replace(_sent(at.isoformat(), ActionKind.VALUE_ADD, value_add.id), text=draft.body)
+        pipeline = _with_events(pipeline, sent)
+        at = at.add(days=9)
+    assert "on churn, I would start with cohort interviews" in shared[0]
+    assert "on billing, I would rebuild it" in shared[1] and "churn" not in shared[1]
+    # Nothing noted is left unsaid to them: the third asks the user for something new.
+    assert "[a work example or recent achievement that bears on the role]" in shared[2]
+
+
+def test_a_second_check_in_does_not_tell_the_news_again() -> None:
+    pipeline = acme(decision_by="2026-11-25", notes={"company_news": "Acme raised a Series B"})
+    first = draft_at(pipeline, CHECK_IN_AT, "acme/check_in/r1")
+    assert "Series B" in first.body
+    told = replace(_checked_in(CHECK_IN_AT, Channel.EMAIL), text=first.body)
+    replied = Event(at=pendulum.parse("2026-11-28T10:00:00+00:00"), kind=EventKind.REPLY,
+                    contact="sam")  # type: ignore[arg-type]  # fmt: skip
+    later = _with_events(pipeline, told, replied)
+    at = "2026-12-09T10:00:00+00:00"
+    second = compose(the_only(later, at, ActionKind.CHECK_IN), later, pendulum.parse(at))  # type: ignore[arg-type]
+    assert "Series B" not in second.body
