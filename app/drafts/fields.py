@@ -876,6 +876,10 @@ def _promise(action: Action, interview: Interview, contact: Contact | None) -> s
     # "her" and "them" in a promise made to the reader are the reader.
     to_reader = contact is not None and promise.to == contact.id
     said = spoken.promise_phrase(promise.what, names, to_reader=to_reader)
+    # "Look into the visa question": done by now, and the message follows it up.
+    done_first = spoken.followed_up(said) if contact is not None else None
+    if done_first is not None:
+        return done_first
     # Something to bring to a meeting that has passed is now something to send.
     if said.startswith("bring you "):
         return "send you " + said.removeprefix("bring you ")

@@ -205,6 +205,38 @@ def is_a_conversation(promise: str) -> bool:
     return words[0] == "give" and any(w in _A_CALL for w in words[1:5])
 
 
+def followed_up(promise: str) -> str | None:
+    """What a message does for a promise that is done before it is written ("look into the
+    visa question and let them know"): "follow up on the visa question", or "let you know
+    whether I can start in January"; None for a promise the message itself keeps."""
+    words = promise.split()
+    lead = next((n for n in (2, 1) if tuple(w.casefold() for w in words[:n]) in _DONE_FIRST), 0)
+    if not lead:
+        return None
+    rest = " ".join(words[lead:])
+    # "check with legal about the visa": what it is about is what is followed up.
+    rest = re.sub(r"^with\s+.+?\s+(?:about|on)\s+", "", rest, count=1, flags=re.IGNORECASE)
+    if rest.split(" ", 1)[0].casefold() in ("with", "in", "back", "out", "up"):
+        return None
+    whether = re.match(r"(?:whether|if)\s+(.+)", rest, re.IGNORECASE)
+    if whether is not None:
+        return f"let you know whether {_before_and(whether.group(1))}"
+    thing = _before_and(rest)
+    return f"follow up on {thing}" if thing else None
+
+
+def _before_and(text: str) -> str:
+    """``text`` up to what was to follow it: "the visa question and let them know"."""
+    return re.split(r"\s+and\s+(?:then\s+)?(?=\w)", text, maxsplit=1)[0].strip(" ,;")
+
+
+# Deeds done before the message that tells of them.
+_DONE_FIRST = frozenset(
+    [("complete",), ("finish",), ("fill", "in"), ("fill", "out"), ("look", "into"),
+     ("find", "out"), ("think", "about"), ("think", "over"), ("review",), ("consider",),
+     ("figure", "out"), ("work", "out"), ("sort", "out"), ("research",), ("read",),
+     ("check", "on"), ("check",), ("upload",)]
+)  # fmt: skip
 _TOGETHER = frozenset(["call", "ring", "phone", "speak", "talk", "chat", "meet"])
 _A_CALL = frozenset(["call", "ring", "buzz", "bell"])
 

@@ -933,3 +933,11 @@ def test_a_second_check_in_does_not_tell_the_news_again() -> None:
     at = "2026-12-09T10:00:00+00:00"
     second = compose(the_only(later, at, ActionKind.CHECK_IN), later, pendulum.parse(at))  # type: ignore[arg-type]
     assert "Series B" not in second.body
+
+
+def test_a_promise_done_before_the_message_is_followed_up_in_it() -> None:
+    promise = {"id": "p1", "what": "Look into the visa question and let her know", "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    assert "I'm writing to follow up on the visa question." in draft.body
+    assert "writing to look into" not in draft.body

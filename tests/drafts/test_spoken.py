@@ -242,3 +242,18 @@ def test_when_a_promise_was_due_is_left_to_the_sentence_around_it(noted: str, sa
 )  # fmt: skip
 def test_a_title_is_greeted_as_it_is_said(name: str, greeted: str) -> None:
     assert spoken.first_name(name) == greeted
+
+
+@pytest.mark.parametrize(
+    ("noted", "message"),
+    [
+        ("Complete the online assessment", "follow up on the online assessment"),
+        ("Look into the visa question and let her know", "follow up on the visa question"),
+        ("Check with legal about the visa and let her know", "follow up on the visa"),
+        ("check whether I can start in January", "let you know whether I can start in January"),
+        ("Send the deck", None),  # the message keeps it
+        ("Check with legal", None),
+    ],
+)
+def test_a_promise_done_before_writing_is_followed_up(noted: str, message: str | None) -> None:
+    assert spoken.followed_up(spoken.promise_phrase(noted, ["Jane"])) == message
