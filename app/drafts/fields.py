@@ -461,7 +461,16 @@ def attachment(action: Action, interview: Interview) -> str:
     verb, _, rest = _promise(action, interview, interview.contact(action.contact)).partition(" ")
     if verb.lower() not in _SENDING or not rest:
         return ""
-    return rest.removeprefix("you ").removeprefix("over ").strip()
+    thing = rest.removeprefix("you ").removeprefix("over ").strip()
+    # A link or my availability is written in the message, never attached.
+    if _WRITTEN_IN.search(thing):
+        return ""
+    return thing
+
+
+_WRITTEN_IN = re.compile(
+    r"\b(?:links?|urls?|github|gitlab|website|availability|times|calendar|linkedin)\b", re.I
+)
 
 
 def _several(thing: str) -> bool:

@@ -260,6 +260,8 @@ def leads_with_verb(text: str) -> bool:
     second = words[1]
     if head == "check" and second.casefold() in ("with", "on", "in", "back", "whether", "if"):
         return True  # "check with legal", "check whether …"
+    if head in ("reply", "answer") and second.casefold() == "to":
+        return True  # "reply to your email"
     return second.casefold() in _OBJECTS or (second[:1].isupper() and not second.isupper())
 
 

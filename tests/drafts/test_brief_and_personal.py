@@ -941,3 +941,23 @@ def test_a_promise_done_before_the_message_is_followed_up_in_it() -> None:
     draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
     assert "I'm writing to follow up on the visa question." in draft.body
     assert "writing to look into" not in draft.body
+
+
+@pytest.mark.parametrize(
+    ("what", "attached"),
+    [("Share my GitHub", False), ("Send my availability for next week", False),
+     ("Send the link to my portfolio", False), ("Send Jane the deck", True)],
+)  # fmt: skip
+def test_a_link_or_my_availability_is_written_in_not_attached(what: str, attached: bool) -> None:
+    promise = {"id": "p1", "what": what, "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    assert ("You'll find it attached." in draft.body) is attached
+    assert bool(draft.attach) is attached
+
+
+def test_a_reply_promised_is_a_reply() -> None:
+    promise = {"id": "p1", "what": "Reply to her email about the offsite", "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    assert "I'm writing to reply to your email about the offsite." in draft.body
