@@ -792,6 +792,11 @@ def _day(action: Action, interview: Interview, held: Round | None, today: date) 
     return spoken.day_phrase(held.starts.astimezone(tz).date(), today)
 
 
+_VIDEO_TOOLS = frozenset(
+    ["zoom", "teams", "google meet", "webex", "skype", "hangouts", "whereby", "facetime"]
+)
+
+
 def meeting_phrase(kind: str, *, ours: bool = True) -> str:
     """How a note names the meeting: "our video call", "the panel interview"; to someone who
     was not in it (``ours`` false), always "the …"."""
@@ -804,8 +809,8 @@ def meeting_phrase(kind: str, *, ours: bool = True) -> str:
         named = "meeting"
     elif "phone" in words or words == "call":
         named = "call"
-    elif "video" in words:
-        named = "video call"
+    elif "video" in words or any(words == t or words.startswith(f"{t} ") for t in _VIDEO_TOOLS):
+        named = "video call"  # "Zoom", "Teams call", "Google Meet": a video call
     elif words == "panel":
         return "the panel interview"
     elif words.split()[-1] in {"interview", "call", "chat", "meeting", "conversation", "screen"}:

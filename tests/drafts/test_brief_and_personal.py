@@ -961,3 +961,14 @@ def test_a_reply_promised_is_a_reply() -> None:
                "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
     draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
     assert "I'm writing to reply to your email about the offsite." in draft.body
+
+
+@pytest.mark.parametrize("kind", ["Zoom", "Teams call", "Google Meet"])
+def test_a_round_named_by_its_video_tool_is_a_video_call(kind: str) -> None:
+    rounds = [{"id": "r1", "starts": "2026-11-20T14:00:00", "kind": kind, "interviewers": ["jane"]}]
+    recruiter_note = draft_at(acme(rounds=rounds, decision_by="2026-11-25"), CHECK_IN_AT,
+                              "acme/check_in/r1")  # fmt: skip
+    assert kind.lower() not in recruiter_note.body.lower()
+    from app.drafts.fields import meeting_phrase
+
+    assert meeting_phrase(kind) == "our video call"
