@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Button, Input
 from textual.worker import WorkerState
@@ -756,3 +757,15 @@ async def test_a_snooze_to_before_an_action_opens_says_so(make, db):
         await settle(app, pilot)
         assert app.workspace.action(later.id).due_from == later.due_from
         assert any(line.startswith("It does not open until ") for line in told), told
+
+
+def test_the_help_lists_each_key_once():
+    from rich.style import Style
+
+    from app.ui.screens.help import key_table
+
+    bindings = [b for b in DashboardScreen.BINDINGS if isinstance(b, Binding)]
+    table = key_table(bindings, "Keys", title_style=Style(), key_style=Style())
+    keys = [str(cell) for cell in table.columns[0]._cells]
+    assert keys.count("escape") == 1
+    assert len(keys) == len(set(keys))

@@ -70,9 +70,12 @@ def key_table(
     table = Table(title=title, title_style=title_style, box=None, padding=(0, 2), expand=True)
     table.add_column("Key", style=key_style, no_wrap=True)
     table.add_column("Does")
+    # A key the navigation rows explain (escape) is said there once, not again per screen.
+    explained = {keys for keys, _ in NAVIGATION}
     for binding in bindings:
         keys = binding.key_display or binding.key
-        table.add_row(keys, binding.tooltip or binding.description)
+        if keys not in explained:
+            table.add_row(keys, binding.tooltip or binding.description)
     for keys, does in NAVIGATION:
         table.add_row(keys, does)
     return table
