@@ -91,14 +91,20 @@ def _merge_keyed(
     new_by_id = {item.id: item for item in new}
     removed = old_by_id.keys() - new_by_id.keys()
     edited = {ident: item for ident, item in new_by_id.items() if old_by_id.get(ident) != item}
-    stored_by_id = {item.id: item for item in stored if item.id not in removed}
-    # In this copy's order, which the order of contacts means something in (the first
-    # recruiter is the one written to), so that one put back by an undo is where it was: each
-    # as edited here, else as stored; one removed there stays removed, unless edited here.
-    merged = [edited.get(item.id) or stored_by_id.get(item.id) for item in new]
-    # Then what was added there.
-    added = [item for ident, item in stored_by_id.items() if ident not in old_by_id | new_by_id]
-    return (*(item for item in merged if item is not None), *added)
+    # In the stored order (another copy's undo may have put one back at the front), each as
+    # edited here; one removed there stays removed, unless it was edited here.
+    merged = [edited.pop(item.id, item) for item in stored if item.id not in removed]
+    # What was added here (or edited here and removed there) goes where it is in this copy,
+    # after the item before it: the order of contacts means something (the first recruiter is
+    # the one written to), and a contact put back by an undo is where it was.
+    for index, item in enumerate(new):
+        if item.id not in edited:
+            continue
+        there = [m.id for m in merged]
+        before = next((new[n].id for n in range(index - 1, -1, -1) if new[n].id in there), None)
+        at = there.index(before) + 1 if before is not None else 0
+        merged.insert(at, edited.pop(item.id))
+    return tuple(merged)
 
 
 def _merge_events(

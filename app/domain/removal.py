@@ -41,3 +41,21 @@ def without_contact(interview: Interview, contact_id: str) -> Interview:
         promises=promises,
         notes=replace(interview.notes, open_questions=questions),
     )
+
+
+def round_ids_taken(interview: Interview) -> frozenset[str]:
+    """The ids a new round may not have: those held, and those the history still names (a
+    round removed keeps its id, so that its thank-you, sent or skipped, is not a new one's)."""
+    return frozenset(
+        {r.id for r in interview.rounds} | {e.round for e in interview.events if e.round}
+    )
+
+
+def contact_ids_taken(interview: Interview) -> frozenset[str]:
+    named = {e.contact for e in interview.events if e.contact}
+    return frozenset({c.id for c in interview.contacts} | named)
+
+
+def promise_ids_taken(interview: Interview) -> frozenset[str]:
+    named = {e.promise for e in interview.events if e.promise}
+    return frozenset({p.id for p in interview.promises} | named)

@@ -184,8 +184,10 @@ def _without_question(body: str) -> str:
     than a pleasantry), for a message that already asks it."""
     parts = _parts(body)
     if parts is None:
-        # A note of one paragraph: its sentence that checks in.
-        return _CHECKS_IN.sub("", body)
+        # A note of one paragraph: its sentence that checks in (never its greeting).
+        sentences = _SENTENCE_END.split(body)
+        kept = [t for n, t in enumerate(sentences) if not (n and " check in " in f" {t} ")]
+        return " ".join(kept)
     head, middle, tail = parts
     for index, paragraph in enumerate(middle):
         if _without_pleasantry(paragraph):
@@ -219,7 +221,8 @@ def _without_keenness(paragraph: str, *, thanked: bool) -> str:
     return " ".join(said).strip()
 
 
-_CHECKS_IN = re.compile(r"(?<=[.!?] )[^.!?]*\bcheck in\b[^.!?]*[.!?] ?")
+# A sentence ends at a stop and a space, but not after "Sr." or "Dr." (nor inside "Node.js").
+_SENTENCE_END = re.compile(r"(?<!\bSr)(?<!\bJr)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<=[.!?])\s+")
 
 
 def _without_pleasantry(paragraph: str) -> str:

@@ -3,6 +3,7 @@ still to fill in and what the user should know before sending it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -289,18 +290,27 @@ def _reminder(
 # Deeds done, not said: a promise of one, made to no one in particular ("upload my portfolio
 # to the candidate portal"), is a thing to do, not a message to write.
 _TASKS = frozenset(
-    ["upload", "complete", "fill", "finish", "submit", "apply", "register", "sign", "take",
-     "sit", "do", "read", "research", "prepare", "practise", "practice", "install", "create",
-     "build", "record", "update", "book", "order", "print", "renew", "request"]
+    ["upload", "complete", "fill", "finish", "apply", "register", "take", "sit", "do", "read",
+     "research", "practise", "practice", "install", "print", "renew"]
 )  # fmt: skip
 _TO_SOMEONE = frozenset(["you", "them", "her", "him", "back"])
+# "… and send it back", "… and let them know": the deed ends in a message after all.
+_THEN_TELL = re.compile(
+    r"\band\s+(?:then\s+)?(?:send|share|email|e-mail|forward|tell|let|update|reply|get\s+back|"
+    r"confirm|mail)\b",
+    re.IGNORECASE,
+)
 
 
 def _a_task(action: Action, promise: str) -> bool:
     if action.kind is not ActionKind.KEEP_PROMISE or action.contact is not None:
         return False
     verb, _, rest = promise.partition(" ")
-    return verb.casefold() in _TASKS and rest.split(" ", 1)[0].casefold() not in _TO_SOMEONE
+    return (
+        verb.casefold() in _TASKS
+        and rest.split(" ", 1)[0].casefold() not in _TO_SOMEONE
+        and _THEN_TELL.search(rest) is None
+    )
 
 
 def _to_do(action: Action, interview: Interview) -> Draft:

@@ -214,7 +214,11 @@ def _news(action: Action, interview: Interview, now: datetime) -> str:
     said = " ".join(news.split())[:40]
     told = any(
         e.kind is EventKind.SENT
-        and e.action in (ActionKind.CHECK_IN, ActionKind.NURTURE)
+        # The keep-warm notes all tell it; of the check-ins, the email's does.
+        and (
+            e.action is ActionKind.NURTURE
+            or (e.action is ActionKind.CHECK_IN and e.channel in (None, Channel.EMAIL))
+        )
         and e.at <= now
         and e.action_id != action.id
         and (not e.text or said in " ".join(e.text.split()))
@@ -341,9 +345,9 @@ def _phrase(text: str) -> str:
 _DID = frozenset(
     ["built", "cut", "drove", "grew", "held", "kept", "led", "made", "ran", "set", "sold",
      "spent", "taught", "took", "won", "wrote", "oversaw", "brought", "began", "rebuilt",
-     "rewrote", "found", "bought", "chose", "gave", "got", "did", "went", "saw", "sent", "spoke",
-     "stood", "became", "broke", "dealt", "drew", "flew", "hit", "lost", "met", "paid", "put",
-     "rose", "split", "struck", "threw", "told", "underwent", "upheld", "withdrew", "won",
+     "rewrote", "found", "bought", "chose", "gave", "got", "did", "sent", "spoke",
+     "became", "broke", "dealt", "flew", "met", "put",
+     "struck", "threw", "told", "underwent", "upheld", "withdrew", "won",
      "shipped", "overcame", "undertook", "outgrew", "sped", "spun", "fought", "thought"]
 )  # fmt: skip
 # What I do now, noted without "I" ("lead the data team", "speaks German"): said as "I lead".
@@ -358,19 +362,22 @@ def _as_mine(point: str) -> str:
     redesign" after "One thing I hope came across:", and one noted as "Comfortable owning the
     metrics" reads "I am comfortable owning the metrics"; any other stays as noted."""
     text = lowered(point)
-    first = text.split(" ", 1)[0]
+    first, _, rest = text.partition(" ")
+    after = rest.split(" ", 1)[0].casefold()
     if first == "i" or first.startswith(("i'", "i’")):
         return "I" + text[1:]  # typed in haste: "i'm fluent in Spanish"
+    if first in _STATES and after not in _STATE_FOLLOWS:
+        return text  # "Hands-on Kubernetes experience", "Certified Scrum Master": a thing
     if first in _BEING:
         return f"I am {text}"
-    # "Head of product", "mentor to four PMs": a role, not a deed.
-    role = text.split(" ", 2)[1:2] in (["of"], ["to"])
-    if first in _DID or first in _HELPING or (first in _DO and not role):
+    # "Lead the data team" is a deed; "Lead engineer", "Use cases", "Code review process" are
+    # things, so a verb of _DO counts only before what it acts on.
+    if first in _DID or first in _HELPING or (first in _DO and after in _ACTED_ON):
         return f"I {text}"
     if first.endswith("ed") and first.isalpha():
         return f"I {text}"
-    if first.endswith("s") and first[:-1] in _DO | {"oversee"}:
-        return f"I {first[:-1]}{text[len(first) :]}"  # "speaks German": I speak German
+    if first.endswith("s") and first[:-1] in _DO and after in _ACTED_ON:
+        return f"I {first[:-1]} {rest}"  # "speaks German": I speak German
     return text
 
 
@@ -402,6 +409,17 @@ _BEING = frozenset(
         "ready",
     ]
 )
+# Of those, the ones as often a thing's adjective ("Certified Scrum Master"): what I am only
+# before a preposition, or alone.
+_STATES = frozenset(
+    ["proficient", "certified", "qualified", "hands-on", "bilingual", "available", "happy", "ready"]
+)
+_STATE_FOLLOWS = frozenset(["in", "with", "at", "to", "for", "on", "as", ""])
+# What follows a verb that acts on something: "lead the team", "speak fluent German".
+_ACTED_ON = frozenset(
+    ["the", "a", "an", "my", "our", "two", "three", "four", "five", "six", "several", "fluent",
+     "german", "french", "spanish", "english", "mandarin", "python", "sql", "java"]
+)  # fmt: skip
 
 
 def _challenge(text: str) -> str:
@@ -419,9 +437,9 @@ def _challenge(text: str) -> str:
     first = plan.split(" ", 1)[0].casefold()
     if first in ("would", "will", "could"):
         plan = f"I {lowered(plan)}"
-    elif first.endswith("ing") and first not in _SUBJECTS and len(first) > 4:
+    elif _gerund(first):
         plan = f"I would start by {lowered(plan)}"  # "automating the provisioning"
-    elif first in DETERMINERS and first not in _SUBJECTS:
+    elif first in ("a", "an") and _A_STATE.search(f" {plan} ") is None:
         plan = f"I would suggest {first} {plan.partition(' ')[2]}"  # "a quarterly planning cadence"
     elif first not in _SUBJECTS and (first in _PLAN_VERBS or leads_with_verb(lowered(plan))):
         plan = f"I would {lowered(plan)}"
@@ -430,10 +448,23 @@ def _challenge(text: str) -> str:
     return f"{lead} {lowered(topic)}, {plan}"
 
 
-_ANNOUNCED = re.compile(r"[.;,]?\s*\b(?:my\s+)?(?:plan|fix|idea|solution|approach|answer)$", re.I)
+_ANNOUNCED = re.compile(r"[.;,]\s*(?:my\s+)?(?:plan|fix|idea|solution|approach|answer)$", re.I)
 # A "plan" that is none: "not sure yet", "TBD", "?".
 _NO_PLAN = re.compile(r"(?:not\s+sure|unsure|tbd|tbc|no\s+idea|don['’]t\s+know|dunno|\?)", re.I)
-_A_STATE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been)\s")
+_A_STATE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|wants?|needs?)\s")
+
+
+def _gerund(word: str) -> bool:
+    """Whether ``word`` is the "-ing" form of a verb plans are made of: "automating",
+    "running"; not "pricing" (a thing) or "nothing", nor "bring" itself."""
+    low = word.casefold()
+    if not low.endswith("ing") or len(low) < 6:
+        return False
+    stem = low[:-3]
+    known = _PLAN_VERBS | {"hire", "partner", "invest", "introduce", "create", "set", "pair"}
+    return any(
+        c in known for c in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")
+    )
 
 
 # Between a challenge and how I would meet it: a colon or a dash.
@@ -462,15 +493,22 @@ def attachment(action: Action, interview: Interview) -> str:
     if verb.lower() not in _SENDING or not rest:
         return ""
     thing = rest.removeprefix("you ").removeprefix("over ").strip()
-    # A link or my availability is written in the message, never attached.
-    if _WRITTEN_IN.search(thing):
+    # A link or my availability is written in the message, never attached: every part of what
+    # is sent is one ("my GitHub", "the link to my portfolio"; not "the website case study").
+    parts = re.split(r"\s+and\s+", thing)
+    if all(_written_in(part) for part in parts):
         return ""
     return thing
 
 
-_WRITTEN_IN = re.compile(
-    r"\b(?:links?|urls?|github|gitlab|website|availability|times|calendar|linkedin)\b", re.I
-)
+def _written_in(part: str) -> bool:
+    head = re.split(r"\s(?:of|for|to|from|with|on|at)\s", f" {part} ", maxsplit=1)[0].split()
+    last = head[-1].casefold() if head else ""
+    return last in _WRITTEN_IN or (len(head) <= 3 and last in _PROFILES)
+
+
+_WRITTEN_IN = frozenset(["link", "links", "url", "urls", "availability", "times", "calendar"])
+_PROFILES = frozenset(["github", "gitlab", "website", "linkedin", "site", "profile"])
 
 
 def _several(thing: str) -> bool:
@@ -550,7 +588,9 @@ _DASH = re.compile(r"\s[–—-]\s")
 # "Asked me about …".
 _TALKED_ABOUT = re.compile(
     r"^(?:(?:we|i)\s+)?(?:discussed|covered|talked\s+about|spoke\s+about|chatted\s+about"
-    r"|told\s+(?:her|him|them)\s+about|(?:asked|quizzed|grilled)\s+me\s+(?:about|on))\s+",
+    r"|told\s+(?:her|him|them)\s+about|(?:asked|quizzed|grilled)\s+me\s+(?:about|on)"
+    r"|mentioned|told\s+me\s+about|showed\s+me|walked\s+me\s+through|explained"
+    r"|gave\s+me\s+(?:an?\s+)?(?:overview|tour|demo)\s+of)\s+",
     re.IGNORECASE,
 )
 # A note that starts so is a sentence of its own, not a topic ("IT procurement" is a topic).
@@ -562,9 +602,9 @@ _SUBJECT_PRONOUNS = frozenset(
 # Verbs that begin a note of what they did or how they were ("Liked my portfolio", "Seemed
 # keen"): a sentence, not a topic.
 _THEY_DID = frozenset(
-    ["asked", "liked", "loved", "mentioned", "said", "told", "seemed", "wanted", "thought",
-     "felt", "was", "were", "had", "has", "is", "knows", "knew", "agreed", "laughed", "hated",
-     "praised", "suggested", "offered", "promised", "sounded", "looked", "gave", "showed"]
+    ["asked", "liked", "loved", "said", "seemed", "wanted", "felt", "was", "were", "had",
+     "has", "is", "knows", "knew", "agreed", "laughed", "hated", "praised", "suggested",
+     "offered", "promised", "sounded", "looked", "that"]
 )  # fmt: skip
 
 
@@ -891,7 +931,7 @@ def _promise(action: Action, interview: Interview, contact: Contact | None) -> s
     to_reader = contact is not None and promise.to == contact.id
     said = spoken.promise_phrase(promise.what, names, to_reader=to_reader)
     # "Look into the visa question": done by now, and the message follows it up.
-    done_first = spoken.followed_up(said) if contact is not None else None
+    done_first = spoken.followed_up(said, to_reader=to_reader) if contact is not None else None
     if done_first is not None:
         return done_first
     # Something to bring to a meeting that has passed is now something to send.

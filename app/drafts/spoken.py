@@ -199,13 +199,16 @@ def is_a_conversation(promise: str) -> bool:
     words = [w.rstrip(",.;:!?").casefold() for w in promise.split()]
     if not words:
         return False
+    # "Talk to my current manager": a conversation, but not with the reader.
+    if len(words) > 2 and words[1] in ("to", "with") and words[2] != "you":
+        return False
     if words[0] in _TOGETHER or words[:2] == ["catch", "up"]:
         return True
     # "give you a call", "give Sam a quick ring"
     return words[0] == "give" and any(w in _A_CALL for w in words[1:5])
 
 
-def followed_up(promise: str) -> str | None:
+def followed_up(promise: str, *, to_reader: bool = True) -> str | None:
     """What a message does for a promise that is done before it is written ("look into the
     visa question and let them know"): "follow up on the visa question", or "let you know
     whether I can start in January"; None for a promise the message itself keeps."""
@@ -214,15 +217,28 @@ def followed_up(promise: str) -> str | None:
     if not lead:
         return None
     rest = " ".join(words[lead:])
+    if lead == 2 and words[1].casefold() in ("to", "with"):
+        # "Talk to my manager about my notice period": followed up is what it was about; a
+        # talk with the reader is the message's to arrange, not to follow up.
+        if rest.split(" ", 1)[0].casefold() == "you":
+            return None
+        rest = f"with {rest}"
     # "check with legal about the visa": what it is about is what is followed up.
     rest = re.sub(r"^with\s+.+?\s+(?:about|on)\s+", "", rest, count=1, flags=re.IGNORECASE)
     if rest.split(" ", 1)[0].casefold() in ("with", "in", "back", "out", "up"):
         return None
+    # "Check my calendar and send times": what the message does is the sending.
+    then = re.split(r"\s+and\s+(?:then\s+)?(?=\w)", rest, maxsplit=1)[1:]
+    if then and then[0].split(" ", 1)[0].casefold() in _SENDS and " " in then[0]:
+        return _to_reader(then[0]) if to_reader else then[0]
     whether = re.match(r"(?:whether|if)\s+(.+)", rest, re.IGNORECASE)
     if whether is not None:
         return f"let you know whether {_before_and(whether.group(1))}"
     thing = _before_and(rest)
     return f"follow up on {thing}" if thing else None
+
+
+_SENDS = frozenset(["send", "share", "email", "e-mail", "forward", "mail"])
 
 
 def _before_and(text: str) -> str:
@@ -235,7 +251,8 @@ _DONE_FIRST = frozenset(
     [("complete",), ("finish",), ("fill", "in"), ("fill", "out"), ("look", "into"),
      ("find", "out"), ("think", "about"), ("think", "over"), ("review",), ("consider",),
      ("figure", "out"), ("work", "out"), ("sort", "out"), ("research",), ("read",),
-     ("check", "on"), ("check",), ("upload",)]
+     ("check", "on"), ("check",), ("upload",), ("talk", "to"), ("talk", "with"),
+     ("speak", "to"), ("speak", "with")]
 )  # fmt: skip
 _TOGETHER = frozenset(["call", "ring", "phone", "speak", "talk", "chat", "meet"])
 _A_CALL = frozenset(["call", "ring", "buzz", "bell"])
@@ -301,16 +318,34 @@ _COUNTS = frozenset(["one", "two", "three", "four", "five", "a", "an", "some", "
 
 def _hers(words: Sequence[str], at: int) -> bool:
     """Whether the "her" at ``at`` is "her thing" rather than her: "answer her question",
-    "send it to her team", "send her team the deck"; not "send her two references" or "email
-    her tomorrow"."""
+    "send it to her team", "send her team the deck"; not "send her two references", "email
+    her tomorrow", "let her know", "send it to her directly"."""
     following = _bare(words, at + 1)
     if not following.isalpha() or following in NOT_OWNED or following in _COUNTS:
         return False
-    if following in DETERMINERS or following in _WHEN_WORDS:
+    if following in DETERMINERS or following in _WHEN_WORDS or following in _NOT_THINGS:
         return False
-    if at == 1 and _bare(words, 0) in _GIVING:
+    # "directly", "posted": how or what, never a thing of hers.
+    if following.endswith(("ly", "ed")):
+        return False
+    verb = _bare(words, 0)
+    if at == 1 and verb in _CAUSING:
+        return False  # "let her know", "keep her posted", "help her hire"
+    if at == 1 and verb in _GIVING:
         return _bare(words, at + 2) in DETERMINERS
     return True
+
+
+# Verbs whose "her" does what follows: "let her know", "have her call me".
+_CAUSING = frozenset(
+    ["let", "help", "make", "have", "keep", "see", "watch", "hear", "remind", "ask", "invite",
+     "want", "need", "allow", "get"]
+)  # fmt: skip
+# Words after "her" that are no thing of hers.
+_NOT_THINGS = frozenset(
+    ["via", "after", "before", "during", "until", "once", "know", "have", "hire", "decide",
+     "directly", "separately", "personally", "again", "first", "instead", "too", "also"]
+)  # fmt: skip
 
 
 _WHEN_WORDS = frozenset(["today", "tomorrow", "tonight", "soon", "asap", "now", "first", "once"])

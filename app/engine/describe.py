@@ -84,7 +84,13 @@ _DAYS_OFF = (
     r"|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:day|week|month)"
     r"|asap|as\s+soon\s+as\s+possible"
     rf"|(?:(?:eod|eow|cob|close\s+of\s+business|first\s+thing)(?:\s+(?:on\s+)?(?:tomorrow|{_WEEKDAY}))?)"
-    r"|(?:(?:this|next|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"|(?:this|next|coming)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+)
+# A weekday alone ends a promise only after "back", "over" or a person ("call Jane back
+# Thursday", "call me Friday"): "I can start Monday" and "Black Friday" are what was promised.
+_DAY_AFTER_BACK = (
+    r"(?:(?<=\bback)|(?<=\bover)|(?<=\bme)|(?<=\byou)|(?<=\bher)|(?<=\bhim)|(?<=\bthem))"
+    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 _CLOCK = (
     r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?"
@@ -109,7 +115,7 @@ def _time_after() -> re.Pattern[str]:
 # the thing promised ("the notes from tomorrow").
 @cache
 def _time_bare() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[,;]?\s+){_DAYS_OFF}{_CLOCK}$", re.IGNORECASE)
+    return re.compile(rf"(?:(?:^|[,;]?\s+){_DAYS_OFF}|{_DAY_AFTER_BACK}){_CLOCK}$", re.IGNORECASE)
 
 
 _OWNS_TIME = frozenset({"from", "of", "about", "since", "for", "after", "with", "the", "at"})
@@ -166,7 +172,7 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     # "I'll hear back by Thursday": noted from my side, it is their getting back to me.
     if _HEAR_BACK.match(said):
         return "get back to me"
-    text = without_when(_without_other_subject(_without_subject(said, names)))
+    text = _without_other_subject(without_when(_without_subject(said, names)))
     if not text:
         return "get back to me"
     text = lowered(text, names)
@@ -196,15 +202,27 @@ _COUNTABLE = frozenset(
 
 def _without_other_subject(text: str) -> str:
     """``text`` without a subject no name matched: "Hiring manager to call me" is "call me",
-    "The panel will share feedback" is "share feedback"."""
+    "The panel will share feedback" is "share feedback"; "Offer letter to follow" is "send the
+    offer letter". Anything else is left as noted ("Case study to review")."""
     found = _SOMEONE_WILL.match(text)
     if found is None or leads_with_verb(found["who"].lower()):
         return text
-    rest = found["rest"]
+    who, rest = found["who"], found["rest"]
     if rest.casefold() in ("follow", "come"):  # "Offer letter to follow": a thing to send
-        who = lowered(found["who"])
-        return f"send {who if who.split()[0] in DETERMINERS else 'the ' + who}"
+        thing = lowered(who)
+        return f"send {thing if thing.split()[0] in DETERMINERS else 'the ' + thing}"
+    # Only a person (a role, a team) is a subject: "Offer to be confirmed" is not one.
+    if who.split()[-1].casefold().rstrip("s") not in _PEOPLE:
+        return text
     return rest if leads_with_verb(lowered(rest)) else text
+
+
+# The last word of who, unnamed, may make a promise: "the hiring manager", "their CTO".
+_PEOPLE = frozenset(
+    ["manager", "team", "panel", "recruiter", "hr", "ceo", "cto", "cfo", "coo", "cpo", "founder",
+     "lead", "head", "director", "committee", "board", "interviewer", "partner", "coordinator",
+     "vp", "boss", "owner", "people", "talent", "they", "engineer", "designer", "someone"]
+)  # fmt: skip
 
 
 _SOMEONE_WILL = re.compile(
@@ -260,7 +278,7 @@ def leads_with_verb(text: str) -> bool:
     second = words[1]
     if head == "check" and second.casefold() in ("with", "on", "in", "back", "whether", "if"):
         return True  # "check with legal", "check whether …"
-    if head in ("reply", "answer") and second.casefold() == "to":
+    if head == "reply" and second.casefold() == "to":
         return True  # "reply to your email"
     return second.casefold() in _OBJECTS or (second[:1].isupper() and not second.isupper())
 

@@ -583,6 +583,12 @@ def test_an_aside_in_my_notes_never_reaches_the_reader() -> None:
         ("Speaks fluent German", "came across: I speak fluent German."),
         ("Hands-on with Kubernetes", "came across: I am hands-on with Kubernetes."),
         ("Head of product at a startup", "came across: head of product at a startup."),
+        # Things, not deeds: left as noted.
+        ("lead generation for the SMB segment", "came across: lead generation for the SMB"),
+        ("Use cases for the API", "came across: use cases for the API."),
+        ("Hands-on Kubernetes experience", "came across: hands-on Kubernetes experience."),
+        ("Paid media expertise", "came across: paid media expertise."),
+        ("Certified Scrum Master", "came across: certified Scrum Master."),
     ],
 )
 def test_a_point_of_mine_reads_as_mine_however_it_was_noted(recap: str, said: str) -> None:
@@ -607,6 +613,10 @@ def test_a_point_of_mine_reads_as_mine_however_it_was_noted(recap: str, said: st
         ("Churn. Plan: interview leavers", "And on churn, I would interview leavers."),
         ("Their NPS is falling: survey detractors", "And as their NPS is falling, I would survey"),
         ("Data quality: my first step would be an audit", "on data quality, my first step would"),
+        ("Brand: bring the voice together", "And on brand, I would bring the voice together."),
+        ("Churn: pricing page redesign", "And on churn, pricing page redesign."),
+        ("Retention: their biggest worry", "And on retention, their biggest worry."),
+        ("The 90-day plan: start with user interviews", "And on the 90-day plan, I would start"),
     ],
 )
 def test_a_challenge_says_how_i_would_meet_it_in_my_own_voice(challenge: str, said: str) -> None:
@@ -639,6 +649,9 @@ def test_a_note_about_her_teams_plans_is_said_to_her() -> None:
         ("We talked about her team's hiring plans", "talking with you about your team's hiring"),
         ("I told her about my migration to Kafka", "talking with you about my migration to Kafka."),
         ("Asked me about my gap year", "talking with you about my gap year."),
+        ("Mentioned the Series B", "talking with you about the Series B."),
+        ("Told me about their Berlin office", "talking with you about your Berlin office."),
+        ("Gave me an overview of the data stack", "talking with you about the data stack."),
         ("The case study on churn", "talking with you about the case study on churn."),
         ("Our shared time at Google", "talking with you about our shared time at Google."),
         ("the reorg – seemed stressed", "talking with you about the reorg."),
@@ -815,6 +828,10 @@ def test_an_update_on_an_offer_says_how_keen_i_am_and_the_check_in_with_it_does_
         ("Complete the online assessment", True),
         ("Send the references", False),  # to be sent to someone: the draft asks to whom
         ("Update them on my notice period", False),
+        ("Update the recruiter on my notice period", False),
+        ("Request the salary band from HR", False),
+        ("Book a call with Sam to discuss the offer", False),
+        ("Complete the take-home and send it back", False),
     ],
 )
 def test_a_promise_to_no_one_in_particular_that_is_a_thing_to_do_is_not_a_message(
@@ -847,6 +864,19 @@ def test_one_letter_signs_off_once_at_its_end() -> None:
     assert one.body.count("Yours sincerely,") == 1
     assert paragraphs[-2] == "Yours sincerely,"  # then the signature
     assert "how things are moving" in one.body and "enclosed with this letter" in one.body
+
+
+def test_one_text_with_a_stop_inside_the_role_keeps_the_role_whole() -> None:
+    offer = {"id": "globex", "company": "Globex", "role": "PM", "stage": "offer",
+             "offer_deadline": "2026-11-30",
+             "rounds": [{"id": "r1", "starts": "2026-11-19T14:00:00", "interviewers": []}],
+             "events": [{"at": "2026-11-22T10:00:00", "kind": "stage", "from": "waiting",
+                         "to": "offer"}]}  # fmt: skip
+    pipeline = _promise_and_check_in_to_sam("text", others=(offer,), role="Sr. Node.js Developer")
+    kinds = (ActionKind.UPDATE_OTHERS, ActionKind.CHECK_IN)
+    one = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", *kinds)
+    assert "any news on the Sr. Node.js Developer role before then?" in one.body
+    assert "check in" not in one.body and "Js Developer" not in one.body
 
 
 def test_one_text_says_who_i_am_once_and_asks_once() -> None:
@@ -946,13 +976,15 @@ def test_a_promise_done_before_the_message_is_followed_up_in_it() -> None:
 @pytest.mark.parametrize(
     ("what", "attached"),
     [("Share my GitHub", False), ("Send my availability for next week", False),
-     ("Send the link to my portfolio", False), ("Send Jane the deck", True)],
+     ("Send the link to my portfolio", False), ("Send Jane the deck", True),
+     ("Send the website redesign case study", True), ("Send my CV and a link to my GitHub", True),
+     ("Send the calendar sync design doc", True)],
 )  # fmt: skip
 def test_a_link_or_my_availability_is_written_in_not_attached(what: str, attached: bool) -> None:
     promise = {"id": "p1", "what": what, "to": "jane",
                "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
     draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
-    assert ("You'll find it attached." in draft.body) is attached
+    assert ("attached." in draft.body) is attached
     assert bool(draft.attach) is attached
 
 
@@ -972,3 +1004,20 @@ def test_a_round_named_by_its_video_tool_is_a_video_call(kind: str) -> None:
     from app.drafts.fields import meeting_phrase
 
     assert meeting_phrase(kind) == "our video call"
+
+
+def test_a_check_in_by_phone_did_not_tell_the_news() -> None:
+    pipeline = acme(decision_by="2026-11-25", notes={"company_news": "Acme raised a Series B"},
+                    stage="closed", outcome="rejected", keep_warm=True)  # fmt: skip
+    by_phone = replace(_checked_in(CHECK_IN_AT, Channel.PHONE), text="")
+    later = _with_events(pipeline, by_phone)
+    at = "2027-01-10T10:00:00+00:00"
+    nurture = the_only(later, at, ActionKind.NURTURE)
+    assert "Series B" in compose(nurture, later, pendulum.parse(at)).body  # type: ignore[arg-type]
+
+
+def test_a_promise_to_answer_a_question_is_sent_as_the_answer() -> None:
+    promise = {"id": "p1", "what": "Answer to the pricing question", "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    assert "I'm writing to send you the answer to the pricing question." in draft.body

@@ -197,6 +197,7 @@ def test_the_users_words_are_told_back_to_them(mine: str, told: str) -> None:
         ("The phone number of my referee", False),
         ("Give her two references", False),
         ("Set up a call with the team", False),  # arranging it is what the message does
+        ("Talk to my current manager", False),  # a talk, but not with the reader
     ],
 )
 def test_a_promise_to_talk_is_told_from_one_to_send(noted: str, conversation: bool) -> None:
@@ -214,6 +215,12 @@ def test_a_promise_to_talk_is_told_from_one_to_send(noted: str, conversation: bo
         ("Send her two references", "send you two references"),
         ("Send her the deck", "send you the deck"),
         ("introduce her to my old manager", "introduce you to my old manager"),
+        ("Let her know my notice period", "let you know my notice period"),
+        ("Keep her posted", "keep you posted"),
+        ("Help her hire a PM", "help you hire a PM"),
+        ("Send the deck to her directly", "send the deck to you directly"),
+        ("Send the deck to her via email", "send the deck to you via email"),
+        ("Send the deck to her after the call", "send the deck to you after the call"),
     ],
 )
 def test_her_thing_is_your_thing_and_her_is_you(noted: str, said: str) -> None:
@@ -228,6 +235,13 @@ def test_her_thing_is_your_thing_and_her_is_you(noted: str, said: str) -> None:
         ("Email her the case study first thing Monday", "email you the case study"),
         ("Send my portfolio link asap", "send my portfolio link"),
         ("Send the notes from Monday", "send the notes from Monday"),  # which notes
+        ("Confirm I can start Monday", "confirm I can start Monday"),  # what was promised
+        ("Send the report I wrote last Friday", "send the report I wrote last Friday"),
+        (
+            "Tell her which day works, Tuesday or Wednesday",
+            "tell you which day works, Tuesday or Wednesday",
+        ),
+        ("Share my thoughts on Black Friday", "share my thoughts on Black Friday"),
     ],
 )
 def test_when_a_promise_was_due_is_left_to_the_sentence_around_it(noted: str, said: str) -> None:
@@ -253,6 +267,10 @@ def test_a_title_is_greeted_as_it_is_said(name: str, greeted: str) -> None:
         ("check whether I can start in January", "let you know whether I can start in January"),
         ("Send the deck", None),  # the message keeps it
         ("Check with legal", None),
+        ("Check my calendar and send times", "send times"),
+        ("Upload the recording and send her the link", "send you the link"),
+        ("Talk to my current manager about my notice period", "follow up on my notice period"),
+        ("Talk to her about the role", None),  # a talk with the reader, to arrange
     ],
 )
 def test_a_promise_done_before_writing_is_followed_up(noted: str, message: str | None) -> None:

@@ -211,6 +211,10 @@ def test_a_promise_reads_after_would():
     assert deed("Hiring manager to call me Friday") == "call me"
     assert deed("The panel will share feedback") == "share feedback"
     assert deed("Offer letter to follow") == "send the offer letter"
+    assert deed("Offer letter to follow next week") == "send the offer letter"
+    # Not a person: left as noted, as a thing to get back about.
+    assert deed("Offer to be confirmed") == "get back to me about offer to be confirmed"
+    assert deed("Case study to review") == "get back to me about case study to review"
     assert deed("I'll hear back by Thursday") == "get back to me"
     assert deed("Check with legal about the visa") == "check with legal about the visa"
     assert deed("Send the deck to the CTO") == "send the deck to the CTO"

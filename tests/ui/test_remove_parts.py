@@ -124,3 +124,36 @@ async def test_delete_on_what_cannot_be_removed_says_so_and_keeps_the_menu(
         await pilot.pause()
         assert isinstance(app.screen, EditMenu)
         assert any("can be removed" in str(n.message) for n in app._notifications)
+
+
+async def test_backspace_removes_too_and_a_new_round_never_takes_a_removed_ones_id(
+    tmp_path: Path, make: Callable[..., App[None]]
+) -> None:
+    # The round was thanked for: its thank-you, sent, names r1 in the history.
+    thanked = {"at": "2026-11-24T12:00:00+00:00", "kind": "sent", "action": "thank_you",
+               "round": "r1", "contact": "jo", "channel": "email"}  # fmt: skip
+    data = imported()
+    data["interviews"] = [{**INTERVIEW, "events": [thanked]}]  # type: ignore[dict-item]
+    path = tmp_path / "acme.json"
+    Repository(path, default_zone=ZONE).import_pipeline(read_pipeline(data), replace=False)
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await _open_menu(app, pilot)
+        await choose_highlight(pilot, "Round r1 · Tue 24 Nov 10:00")
+        await pilot.press("backspace", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.workspace.interview("acme").rounds == ()
+        await _open_menu(app, pilot)
+        await choose_highlight(pilot, "Add a round")
+        await pilot.press("enter")
+        await pilot.pause()
+        from app.ui.forms import RoundForm
+
+        form = app.screen
+        assert isinstance(form, RoundForm)
+        from app.domain.ids import numbered
+
+        # r1 is named by the history: a new round is r2, and the old thank-you not its own.
+        assert numbered("r", form.existing_ids) == "r2"

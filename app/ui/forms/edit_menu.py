@@ -167,8 +167,9 @@ class EditMenu(Dialog[EditPart | None]):
     """Returns the chosen part (to remove, with delete), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Backspace too: the key a Mac labels "delete" sends it.
         Binding(
-            "delete",
+            "delete,backspace",
             "remove",
             "Remove",
             tooltip="Remove the highlighted round, contact, question or promise",

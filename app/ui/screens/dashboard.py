@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label
 
+from app.domain import removal
 from app.domain.copies import replace
 from app.domain.interchange import Pipeline
 from app.domain.records import (
@@ -864,7 +865,7 @@ class DashboardScreen(WorkspaceScreen):
                     contacts=interview.contacts,
                     zone=zone,
                     now=now,
-                    existing_ids=frozenset(r.id for r in interview.rounds),
+                    existing_ids=removal.round_ids_taken(interview),
                 ),
                 lambda value: self._put_part(interview, value),
             )
@@ -872,7 +873,7 @@ class DashboardScreen(WorkspaceScreen):
             self.app.push_screen(
                 forms.ContactForm(
                     interview.contact(ident),
-                    existing_ids=frozenset(c.id for c in interview.contacts),
+                    existing_ids=removal.contact_ids_taken(interview),
                 ),
                 lambda value: self._put_part(interview, value),
             )
@@ -883,7 +884,7 @@ class DashboardScreen(WorkspaceScreen):
                     contacts=interview.contacts,
                     zone=zone,
                     now=now,
-                    existing_ids=frozenset(p.id for p in interview.promises),
+                    existing_ids=removal.promise_ids_taken(interview),
                 ),
                 lambda value: self._put_part(interview, value),
             )
@@ -942,6 +943,11 @@ class DashboardScreen(WorkspaceScreen):
             if not yes:
                 return
             current = self.workspace.interview(interview.id) or interview
+            if part_named(current, part) != what:
+                # A question is known by its place in the list: another followup may have
+                # changed the list meanwhile, and the place be another question's now.
+                self.notify(f"Not removed: {what} changed meanwhile.", severity="warning")
+                return
             changed = without_part(current, part)
             if changed is not None:
                 label = f"Removed {what} from {current.company}"
