@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
@@ -981,9 +981,13 @@ class DashboardScreen(WorkspaceScreen):
         return self.workspace.pipeline.profile.timezone or self.workspace.default_zone
 
 
+@lru_cache(maxsize=1 << 16)
 def _folded(text: str) -> str:
     """``text`` as a filter compares it: without case or accents, so that "zur" finds
-    "Zürich" and "ines" "Inês" (and "zü" still does)."""
+    "Zürich" and "ines" "Inês" (and "zü" still does). Kept, and plain ASCII only casefolded:
+    each key typed into the filter compares every company, role and contact."""
+    if text.isascii():
+        return text.casefold()
     import unicodedata
 
     split = unicodedata.normalize("NFKD", text)
