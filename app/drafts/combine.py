@@ -222,7 +222,9 @@ def _without_keenness(paragraph: str, *, thanked: bool) -> str:
 
 
 # A sentence ends at a stop and a space, but not after "Sr." or "Dr." (nor inside "Node.js").
-_SENTENCE_END = re.compile(r"(?<!\bSr)(?<!\bJr)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bSr\.)(?<!\bJr\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bSt\.)\s+"
+)
 
 
 def _without_pleasantry(paragraph: str) -> str:

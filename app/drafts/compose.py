@@ -291,13 +291,14 @@ def _reminder(
 # to the candidate portal"), is a thing to do, not a message to write.
 _TASKS = frozenset(
     ["upload", "complete", "fill", "finish", "apply", "register", "take", "sit", "do", "read",
-     "research", "practise", "practice", "install", "print", "renew"]
+     "research", "practise", "practice", "install", "print", "renew", "submit", "sign", "book",
+     "prepare"]
 )  # fmt: skip
 _TO_SOMEONE = frozenset(["you", "them", "her", "him", "back"])
 # "… and send it back", "… and let them know": the deed ends in a message after all.
 _THEN_TELL = re.compile(
-    r"\band\s+(?:then\s+)?(?:send|share|email|e-mail|forward|tell|let|update|reply|get\s+back|"
-    r"confirm|mail)\b",
+    r"\band\s+(?:then\s+)?(?:send|share|email|e-mail|forward|tell|let|update(?!\s+my\b)|reply|"
+    r"get\s+back|confirm|mail)\b",
     re.IGNORECASE,
 )
 
@@ -310,7 +311,12 @@ def _a_task(action: Action, promise: str) -> bool:
         verb.casefold() in _TASKS
         and rest.split(" ", 1)[0].casefold() not in _TO_SOMEONE
         and _THEN_TELL.search(rest) is None
+        # "Book a call with Sam": a meeting with someone is theirs to hear of.
+        and _WITH_SOMEONE.search(rest) is None
     )
+
+
+_WITH_SOMEONE = re.compile(r"\b(?:call|meeting|chat|time)\s+with\b", re.IGNORECASE)
 
 
 def _to_do(action: Action, interview: Interview) -> Draft:

@@ -344,7 +344,7 @@ def _phrase(text: str) -> str:
 # Past tenses that do not end in "ed", for points noted as "Led the redesign …".
 _DID = frozenset(
     ["built", "cut", "drove", "grew", "held", "kept", "led", "made", "ran", "set", "sold",
-     "spent", "taught", "took", "won", "wrote", "oversaw", "brought", "began", "rebuilt",
+     "spent", "taught", "took", "won", "wrote", "went", "oversaw", "brought", "began", "rebuilt",
      "rewrote", "found", "bought", "chose", "gave", "got", "did", "sent", "spoke",
      "became", "broke", "dealt", "flew", "met", "put",
      "struck", "threw", "told", "underwent", "upheld", "withdrew", "won",
@@ -353,7 +353,7 @@ _DID = frozenset(
 # What I do now, noted without "I" ("lead the data team", "speaks German"): said as "I lead".
 _DO = frozenset(
     ["lead", "manage", "run", "own", "work", "mentor", "speak", "know", "write", "teach",
-     "build", "love", "enjoy", "coach", "oversee", "head", "hold", "have", "use", "code"]
+     "build", "love", "enjoy", "coach", "oversee", "head", "hold", "have", "use", "code", "hit"]
 )  # fmt: skip
 
 
@@ -372,11 +372,12 @@ def _as_mine(point: str) -> str:
         return f"I am {text}"
     # "Lead the data team" is a deed; "Lead engineer", "Use cases", "Code review process" are
     # things, so a verb of _DO counts only before what it acts on.
-    if first in _DID or first in _HELPING or (first in _DO and after in _ACTED_ON):
+    acted_on = _acts_on(rest)
+    if first in _DID or first in _HELPING or (first in _DO and acted_on):
         return f"I {text}"
     if first.endswith("ed") and first.isalpha():
         return f"I {text}"
-    if first.endswith("s") and first[:-1] in _DO and after in _ACTED_ON:
+    if first.endswith("s") and first[:-1] in _DO and acted_on:
         return f"I {first[:-1]} {rest}"  # "speaks German": I speak German
     return text
 
@@ -414,11 +415,31 @@ _BEING = frozenset(
 _STATES = frozenset(
     ["proficient", "certified", "qualified", "hands-on", "bilingual", "available", "happy", "ready"]
 )
-_STATE_FOLLOWS = frozenset(["in", "with", "at", "to", "for", "on", "as", ""])
+_STATE_FOLLOWS = frozenset(
+    ["in", "with", "at", "to", "for", "on", "as", "", "immediately", "now", "from"]
+)
+
+
+def _acts_on(rest: str) -> bool:
+    """Whether what follows a verb of _DO is what it acts on: "the team", "12 engineers",
+    "junior engineers", "Portuguese", "solving hard problems"; not "engineer on …" or
+    "cases for …" (the verb is then a noun's first word)."""
+    word = rest.split(" ", 1)[0]
+    low = word.casefold()
+    return (
+        low in _ACTED_ON
+        or word[:1].isdigit()
+        or (word[:1].isupper() and not word.isupper())
+        or (low.endswith("ing") and len(low) > 4)
+    )
+
+
 # What follows a verb that acts on something: "lead the team", "speak fluent German".
 _ACTED_ON = frozenset(
     ["the", "a", "an", "my", "our", "two", "three", "four", "five", "six", "several", "fluent",
-     "german", "french", "spanish", "english", "mandarin", "python", "sql", "java"]
+     "german", "french", "spanish", "english", "mandarin", "python", "sql", "java", "junior",
+     "senior", "large", "small", "global", "remote", "distributed", "multiple", "all", "every",
+     "both", "hard", "complex", "cross-functional", "teams", "people", "engineers", "products"]
 )  # fmt: skip
 
 
@@ -455,16 +476,20 @@ _A_STATE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|wants?|needs
 
 
 def _gerund(word: str) -> bool:
-    """Whether ``word`` is the "-ing" form of a verb plans are made of: "automating",
-    "running"; not "pricing" (a thing) or "nothing", nor "bring" itself."""
+    """Whether ``word`` is the "-ing" form of a verb: "automating", "improving", "rolling";
+    not a thing named so ("pricing", "onboarding"), "nothing", nor "bring" itself."""
     low = word.casefold()
-    if not low.endswith("ing") or len(low) < 6:
-        return False
-    stem = low[:-3]
-    known = _PLAN_VERBS | {"hire", "partner", "invest", "introduce", "create", "set", "pair"}
-    return any(
-        c in known for c in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else "")
-    )
+    return low.endswith("ing") and len(low) > 4 and low not in _ING_WORDS
+
+
+# Words in "-ing" that are things, or verbs themselves.
+_ING_WORDS = frozenset(
+    ["pricing", "nothing", "something", "anything", "everything", "onboarding", "marketing",
+     "engineering", "planning", "funding", "building", "meeting", "offering", "listing",
+     "booking", "setting", "spring", "string", "bring", "thing", "things", "during", "morning",
+     "evening", "tooling", "billing", "branding", "staffing", "ceiling",
+     "sibling", "clothing", "housing", "swing"]
+)  # fmt: skip
 
 
 # Between a challenge and how I would meet it: a colon or a dash.
@@ -502,13 +527,17 @@ def attachment(action: Action, interview: Interview) -> str:
 
 
 def _written_in(part: str) -> bool:
-    head = re.split(r"\s(?:of|for|to|from|with|on|at)\s", f" {part} ", maxsplit=1)[0].split()
+    head = re.split(r"\s(?:of|for|to|from|with|on|at|that|which|I|we)\s", f" {part} ", maxsplit=1)[
+        0
+    ].split()
     last = head[-1].casefold() if head else ""
     return last in _WRITTEN_IN or (len(head) <= 3 and last in _PROFILES)
 
 
 _WRITTEN_IN = frozenset(["link", "links", "url", "urls", "availability", "times", "calendar"])
-_PROFILES = frozenset(["github", "gitlab", "website", "linkedin", "site", "profile"])
+_PROFILES = frozenset(
+    ["github", "gitlab", "website", "linkedin", "site", "profile", "repo", "repository"]
+)
 
 
 def _several(thing: str) -> bool:
@@ -554,7 +583,11 @@ def _points_of(contact: Contact | None) -> list[str]:
     notes = contact.notes if contact is not None else ()
     points = []
     for note in notes:
-        topic = _without_my_take(_TALKED_ABOUT.sub("", _phrase(note), count=1))
+        noted = _phrase(note)
+        topic = _without_my_take(_TALKED_ABOUT.sub("", noted, count=1))
+        # "Mentioned the role could be remote": what was said, a clause, is no topic.
+        if topic != noted and _A_CLAUSE.search(f" {topic} "):
+            continue
         head, _, rest = topic.partition(" ")
         first = head.casefold()
         # "It was fun" is a sentence; "IT procurement" a topic.
@@ -584,6 +617,9 @@ def _without_my_take(topic: str) -> str:
 _DASH = re.compile(r"\s[–—-]\s")
 
 
+_A_CLAUSE = re.compile(r"\s(?:is|are|was|were|could|would|will|can|should|has|have|had)\s")
+
+
 # How a note may say it was discussed: "Discussed …", "We talked about …", "I told her about …",
 # "Asked me about …".
 _TALKED_ABOUT = re.compile(
@@ -604,7 +640,8 @@ _SUBJECT_PRONOUNS = frozenset(
 _THEY_DID = frozenset(
     ["asked", "liked", "loved", "said", "seemed", "wanted", "felt", "was", "were", "had",
      "has", "is", "knows", "knew", "agreed", "laughed", "hated", "praised", "suggested",
-     "offered", "promised", "sounded", "looked", "that"]
+     "offered", "promised", "sounded", "looked", "that", "told", "gave", "thought", "showed",
+     "mentioned"]
 )  # fmt: skip
 
 

@@ -174,6 +174,8 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
         pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b")
         text = pattern.sub(lambda m: "your" if m.group("own") else "you", text)
+    # "Call Jane Friday" is "call you Friday": its time, once it follows "you", goes too.
+    text = without_when(text) or text
     if to_reader:
         text = _to_reader(text)
     first, space, rest = text.partition(" ")
@@ -200,8 +202,8 @@ def is_a_conversation(promise: str) -> bool:
     if not words:
         return False
     # "Talk to my current manager": a conversation, but not with the reader.
-    if len(words) > 2 and words[1] in ("to", "with") and words[2] != "you":
-        return False
+    if words[0] in ("talk", "speak", "chat") and words[1:2] in (["to"], ["with"]):
+        return words[2:3] == ["you"]
     if words[0] in _TOGETHER or words[:2] == ["catch", "up"]:
         return True
     # "give you a call", "give Sam a quick ring"
@@ -229,7 +231,9 @@ def followed_up(promise: str, *, to_reader: bool = True) -> str | None:
         return None
     # "Check my calendar and send times": what the message does is the sending.
     then = re.split(r"\s+and\s+(?:then\s+)?(?=\w)", rest, maxsplit=1)[1:]
-    if then and then[0].split(" ", 1)[0].casefold() in _SENDS and " " in then[0]:
+    sent = then[0].split() if then else []
+    thing = [w for w in sent[1:] if w.casefold() not in _NO_THING]
+    if sent and sent[0].casefold() in _SENDS and thing:
         return _to_reader(then[0]) if to_reader else then[0]
     whether = re.match(r"(?:whether|if)\s+(.+)", rest, re.IGNORECASE)
     if whether is not None:
@@ -239,6 +243,8 @@ def followed_up(promise: str, *, to_reader: bool = True) -> str | None:
 
 
 _SENDS = frozenset(["send", "share", "email", "e-mail", "forward", "mail"])
+# What a sending with no thing of its own sends ("send it back", "email her back").
+_NO_THING = frozenset(["it", "them", "her", "him", "you", "back", "over"])
 
 
 def _before_and(text: str) -> str:
@@ -325,12 +331,16 @@ def _hers(words: Sequence[str], at: int) -> bool:
         return False
     if following in DETERMINERS or following in _WHEN_WORDS or following in _NOT_THINGS:
         return False
-    # "directly", "posted": how or what, never a thing of hers.
-    if following.endswith(("ly", "ed")):
+    # "to her directly", "keep her posted": how or what, unless a thing follows ("her weekly
+    # update", "her detailed questions").
+    after = _bare(words, at + 2)
+    if following.endswith(("ly", "ed")) and (
+        not after or after in NOT_OWNED or after in DETERMINERS
+    ):
         return False
     verb = _bare(words, 0)
     if at == 1 and verb in _CAUSING:
-        return False  # "let her know", "keep her posted", "help her hire"
+        return following in _GROUPS  # "help her team hire", but "let her know"
     if at == 1 and verb in _GIVING:
         return _bare(words, at + 2) in DETERMINERS
     return True
@@ -339,7 +349,11 @@ def _hers(words: Sequence[str], at: int) -> bool:
 # Verbs whose "her" does what follows: "let her know", "have her call me".
 _CAUSING = frozenset(
     ["let", "help", "make", "have", "keep", "see", "watch", "hear", "remind", "ask", "invite",
-     "want", "need", "allow", "get"]
+     "want", "need", "allow"]
+)  # fmt: skip
+_GROUPS = frozenset(
+    ["team", "colleagues", "manager", "boss", "company", "department", "group", "panel",
+     "recruiters", "engineers", "reports", "peers"]
 )  # fmt: skip
 # Words after "her" that are no thing of hers.
 _NOT_THINGS = frozenset(

@@ -173,6 +173,8 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     if _HEAR_BACK.match(said):
         return "get back to me"
     text = _without_other_subject(without_when(_without_subject(said, names)))
+    # Their promise's day is its due date, said beside it: "Decision Friday" is the decision.
+    text = _LAST_WEEKDAY.sub("", text)
     if not text:
         return "get back to me"
     text = lowered(text, names)
@@ -182,7 +184,7 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     # "feedback on the take-home" needs no article.
     head, _, more = text.partition(" ")
     # "Update on the headcount": a countable thing before what it is about.
-    about = more.split(" ", 1)[0].casefold() in ("on", "about", "of", "for", "from", "re")
+    about = more.split(" ", 1)[0].casefold() in ("on", "about", "of", "for", "from", "re", "to")
     article = "the " if not more or (head.casefold() in _COUNTABLE and about) else ""
     return f"get back to me about {article}{text}"
 
@@ -217,11 +219,16 @@ def _without_other_subject(text: str) -> str:
     return rest if leads_with_verb(lowered(rest)) else text
 
 
+_LAST_WEEKDAY = re.compile(
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE
+)
 # The last word of who, unnamed, may make a promise: "the hiring manager", "their CTO".
 _PEOPLE = frozenset(
     ["manager", "team", "panel", "recruiter", "hr", "ceo", "cto", "cfo", "coo", "cpo", "founder",
      "lead", "head", "director", "committee", "board", "interviewer", "partner", "coordinator",
-     "vp", "boss", "owner", "people", "talent", "they", "engineer", "designer", "someone"]
+     "vp", "boss", "owner", "people", "talent", "they", "engineer", "designer", "someone",
+     "legal", "finance", "ops", "operations", "payroll", "engineering", "acquisition",
+     "security", "it", "procurement", "compliance", "marketing", "sales", "product", "design"]
 )  # fmt: skip
 
 

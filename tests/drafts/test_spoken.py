@@ -198,6 +198,8 @@ def test_the_users_words_are_told_back_to_them(mine: str, told: str) -> None:
         ("Give her two references", False),
         ("Set up a call with the team", False),  # arranging it is what the message does
         ("Talk to my current manager", False),  # a talk, but not with the reader
+        ("Meet to go over the offer", True),
+        ("Meet with the hiring manager", True),
     ],
 )
 def test_a_promise_to_talk_is_told_from_one_to_send(noted: str, conversation: bool) -> None:
@@ -221,6 +223,11 @@ def test_a_promise_to_talk_is_told_from_one_to_send(noted: str, conversation: bo
         ("Send the deck to her directly", "send the deck to you directly"),
         ("Send the deck to her via email", "send the deck to you via email"),
         ("Send the deck to her after the call", "send the deck to you after the call"),
+        ("Reply to her weekly update", "reply to your weekly update"),
+        ("Answer her detailed questions", "answer your detailed questions"),
+        ("Get her team the deck", "get your team the deck"),
+        ("Ask her team for feedback", "ask your team for feedback"),
+        ("Call Jane Friday", "call you"),
     ],
 )
 def test_her_thing_is_your_thing_and_her_is_you(noted: str, said: str) -> None:
@@ -271,6 +278,8 @@ def test_a_title_is_greeted_as_it_is_said(name: str, greeted: str) -> None:
         ("Upload the recording and send her the link", "send you the link"),
         ("Talk to my current manager about my notice period", "follow up on my notice period"),
         ("Talk to her about the role", None),  # a talk with the reader, to arrange
+        ("Complete the take-home and send it back", "follow up on the take-home"),
+        ("Consider the offer and email her back", "follow up on the offer"),
     ],
 )
 def test_a_promise_done_before_writing_is_followed_up(noted: str, message: str | None) -> None:

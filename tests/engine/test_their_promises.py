@@ -213,8 +213,11 @@ def test_a_promise_reads_after_would():
     assert deed("Offer letter to follow") == "send the offer letter"
     assert deed("Offer letter to follow next week") == "send the offer letter"
     # Not a person: left as noted, as a thing to get back about.
-    assert deed("Offer to be confirmed") == "get back to me about offer to be confirmed"
+    assert deed("Offer to be confirmed") == "get back to me about the offer to be confirmed"
     assert deed("Case study to review") == "get back to me about case study to review"
+    assert deed("Decision Friday") == "get back to me about the decision"
+    assert deed("Sam will send the contract Monday", ["Sam Lee"]) == "send the contract"
+    assert deed("Legal to send the contract") == "send the contract"
     assert deed("I'll hear back by Thursday") == "get back to me"
     assert deed("Check with legal about the visa") == "check with legal about the visa"
     assert deed("Send the deck to the CTO") == "send the deck to the CTO"
