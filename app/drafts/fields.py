@@ -20,6 +20,7 @@ from app.domain.records import (
     Contact,
     EventKind,
     Interview,
+    Notes,
     Profile,
     PromiseBy,
     Round,
@@ -154,6 +155,8 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
         turn = _turn(seats, len(kept))
         values[single] = kept[turn] if turn is not None else ""
         values[many] = spoken.bullets(kept)
+    if action.kind is ActionKind.VALUE_ADD:
+        values["challenge"], values["recap_point"] = _to_share(action, interview, notes)
     # Someone thanked at an earlier round is thanked in other words too.
     opening, ending = place % WORDINGS, (place // WORDINGS + visits) % WORDINGS
     values["wording_b"], values["wording_c"] = _flag(opening == 1), _flag(opening == 2)
@@ -168,10 +171,7 @@ def _seats(
     action: Action, interview: Interview, held: Round | None, contact: Contact | None
 ) -> list[int]:
     """Where the person a thank-you goes to sat on each panel they sat on, up to its round's,
-    in order; for a value-add, one turn per value-add sent before it, so that each shares a
-    point the others did not; [0] for every other message."""
-    if action.kind is ActionKind.VALUE_ADD:
-        return list(range(_value_adds_sent(interview, action.due_from) + 1))
+    in order; [0] for every other message."""
     if action.kind is not ActionKind.THANK_YOU or held is None or contact is None:
         return [0]
     sat = sorted(
@@ -198,6 +198,19 @@ def _turn(seats: list[int], count: int) -> int | None:
         if turn is not None:
             heard.add(turn)
     return turn
+
+
+def _to_share(action: Action, interview: Interview, notes: Notes) -> tuple[str, str]:
+    """The challenge, or else the point of mine, that this value-add shares: the challenges
+    first, then my points, each value-add the next one none before it shared; ("", "") once
+    every one was shared (the user is asked for something new)."""
+    challenges = [p for c in notes.challenges if _challenge(p := _phrase(c))]
+    points = [p for r in notes.recap if (p := _phrase(r))]
+    shared = _value_adds_sent(interview, action.due_from)
+    if shared < len(challenges):
+        return challenges[shared], ""
+    shared -= len(challenges)
+    return "", points[shared] if shared < len(points) else ""
 
 
 def _value_adds_sent(interview: Interview, before: datetime) -> int:

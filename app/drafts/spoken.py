@@ -232,8 +232,8 @@ def followed_up(promise: str, *, to_reader: bool = True) -> str | None:
     # "Check my calendar and send times": what the message does is the sending.
     then = re.split(r"\s+and\s+(?:then\s+)?(?=\w)", rest, maxsplit=1)[1:]
     sent = then[0].split() if then else []
-    thing = [w for w in sent[1:] if w.casefold() not in _NO_THING]
-    if sent and sent[0].casefold() in _SENDS and thing:
+    sends_a_thing = any(w.casefold() not in _NO_THING for w in sent[1:])
+    if sent and sent[0].casefold() in _SENDS and sends_a_thing:
         return _to_reader(then[0]) if to_reader else then[0]
     whether = re.match(r"(?:whether|if)\s+(.+)", rest, re.IGNORECASE)
     if whether is not None:

@@ -1035,3 +1035,24 @@ def test_a_promise_to_answer_a_question_is_sent_as_the_answer() -> None:
                "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
     draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
     assert "I'm writing to send you the answer to the pricing question." in draft.body
+
+
+def test_value_adds_share_every_challenge_then_every_point_of_mine() -> None:
+    notes = {"challenges": ["Churn: start with cohort interviews"],
+             "recap": ["Led the checkout redesign", "Grew weekly users 3x"]}  # fmt: skip
+    four = replace(
+        acme(decision_by="2026-11-25", notes=notes), policy_overrides={"max_unanswered": 5}
+    )
+    pipeline = _with_events(four, _checked_in(CHECK_IN_AT, Channel.EMAIL))
+    at = pendulum.parse("2026-12-04T10:00:00+00:00")
+    shared = []
+    for _ in range(3):
+        value_add = the_only(pipeline, at.isoformat(), ActionKind.VALUE_ADD)
+        body = compose(value_add, pipeline, at).body  # type: ignore[arg-type]
+        shared.append(body)
+        pipeline = _with_events(pipeline, replace(_sent(at.isoformat(), ActionKind.VALUE_ADD,
+                                                        value_add.id), text=body))  # fmt: skip
+        at = at.add(days=9)
+    assert "on churn" in shared[0]
+    assert "I led the checkout redesign" in shared[1]
+    assert "I grew weekly users 3x" in shared[2]
