@@ -2,10 +2,11 @@
 
 Stages are counted in board order as a funnel: an interview that got to a stage counts at every
 stage before it too, since processes skip stages (an invitation to a next round with no wait for
-a decision between). How far one got is the furthest stage it has been at: its stage now and
-every stage its ``stage`` events name, on either side; an interview counts as interviewed once a
-round has ended, whatever its stage says. ``closed`` is not a step of the funnel: how the closed
-ones ended is counted apart, by outcome.
+a decision between). How far one got is the furthest stage it has been at and not been moved
+back from: its stage now and every stage its ``stage`` events name, on either side, but one it
+was moved below afterwards (a card moved on by mistake and back) does not count; an interview
+counts as interviewed once a round has ended, whatever its stage says. ``closed`` is not a step
+of the funnel: how the closed ones ended is counted apart, by outcome.
 """
 
 from __future__ import annotations
@@ -59,11 +60,15 @@ def outcomes(interviews: Iterable[Interview]) -> list[OutcomeCount]:
 
 
 def furthest_step(interview: Interview, now: datetime) -> int:
-    """The index in ``STEPS`` of the furthest stage the interview has been at."""
-    seen = {interview.stage}
+    """The index in ``STEPS`` of the furthest stage the interview has been at and was not
+    moved back below afterwards."""
+    held: list[int] = []  # the stages it was at, in order, as indexes of STEPS
     for event in interview.events:
         if event.kind is EventKind.STAGE and event.at <= now:
-            seen.update(s for s in (event.from_stage, event.to_stage) if s is not None)
+            held += [STEPS.index(s) for s in (event.from_stage, event.to_stage) if s in STEPS]
+    if interview.stage in STEPS:
+        held.append(STEPS.index(interview.stage))
+    stayed = [s for n, s in enumerate(held) if all(later >= s for later in held[n + 1 :])]
     if any(r.starts + timedelta(minutes=r.minutes) <= now for r in interview.rounds):
-        seen.add(Stage.INTERVIEWED)
-    return max((STEPS.index(s) for s in seen if s in STEPS), default=0)
+        stayed.append(STEPS.index(Stage.INTERVIEWED))
+    return max(stayed, default=0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from app.domain.records import Outcome, Stage
 from app.insights.funnel import OutcomeCount, funnel, outcomes
 from tests.insights.helpers import at, interview, round_, stage
@@ -75,3 +77,19 @@ def test_the_closed_ones_are_counted_by_outcome_the_most_common_first():
         OutcomeCount(Outcome.REJECTED, 1),
         OutcomeCount(None, 1),
     ]
+
+
+def test_a_card_moved_on_by_mistake_and_back_got_no_further():
+    moves = ["scheduled", "interviewed", "waiting", "next_round", "references", "offer"]
+    forth = [stage(f"2026-11-18T10:0{n}", a, b) for n, (a, b) in enumerate(pairwise(moves))]
+    back = [stage(f"2026-11-18T10:1{n}", b, a)
+            for n, (b, a) in enumerate(pairwise(moves[::-1]))]  # fmt: skip
+    slip = interview("slip", stage="scheduled", events=[*forth, *back])
+    assert [s.reached for s in funnel([slip], NOW)] == [1, 0, 0, 0, 0, 0]
+    # Moved back a step from an offer it did reach, then on to it again: the offer counts.
+    again = interview("again", stage="offer", events=[
+        stage("2026-11-18T10:00", "waiting", "offer"),
+        stage("2026-11-18T11:00", "offer", "waiting"),
+        stage("2026-11-19T10:00", "waiting", "offer"),
+    ])  # fmt: skip
+    assert funnel([again], NOW)[-1].reached == 1
