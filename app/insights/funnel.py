@@ -2,10 +2,11 @@
 
 Stages are counted in board order as a funnel: an interview that got to a stage counts at every
 stage before it too, since processes skip stages (an invitation to a next round with no wait for
-a decision between). How far one got is the furthest stage it has been at and not been moved
-back from: its stage now and every stage its ``stage`` events name, on either side, but one it
-was moved below afterwards (a card moved on by mistake and back) does not count; an interview
-counts as interviewed once a round has ended, whatever its stage says. ``closed`` is not a step
+a decision between). How far one got is the furthest stage it has been at: its stage now and
+every stage its ``stage`` events name, on either side, but one it was moved away from within
+minutes of being moved there (a card moved on by mistake and back; moved back from a next
+round weeks later is the process going on, to a decision); an interview counts as
+interviewed once a round has ended, whatever its stage says. ``closed`` is not a step
 of the funnel: how the closed ones ended is counted apart, by outcome.
 """
 
@@ -18,6 +19,8 @@ from datetime import datetime, timedelta
 from app.domain.records import STAGES, EventKind, Interview, Outcome, Stage
 
 STEPS: tuple[Stage, ...] = tuple(s for s in STAGES if s is not Stage.CLOSED)
+# Moved on and back within this: a slip of the key, not a stage reached.
+_A_SLIP = timedelta(minutes=10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +63,22 @@ def outcomes(interviews: Iterable[Interview]) -> list[OutcomeCount]:
 
 
 def furthest_step(interview: Interview, now: datetime) -> int:
-    """The index in ``STEPS`` of the furthest stage the interview has been at and was not
-    moved back below afterwards."""
-    held: list[int] = []  # the stages it was at, in order, as indexes of STEPS
+    """The index in ``STEPS`` of the furthest stage the interview has been at, and did not
+    leave within minutes of being moved there."""
+    stayed: list[int] = []
+    arrived: tuple[Stage, datetime] | None = None  # the last stage moved to, and when
     for event in interview.events:
-        if event.kind is EventKind.STAGE and event.at <= now:
-            held += [STEPS.index(s) for s in (event.from_stage, event.to_stage) if s in STEPS]
+        if event.kind is not EventKind.STAGE or event.at > now:
+            continue
+        came, went = event.from_stage, event.to_stage
+        # Left within minutes of being moved there: passed through (the stages before the
+        # furthest count anyway) or moved there by mistake.
+        slipped = arrived is not None and arrived[0] is came and event.at - arrived[1] < _A_SLIP
+        if came in STEPS and not slipped:
+            stayed.append(STEPS.index(came))
+        arrived = (went, event.at) if went is not None else None
     if interview.stage in STEPS:
-        held.append(STEPS.index(interview.stage))
-    stayed = [s for n, s in enumerate(held) if all(later >= s for later in held[n + 1 :])]
+        stayed.append(STEPS.index(interview.stage))
     if any(r.starts + timedelta(minutes=r.minutes) <= now for r in interview.rounds):
         stayed.append(STEPS.index(Stage.INTERVIEWED))
     return max(stayed, default=0)
