@@ -93,3 +93,12 @@ def test_a_card_moved_on_by_mistake_and_back_got_no_further():
         stage("2026-11-19T10:00", "waiting", "offer"),
     ])  # fmt: skip
     assert funnel([again], NOW)[-1].reached == 1
+
+
+def test_a_next_round_held_and_then_waiting_for_the_decision_reached_the_next_round():
+    # On the board waiting comes before next round; after the next round, it is waiting again.
+    waits = interview("waits", stage="waiting", events=[
+        stage("2026-11-02T11:00", "interviewed", "next_round"),
+        stage("2026-11-12T11:00", "next_round", "waiting"),
+    ])  # fmt: skip
+    assert funnel([waits], NOW)[3].reached == 1  # next round
