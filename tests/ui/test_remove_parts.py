@@ -37,6 +37,14 @@ def imported() -> dict[str, object]:
             "interviews": [INTERVIEW]}  # fmt: skip
 
 
+def _stored(tmp_path: Path, data: dict[str, object] | None = None) -> Path:
+    """A database holding ``data`` (Acme, by default), as an import leaves it."""
+    path = tmp_path / "acme.json"
+    pipeline = read_pipeline(data or imported())
+    Repository(path, default_zone=ZONE).import_pipeline(pipeline, replace=False)
+    return path
+
+
 def test_a_contact_removed_is_named_nowhere_the_file_checks() -> None:
     interview = read_pipeline(imported()).interviews[0]
     gone = without_contact(interview, "jo")
@@ -58,6 +66,12 @@ async def _open_menu(app: App[None], pilot: object) -> None:
     assert isinstance(app.screen, EditMenu)
 
 
+async def _highlight(app: App[None], pilot: object, entry: str) -> None:
+    """The edit menu open on the card, with ``entry`` highlighted, as a person gets there."""
+    await _open_menu(app, pilot)
+    await choose_highlight(pilot, entry)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     ("entry", "removed"),
     [
@@ -70,13 +84,11 @@ async def _open_menu(app: App[None], pilot: object) -> None:
 async def test_delete_in_the_edit_menu_removes_it_once_asked_and_u_puts_it_back(
     tmp_path: Path, make: Callable[..., App[None]], entry: str, removed: str
 ) -> None:
-    path = tmp_path / "acme.json"
-    Repository(path, default_zone=ZONE).import_pipeline(read_pipeline(imported()), replace=False)
+    path = _stored(tmp_path)
     app = make(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await _open_menu(app, pilot)
-        await choose_highlight(pilot, entry)
+        await _highlight(app, pilot, entry)
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -85,8 +97,7 @@ async def test_delete_in_the_edit_menu_removes_it_once_asked_and_u_puts_it_back(
         await pilot.pause()
         assert app.workspace.interview("acme") == read_pipeline(imported()).interviews[0]
 
-        await _open_menu(app, pilot)
-        await choose_highlight(pilot, entry)
+        await _highlight(app, pilot, entry)
         await pilot.press("delete", "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -113,13 +124,11 @@ async def test_delete_in_the_edit_menu_removes_it_once_asked_and_u_puts_it_back(
 async def test_delete_on_what_cannot_be_removed_says_so_and_keeps_the_menu(
     tmp_path: Path, make: Callable[..., App[None]]
 ) -> None:
-    path = tmp_path / "acme.json"
-    Repository(path, default_zone=ZONE).import_pipeline(read_pipeline(imported()), replace=False)
+    path = _stored(tmp_path)
     app = make(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await _open_menu(app, pilot)
-        await choose_highlight(pilot, "Interview details")
+        await _highlight(app, pilot, "Interview details")
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, EditMenu)
@@ -134,19 +143,15 @@ async def test_backspace_removes_too_and_a_new_round_never_takes_a_removed_ones_
                "round": "r1", "contact": "jo", "channel": "email"}  # fmt: skip
     data = imported()
     data["interviews"] = [{**INTERVIEW, "events": [thanked]}]  # type: ignore[dict-item]
-    path = tmp_path / "acme.json"
-    Repository(path, default_zone=ZONE).import_pipeline(read_pipeline(data), replace=False)
-    app = make(path)
+    app = make(_stored(tmp_path, data))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await _open_menu(app, pilot)
-        await choose_highlight(pilot, "Round r1 · Tue 24 Nov 10:00")
+        await _highlight(app, pilot, "Round r1 · Tue 24 Nov 10:00")
         await pilot.press("backspace", "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.workspace.interview("acme").rounds == ()
-        await _open_menu(app, pilot)
-        await choose_highlight(pilot, "Add a round")
+        await _highlight(app, pilot, "Add a round")
         await pilot.press("enter")
         await pilot.pause()
         from app.ui.forms import RoundForm
