@@ -212,7 +212,7 @@ def _without_keenness(paragraph: str, *, thanked: bool) -> str:
     I'm still very interested in the role." keeps "I enjoyed meeting Daniel." unless the
     message has thanked them for that meeting already."""
     said = []
-    for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+    for sentence in _SENTENCE_END.split(paragraph):
         keen = _ONLY_KEEN.match(sentence)
         if keen is None:
             said.append(sentence)

@@ -519,16 +519,12 @@ _PLAN_VERBS = frozenset(
 )  # fmt: skip
 
 
-# A promise to send something is kept by attaching it; one to tell them something needs
-# words only the user has.
-_SENDING = frozenset({"send", "share", "forward", "email", "mail"})
-
-
 def attachment(action: Action, interview: Interview) -> str:
     """What a kept promise sends as an attachment ("the onboarding teardown deck I
-    mentioned"), or "" when it is to be written in the message."""
+    mentioned"), or "" when it is to be written in the message: a promise to send something
+    is kept by attaching it; one to tell them something needs words only the user has."""
     verb, _, rest = _promise(action, interview, interview.contact(action.contact)).partition(" ")
-    if verb.lower() not in _SENDING or not rest:
+    if verb.lower() not in spoken.SENDING or not rest:
         return ""
     thing = rest.removeprefix("you ").removeprefix("over ").strip()
     # A link or my availability is written in the message, never attached: every part of what

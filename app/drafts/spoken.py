@@ -233,7 +233,7 @@ def followed_up(promise: str, *, to_reader: bool = True) -> str | None:
     then = re.split(r"\s+and\s+(?:then\s+)?(?=\w)", rest, maxsplit=1)[1:]
     sent = then[0].split() if then else []
     sends_a_thing = any(w.casefold() not in _NO_THING for w in sent[1:])
-    if sent and sent[0].casefold() in _SENDS and sends_a_thing:
+    if sent and sent[0].casefold() in SENDING and sends_a_thing:
         return _to_reader(then[0]) if to_reader else then[0]
     whether = re.match(r"(?:whether|if)\s+(.+)", rest, re.IGNORECASE)
     if whether is not None:
@@ -242,7 +242,8 @@ def followed_up(promise: str, *, to_reader: bool = True) -> str | None:
     return f"follow up on {thing}" if thing else None
 
 
-_SENDS = frozenset(["send", "share", "email", "e-mail", "forward", "mail"])
+SENDING = frozenset(["send", "share", "email", "e-mail", "forward", "mail"])
+"""The verbs of a promise kept by sending something."""
 # What a sending with no thing of its own sends ("send it back", "email her back").
 _NO_THING = frozenset(["it", "them", "her", "him", "you", "back", "over"])
 

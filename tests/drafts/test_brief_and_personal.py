@@ -379,11 +379,8 @@ def test_a_second_keep_warm_note_is_not_the_first_again() -> None:
 
 
 def test_a_late_promise_says_sorry_and_an_early_one_does_not() -> None:
-    promise = {"id": "p1", "what": "Send Jane the deck", "to": "jane",
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    pipeline = acme(promises=[promise])
-    on_time = draft_at(pipeline, "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
-    late = draft_at(pipeline, "2026-11-25T10:00:00+00:00", "acme/keep_promise/p1")
+    on_time = _kept("Send Jane the deck")
+    late = _kept("Send Jane the deck", at="2026-11-25T10:00:00+00:00")
     assert "later than I said" not in on_time.body
     assert "I'm sorry it comes later than I said." in late.body
     assert "You'll find it attached." in late.body
@@ -755,10 +752,7 @@ def test_a_linkedin_thank_you_to_someone_met_before_cut_to_fit_keeps_to_new_poin
 def test_a_promised_call_is_offered_not_said_to_be_made_by_writing(
     channel: Channel, what: str, said: str
 ) -> None:
-    promise = {"id": "p1", "what": what, "to": "jane",
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00",
-                     "acme/keep_promise/p1", channel)  # fmt: skip
+    draft = _kept(what, channel=channel)
     assert said in draft.body
     assert "writing to" not in draft.body
     assert "like to" in draft.body and "a good time for you" in draft.body
@@ -767,10 +761,11 @@ def test_a_promised_call_is_offered_not_said_to_be_made_by_writing(
 
 
 def test_a_promised_call_on_the_phone_is_made_and_in_a_voicemail_asks_to_be_called_back() -> None:
-    promise = {"id": "p1", "what": "Call Jane back about my notice period", "to": "jane",
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    pipeline = acme(promises=[promise])
-    draft = draft_at(pipeline, "2026-11-25T10:00:00+00:00", "acme/keep_promise/p1", Channel.PHONE)
+    draft = _kept(
+        "Call Jane back about my notice period",
+        at="2026-11-25T10:00:00+00:00",
+        channel=Channel.PHONE,
+    )
     assert "I promised to call you back about my notice period, so I'm calling" in draft.body
     assert "(Talk it through;" in draft.body
     assert draft.voicemail is not None
@@ -779,10 +774,29 @@ def test_a_promised_call_on_the_phone_is_made_and_in_a_voicemail_asks_to_be_call
 
 
 def test_a_late_promised_call_says_sorry_for_itself() -> None:
-    promise = {"id": "p1", "what": "Call Jane back", "to": "jane",
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    late = draft_at(acme(promises=[promise]), "2026-11-25T10:00:00+00:00", "acme/keep_promise/p1")
+    late = _kept("Call Jane back", at="2026-11-25T10:00:00+00:00")
     assert "I'd like to call you back. I'm sorry to be later than I said." in late.body
+
+
+def _kept(
+    what: str,
+    *,
+    to: str | None = "jane",
+    at: str = "2026-11-23T10:00:00+00:00",
+    channel: Channel | None = None,
+) -> Draft:
+    """The draft of Acme's one promise, ``what``, made on Friday and due Monday at 17:00."""
+    promise = {"id": "p1", "what": what, "to": to,
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    return draft_at(acme(promises=[promise]), at, "acme/keep_promise/p1", channel)
+
+
+# Another process at an offer since Sunday, to be answered by Monday 30 November.
+OFFER = {"id": "globex", "company": "Globex", "role": "PM", "stage": "offer",
+         "offer_deadline": "2026-11-30",
+         "rounds": [{"id": "r1", "starts": "2026-11-19T14:00:00", "interviewers": []}],
+         "events": [{"at": "2026-11-22T10:00:00", "kind": "stage", "from": "waiting",
+                     "to": "offer"}]}  # fmt: skip
 
 
 def _one_message_at(pipeline: Any, at: str, *kinds: ActionKind) -> Draft:
@@ -817,12 +831,7 @@ def test_one_message_says_once_that_i_am_still_keen() -> None:
 
 
 def test_an_update_on_an_offer_says_how_keen_i_am_and_the_check_in_with_it_does_not_again() -> None:
-    offer = {"id": "globex", "company": "Globex", "role": "PM", "stage": "offer",
-             "offer_deadline": "2026-11-30",
-             "rounds": [{"id": "r1", "starts": "2026-11-19T14:00:00", "interviewers": []}],
-             "events": [{"at": "2026-11-22T10:00:00", "kind": "stage", "from": "waiting",
-                         "to": "offer"}]}  # fmt: skip
-    pipeline = acme(others=(offer,), stage="waiting", decision_by="2026-11-20")
+    pipeline = acme(others=(OFFER,), stage="waiting", decision_by="2026-11-20")
     kinds = (ActionKind.UPDATE_OTHERS, ActionKind.CHECK_IN)
     one = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", *kinds)
     assert "Acme Ltd is still very high on my list" in one.body
@@ -849,9 +858,7 @@ def test_an_update_on_an_offer_says_how_keen_i_am_and_the_check_in_with_it_does_
 def test_a_promise_to_no_one_in_particular_that_is_a_thing_to_do_is_not_a_message(
     what: str, to_do: bool
 ) -> None:
-    promise = {"id": "p1", "what": what, "to": None,
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    draft = _kept(what, to=None)
     assert ("writing to" not in draft.body) is to_do
     assert draft.reminder is to_do
     if to_do:
@@ -879,12 +886,7 @@ def test_one_letter_signs_off_once_at_its_end() -> None:
 
 
 def test_one_text_with_a_stop_inside_the_role_keeps_the_role_whole() -> None:
-    offer = {"id": "globex", "company": "Globex", "role": "PM", "stage": "offer",
-             "offer_deadline": "2026-11-30",
-             "rounds": [{"id": "r1", "starts": "2026-11-19T14:00:00", "interviewers": []}],
-             "events": [{"at": "2026-11-22T10:00:00", "kind": "stage", "from": "waiting",
-                         "to": "offer"}]}  # fmt: skip
-    pipeline = _promise_and_check_in_to_sam("text", others=(offer,), role="Sr. Node.js Developer")
+    pipeline = _promise_and_check_in_to_sam("text", others=(OFFER,), role="Sr. Node.js Developer")
     kinds = (ActionKind.UPDATE_OTHERS, ActionKind.CHECK_IN)
     one = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", *kinds)
     assert "any news on the Sr. Node.js Developer role before then?" in one.body
@@ -893,12 +895,7 @@ def test_one_text_with_a_stop_inside_the_role_keeps_the_role_whole() -> None:
 
 
 def test_one_text_says_who_i_am_once_and_asks_once() -> None:
-    offer = {"id": "globex", "company": "Globex", "role": "PM", "stage": "offer",
-             "offer_deadline": "2026-11-30",
-             "rounds": [{"id": "r1", "starts": "2026-11-19T14:00:00", "interviewers": []}],
-             "events": [{"at": "2026-11-22T10:00:00", "kind": "stage", "from": "waiting",
-                         "to": "offer"}]}  # fmt: skip
-    pipeline = _promise_and_check_in_to_sam("text", others=(offer,))
+    pipeline = _promise_and_check_in_to_sam("text", others=(OFFER,))
     kinds = (ActionKind.UPDATE_OTHERS, ActionKind.CHECK_IN)
     one = _one_message_at(pipeline, "2026-11-23T10:00:00+00:00", *kinds)
     assert one.body.count("it's Alex Morgan") + one.body.count("It's Alex Morgan") == 1
@@ -979,9 +976,7 @@ def test_a_second_check_in_does_not_tell_the_news_again() -> None:
 
 
 def test_a_promise_done_before_the_message_is_followed_up_in_it() -> None:
-    promise = {"id": "p1", "what": "Look into the visa question and let her know", "to": "jane",
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    draft = _kept("Look into the visa question and let her know")
     assert "I'm writing to follow up on the visa question." in draft.body
     assert "writing to look into" not in draft.body
 
@@ -995,17 +990,13 @@ def test_a_promise_done_before_the_message_is_followed_up_in_it() -> None:
      ("Send the link I mentioned", False), ("Send the GitHub repo", False)],
 )  # fmt: skip
 def test_a_link_or_my_availability_is_written_in_not_attached(what: str, attached: bool) -> None:
-    promise = {"id": "p1", "what": what, "to": "jane",
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    draft = _kept(what)
     assert ("attached." in draft.body) is attached
     assert bool(draft.attach) is attached
 
 
 def test_a_reply_promised_is_a_reply() -> None:
-    promise = {"id": "p1", "what": "Reply to her email about the offsite", "to": "jane",
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    draft = _kept("Reply to her email about the offsite")
     assert "I'm writing to reply to your email about the offsite." in draft.body
 
 
@@ -1031,9 +1022,7 @@ def test_a_check_in_by_phone_did_not_tell_the_news() -> None:
 
 
 def test_a_promise_to_answer_a_question_is_sent_as_the_answer() -> None:
-    promise = {"id": "p1", "what": "Answer to the pricing question", "to": "jane",
-               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
-    draft = draft_at(acme(promises=[promise]), "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1")
+    draft = _kept("Answer to the pricing question")
     assert "I'm writing to send you the answer to the pricing question." in draft.body
 
 
