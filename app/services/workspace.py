@@ -46,6 +46,7 @@ from app.memory import collector_paused
 from app.services import open_actions, operations
 from app.services.first_screen import first_screenful
 from app.store.repository import FirstPart, Repository, UnknownInterview
+from app.store.texts import kept_texts
 from app.when.describe import describe_when
 
 if TYPE_CHECKING:
@@ -461,6 +462,18 @@ class Workspace:
         self._put(change)
         return change
 
+    def delete_interview(self, interview_id: str) -> Change:
+        """An interview taken out, all of it; ``undo`` puts it back as it was, the texts of
+        its sent messages too (read now: the records shown are without them)."""
+        shown = self._existing(interview_id)
+        with _said_in_one_line():
+            stored = self._repo.whole_interview(interview_id)
+        whole = kept_texts(shown, stored) if stored is not None else shown
+        label = f"Deleted {shown.company}" + (f" ({shown.role})" if shown.role else "")
+        change = Change(label, interview_id, whole, None)
+        self._put(change)
+        return change
+
     @property
     def profile(self) -> Profile:
         return self.pipeline.profile
@@ -555,7 +568,14 @@ class Workspace:
 
     def _save(self, change: Change) -> None:
         if change.after is None:
-            self._repo.remove_interview(change.interview_id)
+            shown = change.before
+
+            def unchanged(stored: Interview) -> None:
+                if shown is not None and not _alike(stored, shown):
+                    # Another followup wrote to it since: what it wrote is not deleted unseen.
+                    raise NoLongerApplies("it was changed elsewhere since it was shown")
+
+            self._repo.remove_interview(change.interview_id, unchanged)
         elif change.edit is None or change.before is None:
             self._repo.put_interview(change.after)
         else:

@@ -159,6 +159,29 @@ class Repository:
             finally:
                 db.storage.release()
 
+    def whole_interview(self, interview_id: str) -> Interview | None:
+        """The interview as the file holds it, with the texts of its sent messages (None: not
+        there): what putting it back after a deletion needs, read for it alone."""
+        if check_regular(self._path) is None:
+            return None
+        with collector_paused(), self._open() as db:
+            try:
+                snapshot = self._snapshot(db.storage.read())
+                doc_id = snapshot.doc_ids.get(interview_id)
+                if doc_id is None:
+                    return None
+                said: Stored = snapshot.tables.get(TEXTS) or {}
+                if doc_id not in said:
+                    return next(i for i in snapshot.pipeline.interviews if i.id == interview_id)
+                docs: Stored = snapshot.tables.get(INTERVIEWS) or {}
+                zone = self._zone(snapshot.pipeline.profile)
+                try:
+                    return self._complete(docs[doc_id], said[doc_id], zone)
+                except InvalidData as bad:
+                    self._unreadable(f"holds data followup cannot read: {bad}")
+            finally:
+                db.storage.release()
+
     def _with_texts(self, snapshot: _Snapshot) -> Pipeline:
         said: Stored = snapshot.tables.get(TEXTS) or {}
         docs: Stored = snapshot.tables.get(INTERVIEWS) or {}
@@ -312,11 +335,18 @@ class Repository:
         self._update(change, only=interview_id)
         return changed[-1]
 
-    def remove_interview(self, interview_id: str) -> None:
-        """Take an interview out (an addition undone); absent already is fine."""
+    def remove_interview(
+        self, interview_id: str, check: Callable[[Interview], None] | None = None
+    ) -> None:
+        """Take an interview out, its texts with it; absent already is fine. ``check`` sees
+        the stored interview first, and may raise to keep it."""
 
         def change(current: Pipeline) -> Pipeline:
             kept = tuple(i for i in current.interviews if i.id != interview_id)
+            if check is not None:
+                for stored in current.interviews:
+                    if stored.id == interview_id:
+                        check(stored)
             return replace(current, interviews=kept)
 
         self._update(change, only=interview_id)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.app import App
 
+from app.domain.copies import replace
 from app.domain.interchange import read_pipeline
 from app.domain.records import STAGES
 from app.domain.removal import without_contact
@@ -128,7 +129,7 @@ async def test_delete_on_what_cannot_be_removed_says_so_and_keeps_the_menu(
     app = make(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await _highlight(app, pilot, "Interview details")
+        await _highlight(app, pilot, "Preferences")
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, EditMenu)
@@ -162,3 +163,76 @@ async def test_backspace_removes_too_and_a_new_round_never_takes_a_removed_ones_
 
         # r1 is named by the history: a new round is r2, and the old thank-you not its own.
         assert numbered("r", form.existing_ids) == "r2"
+
+
+def _thanked_with_text() -> dict[str, object]:
+    """Acme with a thank-you sent: its text is kept apart from the record the dashboard reads."""
+    thanked = {"at": "2026-11-24T12:00:00+00:00", "kind": "sent", "action": "thank_you",
+               "round": "r1", "contact": "jo", "channel": "email",
+               "text": "Dear Jo, thank you for today."}  # fmt: skip
+    data = imported()
+    other = {"id": "globex", "company": "Globex", "role": "Analyst", "stage": "waiting"}
+    data["interviews"] = [{**INTERVIEW, "events": [thanked]}, other]  # type: ignore[dict-item]
+    return data
+
+
+def _on_board(board: Board) -> list[str]:
+    return [card.interview_id for stage in STAGES for card in board.cards(stage)]
+
+
+async def test_delete_on_the_interview_details_deletes_it_once_asked_and_u_puts_it_back_whole(
+    tmp_path: Path, make: Callable[..., App[None]]
+) -> None:
+    path = _stored(tmp_path, _thanked_with_text())
+    whole = Repository(path, default_zone=ZONE).load(texts=True).interviews[0]
+    assert whole.events[0].text == "Dear Jo, thank you for today."
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await _highlight(app, pilot, "Interview details")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question.startswith("Delete Acme (PM), with its rounds")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.workspace.interview("acme") is not None
+
+        await _highlight(app, pilot, "Interview details")
+        await pilot.press("delete", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.workspace.interview("acme") is None
+        board = app.screen.query_one(Board)
+        assert _on_board(board) == ["globex"]
+        assert not any(a.interview == "acme" for a in app.workspace.actions)
+        stored = Repository(path, default_zone=ZONE).load(texts=True)
+        assert [i.id for i in stored.interviews] == ["globex"]
+        raw = path.read_text()
+        assert "thank you for today" not in raw  # its texts went with it
+
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        back = Repository(path, default_zone=ZONE).load(texts=True)
+        assert {i.id: i for i in back.interviews}["acme"] == whole
+        assert sorted(_on_board(board)) == ["acme", "globex"]
+
+
+async def test_a_deletion_of_an_interview_changed_elsewhere_meanwhile_is_not_recorded(
+    tmp_path: Path, make: Callable[..., App[None]]
+) -> None:
+    path = _stored(tmp_path, _thanked_with_text())
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await _highlight(app, pilot, "Interview details")
+        # Another followup renames it between the menu being drawn and the answer.
+        other = Repository(path, default_zone=ZONE)
+        other.change_interview("acme", lambda i: replace(i, role="Senior PM"))
+        await pilot.press("delete", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        kept = Repository(path, default_zone=ZONE).load().interviews
+        assert [(i.id, i.role) for i in kept] == [("acme", "Senior PM"), ("globex", "Analyst")]
+        assert any("Not recorded: Deleted Acme (PM)" in str(n.message) for n in app._notifications)

@@ -1,6 +1,6 @@
 """Which part of an interview to edit: its details, a round, a contact, the preferences, the
 notes, an open question or a promise (new or existing); or which round, contact, question or
-promise to remove."""
+promise to remove, or the whole interview (delete on its details)."""
 
 from __future__ import annotations
 
@@ -159,8 +159,10 @@ def _option_id(position: int) -> str:
     return f"part-{position}"
 
 
-# The parts there can be several of: one of them can be removed.
-REMOVABLE = frozenset({PartKind.ROUND, PartKind.CONTACT, PartKind.QUESTION, PartKind.PROMISE})
+# The parts there can be several of, one of which can be removed, and the interview itself.
+REMOVABLE = frozenset(
+    {PartKind.INTERVIEW, PartKind.ROUND, PartKind.CONTACT, PartKind.QUESTION, PartKind.PROMISE}
+)
 
 
 class EditMenu(Dialog[EditPart | None]):
@@ -172,7 +174,10 @@ class EditMenu(Dialog[EditPart | None]):
             "delete,backspace",
             "remove",
             "Remove",
-            tooltip="Remove the highlighted round, contact, question or promise",
+            tooltip=(
+                "Remove the highlighted round, contact, question or promise; "
+                "on Interview details, delete the interview"
+            ),
             id="edit-remove",
         ),
     ]
@@ -208,9 +213,11 @@ class EditMenu(Dialog[EditPart | None]):
         highlighted = options.highlighted
         option = options.get_option_at_index(highlighted) if highlighted is not None else None
         part = self._parts.get(option.id or "") if option is not None else None
-        if part is None or part.ident is None or part.kind not in REMOVABLE:
+        whole = part is not None and part.kind is PartKind.INTERVIEW
+        if part is None or (part.ident is None and not whole) or part.kind not in REMOVABLE:
             self.notify(
-                "Only a round, contact, question or promise can be removed: highlight one.",
+                "Only a round, contact, question or promise can be removed, or the interview "
+                "(on Interview details): highlight one.",
                 severity="warning",
             )
             return

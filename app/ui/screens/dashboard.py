@@ -848,6 +848,9 @@ class DashboardScreen(WorkspaceScreen):
 
         if part is None:
             return
+        if part.remove and part.kind is forms.PartKind.INTERVIEW:
+            self._delete(interview)
+            return
         if part.remove:
             self._remove_part(interview, part)
             return
@@ -929,6 +932,23 @@ class DashboardScreen(WorkspaceScreen):
 
             form_q = forms.QuestionForm(question, contacts=interview.contacts)
             self.app.push_screen(form_q, put_question)
+
+    def _delete(self, interview: Interview) -> None:
+        """Ask, then delete the whole interview (``u`` puts it back)."""
+        from app.ui.forms import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._apply(lambda: self.workspace.delete_interview(interview.id))
+
+        named = interview.company + (f" ({interview.role})" if interview.role else "")
+        question = (
+            f"Delete {named}, with its rounds, contacts, notes, promises and history? "
+            "u puts it back."
+        )
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Delete", no="Keep", title="Delete"), answered
+        )
 
     def _remove_part(self, interview: Interview, part: EditPart) -> None:
         """Ask, then remove a round, contact, question or promise (``u`` puts it back)."""
