@@ -115,7 +115,7 @@ def compose(
     library = templates if isinstance(templates, Library) else Library(templates)
     # A draft of an action that opens later speaks as it will when it is sent.
     written = max(now, action.due_from, key=lambda moment: moment.timestamp())
-    values = values_for(action, pipeline, written)
+    values = values_for(action, pipeline, written, channel)
     bring = meeting_for(action, interview, written)
     if bring is not None:
         return _reminder(action, interview, bring, values, written)

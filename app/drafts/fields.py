@@ -36,6 +36,7 @@ from app.engine.describe import (
     lowered,
     without_asides,
 )
+from app.engine.jotted import jotted, spelled_out, without_emoji
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,11 @@ WORDINGS = 3
 LABELS: dict[str, str] = {f.name: f.label for f in FIELDS}
 
 
-def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, str]:
-    """The value of every field for ``action``, as a note written at ``now`` says it; "" where
-    the records have none."""
+def values_for(
+    action: Action, pipeline: Pipeline, now: datetime, channel: Channel | None = None
+) -> dict[str, str]:
+    """The value of every field for ``action``, as a note written at ``now`` on ``channel``
+    (by default the action's) says it; "" where the records have none."""
     interview = _aware(find_interview(pipeline, action.interview))
     today = now.astimezone(zone(interview.timezone)).date()
     contact = interview.contact(action.contact)
@@ -110,7 +113,7 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     notes = interview.notes
     answers = _answers(action, interview, now)
     sent_along = attachment(action, interview)
-    promise = _promise(action, interview, contact)
+    promise = _promise(action, interview, contact, channel or action.channel)
     values = {
         **_me(pipeline.profile),
         **_them(contact),
@@ -143,8 +146,8 @@ def values_for(action: Action, pipeline: Pipeline, now: datetime) -> dict[str, s
     }
     place = seats[-1]
     for single, many, items in (
-        ("recap_point", "recap_points", notes.recap),
-        ("challenge", "challenges", [c for c in notes.challenges if _challenge(_phrase(c))]),
+        ("recap_point", "recap_points", _shareable(notes.recap)),
+        ("challenge", "challenges", _challenges(notes)),
         ("open_question", "open_questions", answers),
     ):
         # A note typed over several lines still reads as one point in a sentence or a list;
@@ -204,13 +207,23 @@ def _to_share(action: Action, interview: Interview, notes: Notes) -> tuple[str, 
     """The challenge, or else the point of mine, that this value-add shares: the challenges
     first, then my points, each value-add the next one none before it shared; ("", "") once
     every one was shared (the user is asked for something new)."""
-    challenges = [p for c in notes.challenges if _challenge(p := _phrase(c))]
-    points = [p for r in notes.recap if (p := _phrase(r))]
+    challenges = [_phrase(c) for c in _challenges(notes)]
+    points = [p for r in _shareable(notes.recap) if (p := _phrase(r))]
     shared = _value_adds_sent(interview, action.due_from)
     if shared < len(challenges):
         return challenges[shared], ""
     shared -= len(challenges)
     return "", points[shared] if shared < len(points) else ""
+
+
+def _shareable(points: tuple[str, ...] | list[str]) -> list[str]:
+    """The points a message may carry: those written as they would be said, not jotted."""
+    return [p for p in points if not jotted(_phrase(p))]
+
+
+def _challenges(notes: Notes) -> list[str]:
+    """The challenges noted with how I would meet them, each as it may be said."""
+    return [c for c in _shareable(notes.challenges) if _challenge(_phrase(c))]
 
 
 def _value_adds_sent(interview: Interview, before: datetime) -> int:
@@ -223,7 +236,7 @@ def _value_adds_sent(interview: Interview, before: datetime) -> int:
 def _news(action: Action, interview: Interview, now: datetime) -> str:
     """The company's news, until a check-in or keep-warm note has told it: one sent with
     its text says so; one sent without was drafted with it."""
-    news = _to_the_company(_phrase(interview.notes.company_news))
+    news = _news_said(interview.notes.company_news)
     said = " ".join(news.split())[:40]
     told = any(
         e.kind is EventKind.SENT
@@ -238,6 +251,23 @@ def _news(action: Action, interview: Interview, now: datetime) -> str:
         for e in interview.events
     )
     return "" if told else news
+
+
+def _news_said(noted: str) -> str:
+    """The company's news as a message tells it ("" if it was jotted): "Named a Leader in the
+    Gartner MQ 🎉" is "you were named a Leader in the Gartner MQ", and a time it was noted
+    at ("last month") is left out, as it may be old by the time the message is read."""
+    news = _STALE.sub("", without_emoji(_phrase(noted))).strip(" ,;!")
+    news = _to_the_company(news)
+    return "" if not news or jotted(news) else news
+
+
+# When something happened, said from the day it was noted: no longer true a month on.
+_STALE = re.compile(
+    r"\s*,?\s*\b(?:(?:last|this|past)\s+(?:week|month|year|quarter)|yesterday|today"
+    r"|(?:a\s+(?:few|couple\s+of)|\d+|two|three|several)\s+(?:days|weeks|months)\s+ago)\b",
+    re.IGNORECASE,
+)
 
 
 def _flag(on: bool) -> str:
@@ -351,7 +381,7 @@ _FEWEST_WORDS = 5
 
 def _phrase(text: str) -> str:
     """A note as it reads inside a sentence: on one line, without its closing full stop."""
-    return without_asides(_one_line(text)).rstrip(".")
+    return spelled_out(without_asides(_one_line(text))).rstrip(".")
 
 
 # Past tenses that do not end in "ed", for points noted as "Led the redesign …".
@@ -523,7 +553,8 @@ def attachment(action: Action, interview: Interview) -> str:
     """What a kept promise sends as an attachment ("the onboarding teardown deck I
     mentioned"), or "" when it is to be written in the message: a promise to send something
     is kept by attaching it; one to tell them something needs words only the user has."""
-    verb, _, rest = _promise(action, interview, interview.contact(action.contact)).partition(" ")
+    kept = _promise(action, interview, interview.contact(action.contact), Channel.EMAIL)
+    verb, _, rest = kept.partition(" ")
     if verb.lower() not in spoken.SENDING or not rest:
         return ""
     thing = rest.removeprefix("you ").removeprefix("over ").strip()
@@ -597,6 +628,9 @@ def _points_of(contact: Contact | None) -> list[str]:
         # "Mentioned the role could be remote": what was said, a clause, is no topic.
         if topic != noted and _A_CLAUSE.search(f" {topic} "):
             continue
+        # "Team is 4 people", "CAC payback ~22 mo": a note to myself.
+        if _a_statement(topic) or jotted(topic):
+            continue
         head, _, rest = topic.partition(" ")
         first = head.casefold()
         # "It was fun" is a sentence; "IT procurement" a topic.
@@ -612,15 +646,39 @@ def _points_of(contact: Contact | None) -> list[str]:
 
 
 def _without_my_take(topic: str) -> str:
-    """``topic`` without what I made of them after a dash: "the reorg – seemed stressed" is
-    "the reorg"; "pricing – especially the enterprise tier" stays whole."""
+    """``topic`` without what I made of it after a dash: "the reorg – seemed stressed" is
+    "the reorg", "ARR target – aggressive" the ARR target; "pricing – especially the
+    enterprise tier" stays whole."""
     found = _DASH.search(topic)
     if found is None:
         return topic
     said = topic[found.end() :].split(" ", 1)[0].casefold()
-    if said in _THEY_DID or said in _SUBJECT_PRONOUNS:
-        return topic[: found.start()].rstrip()
-    return topic
+    if said in _GOES_ON:
+        return topic
+    return topic[: found.start()].rstrip()
+
+
+# Words after a dash that go on with the topic rather than judge it.
+_GOES_ON = frozenset(
+    ["especially", "particularly", "including", "mainly", "mostly", "notably", "from", "how",
+     "what", "why", "which", "who", "where", "when", "and", "or", "plus", "both", "vs",
+     "versus", "in", "for", "with"]
+)  # fmt: skip
+
+
+def _a_statement(topic: str) -> bool:
+    """Whether ``topic`` says something of a thing rather than naming it: "team is 4 people",
+    "the budget is tight", but not "the challenges the team is facing" or "how the team is
+    organised"."""
+    found = _SAYS_OF_IT.search(f" {topic} ")
+    if found is None:
+        return False
+    before = topic[: max(found.start() - 1, 0)].split()
+    return len(before) <= 3 and not any(w.casefold() in _WH for w in before)
+
+
+_SAYS_OF_IT = re.compile(r"\s(?:is|are|was|were|has|have|had|wants|needs|seems)\s")
+_WH = frozenset(["how", "why", "what", "when", "where", "whether", "which", "who", "that", "if"])
 
 
 _DASH = re.compile(r"\s[–—-]\s")
@@ -661,15 +719,33 @@ def _to_the_company(news: str) -> str:
     first, space, rest = news.partition(" ")
     said = _YOU.get(first.lower())
     if said:
-        return f"{said}{space}{rest}"
+        return f"{said}{space}{_yours(rest)}"
     following = rest.split(" ", 1)[0].casefold()
+    # "Named a Leader in the Gartner MQ": done to the company.
+    done_to = first.casefold() in _DONE_TO_COMPANIES
+    if space and (done_to or (first.casefold() in _COMPANY_DEEDS and following == "by")):
+        return f"you were {_yours(lowered(news))}"
     # Noted without its subject ("Raised a Series B"): the company did it. Only a deed a
     # company does, and not in the passive ("Acquired by Microsoft", "Named a leader").
     if space and first.casefold() in _COMPANY_DEEDS and following != "by":
-        return f"you {lowered(news)}"
+        return f"you {_yours(lowered(news))}"
     return news
 
 
+def _yours(deed: str) -> str:
+    """A deed of the company's with what it did it to said as the reader's: "got their
+    licence", "closed its Series C" are "your". Only up to the first break: a "their" further
+    on may be its customers'."""
+    end = re.search(r"[;,:]", deed)
+    cut = end.start() if end else len(deed)
+    return _THEIRS.sub("your", deed[:cut]) + deed[cut:]
+
+
+_THEIRS = re.compile(r"\b(?:their|our|its)\b")
+_DONE_TO_COMPANIES = frozenset(
+    ["named", "ranked", "recognised", "recognized", "listed", "awarded", "featured",
+     "certified", "rated", "voted", "selected", "chosen", "shortlisted", "backed"]
+)  # fmt: skip
 _COMPANY_DEEDS = frozenset(
     ["just", "raised", "launched", "opened", "won", "announced", "released", "hired",
      "acquired", "expanded", "signed", "partnered", "shipped", "introduced", "unveiled",
@@ -965,7 +1041,9 @@ def _offer_deadline(action: Action, pipeline: Pipeline, today: date) -> str:
     return ""
 
 
-def _promise(action: Action, interview: Interview, contact: Contact | None) -> str:
+def _promise(
+    action: Action, interview: Interview, contact: Contact | None, channel: Channel | None
+) -> str:
     promise = interview.promise(action.promise)
     if action.kind is not ActionKind.KEEP_PROMISE or promise is None or not promise.what.strip():
         return ""
@@ -976,6 +1054,10 @@ def _promise(action: Action, interview: Interview, contact: Contact | None) -> s
     # "her" and "them" in a promise made to the reader are the reader.
     to_reader = contact is not None and promise.to == contact.id
     said = spoken.promise_phrase(promise.what, names, to_reader=to_reader)
+    if jotted(said):
+        return ""  # the user's shorthand: the draft asks them what they promised
+    if channel is not Channel.PHONE:
+        said = spoken.kept_in_writing(said)
     # "Look into the visa question": done by now, and the message follows it up.
     done_first = spoken.followed_up(said, to_reader=to_reader) if contact is not None else None
     if done_first is not None:

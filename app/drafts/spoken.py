@@ -17,9 +17,11 @@ from app.engine.describe import (
     leads_with_verb,
     lowered,
     without_asides,
+    without_inner_time,
     without_my_lead,
     without_when,
 )
+from app.engine.jotted import spelled_out
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -169,13 +171,13 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
     and "Sending …" read as "send …", a thing alone ("the slide deck") as "send you the slide
     deck", and the time it was due by is left to the sentence around it.
     """
-    text = without_my_lead(without_asides(" ".join(what.split())).rstrip(".!"))
+    text = without_my_lead(spelled_out(without_asides(" ".join(what.split()))).rstrip(".!"))
     text = without_when(text) or text
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
         pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b")
         text = pattern.sub(lambda m: "your" if m.group("own") else "you", text)
     # "Call Jane Friday" is "call you Friday": its time, once it follows "you", goes too.
-    text = without_when(text) or text
+    text = without_inner_time(without_when(text) or text)
     if to_reader:
         text = _to_reader(text)
     first, space, rest = text.partition(" ")
@@ -186,9 +188,23 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
     # A verb leads ("Send …"); an acronym ("CV …") or "I" keeps its capital.
     text = lowered(text)
     if not leads_with_verb(text):
+        # "References to Mei": sent to the reader, who is named once.
+        text = re.sub(r"\s+to\s+you$", "", text) if to_reader else text
         thing = text if text.split(" ", 1)[0].casefold() in DETERMINERS else f"the {text}"
         text = f"send you {thing}" if to_reader else f"send {thing}"
     return text
+
+
+def kept_in_writing(promise: str) -> str:
+    """A promise as a written message keeps it: "email you the deck" is "send you the deck",
+    the message being that email ("I'm writing to email you" says it twice)."""
+    return _BY_MESSAGE.sub("send you ", promise)
+
+
+_BY_MESSAGE = re.compile(
+    r"^(?:email|e-mail|text|message|dm|whatsapp)\s+you\s+(?!back\b|again\b|later\b|soon\b)(?=\S)",
+    re.IGNORECASE,
+)
 
 
 _OBJECTS = frozenset(["you", "it", "them", "him", "her", "over", "across", "back"])

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from functools import cache
 
 from app.domain.records import Contact
+from app.engine.jotted import jotted, spelled_out
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -65,6 +66,11 @@ def _words(text: str) -> frozenset[str]:
 # verb phrase, with no subject of its own and no date that the "by <day>" after it repeats.
 _PRONOUNS = ("they", "he", "she", "we", "the team", "the company", "their team")
 _MODAL = r"(?:['’](?:ll|d)|\s+(?:will|would|shall|are going to|is going to|to))\b"
+# "Sam said she'd", "Sam promised to": what someone else said they would do.
+_THEIR_MODAL = (
+    rf"(?:{_MODAL}|\s+(?:said|says|mentioned)\s+(?:she|he|they)(?:['’](?:ll|d)|\s+(?:will|would))"
+    r"|\s+(?:promised|offered|agreed|needs|has)\s+to)"
+)
 _BARE_MODAL = re.compile(r"^(?:will|shall|going\s+to|to)\s+", re.IGNORECASE)
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -108,6 +114,23 @@ def _time_after() -> re.Pattern[str]:
     # start would pay for it.
     return re.compile(
         rf"(?:^|[,;]?\s+)(?:by|on|before|until|till|no\s+later\s+than)\s+{_WHEN}$", re.IGNORECASE
+    )
+
+
+def without_inner_time(text: str) -> str:
+    """``text`` without a time inside it, which the sentence around it says: "text me by
+    Mon with next steps" is "text me with next steps", "call you back Tues about the start
+    date" "call you back about the start date"."""
+    return _inner_time().sub("", text)
+
+
+@cache
+def _inner_time() -> re.Pattern[str]:
+    # Only before what goes on with the deed: "by the 3rd of the month" is one time.
+    return re.compile(
+        rf"(?:\s+(?:by|before|no\s+later\s+than)\s+{_WHEN}|(?<=\bback)\s+(?:on\s+)?{_WEEKDAY})"
+        r"(?=\s+(?:with|and|so|about|including|plus|once|after|to)\b)",
+        re.IGNORECASE,
     )
 
 
@@ -168,16 +191,22 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     that starts so is left as written.
     """
     names = [" ".join(name.split()) for name in names if name.strip()]
-    said = without_asides(" ".join(what.split())).rstrip(".!")
+    said = spelled_out(without_asides(" ".join(what.split()))).rstrip(".!")
+    # "Recruiter: will confirm the panel dates": who, as a label.
+    said = _LABEL.sub("", said, count=1)
     # "I'll hear back by Thursday": noted from my side, it is their getting back to me.
     if _HEAR_BACK.match(said):
         return "get back to me"
     text = _without_other_subject(without_when(_without_subject(said, names)))
+    text = without_inner_time(text)
     # Their promise's day is its due date, said beside it: "Decision Friday" is the decision.
     text = _LAST_WEEKDAY.sub("", text)
     if not text:
         return "get back to me"
     text = lowered(text, names)
+    if jotted(text):
+        # "text me by Mon with next steps??": the note's words are the user's shorthand.
+        return "get back to me"
     if leads_with_verb(text):
         return text
     # "Decision" alone is "the decision", and so is "Update on the headcount" the update;
@@ -189,6 +218,7 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     return f"get back to me about {article}{text}"
 
 
+_LABEL = re.compile(r"^[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+(?=\S)")
 _HEAR_BACK = re.compile(
     r"^I(?:['’]ll|\s+will|\s+should)\s+(?:hear\s+back|hear\s+from\s+(?:them|her|him)|get\s+"
     r"(?:an\s+answer|a\s+decision|feedback))\b",
@@ -226,7 +256,7 @@ _LAST_WEEKDAY = re.compile(
 _PEOPLE = frozenset(
     ["manager", "team", "panel", "recruiter", "hr", "ceo", "cto", "cfo", "coo", "cpo", "founder",
      "lead", "head", "director", "committee", "board", "interviewer", "partner", "coordinator",
-     "vp", "boss", "owner", "people", "talent", "they", "engineer", "designer", "someone",
+     "vp", "boss", "owner", "hm", "people", "talent", "they", "engineer", "designer", "someone",
      "legal", "finance", "ops", "operations", "payroll", "engineering", "acquisition",
      "security", "it", "procurement", "compliance", "marketing", "sales", "product", "design"]
 )  # fmt: skip
@@ -244,7 +274,7 @@ def _without_subject(text: str, names: list[str]) -> str:
     people = "|".join(re.escape(w) for w in sorted(who, key=len, reverse=True))
     pronouns = "|".join(re.escape(w) for w in _PRONOUNS)
     lead = rf"(?:(?:{people})(?:['’]s\s+team)?|{pronouns})" if people else rf"(?:{pronouns})"
-    text = re.sub(rf"^{lead}{_MODAL}\s*", "", text, count=1, flags=re.IGNORECASE)
+    text = re.sub(rf"^{lead}{_THEIR_MODAL}\s*", "", text, count=1, flags=re.IGNORECASE)
     return _BARE_MODAL.sub("", text, count=1)
 
 

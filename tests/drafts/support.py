@@ -12,6 +12,7 @@ from app.demo import demo_pipeline
 from app.domain.copies import replace
 from app.domain.interchange import Pipeline, read_pipeline
 from app.domain.records import ActionKind, Channel, Event, EventKind
+from app.drafts import Draft, compose
 from app.engine import Action, compute_actions
 from app.engine.action import CONTACTING
 
@@ -100,3 +101,20 @@ def action_of(pipeline: Pipeline, now: str, action_id: str) -> Action:
         if action.id == action_id:
             return action
     raise AssertionError(f"no action {action_id} at {now}")
+
+
+def draft_at(pipeline: Any, at: str, action_id: str, channel: Channel | None = None) -> Draft:
+    """The draft of ``action_id`` as it is made at ``at`` (on ``channel``, if given)."""
+    action: Action = action_of(pipeline, at, action_id)
+    return compose(action, pipeline, pendulum.parse(at), channel=channel)  # type: ignore[arg-type]
+
+
+def the_only(pipeline: Any, at: str, kind: ActionKind) -> Action:
+    """The one open action of ``kind`` at ``at``."""
+    now = pendulum.parse(at)
+    (found,) = [
+        a
+        for a in compute_actions(pipeline.interviews, pipeline.policy, now)  # type: ignore[arg-type]
+        if a.kind is kind
+    ]
+    return found

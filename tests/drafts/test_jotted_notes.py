@@ -1,0 +1,114 @@
+"""Drafts from notes jotted as people jot them: shorthand spelled out, and what stays a note to
+oneself (a verdict, a doubt, an arrow) never sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.domain.records import ActionKind, Channel
+
+from .support import acme, draft_at, the_only
+
+THANKS_AT = "2026-11-20T16:00:00+00:00"
+CHECK_IN_AT = "2026-11-26T10:00:00+00:00"
+JANE = {"id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example"}
+
+
+def _thanks_to_jane(*notes: str, channel: Channel | None = None) -> str:
+    pipeline = acme(contacts=[{**JANE, "notes": list(notes)}])
+    return draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane", channel).body
+
+
+@pytest.mark.parametrize(
+    "private",
+    [
+        "handoff sales->CS is messy, churn in yr 1",
+        "CAC payback ~22 mo, he wants <18",
+        "your awful onboarding lol",
+        "Kafka -> Pulsar??",
+        "team is 4 ppl, growing to 10",
+    ],
+)
+@pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.LINKEDIN, Channel.TEXT])
+def test_a_note_to_myself_is_not_what_a_thank_you_says_we_talked_about(
+    private: str, channel: Channel
+) -> None:
+    body = _thanks_to_jane(private, "the pricing roadmap", channel=channel)
+    assert "the pricing roadmap" in body
+    for word in ("->", "~", "lol", "??", "ppl", "team is 4"):
+        assert word not in body
+
+
+def test_a_thank_you_with_only_notes_to_myself_asks_for_the_point() -> None:
+    body = _thanks_to_jane("shrink #s at LP store r bad, wants a plan in 90 days")
+    assert "shrink" not in body
+    assert "[what you talked about with them]" in body
+
+
+def test_my_verdict_after_a_dash_is_left_with_me() -> None:
+    body = _thanks_to_jane("ARR target of $40M by FY28 - aggressive")
+    assert "ARR target of $40M by FY28" in body and "aggressive" not in body
+    body = _thanks_to_jane("pricing – especially the enterprise tier")
+    assert "pricing – especially the enterprise tier" in body
+
+
+def test_a_recap_point_jotted_is_not_shared_and_a_written_one_is() -> None:
+    pipeline = acme(
+        contacts=[{**JANE, "notes": ["the pricing roadmap"]}],
+        notes={"recap": ["SDR team 0->14 lol", "Scaled the onboarding funnel"]},
+    )
+    body = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane").body
+    assert "0->14" not in body
+    assert "I scaled the onboarding funnel" in body
+
+
+def _check_in_after(promise: str) -> str:
+    theirs = {"id": "t1", "what": promise, "by": "them", "to": "sam",
+              "due": "2026-11-24T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    pipeline = acme(promises=[theirs])
+    action = the_only(pipeline, CHECK_IN_AT, ActionKind.CHECK_IN)
+    return draft_at(pipeline, CHECK_IN_AT, action.id).body
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Sam said she'd text me by Mon w/ next steps", "you would text me with next steps by"),
+        ("Sam promised to intro me to the team lead", "you would introduce me to the team lead"),
+        ("recruiter: will confirm panel dates", "you would confirm panel dates"),
+        ("HM to decide", "you would decide by"),
+        # Shorthand left after spelling out is the user's: the promise is said plainly.
+        ("feedback ~early next wk??", "you would get back to me by"),
+    ],
+)
+def test_their_promise_jotted_reads_as_a_sentence_in_the_check_in(noted: str, said: str) -> None:
+    body = _check_in_after(noted)
+    assert said in body
+    assert "about Sam" not in body and "??" not in body and " w/" not in body
+
+
+def _kept(what: str, channel: Channel | None = None) -> str:
+    promise = {"id": "p1", "what": what, "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T15:00:00"}  # fmt: skip
+    pipeline: Any = acme(promises=[promise])
+    return draft_at(pipeline, "2026-11-23T10:00:00+00:00", "acme/keep_promise/p1", channel).body
+
+
+def test_my_promise_noted_in_shorthand_is_kept_in_words() -> None:
+    body = _kept("refs to Jane by EOD thurs")
+    assert "I'm writing to send you the references." in body
+    assert "to you" not in body.split("references")[1][:10]
+
+
+def test_a_promise_to_email_is_kept_by_the_email_and_said_so_on_the_phone() -> None:
+    assert "I'm writing to send you the case study" in _kept("email Jane the case study")
+    call = _kept("email Jane the case study", Channel.PHONE)
+    assert "I promised to email you the case study" in call
+
+
+def test_a_promise_left_in_shorthand_asks_what_was_promised() -> None:
+    body = _kept("GH repo -> Jane??")
+    assert "->" not in body and "??" not in body
+    assert "[" in body  # a placeholder: copying it asks first
