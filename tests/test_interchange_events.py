@@ -59,3 +59,14 @@ def test_every_valid_event_takes_the_quick_path(raw: dict[str, Any]) -> None:
     full, problems = checked(raw)
     assert not problems
     assert quick == full
+
+
+def test_an_event_that_names_its_action_by_id_alone_is_of_the_kind_the_id_names() -> None:
+    problems = Problems()
+    body = {"at": "2026-11-16T15:00:00+00:00", "kind": "sent", "id": "acme/thank_you/r1/bob"}
+    read = _Reader(problems).event(body, "events[0]", TZ)
+    assert not problems.items
+    assert read is not None and read.action == "thank_you"
+    # An id that names no kind of action still needs "action".
+    _Reader(problems).event({**body, "id": "my-own-id"}, "events[0]", TZ)
+    assert [p.path for p in problems.items] == ["events[0].action"]

@@ -26,11 +26,10 @@ class _Events(_Fields):
         if kind is None and body.get("kind") is None:
             self.problems.add(f"{path}.kind", "missing")
         action = self.choice(body, "action", path, ActionKind)
-        if (
-            kind in (EventKind.SENT, EventKind.SNOOZE, EventKind.SKIP)
-            and action is None
-            and body.get("action") is None
-        ):
+        if kind in NAMES_AN_ACTION and action is None and body.get("action") is None:
+            # An action's id says its kind ("acme/thank_you/r1/jane"): the id alone names it.
+            action = _kind_in_id(body.get("id"))
+        if kind in NAMES_AN_ACTION and action is None and body.get("action") is None:
             self.problems.add(f"{path}.action", f"missing: a {kind} event names the kind of action")
         until = self.moment(body, "until", path, tz, required=kind is EventKind.SNOOZE)
         to_stage = self.choice(body, "to", path, Stage)
@@ -53,6 +52,15 @@ class _Events(_Fields):
             until=until,
             source=self.text(body, "source", path) or None,
         )
+
+
+def _kind_in_id(action_id: object) -> ActionKind | None:
+    """The kind of action an action id names: its second part (the parts are escaped, so no
+    part holds a "/")."""
+    if type(action_id) is not str:
+        return None
+    parts = action_id.split("/")
+    return _member(ActionKind, parts[1]) if len(parts) >= 2 else None
 
 
 def _usual_event(raw: object, tz: tzinfo, *, plain: bool = False) -> Event | None:

@@ -138,7 +138,8 @@ class Dialog(ModalScreen[R], Generic[R]):
 
 class Form(Dialog[T | None], Generic[T]):
     """Fields in a scrolling body, Save and Cancel below; ctrl+s or the Save button saves, and
-    so does enter in the last field (enter in any other input moves to the next field)."""
+    so does enter in the last field, or in the one ``SAVES_ON_ENTER`` names (enter in any other
+    input moves to the next field)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -152,6 +153,8 @@ class Form(Dialog[T | None], Generic[T]):
 
     # Escape asks before it drops what was typed; the quick dialogs (a when, a gist) do not.
     ASKS_BEFORE_DISCARDING: ClassVar[bool] = True
+    # The id of an input that saves on enter wherever it is: the one a quick form opens on.
+    SAVES_ON_ENTER: ClassVar[str | None] = None
 
     def __init__(self, heading: str) -> None:
         super().__init__(heading)
@@ -291,7 +294,8 @@ class Form(Dialog[T | None], Generic[T]):
     def _enter(self, event: Input.Submitted) -> None:
         event.stop()
         stops = [widget for widget in self.focus_chain if self.body in widget.ancestors]
-        if stops and event.input is stops[-1]:
+        saves = self.SAVES_ON_ENTER is not None and event.input.id == self.SAVES_ON_ENTER
+        if saves or (stops and event.input is stops[-1]):
             self.action_save()
         else:
             self.focus_next()

@@ -32,13 +32,15 @@ class ReplyInput:
 
 class ReplyForm(Form[ReplyInput]):
     """``default_contact`` (the id of the person the selected action is to) is chosen in From
-    to start with; one that is not among ``contacts`` is ignored. The summary has the focus, so
-    ``R``, the gist and ``enter`` record a reply from that person, now."""
+    to start with; one that is not among ``contacts`` is ignored. The summary comes first and
+    has the focus, so ``R``, the gist and ``enter`` record a reply from that person, now; tab
+    goes on to who, when and their new date, in the order they are shown."""
 
     ASKS_BEFORE_DISCARDING = False  # one or two fields, quickly typed again
 
     # The gist is what is always typed; who and when are right as they start, most times.
     AUTO_FOCUS = "#summary"
+    SAVES_ON_ENTER = "summary"
 
     def __init__(
         self,
@@ -79,11 +81,10 @@ class ReplyForm(Form[ReplyInput]):
             placeholder="if they gave a date, e.g. next friday",
             date_only=True,
         )
+        yield Field("Summary", self.summary, key="summary")
         yield Field("From", self.contact, key="contact")
         yield self.when
         yield self.decide_by
-        # Last, so that enter in it saves (enter in an earlier field moves on).
-        yield Field("Summary", self.summary, key="summary")
 
     def read(self, check: Checker) -> ReplyInput | None:
         at = self.when.check_past(check)
