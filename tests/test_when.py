@@ -477,3 +477,24 @@ def test_importing_is_cheap() -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thursday 11:00", "2026-12-03T11:00:00+00:00"),  # on a Sunday: the last Thursday
+        ("sunday 9am", "2026-12-06T09:00:00+00:00"),  # this morning, already past
+        ("sunday 11am", "2026-11-29T11:00:00+00:00"),  # still to come today: a week ago
+        ("on fri", "2026-12-04T09:00:00+00:00"),
+        ("next friday", "2026-12-11T09:00:00+00:00"),  # said so: not a weekday alone
+        ("yesterday 5pm", "2026-12-05T17:00:00+00:00"),
+    ],
+)
+def test_a_weekday_alone_for_something_that_happened_is_the_last_one(
+    text: str, expected: str
+) -> None:
+    now = pendulum.datetime(2026, 12, 6, 10, tz="Europe/London")
+    assert parse_when(text, now, "Europe/London", past=True).isoformat() == expected
+    # For what is to come, the same words are the next one.
+    if not text.startswith(("next", "yesterday")):
+        assert parse_when(text, now, "Europe/London") > now

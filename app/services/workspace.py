@@ -394,7 +394,8 @@ class Workspace:
         action = self._open_action(action_id)
         now = self._when(at)
         return self._apply(
-            f"Snoozed: {_kind(action)} · {action.company}",
+            f"Snoozed until {describe_when(until, self.clock())}: {_kind(action)} · "
+            f"{action.company}",
             action.interview,
             lambda i: operations.snooze(i, action, now, until),
             still_open=[action],

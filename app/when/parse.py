@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from app.when.errors import (
@@ -20,8 +21,9 @@ if TYPE_CHECKING:
     from pendulum.tz.timezone import Timezone
 
 
-def parse_when(text: str, now: datetime, zone: str) -> DateTime:
-    """The moment ``text`` names, as an aware DateTime in ``zone``.
+def parse_when(text: str, now: datetime, zone: str, *, past: bool = False) -> DateTime:
+    """The moment ``text`` names, as an aware DateTime in ``zone``; with ``past``, a bare
+    weekday ("thursday 11:00") is the last one, as for something that has happened.
 
     ``now`` is the caller's clock (aware); nothing here reads the real one, the machine's zone
     or its locale. Raises WhenError, and nothing else, when the text is empty, unknown,
@@ -54,6 +56,8 @@ def parse_when(text: str, now: datetime, zone: str) -> DateTime:
             found = read_phrase(cleaned, local_now, plain(now))
         if found is None:
             raise unreadable(text)
+        if past and _BARE_WEEKDAY.match(cleaned):
+            found = _last_one(found, now if found.tzinfo is not None else local_now)
         if not in_years(found):
             raise outside_years(text, YEARS)
         if found.tzinfo is not None:
@@ -72,6 +76,19 @@ def parse_when(text: str, now: datetime, zone: str) -> DateTime:
         raise
     except (ValueError, OverflowError) as error:
         raise out_of_range(text, "beyond the calendar") from error
+
+
+# A weekday said alone, which a form for what has happened reads as the last one.
+_BARE_WEEKDAY = re.compile(
+    r"^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b(?!\s+(?:week|next))"
+)
+
+
+def _last_one(found: datetime, now: datetime) -> datetime:
+    """A weekday read as the next one, moved back to the last one when it is still to come."""
+    while found > now:
+        found -= timedelta(days=7)
+    return found
 
 
 def _clean(text: str) -> str:

@@ -367,6 +367,22 @@ async def test_help_lists_every_key_of_the_bindings(make):
         assert isinstance(app.screen, DashboardScreen)
 
 
+async def test_the_review_s_help_lists_its_own_keys_and_not_the_dashboard_s_moves(make):
+    from app.ui.screens.help import KeyTable
+
+    app = make()
+    async with app.run_test(size=(140, 50)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(KeyTable).render()
+        rows = dict(zip(table.columns[0].cells, table.columns[1].cells, strict=True))
+        assert rows["escape"] == "Leave the review, with a summary (while editing: stop editing)"
+        assert not any("cards and columns" in does for does in rows.values())
+
+
 async def test_the_review_opens_on_r(make):
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:

@@ -243,5 +243,5 @@ async def test_a_snooze_typed_past_the_deadline_is_said_to_be_late(make):
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert any(
-        line.startswith("Snoozed past ") and line.endswith("it will be late.") for line in said
+        line.startswith("Snoozed until ") and line.endswith("it will be late.") for line in said
     )

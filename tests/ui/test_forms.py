@@ -544,6 +544,23 @@ async def test_a_new_promise() -> None:
     ]
 
 
+async def test_a_promise_made_on_a_weekday_is_the_last_one_and_due_on_one_the_next() -> None:
+    # A Thursday afternoon: "monday" made is three days ago, "monday" due is in four.
+    form = PromiseForm(None, contacts=(JANE,), zone=LONDON, now=NOW, existing_ids=frozenset())
+    app = host(form)
+    async with app.run_test() as pilot:
+        await type_text(pilot, "Send the case study")
+        made = field(app, "created")
+        made.input.focus()
+        await pilot.press("end", "ctrl+u")  # what it holds (now) cleared, as a person does
+        await type_text(pilot, "monday 11:00")
+        assert str(made.note.render()) == "→ Mon 16 Nov 11:00"
+        due = field(app, "due")
+        due.input.focus()
+        await type_text(pilot, "monday 5pm")
+        assert str(due.note.render()) == "→ Mon 23 Nov 17:00"
+
+
 async def test_a_promise_needs_what_and_when() -> None:
     form = PromiseForm(None, contacts=(), zone=LONDON, now=NOW, existing_ids=frozenset())
     app = host(form)
@@ -749,11 +766,25 @@ async def test_snooze_says_when_a_deadline_passes_and_marks_the_times_after_it()
     assert app.results == [SnoozeInput(until=pendulum.datetime(2026, 11, 20, 9, tz=LONDON), at=NOW)]
 
 
+async def test_on_a_sunday_next_monday_is_not_tomorrow_morning_again() -> None:
+    sunday = pendulum.datetime(2026, 12, 6, 10, tz=LONDON)
+    app = host(SnoozeForm(now=sunday, zone=LONDON))
+    async with app.run_test() as pilot:
+        presets = app.screen.query_one("#presets", OptionList)
+        shown = [" ".join(str(presets.get_option_at_index(n).prompt).split()) for n in (1, 2)]
+        assert shown == ["2 Tomorrow morning tomorrow 09:00", "3 Next Monday Mon 14 Dec 09:00"]
+        await pilot.press("3")
+    assert app.results == [
+        SnoozeInput(until=pendulum.datetime(2026, 12, 14, 9, tz=LONDON), at=sunday)
+    ]
+
+
 def test_a_snooze_typed_past_the_deadline_has_a_note_for_after_it_is_saved() -> None:
     form = SnoozeForm(now=NOW, zone=LONDON, deadline=NOW.add(hours=5))
     assert form.late_note(NOW.add(hours=4)) is None
     assert form.late_note(NOW.add(hours=6)) == (
-        "Snoozed past later today at 19:30: it will be late."
+        "Snoozed until later today at 20:30, past its due time (later today at 19:30): "
+        "it will be late."
     )
     assert SnoozeForm(now=NOW, zone=LONDON).late_note(NOW.add(days=9)) is None
 

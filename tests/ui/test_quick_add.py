@@ -575,3 +575,32 @@ async def test_an_untouched_form_closes_on_escape_once_the_round_is_there() -> N
         await pilot.press("escape")
         await pilot.pause()
         assert app.results == [None]
+
+
+async def test_a_new_interview_that_repeats_one_on_the_board_says_so_and_still_saves() -> None:
+    form = InterviewForm(
+        None, now=NOW, default_zone=LONDON, existing_ids=frozenset({ACME.id}), others=(ACME,)
+    )
+    app = host(form)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_text(pilot, "acme ltd")
+        await pilot.press("tab")
+        await type_text(pilot, "Product  Manager")
+        await pilot.pause()
+        role = field(app, "role")
+        assert str(role.message.render()) == "already on the board, in Waiting"
+        assert role.has_class("-warned") and not role.has_class("-invalid")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (saved,) = app.results
+    assert saved.id != ACME.id and saved.company == "acme ltd"
+
+
+async def test_editing_an_interview_does_not_take_it_for_a_repeat_of_itself() -> None:
+    form = InterviewForm(
+        ACME, now=NOW, default_zone=LONDON, existing_ids=frozenset({ACME.id}), others=(ACME,)
+    )
+    app = host(form)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not field(app, "role").has_class("-warned")

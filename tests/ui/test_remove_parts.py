@@ -193,7 +193,9 @@ async def test_delete_on_the_interview_details_deletes_it_once_asked_and_u_puts_
         await pilot.press("delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert app.screen.question.startswith("Delete Acme (PM), with its rounds")
+        assert app.screen.question.startswith(
+            "Delete Acme (PM), in Scheduled with 1 round and 1 event in its history"
+        )
         await pilot.press("n")
         await pilot.pause()
         assert app.workspace.interview("acme") is not None

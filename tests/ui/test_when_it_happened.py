@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pendulum
 
-from app.domain.records import EventKind
+from app.domain.records import ActionKind, EventKind
 from app.ui.forms import ReplyForm, SentForm, SnoozeForm
 from app.ui.forms.field import Field
 from app.ui.widgets.due import DuePanel
@@ -154,3 +154,22 @@ async def test_a_thank_you_sent_before_its_interview_is_refused_and_nothing_is_r
         await settle(app, pilot)
         assert app.workspace.action(action.id) is not None
     assert events_of(db, action) == []
+
+
+async def test_marking_a_prepare_done_is_marking_it_done_and_a_message_sent(make, db):
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await into_due_panel(app, pilot)
+        panel = app.screen.query_one(DuePanel)
+        titles = {}
+        for _ in range(len(app.workspace.actions)):
+            action = app.workspace.action(panel.selected)
+            kind = "prepare" if action.kind is ActionKind.PREPARE else "message"
+            if (action.contacting or kind == "prepare") and kind not in titles:
+                await pilot.press("s")
+                await pilot.pause()
+                titles[kind] = app.screen.heading
+                await pilot.press("escape")
+                await pilot.pause()
+            await pilot.press("j")
+    assert titles == {"message": "Mark sent", "prepare": "Mark done"}

@@ -4,6 +4,7 @@ notes and history are edited elsewhere and come back unchanged."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import ClassVar
 
@@ -18,7 +19,7 @@ from app.domain.ids import slug, unique
 from app.domain.records import Interview, Outcome, Stage
 from app.ui.forms.base import Form
 from app.ui.forms.checks import Checker, zone_problem
-from app.ui.forms.choices import options
+from app.ui.forms.choices import options, spoken
 from app.ui.forms.field import Field, Tick
 from app.ui.forms.first_round import FirstRound, PersonRow
 from app.ui.forms.when_field import WhenField
@@ -49,10 +50,17 @@ class InterviewForm(Form[Interview]):
         default_zone: str,
         existing_ids: frozenset[str],
         me: frozenset[str] = frozenset(),
+        others: Sequence[Interview] = (),
     ) -> None:
-        """``me``: the user's name and email, left out of a pasted invitation's guests."""
+        """``me``: the user's name and email, left out of a pasted invitation's guests.
+        ``others``: the interviews already there, for a new one that repeats one of them."""
         super().__init__("Edit interview" if interview else "New interview")
         self.me = me
+        self.others = {
+            (_folded(i.company), _folded(i.role)): i
+            for i in others
+            if interview is None or i.id != interview.id
+        }
         self.interview = interview
         self.now = now
         self.existing_ids = existing_ids
@@ -172,6 +180,10 @@ class InterviewForm(Form[Interview]):
         first_round, contacts = (
             self.first_round.read(check) if self.first_round is not None else (None, ())
         )
+        twin = self.others.get((_folded(company), _folded(role)))
+        if twin is not None:
+            # Typed again by mistake, or a second process for the same role: the user knows.
+            check.warn("role", f"already on the board, in {spoken(twin.stage)}")
         if not check.ok or not isinstance(stage, Stage):
             return None
         base = self.interview or Interview(
@@ -193,3 +205,7 @@ class InterviewForm(Form[Interview]):
             offer_deadline=offer_deadline.date() if offer_deadline else None,
             keep_warm=self.keep_warm.value,
         )
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()

@@ -89,6 +89,7 @@ class PromiseForm(Form[Promise]):
             zone=self.zone,
             value=self.made_text,
             placeholder=f"e.g. yesterday 4pm (empty: {'not known' if promise else 'now'})",
+            past=True,
         )
         self.done = Tick("done", value=bool(promise and promise.done_at), id="done", compact=True)
         yield Static(f"Times are in {self.zone}.", classes="dialog-hint", markup=False)

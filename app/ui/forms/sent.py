@@ -34,10 +34,12 @@ class SentForm(Form[SentInput]):
         zone: str,
         what: str = "",
         earliest: tuple[datetime, str] | None = None,
+        message: bool = True,
     ) -> None:
         """``earliest``: the moment before which it cannot have been sent, and what it is
-        ("the interview it thanks for began")."""
-        super().__init__("Mark sent")
+        ("the interview it thanks for began"); ``message``: it is a message (not something
+        done, as preparing is), which is sent rather than done."""
+        super().__init__("Mark sent" if message else "Mark done")
         self.now = now
         self.zone = zone
         self.what = what

@@ -80,6 +80,9 @@ class SnoozeForm(Form[SnoozeInput]):
         self.moments: dict[str, DateTime] = {
             key: parse_when(phrase, now, zone) for key, _, phrase in PRESETS
         }
+        if self.moments["monday"] == self.moments["morning"]:
+            # On a Sunday, "next Monday" is the one after tomorrow's: a choice of its own.
+            self.moments["monday"] = self.moments["monday"].add(days=7)
 
     def compose_fields(self) -> ComposeResult:
         if self.what:
@@ -127,7 +130,10 @@ class SnoozeForm(Form[SnoozeInput]):
         as the presets are): None when it is not late."""
         if self.deadline is None or until <= self.deadline:
             return None
-        return f"Snoozed past {describe_when(self.deadline, self.now)}: it will be late."
+        return (
+            f"Snoozed until {describe_when(until, self.now)}, past its due time "
+            f"({describe_when(self.deadline, self.now)}): it will be late."
+        )
 
     def _choice(self, moment: datetime) -> str:
         late = self.deadline is not None and moment > self.deadline

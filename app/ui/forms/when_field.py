@@ -63,8 +63,11 @@ class WhenField(Field):
         placeholder: str = "",
         date_only: bool = False,
         empty_is_now: bool = False,
+        past: bool = False,
     ) -> None:
+        """``past``: the moment has happened, so a weekday typed alone is the last one."""
         self.empty_is_now = empty_is_now
+        self.past = past
         self.input = TextInput(
             value,
             placeholder=NOW if empty_is_now and not placeholder else placeholder,
@@ -87,7 +90,15 @@ class WhenField(Field):
     def happened(cls, label: str, *, now: datetime, zone: str, example: str) -> WhenField:
         """When something the user did happened: empty is now; read with ``check_past``."""
         placeholder = f"now (or e.g. {example})"
-        return cls(label, key="at", now=now, zone=zone, placeholder=placeholder, empty_is_now=True)
+        return cls(
+            label,
+            key="at",
+            now=now,
+            zone=zone,
+            placeholder=placeholder,
+            empty_is_now=True,
+            past=True,
+        )
 
     @property
     def zone(self) -> str:
@@ -116,7 +127,7 @@ class WhenField(Field):
             return pendulum.instance(self.now).in_timezone(self._zone)
         if not text:
             return None
-        return parse_when(text, self.now, self._zone)
+        return parse_when(text, self.now, self._zone, past=self.past)
 
     def check(self, checker: Checker, *, required: bool = False) -> DateTime | None:
         try:

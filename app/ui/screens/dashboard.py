@@ -34,6 +34,7 @@ from app.domain.records import (
     Stage,
 )
 from app.engine import Action, Urgency, counts
+from app.engine.action import CONTACTING
 from app.engine.urgency import COMING_UP, Rank, levels, most_pressing, ranks, urgency
 from app.errors import UserError
 from app.services.operations import closed_from
@@ -434,6 +435,7 @@ class DashboardScreen(WorkspaceScreen):
             default_zone=self._default_zone(),
             existing_ids=frozenset(i.id for i in self.workspace.interviews),
             me=frozenset((self.workspace.profile.name, self.workspace.profile.email)),
+            others=self.workspace.interviews,
         )
         self.app.push_screen(form, self._save_interview)
 
@@ -506,7 +508,13 @@ class DashboardScreen(WorkspaceScreen):
         if other is not None:
             what = f"{what}, with {kind_label(other)}"
         earliest = self.workspace.done_no_earlier_than(action)
-        form = SentForm(now=self.workspace.clock(), zone=zone, what=what, earliest=earliest)
+        form = SentForm(
+            now=self.workspace.clock(),
+            zone=zone,
+            what=what,
+            earliest=earliest,
+            message=action.kind in CONTACTING,
+        )
         self.app.push_screen(form, record)
 
     def action_snooze(self) -> None:
@@ -859,7 +867,13 @@ class DashboardScreen(WorkspaceScreen):
         # None for "Add a …": interview.round(None) and the like give None, so the form opens blank.
         if kind is forms.PartKind.INTERVIEW:
             ids = frozenset(i.id for i in self.workspace.interviews)
-            form = forms.InterviewForm(interview, now=now, default_zone=zone, existing_ids=ids)
+            form = forms.InterviewForm(
+                interview,
+                now=now,
+                default_zone=zone,
+                existing_ids=ids,
+                others=self.workspace.interviews,
+            )
             self.app.push_screen(form, self._save_interview)
         elif kind is forms.PartKind.ROUND:
             self.app.push_screen(
@@ -941,10 +955,15 @@ class DashboardScreen(WorkspaceScreen):
             if yes:
                 self._apply(lambda: self.workspace.delete_interview(interview.id))
 
+        from app.ui.forms.choices import spoken
+
         named = interview.company + (f" ({interview.role})" if interview.role else "")
+        # Which one, where two read alike: its stage and how much is in it.
+        held = f"{len(interview.rounds)} round" + ("" if len(interview.rounds) == 1 else "s")
+        said = f"{len(interview.events)} event" + ("" if len(interview.events) == 1 else "s")
         question = (
-            f"Delete {named}, with its rounds, contacts, notes, promises and history? "
-            "u puts it back."
+            f"Delete {named}, in {spoken(interview.stage)} with {held} and {said} in its "
+            "history, and all of its contacts, notes and promises? u puts it back."
         )
         self.app.push_screen(
             ConfirmDialog(question, yes="Delete", no="Keep", title="Delete"), answered

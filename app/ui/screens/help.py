@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -29,14 +30,22 @@ class HelpScreen(ModalScreen[None]):
         ),
     ]
 
-    def __init__(self, bindings: list[BindingType], title: str = "Keys") -> None:
+    def __init__(
+        self,
+        bindings: list[BindingType],
+        title: str = "Keys",
+        navigation: Sequence[tuple[str, str]] = NAVIGATION,
+    ) -> None:
+        """``navigation``: the keys that move about the screen asking for help, said after its
+        bindings (the dashboard's by default)."""
         super().__init__()
         self.bindings = [b for b in bindings if isinstance(b, Binding)]
         self.title_text = title
+        self.navigation = navigation
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield KeyTable(self.bindings, self.title_text, id="help-keys")
+            yield KeyTable(self.bindings, self.title_text, self.navigation, id="help-keys")
         yield OverFooter()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
@@ -50,10 +59,18 @@ class KeyTable(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"help--title", "help--key"}
 
-    def __init__(self, bindings: list[Binding], title: str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        bindings: list[Binding],
+        title: str,
+        navigation: Sequence[tuple[str, str]] = NAVIGATION,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.keys = bindings
         self.title_text = title
+        self.navigation = navigation
 
     def render(self) -> RenderResult:
         return key_table(
@@ -61,21 +78,27 @@ class KeyTable(Widget):
             self.title_text,
             title_style=self.get_component_rich_style("help--title", partial=True),
             key_style=self.get_component_rich_style("help--key", partial=True),
+            navigation=self.navigation,
         )
 
 
 def key_table(
-    bindings: list[Binding], title: str, *, title_style: Style, key_style: Style
+    bindings: list[Binding],
+    title: str,
+    *,
+    title_style: Style,
+    key_style: Style,
+    navigation: Sequence[tuple[str, str]] = NAVIGATION,
 ) -> Table:
     table = Table(title=title, title_style=title_style, box=None, padding=(0, 2), expand=True)
     table.add_column("Key", style=key_style, no_wrap=True)
     table.add_column("Does")
     # A key the navigation rows explain (escape) is said there once, not again per screen.
-    explained = {keys for keys, _ in NAVIGATION}
+    explained = {keys for keys, _ in navigation}
     for binding in bindings:
         keys = binding.key_display or binding.key
         if keys not in explained:
             table.add_row(keys, binding.tooltip or binding.description)
-    for keys, does in NAVIGATION:
+    for keys, does in navigation:
         table.add_row(keys, does)
     return table

@@ -358,7 +358,8 @@ class ReviewScreen(WorkspaceScreen):
     def action_help(self) -> None:
         from app.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.BINDINGS, "Daily review"))
+        # The review's own keys only: the dashboard's moves (cards, panes) are not here.
+        self.app.push_screen(HelpScreen(self.BINDINGS, "Daily review", navigation=()))
 
     def _message(self) -> tuple[Action, Draft, str] | None:
         """The current action, its draft and the body shown, for copying or handing over; None,
@@ -877,17 +878,34 @@ def render_context(
         for promise in open_promises:
             who = "You" if promise.by.value == "me" else "They"
             text.append(f"{who}: {promise.what} · by {day(promise.due.date())}\n")
-    contacts = [e for e in interview.events if e.kind in (EventKind.SENT, EventKind.REPLY)][-4:]
+    # A prepare or a move-on marked done reached nobody: it is no contact.
+    contacts = [
+        e
+        for e in interview.events
+        if e.kind is EventKind.REPLY or (e.kind is EventKind.SENT and e.action in _SENT_AS)
+    ][-4:]
     if contacts:
         text.append("\nLast contacts\n", style=styles.heading)
         for event in reversed(contacts):
             what = (
-                f"you sent a {event.action.value.replace('_', '-')}"
+                f"you sent {_SENT_AS[event.action]}"
                 if event.kind is EventKind.SENT and event.action
                 else f"reply from {_contact_name(interview, event.contact) or interview.company}"
             )
             text.append(f"{day(event.at.date())} · {what}\n", style=styles.muted)
     return text
+
+
+# What each message that reaches them was, as the list of last contacts says it.
+_SENT_AS = {
+    ActionKind.THANK_YOU: "a thank-you",
+    ActionKind.KEEP_PROMISE: "what you promised",
+    ActionKind.CHECK_IN: "a check-in",
+    ActionKind.VALUE_ADD: "a value-add note",
+    ActionKind.NURTURE: "a keep-warm note",
+    ActionKind.CONNECT: "a connection request",
+    ActionKind.UPDATE_OTHERS: "an update on your offer",
+}
 
 
 def _who(interview: Interview | None, action: Action) -> str:
