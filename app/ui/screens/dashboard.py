@@ -874,7 +874,7 @@ class DashboardScreen(WorkspaceScreen):
                 existing_ids=ids,
                 others=self.workspace.interviews,
             )
-            self.app.push_screen(form, self._save_interview)
+            self.app.push_screen(form, lambda edited: self._details_saved(interview, edited))
         elif kind is forms.PartKind.ROUND:
             self.app.push_screen(
                 forms.RoundForm(
@@ -946,6 +946,44 @@ class DashboardScreen(WorkspaceScreen):
 
             form_q = forms.QuestionForm(question, contacts=interview.contacts)
             self.app.push_screen(form_q, put_question)
+
+    def _details_saved(self, before: Interview, edited: Interview | None) -> None:
+        """An interview's details saved; a new zone asks whether the times typed in the old
+        one read as they did (the zone was wrong) or stay the moments they were."""
+        from app.domain.rezone import as_typed_in, has_typed_times
+        from app.ui.forms import ConfirmDialog
+
+        if edited is None or edited.timezone == before.timezone or not has_typed_times(edited):
+            self._save_interview(edited)
+            return
+
+        def answered(keep_as_typed: bool | None) -> None:
+            if keep_as_typed is None:
+                return  # neither: nothing is saved, and the form can be opened again
+            self._save_interview(as_typed_in(edited, before.timezone) if keep_as_typed else edited)
+
+        from app.domain.interchange import zone as zone_of
+
+        first = min((r.starts for r in before.rounds), default=None)
+        typed = shown = ""
+        if first is not None:
+            typed = first.astimezone(zone_of(before.timezone)).strftime(" (%H:%M stays %H:%M)")
+            moved = first.astimezone(zone_of(edited.timezone)).strftime("%H:%M")
+            shown = f" ({first.astimezone(zone_of(before.timezone)):%H:%M} becomes {moved})"
+        question = (
+            f"The time zone is now {edited.timezone}. Keep the rounds and promises at the times "
+            f"you typed{typed}, or at the same moments{shown}?"
+        )
+        self.app.push_screen(
+            ConfirmDialog(
+                question,
+                yes="Keep as typed",
+                no="Same moments",
+                title="Time zone changed",
+                cancel="Cancel",
+            ),
+            answered,
+        )
 
     def _delete(self, interview: Interview) -> None:
         """Ask, then delete the whole interview (``u`` puts it back)."""
