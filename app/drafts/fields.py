@@ -349,6 +349,9 @@ def _short_role(role: str) -> str:
     Payments Risk and Compliance Platform" (its team after a comma, a dash or a parenthesis)."""
     found = _CLAUSE_BREAK.search(role) or re.search(r"\s+\(", role)
     short = role[: found.start()].strip() if found else role
+    if short.count("(") > short.count(")"):
+        # A comma inside the brackets ("Manager (Maternity Cover, 12 months)"): before them.
+        short = short[: short.rfind("(")].strip()
     return short if len(short.split()) >= 2 else role
 
 
@@ -848,8 +851,13 @@ def _answers_said(answers: list[str]) -> str:
     """Answers one after another, each a sentence of its own: "I would use Snowflake. Yes, I
     have managed a $2M budget" (joined with "and", the second read "… Snowflake and Yes, I
     have …")."""
-    said = [a for a in answers if a]
+    said = [_LABELLED.sub("", a, count=1) for a in answers if a]
     return ". ".join([*said[:1], *(a[:1].upper() + a[1:] for a in said[1:])])
+
+
+# "Correcting my case math: I should have divided …": the heading the user gave the answer,
+# which the sentence before it says ("here is a fuller answer:"), not a second colon.
+_LABELLED = re.compile(r"^[^:.;!?]{1,40}:\s+(?=[A-Z0-9])")
 
 
 # The channels whose check-in or value-add says the answers: a call or a LinkedIn note has no
@@ -1002,12 +1010,20 @@ def _the_meeting(
 def _others(interview: Interview, held: Round | None, contact: Contact | None) -> str:
     if held is None:
         return ""
-    names = []
-    for person_id in held.interviewers:
-        person = interview.contact(person_id)
-        if person is None or (contact is not None and person.id == contact.id):
-            continue
-        names.append(spoken.first_name(spoken.as_written(person.name)))
+    people = [
+        spoken.as_written(person.name)
+        for person_id in held.interviewers
+        if (person := interview.contact(person_id)) is not None
+        and (contact is None or person.id != contact.id)
+    ]
+    firsts = [spoken.first_name(name) for name in people]
+    # Two of one first name, or one the reader's own ("with Chris", to Chris Adams, meaning
+    # Chris Bell): each is named in full.
+    taken = [*firsts, spoken.first_name(spoken.as_written(contact.name))] if contact else firsts
+    names = [
+        name if taken.count(first) > 1 else first
+        for name, first in zip(people, firsts, strict=True)
+    ]
     return spoken.names_list(names)
 
 

@@ -520,6 +520,22 @@ def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_char
     assert "metrics" not in note.body and "Payments" not in note.body
 
 
+def test_a_title_cut_short_to_fit_never_leaves_a_bracket_open() -> None:
+    jane = {"id": "jane", "name": "Jane Doe", "role": "interviewer",
+            "linkedin": "https://www.linkedin.com/in/janedoe",
+            "notes": ["her plan to merge the two onboarding flows into one funnel shared by the "
+                      "web and mobile apps, with one set of metrics the data team owns"]}  # fmt: skip
+    long = acme(
+        role="Senior Brand and Communications Strategy Manager (Maternity Cover, 12 months)",
+        contacts=[jane],
+        preferences={"channels": ["linkedin"]},
+    )
+    note = draft_at(long, THANKS_AT, "acme/thank_you/r1/jane").body
+    assert len(note) <= LINKEDIN_LIMIT
+    assert "about the Senior Brand and Communications Strategy Manager role" in note
+    assert note.count("(") == note.count(")")
+
+
 @pytest.mark.parametrize(
     ("kept", "greeting"),
     [("Doe, Jane", "Dear Jane,"), ("JANE DOE", "Dear Jane,"), ("Dr. Jane Doe", "Dear Dr. Doe,")],
@@ -1033,3 +1049,25 @@ def test_value_adds_share_every_challenge_then_every_point_of_mine() -> None:
     assert "on churn" in shared[0]
     assert "I led the checkout redesign" in shared[1]
     assert "I grew weekly users 3x" in shared[2]
+
+
+def test_someone_met_who_shares_the_reader_s_first_name_is_named_in_full() -> None:
+    contacts = [
+        {"id": "ca", "name": "Chris Adams", "email": "ca@acme.example", "role": "recruiter"},
+        {"id": "cb", "name": "Chris Bell", "email": "cb@acme.example", "role": "interviewer"},
+        {"id": "jo", "name": "Jo Park", "email": "jo@acme.example", "role": "interviewer"},
+    ]
+    rounds = [{"id": "r1", "starts": "2026-11-20T14:00:00", "kind": "onsite",
+               "interviewers": ["cb", "jo"]}]  # fmt: skip
+    pipeline = acme(contacts=contacts, rounds=rounds, stage="waiting")
+    body = draft_at(pipeline, "2026-11-30T10:00:00+00:00", "acme/check_in/r1").body
+    assert body.startswith("Hi Chris,")
+    assert "I enjoyed meeting Chris Bell and Jo on Friday 20 November" in body
+
+
+def test_an_answer_under_a_heading_of_mine_reads_without_a_second_colon() -> None:
+    notes = {"open_questions": [{"question": "market sizing", "asked_by": "jane",
+             "answer": "Correcting my case math: I should have divided by 12, not 10"}]}  # fmt: skip
+    body = draft_at(acme(notes=notes), THANKS_AT, "acme/thank_you/r1/jane").body
+    assert "here is a fuller answer: I should have divided by 12, not 10." in body
+    assert "case math" not in body
