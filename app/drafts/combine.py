@@ -67,11 +67,22 @@ def one_message(
     channel = actions[0].channel
     if len(actions) == 1:
         return compose(actions[0], pipeline, now, channel=channel, templates=templates)
+    # One message goes once, when the first of its parts is due: each part speaks as of then
+    # ("as I promised earlier today", not as of when its own action would open).
+    goes = max(now, min((a.due_from for a in actions), key=lambda m: m.timestamp()))
     # Brief as one message: each part gives up what it can, a step at a time, until the whole
     # fits (or nothing more can go, and the warning says so).
     for shorter in range(_MOST_STEPS + 1):
         drafts = [
-            compose(a, pipeline, now, channel=channel, templates=templates, shorter=shorter)
+            compose(
+                a,
+                pipeline,
+                goes,
+                channel=channel,
+                templates=templates,
+                shorter=shorter,
+                sent_now=True,
+            )
             for a in actions
         ]
         one = combine(list(zip(actions, drafts, strict=True)))

@@ -94,10 +94,12 @@ def compose(
     channel: Channel | None = None,
     templates: Path | Library | None = None,
     shorter: int = 0,
+    sent_now: bool = False,
 ) -> Draft:
     """The draft of ``action`` on ``channel`` (by default the action's own), at ``now``;
     ``shorter``: that many of the steps that shorten a long draft are taken even where it fits
-    (for a message that says it with others).
+    (for a message that says it with others); ``sent_now``: it goes at ``now`` whenever the
+    action opens (with another that is due now), and speaks as of then.
 
     ``templates`` is the user's templates folder, or a ``Library`` of it already read; where
     it holds no usable file of a template's name, the built-in one is used.
@@ -114,7 +116,7 @@ def compose(
     channel = channel or action.channel or Channel.EMAIL
     library = templates if isinstance(templates, Library) else Library(templates)
     # A draft of an action that opens later speaks as it will when it is sent.
-    written = max(now, action.due_from, key=lambda moment: moment.timestamp())
+    written = now if sent_now else max(now, action.due_from, key=lambda m: m.timestamp())
     values = values_for(action, pipeline, written, channel)
     bring = meeting_for(action, interview, written)
     if bring is not None:

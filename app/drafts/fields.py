@@ -952,7 +952,9 @@ def _day(action: Action, interview: Interview, held: Round | None, today: date) 
     promise = interview.promise(action.promise)
     if action.kind is ActionKind.KEEP_PROMISE and promise:
         if promise.created:
-            return spoken.day_phrase(promise.created.astimezone(tz).date(), today)
+            said = spoken.day_phrase(promise.created.astimezone(tz).date(), today)
+            # "As I promised today" reads as if it were not yet kept.
+            return "earlier today" if said == "today" else said
         # Not noted when: made at the last meeting that ended before it was due, if any (a
         # promise to bring something to a meeting was made before that meeting).
         before = [r for r in interview.rounds if _ends(r) <= promise.due]

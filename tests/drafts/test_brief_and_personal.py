@@ -521,10 +521,16 @@ def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_char
 
 
 def test_a_title_cut_short_to_fit_never_leaves_a_bracket_open() -> None:
-    jane = {"id": "jane", "name": "Jane Doe", "role": "interviewer",
-            "linkedin": "https://www.linkedin.com/in/janedoe",
-            "notes": ["her plan to merge the two onboarding flows into one funnel shared by the "
-                      "web and mobile apps, with one set of metrics the data team owns"]}  # fmt: skip
+    jane = {
+        "id": "jane",
+        "name": "Jane Doe",
+        "role": "interviewer",
+        "linkedin": "https://www.linkedin.com/in/janedoe",
+        "notes": [
+            "her plan to merge the two onboarding flows into one funnel shared "
+            "by the web and mobile apps, with one set of metrics the data team owns"
+        ],
+    }
     long = acme(
         role="Senior Brand and Communications Strategy Manager (Maternity Cover, 12 months)",
         contacts=[jane],
@@ -1066,8 +1072,21 @@ def test_someone_met_who_shares_the_reader_s_first_name_is_named_in_full() -> No
 
 
 def test_an_answer_under_a_heading_of_mine_reads_without_a_second_colon() -> None:
-    notes = {"open_questions": [{"question": "market sizing", "asked_by": "jane",
-             "answer": "Correcting my case math: I should have divided by 12, not 10"}]}  # fmt: skip
+    answer = "Correcting my case math: I should have divided by 12, not 10"
+    notes = {
+        "open_questions": [{"question": "market sizing", "asked_by": "jane", "answer": answer}]
+    }
     body = draft_at(acme(notes=notes), THANKS_AT, "acme/thank_you/r1/jane").body
     assert "here is a fuller answer: I should have divided by 12, not 10." in body
     assert "case math" not in body
+
+
+def test_one_message_with_a_promise_made_today_says_so_as_of_when_it_goes() -> None:
+    # The promise opens tomorrow: alone, its draft speaks as of then; sent with today's
+    # thank-you, it goes now, and was made earlier today.
+    promise = {"id": "p1", "what": "Send Jane the deck", "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T14:50:00"}  # fmt: skip
+    pipeline = acme(promises=[promise])
+    one = _one_message_at(pipeline, THANKS_AT, ActionKind.THANK_YOU, ActionKind.KEEP_PROMISE)
+    assert "meet with me today" in one.body
+    assert "As I promised earlier today" in one.body and "yesterday" not in one.body

@@ -56,7 +56,9 @@ def test_two_actions_to_one_person_are_one_message_doing_both(db, capsys):
     )
     # Thanks first, then the promised item, then one sign-off.
     thanks = out.index("Thank you for taking the time")
-    promised = out.index("As I promised today, I'm writing to send you the onboarding teardown")
+    promised = out.index(
+        "As I promised earlier today, I'm writing to send you the onboarding teardown"
+    )
     assert thanks < promised < out.index("Best regards,")
     assert "keep-promise and thank-you to Marcus Feld" in err
 
@@ -247,7 +249,7 @@ def test_one_message_closes_once_at_its_end(db, capsys):
     assert paragraphs[-2].startswith("Our conversation left me even more excited")
     assert "Thank you again for your time" not in out
     assert out.count("look forward") == 1
-    assert out.index("As I promised today") < out.index("Our conversation left me")
+    assert out.index("As I promised earlier today") < out.index("Our conversation left me")
 
 
 def test_an_update_on_my_timeline_does_the_check_in_s_job_and_asks_once(db, capsys):
