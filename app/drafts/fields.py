@@ -79,6 +79,7 @@ FIELDS: tuple[Field, ...] = (
     Field("attached_many", "whether what you attach is several things (them, not it)"),
     Field("their_promise", "what they said they would do"),
     Field("met", "whether you have met"),
+    Field("arranged", "whether a thank-you goes to who arranged the interview, not sat in it"),
     Field("nothing_owed", "whether you owe them nothing"),
     Field("date", "date"),
     Field("achievement", "a work example or recent achievement that bears on the role"),
@@ -135,6 +136,13 @@ def values_for(
         "promised_item": "",  # only the user has it: always a placeholder, so copying asks
         "their_promise": _their_promise(action, interview, today),
         "met": "yes" if _met(interview, contact, now) else "",
+        # A round with no interviewers noted: its thank-you goes to whoever set it up.
+        "arranged": _flag(
+            action.kind is ActionKind.THANK_YOU
+            and held is not None
+            and contact is not None
+            and contact.id not in held.interviewers
+        ),
         "nothing_owed": "" if _owes(interview, now) else "yes",
         "date": spoken.full_date(today),
         "company_news": _news(action, interview, now),

@@ -1090,3 +1090,18 @@ def test_one_message_with_a_promise_made_today_says_so_as_of_when_it_goes() -> N
     one = _one_message_at(pipeline, THANKS_AT, ActionKind.THANK_YOU, ActionKind.KEEP_PROMISE)
     assert "meet with me today" in one.body
     assert "As I promised earlier today" in one.body and "yesterday" not in one.body
+
+
+@pytest.mark.parametrize(
+    "channel", [Channel.EMAIL, Channel.LETTER, Channel.LINKEDIN, Channel.TEXT, Channel.PHONE]
+)
+def test_a_round_with_no_interviewers_noted_thanks_who_arranged_it_for_that(
+    channel: Channel,
+) -> None:
+    # Sam, the recruiter, gets the thank-you, but was not in the room as far as anyone noted.
+    rounds = [{"id": "r1", "starts": "2026-11-20T14:00:00", "kind": "onsite", "interviewers": []}]
+    pipeline = acme(rounds=rounds)
+    body = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/sam", channel).body
+    assert "arranging" in body
+    for unmet in ("meet with me", "meeting me", "your time", "talking", "Our conversation", "["):
+        assert unmet not in body, unmet
