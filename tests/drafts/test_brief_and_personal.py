@@ -1105,3 +1105,39 @@ def test_a_round_with_no_interviewers_noted_thanks_who_arranged_it_for_that(
     assert "arranging" in body
     for unmet in ("meet with me", "meeting me", "your time", "talking", "Our conversation", "["):
         assert unmet not in body, unmet
+
+
+_CHECKED_IN = [
+    {"at": "2026-11-20T18:00:00+00:00", "kind": "sent", "action": "thank_you", "round": "r1",
+     "contact": "jane"},
+    {"at": "2026-11-27T10:00:00+00:00", "kind": "sent", "action": "check_in", "contact": "sam"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("channel", [Channel.TEXT, Channel.LINKEDIN, Channel.PHONE])
+@pytest.mark.parametrize(
+    ("notes", "shared"),
+    [
+        ({"challenges": ["Churn in month one – I would start with an onboarding email series"]},
+         "I would start with an onboarding email series"),
+        ({"recap": ["Scaled the onboarding funnel to 9k signups a week"]},
+         "I scaled the onboarding funnel to 9k signups a week"),
+    ],
+)  # fmt: skip
+def test_a_value_add_on_a_short_channel_carries_the_value(
+    channel: Channel, notes: dict[str, Any], shared: str
+) -> None:
+    at = "2026-12-07T10:00:00+00:00"
+    pipeline = acme(stage="waiting", decision_by="2026-11-26", events=_CHECKED_IN, notes=notes)
+    action = the_only(pipeline, at, ActionKind.VALUE_ADD)
+    body = draft_at(pipeline, at, action.id, channel).body
+    assert shared in body
+    assert "(And:)" not in body  # nothing came before it
+
+
+def test_a_value_add_call_with_nothing_noted_asks_what_to_share() -> None:
+    at = "2026-12-07T10:00:00+00:00"
+    pipeline = acme(stage="waiting", decision_by="2026-11-26", events=_CHECKED_IN, notes={})
+    action = the_only(pipeline, at, ActionKind.VALUE_ADD)
+    body = draft_at(pipeline, at, action.id, Channel.PHONE).body
+    assert "(Share briefly:) [a work example or recent achievement" in body
