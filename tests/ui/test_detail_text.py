@@ -65,3 +65,14 @@ def test_the_history_says_a_move_on_closed_it_and_sent_nothing():
     history = text.split("\nHistory\n", 1)[1]
     assert "sent thank-you to Sam Lee by email" in history
     assert "moved on: closed" in history and "sent move-on" not in history
+
+
+def test_a_promise_of_mine_whose_keeping_was_skipped_says_so():
+    mine = {"id": "p1", "what": "Send my references", "to": "sam", "due": "2026-11-24T12:00"}
+    skipped = {"at": "2026-11-19T10:00", "kind": "skip", "action": "keep_promise",
+               "id": "acme/keep_promise/p1", "promise": "p1"}  # fmt: skip
+    text = render_detail(interview(promises=[mine], events=[skipped]), [], NOW).plain
+    section = text.split("\nPromises\n", 1)[1].split("\n\nHistory\n", 1)[0]
+    assert section.splitlines() == [
+        "I → Sam Lee: Send my references · by Tue 24 Nov at 12:00 · skipped"
+    ]

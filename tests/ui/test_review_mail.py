@@ -425,3 +425,24 @@ async def test_a_check_in_that_an_open_update_does_says_so_under_its_draft(make)
         await pilot.press("s")
         await settle(app, pilot)
         assert app.workspace.action(HARBOR_CHECK_IN) is None
+
+
+async def test_what_is_passed_over_is_not_copied_to_be_sent_all_the_same(make, clipboard):
+    app = make()
+    fernhill_update = "fernhill-insights/update_others/oakline-patient"
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await review_at(app, pilot, "fernhill-insights/move_on/r1")
+        await pilot.press("s", "n")  # moved on, just closed: its update is no longer open
+        await settle(app, pilot)
+        for _ in range(len(screen.items)):
+            if screen.current is not None and screen.current.id == fernhill_update:
+                break
+            await pilot.press("n")
+            await pilot.pause()
+        assert screen.current is not None and screen.current.id == fernhill_update
+        copies = len(clipboard.copied)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(clipboard.copied) == copies
+        assert any("Passed over: no longer open" in str(n.message) for n in app._notifications)

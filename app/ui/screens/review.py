@@ -370,6 +370,10 @@ class ReviewScreen(WorkspaceScreen):
         if not action.contacting:
             self.notify("This action sends no message.", severity="warning")
             return None
+        if action.id in self.passed:
+            # No longer open, or now for later: copied, it would be sent all the same.
+            self._said_over(action.id)
+            return None
         if self._editing:
             self._finish_editing()
         draft, body, _ = self._draft(action)

@@ -337,6 +337,8 @@ def render_detail(
         # The contact of a promise of theirs is the one who made it, not the one it was made to.
         said = f"{person} promised" if promise.by is PromiseBy.THEM else f"I → {person}"
         done = f" · done {day(promise.done_at.date())}" if promise.done_at else ""
+        if not done and _skipped(interview, promise.id):
+            done = " · skipped"  # not to be kept: no longer asked for, and not shown as owed
         text.append(f"{said}: {promise.what}", style=styles.strong if not done else None)
         text.append(f" · by {moment(promise.due)}{done}\n", style=styles.muted)
     if not interview.promises:
@@ -382,3 +384,11 @@ def _event_line(interview: Interview, event: Event) -> str:
         until = f" until {moment(event.until)}" if event.until else ""
         return f"snoozed {kind}{until}"
     return f"skipped {kind}"
+
+
+def _skipped(interview: Interview, promise_id: str) -> bool:
+    """Whether keeping the promise was skipped: the user chose not to keep it."""
+    return any(
+        e.kind is EventKind.SKIP and e.action is ActionKind.KEEP_PROMISE and e.promise == promise_id
+        for e in interview.events
+    )
