@@ -448,6 +448,31 @@ async def test_a_burst_of_keys_into_a_text_area_acts_in_the_order_typed() -> Non
         assert area.text == before[:-3] + "xzy"
 
 
+async def test_a_burst_with_a_tab_in_it_types_on_in_the_next_field() -> None:
+    from app.ui.forms import InterviewForm
+
+    form = InterviewForm(None, now=NOW, default_zone=LONDON, existing_ids=frozenset())
+    app = host(form)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, [*"Acme", "tab", *"PM", "shift+tab", "end", *" Ltd"])
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#company", Input).value == "Acme Ltd"
+        assert app.screen.query_one("#role", Input).value == "PM"
+
+
+async def test_a_burst_with_a_tab_on_the_welcome_fills_both_fields() -> None:
+    app = host(WelcomeScreen())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        burst(app, [*"Alex", "tab", *"alex@example.com"])
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#name", Input).value == "Alex"
+        assert app.screen.query_one("#email", Input).value == "alex@example.com"
+
+
 def test_a_role_that_is_initials_reads_as_initials() -> None:
     from app.domain.records import ContactRole
     from app.ui.forms.choices import options

@@ -41,6 +41,30 @@ T = TypeVar("T")
 STYLESHEET = str(Path(__file__).with_name("forms.tcss"))
 
 
+# Tab moves on as the key arrives, before the keys typed after it are handed to a field: in a
+# burst (a fast typist, a script) "Acme", tab, "PM" had gone all into the first field.
+FIELD_TO_FIELD = [
+    Binding(
+        "tab",
+        "app.focus_next",
+        "Next field",
+        show=False,
+        priority=True,
+        id="field-next",
+        tooltip="The next field",
+    ),
+    Binding(
+        "shift+tab",
+        "app.focus_previous",
+        "Previous field",
+        show=False,
+        priority=True,
+        id="field-previous",
+        tooltip="The previous field",
+    ),
+]
+
+
 class Dialog(ModalScreen[R], Generic[R]):
     """A box in the middle of the screen, with a footer for its keys; escape returns None.
 
@@ -60,6 +84,7 @@ class Dialog(ModalScreen[R], Generic[R]):
             tooltip="Close this dialog without changing anything",
             id="form-cancel",
         ),
+        *FIELD_TO_FIELD,
     ]
 
     def __init__(self, heading: str) -> None:

@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Static
 
 from app.domain.profile import ProfileError, changed_profile
 from app.domain.records import Profile
-from app.ui.forms.base import STYLESHEET
+from app.ui.forms.base import FIELD_TO_FIELD, STYLESHEET
 from app.ui.forms.field import Field
 from app.ui.keys_in_order import TextInput
 from app.ui.widgets.footer import OverFooter
@@ -84,6 +84,7 @@ class WelcomeScreen(ModalScreen[Welcomed]):
         # Typed into the name or email, q is a letter (a "Quade" must be typeable); anywhere
         # else on this screen it quits, as on the board. ctrl+q quits from anywhere.
         Binding("q", "quit", "Quit", id="welcome-quit", tooltip="Leave followup"),
+        *FIELD_TO_FIELD,
     ]
 
     def __init__(self) -> None:
