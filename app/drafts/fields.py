@@ -245,7 +245,8 @@ def _news(action: Action, interview: Interview, now: datetime) -> str:
     """The company's news, until a check-in or keep-warm note has told it: one sent with
     its text says so; one sent without was drafted with it."""
     news = _news_said(interview.notes.company_news)
-    said = " ".join(news.split())[:40]
+    # As it is said now, and as it was noted (an earlier version of followup said it so).
+    said = [" ".join(n.split())[:40] for n in (news, _phrase(interview.notes.company_news))]
     told = any(
         e.kind is EventKind.SENT
         # The keep-warm notes all tell it; of the check-ins, the email's does.
@@ -255,7 +256,7 @@ def _news(action: Action, interview: Interview, now: datetime) -> str:
         )
         and e.at <= now
         and e.action_id != action.id
-        and (not e.text or said in " ".join(e.text.split()))
+        and (not e.text or any(s in " ".join(e.text.split()) for s in said))
         for e in interview.events
     )
     return "" if told else news
@@ -265,17 +266,30 @@ def _news_said(noted: str) -> str:
     """The company's news as a message tells it ("" if it was jotted): "Named a Leader in the
     Gartner MQ 🎉" is "you were named a Leader in the Gartner MQ", and a time it was noted
     at ("last month") is left out, as it may be old by the time the message is read."""
-    news = _STALE.sub("", without_emoji(_phrase(noted))).strip(" ,;!")
+    news = _without_stale(without_emoji(_phrase(noted))).strip(" ,;!")
     news = _to_the_company(news)
     return "" if not news or jotted(news) else news
 
 
 # When something happened, said from the day it was noted: no longer true a month on.
+# Only standing alone, at the end or before the next part: "in the past year", "this year's
+# report", "USA Today" and "announced 3 months ago" are part of what is said.
 _STALE = re.compile(
-    r"\s*,?\s*\b(?:(?:last|this|past)\s+(?:week|month|year|quarter)|yesterday|today"
-    r"|(?:a\s+(?:few|couple\s+of)|\d+|two|three|several)\s+(?:days|weeks|months)\s+ago)\b",
-    re.IGNORECASE,
+    r"(\S+)(\s*,?\s+(?:(?:last|this|past)\s+(?:week|month|year|quarter)|yesterday|today))"
+    r"(?=\s*(?:$|[,;.]|\s+and\s))"
 )
+_OWNS_A_TIME = frozenset(
+    ["the", "in", "of", "on", "for", "over", "since", "from", "during", "until", "within", "to",
+     "by", "at", "than", "before", "after"]
+)  # fmt: skip
+
+
+def _without_stale(news: str) -> str:
+    def cut(found: re.Match[str]) -> str:
+        owner = found.group(1)
+        return owner if owner.casefold() not in _OWNS_A_TIME else found.group(0)
+
+    return _STALE.sub(cut, news)
 
 
 def _flag(on: bool) -> str:
@@ -392,7 +406,8 @@ _FEWEST_WORDS = 5
 
 def _phrase(text: str) -> str:
     """A note as it reads inside a sentence: on one line, without its closing full stop."""
-    return spelled_out(without_asides(_one_line(text))).rstrip(".")
+    # A closing "!" is the user's (an exclamation, not a doubt): the point is said plainly.
+    return spelled_out(without_asides(_one_line(text))).rstrip(".!")
 
 
 # Past tenses that do not end in "ed", for points noted as "Led the redesign …".
@@ -564,17 +579,26 @@ def attachment(action: Action, interview: Interview) -> str:
     """What a kept promise sends as an attachment ("the onboarding teardown deck I
     mentioned"), or "" when it is to be written in the message: a promise to send something
     is kept by attaching it; one to tell them something needs words only the user has."""
-    kept = _promise(action, interview, interview.contact(action.contact), Channel.EMAIL)
+    # As noted, not as a message words it: "text you the address" sends no file.
+    kept = _promise(action, interview, interview.contact(action.contact), Channel.PHONE)
     verb, _, rest = kept.partition(" ")
     if verb.lower() not in spoken.SENDING or not rest:
         return ""
-    thing = rest.removeprefix("you ").removeprefix("over ").strip()
+    thing = rest.removeprefix("you ").removeprefix("over ").removeprefix("with ").strip()
+    if thing.split(" ", 1)[0].casefold() in _NOT_A_THING:
+        return ""  # "email you about the start date", "… to confirm": words, not a file
     # A link or my availability is written in the message, never attached: every part of what
     # is sent is one ("my GitHub", "the link to my portfolio"; not "the website case study").
     parts = re.split(r"\s+and\s+", thing)
     if all(_written_in(part) for part in parts):
         return ""
     return thing
+
+
+_NOT_A_THING = frozenset(
+    ["about", "regarding", "re", "on", "to", "when", "once", "if", "whether", "back", "again",
+     "later", "soon"]
+)  # fmt: skip
 
 
 def _written_in(part: str) -> bool:
@@ -663,17 +687,23 @@ def _without_my_take(topic: str) -> str:
     found = _DASH.search(topic)
     if found is None:
         return topic
-    said = topic[found.end() :].split(" ", 1)[0].casefold()
-    if said in _GOES_ON:
-        return topic
-    return topic[: found.start()].rstrip()
+    take = topic[found.end() :]
+    said = take.split(" ", 1)[0].casefold().rstrip("!.,;")
+    # A verdict or how they were ("aggressive", "seemed stressed"), or a note to myself:
+    # anything else after a dash goes on with the topic ("2026 - 2027", "– Snowflake, dbt").
+    if said in _THEY_DID or said in _SUBJECT_PRONOUNS or said in _VERDICTS or jotted(take):
+        return topic[: found.start()].rstrip()
+    return topic
 
 
-# Words after a dash that go on with the topic rather than judge it.
-_GOES_ON = frozenset(
-    ["especially", "particularly", "including", "mainly", "mostly", "notably", "from", "how",
-     "what", "why", "which", "who", "where", "when", "and", "or", "plus", "both", "vs",
-     "versus", "in", "for", "with"]
+# Words after a dash that judge what came before it.
+_VERDICTS = frozenset(
+    ["aggressive", "ambitious", "impressive", "tough", "hard", "messy", "weird", "great",
+     "good", "bad", "nice", "cool", "fun", "boring", "stressful", "stressed", "tight", "tricky",
+     "unclear", "vague", "risky", "promising", "exciting", "worrying", "concerning", "odd",
+     "strange", "awkward", "tense", "interesting", "fascinating", "painful", "chaotic", "slow",
+     "amazing", "huge", "big", "keen", "very", "really", "so", "quite", "super", "v", "not",
+     "probably", "maybe", "seems", "felt", "sounds", "sounded", "loved", "liked", "hated"]
 )  # fmt: skip
 
 
@@ -685,11 +715,13 @@ def _a_statement(topic: str) -> bool:
     if found is None:
         return False
     before = topic[: max(found.start() - 1, 0)].split()
-    return len(before) <= 3 and not any(w.casefold() in _WH for w in before)
+    # "the product she is building": a clause with a subject of its own names a thing.
+    return len(before) <= 3 and not any(w.casefold() in _WH | _SUBJECTS for w in before)
 
 
 _SAYS_OF_IT = re.compile(r"\s(?:is|are|was|were|has|have|had|wants|needs|seems)\s")
 _WH = frozenset(["how", "why", "what", "when", "where", "whether", "which", "who", "that", "if"])
+_SUBJECTS = frozenset(["she", "he", "they", "we", "i", "you", "it"])
 
 
 _DASH = re.compile(r"\s[–—-]\s")
@@ -701,10 +733,11 @@ _A_CLAUSE = re.compile(r"\s(?:is|are|was|were|could|would|will|can|should|has|ha
 # How a note may say it was discussed: "Discussed …", "We talked about …", "I told her about …",
 # "Asked me about …".
 _TALKED_ABOUT = re.compile(
-    r"^(?:(?:we|i)\s+)?(?:discussed|covered|talked\s+about|spoke\s+about|chatted\s+about"
-    r"|told\s+(?:her|him|them)\s+about|(?:asked|quizzed|grilled)\s+me\s+(?:about|on)"
+    r"^(?:(?:about|re:?)\s+|(?:(?:we|i)\s+)?(?:discussed|covered|talked\s+about"
+    r"|spoke\s+about|chatted\s+about|told\s+(?:her|him|them)\s+about"
+    r"|(?:asked|quizzed|grilled)\s+me\s+(?:about|on)|asked\s+about"
     r"|mentioned|told\s+me\s+about|showed\s+me|walked\s+me\s+through|explained"
-    r"|gave\s+me\s+(?:an?\s+)?(?:overview|tour|demo)\s+of)\s+",
+    r"|gave\s+me\s+(?:an?\s+)?(?:overview|tour|demo)\s+of)\s+)",
     re.IGNORECASE,
 )
 # A note that starts so is a sentence of its own, not a topic ("IT procurement" is a topic).
@@ -731,9 +764,15 @@ def _to_the_company(news: str) -> str:
     said = _YOU.get(first.lower())
     if said:
         return f"{said}{space}{_yours(rest)}"
-    following = rest.split(" ", 1)[0].casefold()
-    # "Named a Leader in the Gartner MQ": done to the company.
-    done_to = first.casefold() in _DONE_TO_COMPANIES
+    following, _, after = rest.partition(" ")
+    following = following.casefold()
+    # "Named a Leader in the Gartner MQ", "Featured in": done to the company; not "Named a new
+    # CEO" or "Selected Snowflake", which it did.
+    done_to = (
+        first.casefold() in _DONE_TO_COMPANIES
+        and following in _HONOURS
+        and after.split(" ", 1)[0].casefold() not in ("new", "our", "their", "its")
+    )
     if space and (done_to or (first.casefold() in _COMPANY_DEEDS and following == "by")):
         return f"you were {_yours(lowered(news))}"
     # Noted without its subject ("Raised a Series B"): the company did it. Only a deed a
@@ -745,11 +784,20 @@ def _to_the_company(news: str) -> str:
 
 def _yours(deed: str) -> str:
     """A deed of the company's with what it did it to said as the reader's: "got their
-    licence", "closed its Series C" are "your". Only up to the first break: a "their" further
-    on may be its customers'."""
-    end = re.search(r"[;,:]", deed)
-    cut = end.start() if end else len(deed)
-    return _THEIRS.sub("your", deed[:cut]) + deed[cut:]
+    licence", "closed its Series C" are "your". Only next to the deed: a "their" further on
+    ("an app that lets customers track their spending") is someone else's."""
+    words = deed.split(" ")
+    near = [_THEIRS.sub("your", w) if n < _NEAR else w for n, w in enumerate(words)]
+    return " ".join(near)
+
+
+# How far into a deed its object's owner is the company: "just got their EMI licence".
+_NEAR = 3
+# What follows a word like "named" when it was done to the company.
+_HONOURS = frozenset(
+    ["a", "an", "the", "one", "among", "as", "in", "on", "to", "by", "for", "#1", "no.",
+     "number", "best", "top"]
+)  # fmt: skip
 
 
 _THEIRS = re.compile(r"\b(?:their|our|its)\b")
@@ -758,7 +806,8 @@ _DONE_TO_COMPANIES = frozenset(
      "certified", "rated", "voted", "selected", "chosen", "shortlisted", "backed"]
 )  # fmt: skip
 _COMPANY_DEEDS = frozenset(
-    ["just", "raised", "launched", "opened", "won", "announced", "released", "hired",
+    ["named", "selected", "awarded", "appointed", "just", "raised", "launched", "opened", "won",
+     "announced", "released", "hired",
      "acquired", "expanded", "signed", "partnered", "shipped", "introduced", "unveiled",
      "secured", "landed", "closed", "completed", "reached", "passed", "crossed", "grew",
      "doubled", "tripled", "published", "debuted", "rolled", "moved", "became", "joined"]

@@ -196,15 +196,32 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
 
 
 def kept_in_writing(promise: str) -> str:
-    """A promise as a written message keeps it: "email you the deck" is "send you the deck",
-    the message being that email ("I'm writing to email you" says it twice)."""
-    return _BY_MESSAGE.sub("send you ", promise)
+    """A promise as a written message keeps it, the message being that email ("I'm writing
+    to email you" says it twice): "email you the deck" is "send you the deck", "… with my
+    availability" "send you my availability", "… about the start date" "follow up on the start
+    date", "… to confirm the date" "confirm the date"."""
+    found = _BY_MESSAGE.match(promise)
+    if found is None:
+        return promise
+    rest = promise[found.end() :]
+    word, _, after = rest.partition(" ")
+    low = word.casefold()
+    if low in ("about", "regarding", "re") and after:
+        return f"follow up on {after}"
+    if low == "back" and not after:
+        return "get back to you"
+    if low == "to" and after and leads_with_verb(after):
+        return after
+    if low == "with" and after:
+        return f"send you {after}"
+    if low in DETERMINERS or low in ("copies", "details"):
+        return f"send you {rest}"
+    return promise
 
 
-_BY_MESSAGE = re.compile(
-    r"^(?:email|e-mail|text|message|dm|whatsapp)\s+you\s+(?!back\b|again\b|later\b|soon\b)(?=\S)",
-    re.IGNORECASE,
-)
+# Only before a thing sent ("email you the deck"), never "email you about …" or "text you
+# when I land", which are the message itself.
+_BY_MESSAGE = re.compile(r"^(?:email|e-mail|text|message|dm|whatsapp)\s+you\s+", re.IGNORECASE)
 
 
 _OBJECTS = frozenset(["you", "it", "them", "him", "her", "over", "across", "back"])

@@ -121,7 +121,11 @@ def without_inner_time(text: str) -> str:
     """``text`` without a time inside it, which the sentence around it says: "text me by
     Mon with next steps" is "text me with next steps", "call you back Tues about the start
     date" "call you back about the start date"."""
-    return _inner_time().sub("", text)
+    # A bare number is no time ("bump the base by 5 and add equity").
+    return _inner_time().sub(lambda m: m.group(0) if _A_NUMBER.match(m.group(0)) else "", text)
+
+
+_A_NUMBER = re.compile(r"^\s+(?:by|before|no\s+later\s+than)\s+[\d.,%]+$", re.IGNORECASE)
 
 
 @cache
@@ -192,8 +196,7 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     """
     names = [" ".join(name.split()) for name in names if name.strip()]
     said = spelled_out(without_asides(" ".join(what.split()))).rstrip(".!")
-    # "Recruiter: will confirm the panel dates": who, as a label.
-    said = _LABEL.sub("", said, count=1)
+    said = _without_label(said, names)
     # "I'll hear back by Thursday": noted from my side, it is their getting back to me.
     if _HEAR_BACK.match(said):
         return "get back to me"
@@ -204,8 +207,9 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     if not text:
         return "get back to me"
     text = lowered(text, names)
-    if jotted(text):
-        # "text me by Mon with next steps??": the note's words are the user's shorthand.
+    if jotted(text) or ": " in text:
+        # "feedback early next wk??", "Panel feedback: positive so far, …": the note's words
+        # are the user's own, not a deed to tell back.
         return "get back to me"
     if leads_with_verb(text):
         return text
@@ -218,7 +222,26 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     return f"get back to me about {article}{text}"
 
 
-_LABEL = re.compile(r"^[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2}:\s+(?=\S)")
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2}):\s+(?=\S)")
+
+
+def _without_label(said: str, names: list[str]) -> str:
+    """A note under a label: "Recruiter: will confirm the panel dates" is who will, and goes;
+    "Salary band: will confirm" is what they will confirm ("confirm the salary band")."""
+    found = _LABEL.match(said)
+    if found is None:
+        return said
+    label, rest = found["label"], said[found.end() :]
+    known = {w.casefold() for name in names for w in name.split()}
+    last = label.split()[-1].casefold()
+    if last.rstrip("s") in _PEOPLE or last in known:
+        return rest
+    verb = _BARE_MODAL.sub("", rest, count=1)
+    if verb != rest and len(verb.split()) == 1 and leads_with_verb(verb):
+        return f"{verb} the {label.lower()}"
+    return said
+
+
 _HEAR_BACK = re.compile(
     r"^I(?:['’]ll|\s+will|\s+should)\s+(?:hear\s+back|hear\s+from\s+(?:them|her|him)|get\s+"
     r"(?:an\s+answer|a\s+decision|feedback))\b",

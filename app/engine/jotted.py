@@ -5,74 +5,125 @@ A note is written for the user, fast: shorthand, arrows, question marks, a verdi
 carries a note only once it reads as written English; the few abbreviations that have one
 meaning are spelled out first, and a note with anything else of the kind is left out of the
 message (or, where the message cannot do without it, left to the user to say).
+
+Both sides are narrow on purpose: a name, a product or a figure ("AWS re:Invent", "Yahoo!",
+"<50ms", "360°", "https://…") is the reader's own language and goes through as written.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
-# Shorthand with one meaning, as a message spells it.
+# Shorthand with one meaning, as a message spells it: written in lower case (a capital makes
+# it a name, "the Refs Summit", "ABT"), save as the note's first word ("Refs to Mei").
 _SPELLED = {
     "w/": "with", "w/o": "without", "b/c": "because", "abt": "about", "re": "about",
     "re:": "about", "refs": "references", "ref": "reference", "ppl": "people",
     "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks", "mgr": "manager",
-    "mgmt": "management", "approx": "about", "thru": "through", "tmrw": "tomorrow",
+    "mgmt": "management", "approx.": "roughly", "approx": "roughly", "tmrw": "tomorrow",
+    "avg": "average",
 }  # fmt: skip
+# Before a figure: "~30%" is roughly 30% ("a roughly 10% lift"), "<50ms" under 50 ms.
+_ROUGHLY = {"~": "roughly ", "<": "under ", ">": "over "}
+# Verbs a promise may lead with whose object is a person: "intro me to the team lead".
+_INTRODUCE = frozenset(["me", "us", "you", "him", "her", "them"])
+_NOT_A_VERB_AFTER = frozenset(
+    ["the", "a", "an", "my", "your", "her", "his", "our", "their", "its", "this", "that"]
+)
 
 
 # The patterns are compiled when a note is first read: every command's start would pay for them.
 @cache
 def _shorthand() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(_SPELLED, key=len, reverse=True))
-    return re.compile(rf"(?<![\w/'’-])(?:{words})(?![\w/'’-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w/'’:-])(?:{words})(?![\w/'’:-])", re.IGNORECASE)
+
+
+@cache
+def _roughly() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w<>~=-])([~<>])\s*(?=\d)")
 
 
 @cache
 def _intro() -> re.Pattern[str]:
-    return re.compile(r"\bintro(?=\s+(?:me|us|you|him|her|them)\b)", re.IGNORECASE)
+    return re.compile(r"\b(\w+\s+)?intro(?=\s+(\w+)\b)", re.IGNORECASE)
 
 
 @cache
 def _with_glued() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w/])(w/o?)(?=\w)", re.IGNORECASE)  # "w/Sam"
+    return re.compile(r"(?<![\w/])(w/o?)(?=\w)(?![ce]\b)")  # "w/Sam", not "w/c 14 Dec"
 
 
 @cache
 def _marks() -> re.Pattern[str]:
-    """What a reader should never be shown: the user's verdicts, doubts and marks."""
+    """What a reader should never be shown: the user's arrows, doubts and verdicts."""
     return re.compile(
-        r"->|=>|<-|[→⇒←~?!]|(?<!\w)[<>]\s*\d|#s\b|#\s+of\b|[:;]-?[()/DPp](?!\w)"
-        r"|(?<![\w'’-])(?:lol|imo|imho|tbh|fyi|btw|thx|pls|plz|meh|ugh|yikes|ppl|avg|tbd|tbc"
-        r"|mo|mos|r|u|ur|v|awful|terrible|toxic|sketchy|shady|dodgy|nightmare|sucks"
-        r"|red\s+flag|small\s+talk|not\s+impressed)(?![\w'’-])",
+        r"->|=>|<-|[→⇒←]|\?|!!|[:;]-?[()](?!\w)|(?<!\w)[:;]-?[/DPp](?![\w/])|#s\b|#\s+of\b"
+        r"|~|(?<!\w)[<>]\s*\d"
+        r"|(?<![\w'’-])(?:lol|imo|imho|tbh|fyi|btw|thx|pls|plz|meh|ugh|yikes|ppl|tbd|tbc"
+        r"|mo|mos|r|u|ur|awful|terrible|sketchy|shady|dodgy|nightmare|sucks|small\s+talk"
+        r"|not\s+impressed)(?![\w'’-])",
     )
 
 
 @cache
 def _run_on() -> re.Pattern[str]:
-    """A sentence run on without its capital ("migration to AWS. she's lead on it"), not
-    after an abbreviation ("e.g. the roadmap")."""
-    return re.compile(r"(?<=\w)(?<![A-Za-z]\.[A-Za-z])(?<!\bvs)(?<!\betc)(?<!\bapprox)\.\s+[a-z]")
+    """A sentence run on without its capital ("migration to AWS. she's lead on it"): a full
+    stop after a word that is no abbreviation, then a word all in small letters."""
+    return re.compile(r"\b(\w+)\.\s+[a-z][a-z'’]*(?=[\s,;:]|$)")
+
+
+# Words a full stop ends without ending the sentence: "Acme Corp. to Initech".
+_ABBREVIATIONS = frozenset(
+    ["corp", "inc", "ltd", "co", "sc", "ba", "ma", "bsc", "msc", "phd", "dr", "mr", "mrs", "ms",
+     "st", "jr", "sr", "no", "vs", "etc", "approx", "dept", "intl", "bros", "e.g", "i.e", "g",
+     "e", "am", "pm", "p", "pp", "vol", "fig", "est", "mt", "ave", "rd"]
+)  # fmt: skip
+# Quoted words are someone's title or saying ("the “Why now?” campaign"): not the user's.
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 
 
 def spelled_out(text: str) -> str:
     """``text`` with its one-meaning shorthand spelled out: "call w/ Sam re the offer" is
-    "call with Sam about the offer"."""
-    text = _intro().sub("introduce", _with_glued().sub(r"\1 ", text))
+    "call with Sam about the offer", "~30%" roughly 30%."""
+    text = _with_glued().sub(r"\1 ", text)
+    text = _intro().sub(_introduce, text)
+    text = _roughly().sub(lambda m: _ROUGHLY[m.group(1)], text)
     return _shorthand().sub(_spelled, text)
 
 
 def _spelled(found: re.Match[str]) -> str:
-    word = _SPELLED[found.group(0).casefold()]
-    return word.capitalize() if found.group(0)[0].isupper() else word
+    said = found.group(0)
+    if not said.islower() and not (found.start() == 0 and said[1:].islower()):
+        return said  # "the Refs Summit", "ABT": a name
+    word = _SPELLED[said.casefold()]
+    return word.capitalize() if said[0].isupper() else word
+
+
+def _introduce(found: re.Match[str]) -> str:
+    before = found.group(1) or ""
+    if found.group(2).casefold() not in _INTRODUCE:
+        return found.group(0)
+    if before.strip().casefold() in _NOT_A_VERB_AFTER:
+        return found.group(0)  # "the intro her manager gave": a thing
+    return f"{before}introduce"
 
 
 def jotted(text: str) -> bool:
-    """Whether ``text`` still reads as a note to oneself: an arrow, a question or exclamation
-    mark, an emoticon or emoji, shorthand, a verdict ("lol", "red flag"), a sentence run on."""
-    return bool(_marks().search(text) or _run_on().search(text) or _has_emoji(text))
+    """Whether ``text`` still reads as a note to oneself: an arrow, a question mark, a
+    doubled exclamation, an emoticon or emoji, shorthand, a verdict ("lol"), a sentence run
+    on."""
+    said = _QUOTED.sub("", text)
+    return bool(_marks().search(said) or _runs_on(said) or _has_emoji(said))
+
+
+def _runs_on(text: str) -> bool:
+    # A single letter is an initial ("U.S. expansion").
+    return any(
+        len(found.group(1)) > 1 and found.group(1).casefold() not in _ABBREVIATIONS
+        for found in _run_on().finditer(text)
+    )
 
 
 def without_emoji(text: str) -> str:
@@ -88,5 +139,12 @@ def _has_emoji(text: str) -> bool:
 
 
 def _is_emoji(ch: str) -> bool:
-    # Pictographs are "other symbols"; the joiner and the variation selector glue them.
-    return unicodedata.category(ch) == "So" or ch in "\u200d\ufe0f"
+    # The pictographs' blocks, and the joiner and variation selector that glue them; not the
+    # symbols of ordinary writing ("360°", "Salesforce®", "→" is an arrow, said above).
+    point = ord(ch)
+    return (
+        0x1F000 <= point <= 0x1FAFF
+        or 0x2600 <= point <= 0x27BF
+        or 0x2B00 <= point <= 0x2BFF
+        or ch in "\u200d\ufe0f"
+    )

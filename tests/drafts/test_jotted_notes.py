@@ -112,3 +112,86 @@ def test_a_promise_left_in_shorthand_asks_what_was_promised() -> None:
     body = _kept("GH repo -> Jane??")
     assert "->" not in body and "??" not in body
     assert "[" in body  # a placeholder: copying it asks first
+
+
+# What the rules above must leave as written: topics, figures, names and news a reader reads.
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "the product she is building",
+        "the migration they are planning",
+        "the 2026 - 2027 roadmap",
+        "the data platform – Snowflake, dbt and Airflow",
+        "AWS re:Invent",
+        "the Yahoo! partnership",
+        "the 360° feedback process",
+    ],
+)
+def test_a_topic_written_to_be_read_goes_into_the_thank_you_as_written(topic: str) -> None:
+    assert f"talking with you about {topic.replace('their', 'your')}" in _thanks_to_jane(topic)
+
+
+def test_figures_noted_with_a_sign_are_said_in_words() -> None:
+    body = _thanks_to_jane("a ~10% lift in conversion", "latency targets of <50ms")
+    assert "a roughly 10% lift in conversion and latency targets of under 50ms" in body
+
+
+def _check_in_news(news: str, *events: dict[str, Any]) -> str:
+    pipeline = acme(notes={"company_news": news}, events=list(events))
+    action = the_only(pipeline, CHECK_IN_AT, ActionKind.CHECK_IN)
+    return draft_at(pipeline, CHECK_IN_AT, action.id).body
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Doubled headcount in the past year", "you doubled headcount in the past year"),
+        ("Featured in USA Today", "you were featured in USA Today"),
+        ("Named a new CEO, Sarah Chen", "you named a new CEO, Sarah Chen"),
+        ("Launched an app that lets customers track their spending",
+         "you launched an app that lets customers track their spending"),
+        ("Closed a Series C last month and is opening a Lisbon office",
+         "you closed a Series C and is opening a Lisbon office"),
+    ],
+)  # fmt: skip
+def test_news_keeps_what_it_says_and_drops_only_when_it_was_noted(noted: str, said: str) -> None:
+    assert f"I also saw the news: {said}." in _check_in_news(noted)
+
+
+def test_news_told_in_an_earlier_wording_is_not_told_again() -> None:
+    told = {"at": "2026-11-23T10:00:00+00:00", "kind": "sent", "action": "nurture",
+            "contact": "sam", "channel": "email",
+            "text": "I also saw the news: Acme closed its Series C last month."}  # fmt: skip
+    assert "Series C" not in _check_in_news("Acme closed its Series C last month", told)
+
+
+@pytest.mark.parametrize(
+    ("promise", "said", "attached"),
+    [
+        ("email Jane about the start date", "I'm writing to follow up on the start date.", False),
+        ("email Jane to confirm my availability", "I'm writing to confirm my availability.", False),
+        ("email Jane with the deck", "I'm writing to send you the deck.", True),
+        ("text Jane the address", "I'm writing to send you the address.", False),
+    ],
+)
+def test_a_promise_to_write_is_kept_by_the_message_in_its_words(
+    promise: str, said: str, attached: bool
+) -> None:
+    body = _kept(promise)
+    assert said in body
+    assert ("attached" in body) is attached
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Sam said she'd bump the base by 5 and add equity",
+         "you would bump the base by 5 and add equity"),
+        ("Salary band: will confirm", "you would confirm the salary band"),
+        ("Panel feedback: positive so far, will confirm next round", "you would get back to me"),
+    ],
+)  # fmt: skip
+def test_their_promise_keeps_its_figures_and_what_a_label_names(noted: str, said: str) -> None:
+    assert said in _check_in_after(noted)
