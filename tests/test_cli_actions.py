@@ -262,3 +262,22 @@ def test_bad_requests_are_one_line_and_write_nothing(capsys, db, argv, message):
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and err.startswith("followup: ") and message in err
     assert digest(db) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["reply", "acme"],
+        ["sent", "acme/check_in/r1"],
+        ["skip", "acme/check_in/r1"],
+        ["snooze", "acme/check_in/r1", "--until", "2026-12-10T10:00"],
+    ],
+)
+def test_a_change_to_no_database_is_refused_and_leaves_nothing_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    db = tmp_path / "new" / "db.json"
+    code, out, err = cli(capsys, *argv, "--db", str(db), "--at", "2026-12-01T10:00:00+00:00")
+    assert code == 1 and out == ""
+    assert err.startswith("followup: ") and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []  # no folder, no lock file, no database

@@ -81,6 +81,12 @@ class Records:
     def change_interview(
         self, interview_id: str, change: Callable[[Interview], Interview]
     ) -> Interview:
+        if not self.path.exists():
+            # Refused before the lock: a change to no database writes nothing, no lock file
+            # and no folder for it either.
+            from app.store.repository import UnknownInterview
+
+            raise UnknownInterview(interview_id, self.path)
         return self._repo.change_interview(interview_id, change)
 
     def import_pipeline(self, incoming: Pipeline, *, replace: bool) -> ImportReport:
@@ -120,6 +126,10 @@ class Records:
                 interviews=tuple(_changed(i, chosen, change) for i in pipeline.interviews),
             )
 
+        if not self.path.exists():
+            from app.domain.interchange import Pipeline
+
+            apply(Pipeline())  # nothing is open in no database: refused before the lock
         self._repo.update(apply)
         return found
 
