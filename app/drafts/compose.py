@@ -129,7 +129,7 @@ def compose(
     budget = budget_for(action.kind, channel)
     if budget is not None and (shorter or not budget.fits(texts[0], values["signature"])):
         # Brief (SPEC section 5): what can go goes, a step at a time, until the message fits.
-        for step, cut in enumerate(cuts(action, pipeline, written)):
+        for step, cut in enumerate(cuts(action, pipeline, written, channel)):
             if step >= shorter and budget.fits(texts[0], values["signature"]):
                 break
             shorter_values = {**values, **cut}

@@ -314,7 +314,9 @@ def _late(action: Action, interview: Interview, now: datetime) -> bool:
     return action.kind is ActionKind.KEEP_PROMISE and promise is not None and promise.due < now
 
 
-def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, str]]:
+def cuts(
+    action: Action, pipeline: Pipeline, now: datetime, channel: Channel | None = None
+) -> list[dict[str, str]]:
     """What to leave out of a draft too long for its channel, one step after another: the
     optional parts first (news, challenges, recap points, the meeting recalled), then all but
     the first of what I discussed with them, then all but the first sentence of that and of
@@ -354,6 +356,10 @@ def cuts(action: Action, pipeline: Pipeline, now: datetime) -> list[dict[str, st
     short = _short_role(role)
     if short != role:
         steps.append({"role": short})
+    if answers and channel is Channel.LINKEDIN:
+        # A note over LinkedIn's limit cannot be sent at all: the answer waits for a message
+        # with room for it.
+        steps.append(answered([]))
     return steps
 
 

@@ -1141,3 +1141,21 @@ def test_a_value_add_call_with_nothing_noted_asks_what_to_share() -> None:
     action = the_only(pipeline, at, ActionKind.VALUE_ADD)
     body = draft_at(pipeline, at, action.id, Channel.PHONE).body
     assert "(Share briefly:) [a work example or recent achievement" in body
+
+
+def test_a_linkedin_thank_you_carries_their_answer_where_it_fits_and_never_breaks_the_limit() -> (
+    None
+):
+    jane = {"id": "jane", "name": "Jane Doe", "role": "interviewer", "email": "jane@acme.example",
+            "linkedin": "https://linkedin.com/in/jd", "notes": ["the pricing roadmap"]}  # fmt: skip
+
+    def note(answer: str) -> str:
+        asked = {"open_questions": [{"question": "sizing", "asked_by": "jane", "answer": answer}]}
+        pipeline = acme(contacts=[jane], notes=asked)
+        return draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane", Channel.LINKEDIN).body
+
+    short = note("start from the 40,000 firms already on the platform")
+    assert "On your question: start from the 40,000 firms already on the platform." in short
+    assert len(short) <= LINKEDIN_LIMIT
+    long = note("start from the 40,000 firms already on the platform, then apply " + "x " * 80)
+    assert len(long) <= LINKEDIN_LIMIT and "the pricing roadmap" in long
