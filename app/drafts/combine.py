@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.domain.copies import replace
 from app.domain.interchange import Pipeline
-from app.domain.records import ActionKind
+from app.domain.records import ActionKind, Channel
 from app.drafts.compose import Draft, budget_for, compose, is_length_warning
 from app.drafts.library import Library
 from app.engine.action import Action
@@ -123,11 +123,15 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     # whose own question would ask it a second time (the rest of the check-in still goes).
     asked = ActionKind.UPDATE_OTHERS in kinds
     # A check-in that a lapsed promise of theirs opened keeps its question, which names it.
+    # On LinkedIn the message goes as the invitation's note: it connects, and the connect's
+    # own note (a thank-you again, "stay in touch") would be said twice.
+    connects_by_itself = lead.channel is Channel.LINKEDIN and len(kinds - {ActionKind.CONNECT}) > 0
     bodies = [
         _without_question(draft.body)
         if asked and action.kind is ActionKind.CHECK_IN and action.promise is None
         else draft.body
         for action, draft in ordered
+        if not (connects_by_itself and action.kind is ActionKind.CONNECT)
     ]
     body = _one_body(bodies, thanked=ActionKind.THANK_YOU in kinds)
     if body is None:

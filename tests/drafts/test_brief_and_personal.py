@@ -1159,3 +1159,21 @@ def test_a_linkedin_thank_you_carries_their_answer_where_it_fits_and_never_break
     assert len(short) <= LINKEDIN_LIMIT
     long = note("start from the 40,000 firms already on the platform, then apply " + "x " * 80)
     assert len(long) <= LINKEDIN_LIMIT and "the pricing roadmap" in long
+
+
+def test_on_linkedin_one_message_with_a_connect_is_the_invitation_s_note_and_says_it_once() -> None:
+    jane = {"id": "jane", "name": "Jane Doe", "role": "interviewer",
+            "linkedin": "https://linkedin.com/in/jd", "notes": ["the pricing roadmap"]}  # fmt: skip
+    thanked = {"at": "2026-11-20T17:00:00+00:00", "kind": "sent", "action": "thank_you",
+               "round": "r1", "contact": "jane", "channel": "linkedin"}  # fmt: skip
+    promise = {"id": "p1", "what": "Send Jane the deck", "to": "jane",
+               "due": "2026-11-23T17:00:00", "created": "2026-11-20T14:50:00"}  # fmt: skip
+    pipeline = acme(contacts=[jane], events=[thanked], promises=[promise],
+                    preferences={"channels": ["linkedin"]})  # fmt: skip
+    at = "2026-11-23T10:00:00+00:00"
+    one = _one_message_at(pipeline, at, ActionKind.KEEP_PROMISE, ActionKind.CONNECT)
+    alone = draft_at(pipeline, at, "acme/connect/jane").body
+    assert alone not in one.body
+    assert one.body.count("Hi Jane") == 1 and one.body.count("Best, Alex") == 1
+    assert "I'm writing to send you the deck" in one.body
+    assert len(one.body) <= LINKEDIN_LIMIT
