@@ -304,3 +304,24 @@ def test_a_new_person_who_wrote_twice_is_proposed_until_one_is_accepted(
     assert code == 0, err
     assert str(contacts[1]["id"]) not in out and "already" not in out
     assert [p for p in scanned(capsys, db, source) if p["kind"] == "contact"] == []
+
+
+def test_an_invitation_recorded_as_a_round_is_not_proposed_again_as_a_reply(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.cli_runs import imported
+    from tests.inbox import corpus
+    from tests.inbox.test_imap_end_to_end import INTERCHANGE
+
+    db = imported(tmp_path, capsys, INTERCHANGE)
+    box = mailbox.Maildir(tmp_path / "Invites", create=True)
+    box.add(corpus.google_invitation())
+    box.close()
+    source = ["--maildir", str(tmp_path / "Invites")]
+    proposals = scanned(capsys, db, source)
+    kinds = sorted(str(p["kind"]) for p in proposals)
+    assert "round" in kinds and "reply" in kinds, kinds
+    [round_] = [p for p in proposals if p["kind"] == "round"]
+    code, _, err = cli(capsys, "inbox", "apply", str(round_["id"]), "--at", AT, "--db", str(db))
+    assert code == 0, err
+    assert scanned(capsys, db, source) == []
