@@ -36,7 +36,7 @@ from app.engine.describe import (
     lowered,
     without_asides,
 )
-from app.engine.jotted import jotted, spelled_out, without_emoji
+from app.engine.jotted import jotted, runs_on, spelled_out
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +154,7 @@ def values_for(
     }
     place = seats[-1]
     for single, many, items in (
-        ("recap_point", "recap_points", _shareable(notes.recap)),
+        ("recap_point", "recap_points", _recap(notes.recap)),
         ("challenge", "challenges", _challenges(notes)),
         ("open_question", "open_questions", answers),
     ):
@@ -216,7 +216,7 @@ def _to_share(action: Action, interview: Interview, notes: Notes) -> tuple[str, 
     first, then my points, each value-add the next one none before it shared; ("", "") once
     every one was shared (the user is asked for something new)."""
     challenges = [_phrase(c) for c in _challenges(notes)]
-    points = [p for r in _shareable(notes.recap) if (p := _phrase(r))]
+    points = [p for r in _recap(notes.recap) if (p := _phrase(r))]
     shared = _value_adds_sent(interview, action.due_from)
     if shared < len(challenges):
         return challenges[shared], ""
@@ -227,6 +227,12 @@ def _to_share(action: Action, interview: Interview, notes: Notes) -> tuple[str, 
 def _shareable(points: tuple[str, ...] | list[str]) -> list[str]:
     """The points a message may carry: those written as they would be said, not jotted."""
     return [p for p in points if not jotted(_phrase(p))]
+
+
+def _recap(points: tuple[str, ...]) -> list[str]:
+    """My points to recap, each without a verdict of mine after a dash ("Launched in 12
+    markets - proud of that")."""
+    return [_without_my_take(_phrase(p)) for p in _shareable(points)]
 
 
 def _challenges(notes: Notes) -> list[str]:
@@ -266,9 +272,17 @@ def _news_said(noted: str) -> str:
     """The company's news as a message tells it ("" if it was jotted): "Named a Leader in the
     Gartner MQ 🎉" is "you were named a Leader in the Gartner MQ", and a time it was noted
     at ("last month") is left out, as it may be old by the time the message is read."""
-    news = _without_stale(without_emoji(_phrase(noted))).strip(" ,;!")
+    news = _without_stale(_without_my_take(_phrase(noted))).strip(" ,;!")
     news = _to_the_company(news)
-    return "" if not news or jotted(news) else news
+    # The notes form asks for good news; a layoff told back to someone there is no greeting.
+    return "" if not news or jotted(news) or _BAD_NEWS.search(news) else news
+
+
+_BAD_NEWS = re.compile(
+    r"\b(?:laid\s+off|lay-?offs?|redundanc(?:y|ies)|lawsuits?|sued|fined|breach(?:ed)?|"
+    r"restructur(?:e|ed|ing)|losses|downsiz(?:e|ed|ing)|shut(?:ting)?\s+down|bankrupt\w*)\b",
+    re.IGNORECASE,
+)
 
 
 # When something happened, said from the day it was noted: no longer true a month on.
@@ -280,7 +294,7 @@ _STALE = re.compile(
 )
 _OWNS_A_TIME = frozenset(
     ["the", "in", "of", "on", "for", "over", "since", "from", "during", "until", "within", "to",
-     "by", "at", "than", "before", "after"]
+     "by", "at", "than", "before", "after", "earlier", "later", "early", "late"]
 )  # fmt: skip
 
 
@@ -443,20 +457,27 @@ def _as_mine(point: str) -> str:
         return "I" + text[1:]  # typed in haste: "i'm fluent in Spanish"
     if first in _STATES and after not in _STATE_FOLLOWS:
         return text  # "Hands-on Kubernetes experience", "Certified Scrum Master": a thing
-    if first in _BEING:
-        return f"I am {text}"
+    used_to = text.startswith("used to ") and rest.split(" ", 2)[1:2] != []
+    if first in _BEING or (used_to and rest.split(" ")[1].endswith("ing")):
+        return f"I am {text}"  # "based in London", "used to working with ambiguity"
     # "Lead the data team" is a deed; "Lead engineer", "Use cases", "Code review process" are
     # things, so a verb of _DO counts only before what it acts on.
     acted_on = _acts_on(rest)
     if first in _DID or first in _HELPING or (first in _DO and acted_on):
         return f"I {text}"
-    if first.endswith("ed") and first.isalpha():
+    if first.endswith("ed") and first.isalpha() and first not in _ED_THINGS:
         return f"I {text}"
     if first.endswith("s") and first[:-1] in _DO and acted_on:
         return f"I {first[:-1]} {rest}"  # "speaks German": I speak German
     return text
 
 
+# Words in "-ed" that name a kind of thing ("Distributed systems experience"), not a deed.
+_ED_THINGS = frozenset(
+    ["advanced", "distributed", "embedded", "detailed", "seasoned", "proven", "talented",
+     "varied", "related", "red", "need", "speed", "regulated", "unstructured", "supervised",
+     "unsupervised"]
+)  # fmt: skip
 # Points noted as "Have run three launches", "Can start in January".
 _HELPING = frozenset(["am", "have", "had", "was", "can", "could", "will", "would", "speak"])
 
@@ -483,6 +504,10 @@ _BEING = frozenset(
         "available",
         "happy",
         "ready",
+        "based",
+        "dedicated",
+        "focused",
+        "motivated",
     ]
 )
 # Of those, the ones as often a thing's adjective ("Certified Scrum Master"): what I am only
@@ -530,10 +555,17 @@ def _challenge(text: str) -> str:
     topic = _ANNOUNCED.sub("", topic).strip()
     if not topic or _NO_PLAN.match(plan):
         return ""
-    first = plan.split(" ", 1)[0].casefold()
+    first, _, rest = plan.partition(" ")
+    first = first.casefold()
+    # "Building a data catalogue", "setting up dbt tests": a thing's name acting on another.
+    acting = (
+        first.endswith("ing")
+        and first not in _BARE_ING
+        and rest.split(" ", 1)[0].casefold() in _ACTS_AS_GERUND
+    )
     if first in ("would", "will", "could"):
         plan = f"I {lowered(plan)}"
-    elif _gerund(first):
+    elif _gerund(first) or acting:
         plan = f"I would start by {lowered(plan)}"  # "automating the provisioning"
     elif first in ("a", "an") and _A_STATE.search(f" {plan} ") is None:
         plan = f"I would suggest {first} {plan.partition(' ')[2]}"  # "a quarterly planning cadence"
@@ -567,6 +599,9 @@ _ING_WORDS = frozenset(
 )  # fmt: skip
 
 
+_ACTS_AS_GERUND = frozenset(["a", "an", "the", "our", "my", "up", "out", "in", "more"])
+# Verbs that end in "-ing" themselves: "bring the voice together".
+_BARE_ING = frozenset(["bring", "ring", "sing", "spring", "string", "swing", "sting", "wring"])
 # Between a challenge and how I would meet it: a colon or a dash.
 _PLAN = re.compile(r":\s|\s[–—-]\s")
 # A plan that starts so has its subject already ("I would…", "my first step…").
@@ -577,7 +612,9 @@ _PLAN_VERBS = frozenset(
      "simplify", "survey", "prioritise", "prioritize", "focus", "fix", "ship", "launch",
      "split", "merge", "rewrite", "refactor", "track", "train", "delegate", "audit", "map",
      "reduce", "rebuild", "add", "drop", "use", "run", "move", "start", "listen", "ask",
-     "talk", "pair", "document", "standardise", "standardize", "consolidate", "review"]
+     "talk", "pair", "document", "standardise", "standardize", "consolidate", "review",
+     "establish", "create", "implement", "define", "assign", "partner", "work", "involve",
+     "allocate", "improve", "introduce", "set", "invest", "align", "clarify", "revisit"]
 )  # fmt: skip
 
 
@@ -666,11 +703,12 @@ def _points_of(contact: Contact | None) -> list[str]:
     for note in notes:
         noted = _phrase(note)
         topic = _without_my_take(_TALKED_ABOUT.sub("", noted, count=1))
-        # "Mentioned the role could be remote": what was said, a clause, is no topic.
-        if topic != noted and _A_CLAUSE.search(f" {topic} "):
+        # "Mentioned the role could be remote": what was said, a clause, is no topic; "how
+        # the team is organised", "the product she is building" name one.
+        if topic != noted and _says_something(topic):
             continue
         # "Team is 4 people", "CAC payback ~22 mo": a note to myself.
-        if _a_statement(topic) or jotted(topic):
+        if _a_statement(topic) or jotted(topic) or runs_on(topic):
             continue
         head, _, rest = topic.partition(" ")
         first = head.casefold()
@@ -709,8 +747,21 @@ _VERDICTS = frozenset(
      "unclear", "vague", "risky", "promising", "exciting", "worrying", "concerning", "odd",
      "strange", "awkward", "tense", "interesting", "fascinating", "painful", "chaotic", "slow",
      "amazing", "huge", "big", "keen", "very", "really", "so", "quite", "super", "v", "not",
-     "probably", "maybe", "seems", "felt", "sounds", "sounded", "loved", "liked", "hated"]
+     "probably", "maybe", "seems", "felt", "sounds", "sounded", "loved", "liked", "hated",
+     "bit", "kinda", "kind", "sort", "rambled", "dull", "too", "clearly", "honestly", "idk",
+     "nb", "careful", "rushed", "worrying", "proud", "nailed", "arrogant", "looks", "looked",
+     "i'd", "i’d", "i'll", "i’ll", "wasn't", "wasn’t", "didn't", "didn’t", "crap", "meh",
+     "red", "definitely", "totally", "worth"]
 )  # fmt: skip
+
+
+def _says_something(topic: str) -> bool:
+    """Whether ``topic``, told after "mentioned", is what was said rather than what about."""
+    found = _A_CLAUSE.search(f" {topic} ")
+    if found is None:
+        return False
+    before = topic[: max(found.start() - 1, 0)].split()
+    return not any(w.casefold() in _WH | _SUBJECTS for w in before) and len(before) <= 3
 
 
 def _a_statement(topic: str) -> bool:
@@ -730,7 +781,7 @@ _WH = frozenset(["how", "why", "what", "when", "where", "whether", "which", "who
 _SUBJECTS = frozenset(["she", "he", "they", "we", "i", "you", "it"])
 
 
-_DASH = re.compile(r"\s[–—-]\s")
+_DASH = re.compile(r"\s(?:[–—-]|--)\s")
 
 
 _A_CLAUSE = re.compile(r"\s(?:is|are|was|were|could|would|will|can|should|has|have|had)\s")
@@ -769,7 +820,9 @@ def _to_the_company(news: str) -> str:
     first, space, rest = news.partition(" ")
     said = _YOU.get(first.lower())
     if said:
-        return f"{said}{space}{_yours(rest)}"
+        return _agreeing(f"{said}{space}{_yours(rest)}")
+    if first.casefold() in ("was", "were") and rest:
+        return _agreeing(f"you were {rest}")  # "Was named a Leader": you were
     following, _, after = rest.partition(" ")
     following = following.casefold()
     # "Named a Leader in the Gartner MQ", "Featured in": done to the company; not "Named a new
@@ -780,12 +833,22 @@ def _to_the_company(news: str) -> str:
         and after.split(" ", 1)[0].casefold() not in ("new", "our", "their", "its")
     )
     if space and (done_to or (first.casefold() in _COMPANY_DEEDS and following == "by")):
-        return f"you were {_yours(lowered(news))}"
+        return _agreeing(f"you were {_yours(lowered(news))}")
     # Noted without its subject ("Raised a Series B"): the company did it. Only a deed a
     # company does, and not in the passive ("Acquired by Microsoft", "Named a leader").
     if space and first.casefold() in _COMPANY_DEEDS and following != "by":
-        return f"you {_yours(lowered(news))}"
+        return _agreeing(f"you {_yours(lowered(news))}")
     return news
+
+
+def _agreeing(said: str) -> str:
+    """News told to "you" with its second verb agreeing: "you raised a Series B and is hiring"
+    is "and are hiring"."""
+    return _AND_IS.sub(lambda m: f"{m[1]} {_FOR_YOU[m[2].casefold()]}", said)
+
+
+_AND_IS = re.compile(r"\b(and|but)\s+(is|has|was)\b", re.IGNORECASE)
+_FOR_YOU = {"is": "are", "has": "have", "was": "were"}
 
 
 def _yours(deed: str) -> str:
@@ -812,7 +875,9 @@ _DONE_TO_COMPANIES = frozenset(
      "certified", "rated", "voted", "selected", "chosen", "shortlisted", "backed"]
 )  # fmt: skip
 _COMPANY_DEEDS = frozenset(
-    ["named", "selected", "awarded", "appointed", "just", "raised", "launched", "opened", "won",
+    ["named", "selected", "awarded", "appointed", "hit", "went", "rebranded", "filed",
+     "spoke", "got", "added", "entered", "reported", "topped", "surpassed", "posted",
+     "just", "raised", "launched", "opened", "won",
      "announced", "released", "hired",
      "acquired", "expanded", "signed", "partnered", "shipped", "introduced", "unveiled",
      "secured", "landed", "closed", "completed", "reached", "passed", "crossed", "grew",
@@ -889,7 +954,9 @@ def _answers(action: Action, interview: Interview, now: datetime) -> tuple[str, 
         owed = [q for q in interview.notes.open_questions if q.asked_by is None]
     else:
         owed = []
-    return tuple(q.answer for q in owed if q.answer.strip())
+    # An answer still jotted ("Snowflake probably?? or BigQuery") is the user's to write out:
+    # none is sent rather than that one.
+    return tuple(q.answer for q in owed if q.answer.strip() and not jotted(_phrase(q.answer)))
 
 
 _CARRY_ANSWERS = (ActionKind.CHECK_IN, ActionKind.VALUE_ADD)

@@ -182,7 +182,9 @@ def without_asides(text: str) -> str:
     """A note without what it says in brackets: "a decision (she sounded unsure)" is "a
     decision". A note's asides are the user's own, never the reader's to see."""
     kept = _ASIDE.sub("", text)
-    return re.sub(r"\s+([,;:.!?])", r"\1", kept).strip()
+    # Only the space an aside left before a mark ("the deck (v2), then"), not one that
+    # belongs there ("the .NET migration").
+    return re.sub(r"\s+([,;:.!?])(?=\s|$)", r"\1", kept).strip()
 
 
 def deed(what: str, names: Iterable[str] = ()) -> str:
@@ -195,7 +197,9 @@ def deed(what: str, names: Iterable[str] = ()) -> str:
     that starts so is left as written.
     """
     names = [" ".join(name.split()) for name in names if name.strip()]
-    said = spelled_out(without_asides(" ".join(what.split()))).rstrip(".!")
+    said = spelled_out(without_asides(" ".join(what.split())))
+    # Their promise is its first sentence ("…the take-home. Due in 48 hours" says when).
+    said = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", said, maxsplit=1)[0].rstrip(".!")
     said = _without_label(said, names)
     # "I'll hear back by Thursday": noted from my side, it is their getting back to me.
     if _HEAR_BACK.match(said):

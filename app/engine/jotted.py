@@ -42,7 +42,7 @@ def _shorthand() -> re.Pattern[str]:
 
 @cache
 def _roughly() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w<>~=-])([~<>])\s*(?=\d)")
+    return re.compile(r"(?<![\w<>~=-])([~<>])\s*(?=[$£€]?\d)")
 
 
 @cache
@@ -52,7 +52,8 @@ def _intro() -> re.Pattern[str]:
 
 @cache
 def _with_glued() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w/])(w/o?)(?=\w)(?![ce]\b)")  # "w/Sam", not "w/c 14 Dec"
+    # "w/Sam", "w/o a doubt"; not "w/c 14 Dec"
+    return re.compile(r"(?<![\w/])(w/o(?=\w)|w/(?!o\b)(?![ce]\b)(?=\w))")
 
 
 @cache
@@ -62,8 +63,9 @@ def _marks() -> re.Pattern[str]:
         r"->|=>|<-|[→⇒←]|\?|!!|[:;]-?[()](?!\w)|(?<!\w)[:;]-?[/DPp](?![\w/])|#s\b|#\s+of\b"
         r"|~|(?<!\w)[<>]\s*\d"
         r"|(?<![\w'’-])(?:lol|imo|imho|tbh|fyi|btw|thx|pls|plz|meh|ugh|yikes|ppl|tbd|tbc"
-        r"|mo|mos|r|u|ur|awful|terrible|sketchy|shady|dodgy|nightmare|sucks|small\s+talk"
-        r"|not\s+impressed)(?![\w'’-])",
+        r"|TBD|TBC|TODO|todo|NB|hmm+|dunno|idk|haha+|lmao|xx+|mo|mos|r|u|ur|awful|sketchy"
+        r"|shady|dodgy|sucks|not\s+impressed)(?![\w'’/-])"
+        r"|(?<![\w&])#[A-Za-z]\w*|(?:\.\.\.|…)\s*(?:\w+\s*)?$",
     )
 
 
@@ -78,16 +80,18 @@ def _run_on() -> re.Pattern[str]:
 _ABBREVIATIONS = frozenset(
     ["corp", "inc", "ltd", "co", "sc", "ba", "ma", "bsc", "msc", "phd", "dr", "mr", "mrs", "ms",
      "st", "jr", "sr", "no", "vs", "etc", "approx", "dept", "intl", "bros", "e.g", "i.e", "g",
-     "e", "am", "pm", "p", "pp", "vol", "fig", "est", "mt", "ave", "rd"]
+     "e", "am", "pm", "p", "pp", "vol", "fig", "est", "mt", "ave", "rd", "jan", "feb", "mar",
+     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )  # fmt: skip
 # Quoted words are someone's title or saying ("the “Why now?” campaign"): not the user's.
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|(?<!\w)'[^']+'(?!\w)")
 
 
 def spelled_out(text: str) -> str:
     """``text`` with its one-meaning shorthand spelled out: "call w/ Sam re the offer" is
     "call with Sam about the offer", "~30%" roughly 30%."""
-    text = _with_glued().sub(r"\1 ", text)
+    # A picture goes ("the roadmap 🚀"): the words say what the note says.
+    text = _with_glued().sub(r"\1 ", without_emoji(text))
     text = _intro().sub(_introduce, text)
     text = _roughly().sub(lambda m: _ROUGHLY[m.group(1)], text)
     return _shorthand().sub(_spelled, text)
@@ -112,10 +116,15 @@ def _introduce(found: re.Match[str]) -> str:
 
 def jotted(text: str) -> bool:
     """Whether ``text`` still reads as a note to oneself: an arrow, a question mark, a
-    doubled exclamation, an emoticon or emoji, shorthand, a verdict ("lol"), a sentence run
-    on."""
+    doubled exclamation, an emoticon or emoji, shorthand, a verdict ("lol")."""
     said = _QUOTED.sub("", text)
-    return bool(_marks().search(said) or _runs_on(said) or _has_emoji(said))
+    return bool(_marks().search(said) or _has_emoji(said))
+
+
+def runs_on(text: str) -> bool:
+    """Whether ``text`` runs a sentence on without its capital ("migration to AWS. she's
+    lead on it"): as a point to name in a sentence, a note of two thoughts jotted down."""
+    return _runs_on(_QUOTED.sub("", text))
 
 
 def _runs_on(text: str) -> bool:
@@ -144,7 +153,7 @@ def _is_emoji(ch: str) -> bool:
     point = ord(ch)
     return (
         0x1F000 <= point <= 0x1FAFF
-        or 0x2600 <= point <= 0x27BF
+        or (0x2600 <= point <= 0x27BF and point not in (0x2605, 0x2606))  # "4.8★"
         or 0x2B00 <= point <= 0x2BFF
         or ch in "\u200d\ufe0f"
     )

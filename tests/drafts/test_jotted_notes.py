@@ -153,7 +153,7 @@ def _check_in_news(news: str, *events: dict[str, Any]) -> str:
         ("Launched an app that lets customers track their spending",
          "you launched an app that lets customers track their spending"),
         ("Closed a Series C last month and is opening a Lisbon office",
-         "you closed a Series C and is opening a Lisbon office"),
+         "you closed a Series C and are opening a Lisbon office"),
     ],
 )  # fmt: skip
 def test_news_keeps_what_it_says_and_drops_only_when_it_was_noted(noted: str, said: str) -> None:
@@ -195,3 +195,67 @@ def test_a_promise_to_write_is_kept_by_the_message_in_its_words(
 )  # fmt: skip
 def test_their_promise_keeps_its_figures_and_what_a_label_names(noted: str, said: str) -> None:
     assert said in _check_in_after(noted)
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Discussed how the team is organised", "how the team is organised"),
+        ("Talked about the migration they are planning", "the migration they are planning"),
+        ("the pricing roadmap 🚀", "the pricing roadmap"),
+    ],
+)
+def test_a_topic_told_after_discussed_keeps_its_clause(noted: str, said: str) -> None:
+    assert f"talking with you about {said}." in _thanks_to_jane(noted)
+
+
+def _recap_said(point: str) -> str:
+    pipeline = acme(contacts=[{**JANE, "notes": ["the pricing roadmap"]}],
+                    notes={"recap": [point]})  # fmt: skip
+    return draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane").body
+
+
+@pytest.mark.parametrize(
+    ("point", "said"),
+    [
+        ("Cut costs by 40% w/o hurting uptime", "I cut costs by 40% without hurting uptime"),
+        ("Launched in 12 markets - proud of that", "I launched in 12 markets."),
+        ("Advanced SQL skills", "One thing I hope came across: advanced SQL skills."),
+        ("Used to working with ambiguity", "I am used to working with ambiguity"),
+        ("Used to lead a team of six", "I used to lead a team of six"),
+    ],
+)  # fmt: skip
+def test_a_recap_point_reads_as_mine_without_my_verdict(point: str, said: str) -> None:
+    assert said in _recap_said(point)
+
+
+def test_an_answer_still_jotted_is_not_sent() -> None:
+    notes = {"open_questions": [{"question": "warehouse", "asked_by": "jane",
+                                 "answer": "Snowflake probably?? or BigQuery"}]}  # fmt: skip
+    body = draft_at(acme(notes=notes), THANKS_AT, "acme/thank_you/r1/jane").body
+    assert "Snowflake" not in body and "??" not in body
+
+
+@pytest.mark.parametrize(
+    ("noted", "said"),
+    [
+        ("Raised a Series B and is hiring 50 engineers",
+         "you raised a Series B and are hiring 50 engineers"),
+        ("Opened an office earlier this year", "you opened an office earlier this year"),
+        ("Was named a Leader in the Gartner MQ", "you were named a Leader in the Gartner MQ"),
+        ("Announced a 4-day week - nice", "you announced a 4-day week"),
+    ],
+)  # fmt: skip
+def test_news_said_to_them_agrees_and_keeps_its_time(noted: str, said: str) -> None:
+    assert f"I also saw the news: {said}." in _check_in_news(noted)
+
+
+def test_bad_news_is_not_told_back() -> None:
+    assert "I also saw the news" not in _check_in_news("Laid off 10% of staff in October")
+
+
+def test_a_plan_named_by_what_it_does_is_what_i_would_start_by() -> None:
+    pipeline = acme(contacts=[{**JANE, "notes": ["the pricing roadmap"]}],
+                    notes={"challenges": ["Data quality: building a data catalogue"]})  # fmt: skip
+    body = draft_at(pipeline, THANKS_AT, "acme/thank_you/r1/jane").body
+    assert "on data quality, I would start by building a data catalogue" in body

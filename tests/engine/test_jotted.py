@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.engine.jotted import jotted, spelled_out, without_emoji
+from app.engine.jotted import jotted, runs_on, spelled_out, without_emoji
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,6 @@ def test_shorthand_with_one_meaning_is_spelled_out(noted: str, spelled: str) -> 
         "CAC payback ~22 mo, he wants <18",
         "Kafka -> Pulsar??",
         "your awful onboarding lol",
-        "migration to AWS. she's lead on it",
         "layoffs of 10% in Sept:(",
         "licence 🎉",
         "it was meh tbh",
@@ -88,3 +87,40 @@ def test_a_note_written_to_be_read_is_not_taken_for_one(written: str) -> None:
 def test_pictures_are_taken_out_and_the_spaces_they_leave() -> None:
     assert without_emoji("Series B 🎉 closed") == "Series B closed"
     assert without_emoji("Señor café") == "Señor café"
+
+
+@pytest.mark.parametrize(
+    ("text", "run_on"),
+    [
+        ("migration to AWS. she's lead on it", True),
+        ("the reorg. seemed stressed", True),
+        ("her move from Acme Corp. to Initech", False),
+        ("the Sept. launch", False),
+        ("U.S. expansion", False),
+        ("AWS. iOS app is next", False),
+    ],
+)
+def test_a_sentence_run_on_without_its_capital_is_told_from_an_abbreviation(
+    text: str, run_on: bool
+) -> None:
+    assert runs_on(text) is run_on
+
+
+@pytest.mark.parametrize(
+    "noted",
+    ["TODO send deck", "hmm maybe", "dunno yet", "the launch ... hmm", "#win", "TBD", "haha"],
+)
+def test_more_notes_to_oneself(noted: str) -> None:
+    assert jotted(spelled_out(noted))
+
+
+@pytest.mark.parametrize(
+    ("noted", "spelled"),
+    [
+        ("Cut costs by 40% w/o hurting uptime", "Cut costs by 40% without hurting uptime"),
+        ("Delivered the ~$3M project", "Delivered the roughly $3M project"),
+        ("the pricing roadmap 🚀", "the pricing roadmap"),
+    ],
+)
+def test_more_shorthand_spelled_out(noted: str, spelled: str) -> None:
+    assert spelled_out(noted) == spelled
