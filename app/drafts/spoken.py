@@ -103,7 +103,20 @@ def first_name(name: str) -> str:
         return f"{words[0]} {words[1]}"  # "Sir Ian", "Dame Judi"
     if len(words) > 1 and title in _HONORIFICS:
         return f"{words[0]} {words[-1]}"
+    if len(words) > 2 and f"{words[0]} {words[1]}".casefold() in _TWO_GIVEN_NAMES:
+        return f"{words[0]} {words[1]}"  # "María José García López" is María José
     return words[0]
+
+
+# Given names of two words, said together ("Dear María José"); only before a surname.
+_TWO_GIVEN_NAMES = frozenset(
+    ["maría josé", "maria jose", "josé luis", "jose luis", "juan carlos", "josé antonio",
+     "jose antonio", "josé maría", "jose maria", "ana maría", "ana maria", "maría jesús",
+     "maria jesus", "juan pablo", "maría teresa", "maria teresa", "luis miguel", "miguel ángel",
+     "miguel angel", "juan manuel", "maría luisa", "maria luisa", "mary ann", "mary jane",
+     "anne marie", "jean pierre", "jean paul", "jean marc", "marie claire", "marie france",
+     "ana paula", "ana carolina", "maria eduarda", "joão pedro", "joao pedro", "maria clara"]
+)  # fmt: skip
 
 
 # Titles said with the given name rather than the surname.

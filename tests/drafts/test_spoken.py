@@ -284,3 +284,17 @@ def test_a_title_is_greeted_as_it_is_said(name: str, greeted: str) -> None:
 )
 def test_a_promise_done_before_writing_is_followed_up(noted: str, message: str | None) -> None:
     assert spoken.followed_up(spoken.promise_phrase(noted, ["Jane"])) == message
+
+
+@pytest.mark.parametrize(
+    ("name", "greeted"),
+    [
+        ("María José García López", "María José"),
+        ("José Luis Pérez", "José Luis"),
+        ("Mary Ann Smith", "Mary Ann"),
+        ("Maria Jose", "Maria"),  # two words: a given name and a surname
+        ("Jane Doe", "Jane"),
+    ],
+)
+def test_a_given_name_of_two_words_is_said_whole(name: str, greeted: str) -> None:
+    assert spoken.first_name(name) == greeted
