@@ -340,3 +340,26 @@ def test_a_round_typed_in_stays_standard_after_another_followup_writes(tmp_path:
     assert type(typed.starts) is datetime and typed.starts == starts
     waiting_on_them(workspace.interviews, pendulum.now(ZONE))
     compute_stats(workspace.interviews, pendulum.now(ZONE))
+
+
+def test_nothing_is_marked_sent_before_what_it_follows(tmp_path: Path) -> None:
+    from app.domain.records import ActionKind, EventKind, Stage
+
+    workspace = demo_workspace(tmp_path / "demo.json")
+    by_kind = {a.kind: a for a in workspace.actions}
+    update = by_kind[ActionKind.UPDATE_OTHERS]
+    offered = next(
+        e.at
+        for i in workspace.interviews
+        for e in i.events
+        if e.kind is EventKind.STAGE and e.to_stage is Stage.OFFER
+    )
+    assert workspace.done_no_earlier_than(update) == (offered, "the offer it tells of came")
+    check_in = by_kind[ActionKind.CHECK_IN]
+    interview = workspace.interview(check_in.interview)
+    assert interview is not None
+    first = min(r.starts for r in interview.rounds)
+    assert workspace.done_no_earlier_than(check_in) == (
+        first,
+        "your first interview with them began",
+    )

@@ -26,7 +26,7 @@ from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
 from app.domain.kinds import ACTION_LABELS, ActionKind
 from app.domain.merge import Conflict, Edit, carry_over
-from app.domain.records import Channel, Interview, Outcome, Profile, Stage
+from app.domain.records import Channel, EventKind, Interview, Outcome, Profile, Stage
 from app.domain.standard import standard_times
 from app.drafts import Draft
 from app.drafts.combine import CombineError, check_one_person, one_message, takes_the_place
@@ -310,7 +310,27 @@ class Workspace:
             promise = interview.promise(action.promise)
             if promise is not None and promise.created is not None:
                 return promise.created, "the promise was made"
+        if action.kind is ActionKind.UPDATE_OTHERS:
+            from urllib.parse import unquote
+
+            offered = self._offered_at(unquote(action.id.rsplit("/", 1)[-1]))
+            if offered is not None:
+                return offered, "the offer it tells of came"
+        if action.contacting and interview.rounds:
+            # Every other message follows the process's first meeting.
+            first = min(r.starts for r in interview.rounds)
+            return first, "your first interview with them began"
         return None
+
+    def _offered_at(self, interview_id: str) -> datetime | None:
+        """When the interview moved to the offer stage last, where its history says."""
+        other = self.interview(interview_id)
+        if other is None:
+            return None
+        moves = [
+            e.at for e in other.events if e.kind is EventKind.STAGE and e.to_stage is Stage.OFFER
+        ]
+        return max(moves, default=None)
 
     def write_draft(self, action_ids: list[str], text: str) -> Path:
         """Write a draft to its file beside the database, where no clipboard works; where it
