@@ -604,3 +604,15 @@ async def test_editing_an_interview_does_not_take_it_for_a_repeat_of_itself() ->
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not field(app, "role").has_class("-warned")
+
+
+async def test_a_new_interview_scheduled_for_a_round_that_has_passed_says_so() -> None:
+    app = host(new_interview())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await company_and_role(pilot)
+        await tab_to(pilot, "starts")
+        await type_text(pilot, "yesterday 10:00")
+        await pilot.pause()
+        stage = field(app, "stage")
+        assert str(stage.message.render()) == "a round of it has passed: Interviewed, perhaps"
+        assert not stage.has_class("-invalid")  # advice: it saves as it is

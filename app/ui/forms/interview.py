@@ -5,7 +5,7 @@ notes and history are edited elsewhere and come back unchanged."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from textual import on
@@ -180,6 +180,13 @@ class InterviewForm(Form[Interview]):
         first_round, contacts = (
             self.first_round.read(check) if self.first_round is not None else (None, ())
         )
+        rounds = [first_round] if first_round is not None else []
+        rounds += list(self.interview.rounds) if self.interview else []
+        if stage == Stage.SCHEDULED and any(
+            r.starts + timedelta(minutes=r.minutes) <= self.now for r in rounds
+        ):
+            # The board would show it as still to come, and its thank-you overdue.
+            check.warn("stage", "a round of it has passed: Interviewed, perhaps")
         twin = self.others.get((_folded(company), _folded(role)))
         if twin is not None:
             # Typed again by mistake, or a second process for the same role: the user knows.
