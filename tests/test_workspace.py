@@ -343,18 +343,10 @@ def test_a_round_typed_in_stays_standard_after_another_followup_writes(tmp_path:
 
 
 def test_nothing_is_marked_sent_before_what_it_follows(tmp_path: Path) -> None:
-    from app.domain.records import ActionKind, EventKind, Stage
+    from app.domain.records import ActionKind
 
     workspace = demo_workspace(tmp_path / "demo.json")
     by_kind = {a.kind: a for a in workspace.actions}
-    update = by_kind[ActionKind.UPDATE_OTHERS]
-    offered = next(
-        e.at
-        for i in workspace.interviews
-        for e in i.events
-        if e.kind is EventKind.STAGE and e.to_stage is Stage.OFFER
-    )
-    assert workspace.done_no_earlier_than(update) == (offered, "the offer it tells of came")
     check_in = by_kind[ActionKind.CHECK_IN]
     interview = workspace.interview(check_in.interview)
     assert interview is not None
@@ -363,3 +355,55 @@ def test_nothing_is_marked_sent_before_what_it_follows(tmp_path: Path) -> None:
         first,
         "your first interview with them began",
     )
+
+
+def test_a_message_of_a_process_whose_first_interview_is_to_come_has_no_such_floor(
+    tmp_path: Path,
+) -> None:
+    from app.domain.records import ActionKind
+
+    workspace = demo_workspace(tmp_path / "demo.json")
+    for action in workspace.actions:
+        interview = workspace.interview(action.interview)
+        assert interview is not None
+        floor = workspace.done_no_earlier_than(action)
+        if floor is not None and action.kind is not ActionKind.THANK_YOU:
+            # Never a moment still to come (a thank-you's round may be later today).
+            assert floor[0] <= NOW, (action.id, floor)
+        if action.kind is ActionKind.KEEP_PROMISE and all(r.starts > NOW for r in interview.rounds):
+            promise = interview.promise(action.promise)
+            assert promise is not None
+            assert floor is None or floor == (promise.created, "the promise was made")
+
+
+def test_a_deletion_refused_and_undone_leaves_the_other_followups_write(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    workspace = demo_workspace(path)
+    gone = workspace.interviews[0]
+    workspace.delete_interview(gone.id)
+    # Another followup renames it before this one's deletion is saved; then u is pressed.
+    Repository(path, default_zone=ZONE).change_interview(
+        gone.id, lambda i: replace(i, role="Renamed elsewhere")
+    )
+    workspace.undo()
+    workspace.save_pending()
+    refused = workspace.take_refused()
+    assert len(refused) == 2 and all(r.startswith("Not recorded: ") for r in refused)
+    stored = {i.id: i for i in Repository(path, default_zone=ZONE).load().interviews}
+    assert stored[gone.id].role == "Renamed elsewhere"
+
+
+def test_a_deletion_after_another_followup_wrote_leaves_its_write_to_be_shown(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "db.json"
+    workspace = demo_workspace(path)
+    first, other = workspace.interviews[0], workspace.interviews[1]
+    Repository(path, default_zone=ZONE).change_interview(
+        other.id, lambda i: replace(i, role="Renamed elsewhere")
+    )
+    workspace.delete_interview(first.id)
+    workspace.save_pending()
+    assert workspace.changed_elsewhere()
+    assert workspace.adopt(workspace.read_again())
+    assert workspace.interview(other.id).role == "Renamed elsewhere"  # type: ignore[union-attr]

@@ -340,9 +340,21 @@ def apply(
     said = apply_proposals(records, picked, now)
     done = {p.id for p, line in zip(picked, said, strict=True) if not isinstance(line, Pending)}
     # An invitation recorded as a round is recorded (SPEC 11: never proposed again): its
-    # reply, which a round already does the work of (it pauses the follow-ups), goes with it.
-    invited = {p.message_id for p in picked if p.id in done and p.kind is ProposalKind.ROUND}
-    done |= {p.id for p in kept if p.kind is ProposalKind.REPLY and p.message_id in invited}
+    # reply, which a round made or moved does the work of (it pauses the follow-ups), goes
+    # with it. A cancellation, or a round that changed nothing, leaves the reply to record.
+    invited = {
+        (p.message_id, p.interviews)
+        for p, line in zip(picked, said, strict=True)
+        if p.kind is ProposalKind.ROUND
+        and p.round is not None
+        and not p.round.cancel
+        and line.startswith(("Added a round", "Moved the round"))
+    }
+    done |= {
+        p.id
+        for p in kept
+        if p.kind is ProposalKind.REPLY and (p.message_id, p.interviews) in invited
+    }
     state.dismissed = sorted({*state.dismissed, *done})
     state.proposals = [p.to_stored() for p in kept if p.id not in done]
     save_inbox_state(db, state)

@@ -26,7 +26,7 @@ from app.domain.errors import InvalidData
 from app.domain.interchange import Pipeline
 from app.domain.kinds import ACTION_LABELS, ActionKind
 from app.domain.merge import Conflict, Edit, carry_over
-from app.domain.records import Channel, EventKind, Interview, Outcome, Profile, Stage
+from app.domain.records import Channel, Interview, Outcome, Profile, Stage
 from app.domain.standard import standard_times
 from app.drafts import Draft
 from app.drafts.combine import CombineError, check_one_person, one_message, takes_the_place
@@ -45,7 +45,7 @@ from app.errors import UserError
 from app.memory import collector_paused
 from app.services import open_actions, operations
 from app.services.first_screen import first_screenful
-from app.store.repository import FirstPart, Repository, UnknownInterview
+from app.store.repository import FirstPart, InterviewExists, Repository, UnknownInterview
 from app.store.texts import kept_texts
 from app.when.describe import describe_when
 
@@ -310,27 +310,11 @@ class Workspace:
             promise = interview.promise(action.promise)
             if promise is not None and promise.created is not None:
                 return promise.created, "the promise was made"
-        if action.kind is ActionKind.UPDATE_OTHERS:
-            from urllib.parse import unquote
-
-            offered = self._offered_at(unquote(action.id.rsplit("/", 1)[-1]))
-            if offered is not None:
-                return offered, "the offer it tells of came"
-        if action.contacting and interview.rounds:
-            # Every other message follows the process's first meeting.
-            first = min(r.starts for r in interview.rounds)
-            return first, "your first interview with them began"
+        began = [r.starts for r in interview.rounds if r.starts <= self.clock()]
+        if action.contacting and action.kind is not ActionKind.KEEP_PROMISE and began:
+            # Every other message follows the process's first meeting, once it has been.
+            return min(began), "your first interview with them began"
         return None
-
-    def _offered_at(self, interview_id: str) -> datetime | None:
-        """When the interview moved to the offer stage last, where its history says."""
-        other = self.interview(interview_id)
-        if other is None:
-            return None
-        moves = [
-            e.at for e in other.events if e.kind is EventKind.STAGE and e.to_stage is Stage.OFFER
-        ]
-        return max(moves, default=None)
 
     def write_draft(self, action_ids: list[str], text: str) -> Path:
         """Write a draft to its file beside the database, where no clipboard works; where it
@@ -487,6 +471,9 @@ class Workspace:
         """An interview taken out, all of it; ``undo`` puts it back as it was, the texts of
         its sent messages too (read now: the records shown are without them)."""
         shown = self._existing(interview_id)
+        if self._repo.disk_version() != self._version:
+            # Read below, another followup's writes would pass for ones this one has shown.
+            self._stale = True
         with _said_in_one_line():
             stored = self._repo.whole_interview(interview_id)
         whole = kept_texts(shown, stored) if stored is not None else shown
@@ -597,7 +584,14 @@ class Workspace:
                     raise NoLongerApplies("it was changed elsewhere since it was shown")
 
             self._repo.remove_interview(change.interview_id, unchanged)
-        elif change.edit is None or change.before is None:
+        elif change.before is None:
+            # An addition, or a deletion undone: only where the file has no such interview
+            # now (another followup may have written one since), never over it.
+            try:
+                self._repo.add_interview(change.after)
+            except InterviewExists:
+                raise NoLongerApplies("another followup has written it since") from None
+        elif change.edit is None:
             self._repo.put_interview(change.after)
         else:
             edit = change.edit

@@ -68,6 +68,12 @@ class UnknownInterview(UserError):
         self.interview_id = interview_id
 
 
+class InterviewExists(UserError):
+    def __init__(self, interview_id: str, path: Path) -> None:
+        super().__init__(f'there is an interview "{interview_id}" in {path} already')
+        self.interview_id = interview_id
+
+
 class InterviewsExist(UserError):
     """An import would overwrite interviews that are already there."""
 
@@ -314,6 +320,16 @@ class Repository:
 
         def change(current: Pipeline) -> Pipeline:
             return replace(current, interviews=_upsert(current.interviews, interview))
+
+        self._update(change, only=interview.id)
+
+    def add_interview(self, interview: Interview) -> None:
+        """Store ``interview``, which the file must not hold yet (raises ``InterviewExists``)."""
+
+        def change(current: Pipeline) -> Pipeline:
+            if any(i.id == interview.id for i in current.interviews):
+                raise InterviewExists(interview.id, self._path)
+            return replace(current, interviews=(*current.interviews, interview))
 
         self._update(change, only=interview.id)
 

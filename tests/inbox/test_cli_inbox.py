@@ -325,3 +325,29 @@ def test_an_invitation_recorded_as_a_round_is_not_proposed_again_as_a_reply(
     code, _, err = cli(capsys, "inbox", "apply", str(round_["id"]), "--at", AT, "--db", str(db))
     assert code == 0, err
     assert scanned(capsys, db, source) == []
+
+
+def test_a_cancellation_recorded_leaves_its_reply_to_record(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.cli_runs import imported
+    from tests.inbox import corpus
+    from tests.inbox.test_imap_end_to_end import INTERCHANGE
+
+    db = imported(tmp_path, capsys, INTERCHANGE)
+    box = mailbox.Maildir(tmp_path / "Invites", create=True)
+    box.add(corpus.google_invitation())
+    box.close()
+    source = ["--maildir", str(tmp_path / "Invites")]
+    [made] = [p for p in scanned(capsys, db, source) if p["kind"] == "round"]
+    assert cli(capsys, "inbox", "apply", str(made["id"]), "--at", AT, "--db", str(db))[0] == 0
+    box = mailbox.Maildir(tmp_path / "Invites")
+    box.add(corpus.cancelled_invitation())
+    box.close()
+    proposals = scanned(capsys, db, source)
+    [cancel] = [p for p in proposals if p["kind"] == "round"]
+    replies = [p for p in proposals if p["kind"] == "reply"]
+    assert cli(capsys, "inbox", "apply", str(cancel["id"]), "--at", AT, "--db", str(db))[0] == 0
+    # They wrote to call it off: that is an answer still to record.
+    again = [p["id"] for p in scanned(capsys, db, source) if p["kind"] == "reply"]
+    assert again == [p["id"] for p in replies] and again

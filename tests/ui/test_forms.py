@@ -772,7 +772,7 @@ async def test_on_a_sunday_next_monday_is_not_tomorrow_morning_again() -> None:
     async with app.run_test() as pilot:
         presets = app.screen.query_one("#presets", OptionList)
         shown = [" ".join(str(presets.get_option_at_index(n).prompt).split()) for n in (1, 2)]
-        assert shown == ["2 Tomorrow morning tomorrow 09:00", "3 Next Monday Mon 14 Dec 09:00"]
+        assert shown == ["2 Tomorrow morning tomorrow 09:00", "3 Monday week Mon 14 Dec 09:00"]
         await pilot.press("3")
     assert app.results == [
         SnoozeInput(until=pendulum.datetime(2026, 12, 14, 9, tz=LONDON), at=sunday)

@@ -59,7 +59,7 @@ async def test_a_new_zone_asks_whether_the_times_typed_stay_as_typed(
     assert stored.promises[0].due == due
 
 
-async def test_cancel_on_the_question_saves_nothing(
+async def test_cancel_on_the_question_goes_back_to_the_form_as_edited_and_saves_nothing(
     tmp_path: Path, make: Callable[..., App[None]]
 ) -> None:
     path = _stored(tmp_path)
@@ -70,4 +70,6 @@ async def test_cancel_on_the_question_saves_nothing(
         await pilot.press("escape")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert isinstance(app.screen, InterviewForm)
+        assert app.screen.query_one("#timezone", Input).value == "America/New_York"
     assert Repository(path, default_zone=ZONE).load().interviews[0].timezone == ZONE

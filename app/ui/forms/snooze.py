@@ -118,6 +118,8 @@ class SnoozeForm(Form[SnoozeInput]):
         moment = self.moments[key]
         if key == "later" and moment.date() != self.now.astimezone(moment.tzinfo).date():
             return "In three hours"
+        if key == "monday" and moment != parse_when("next monday 9am", self.now, self.zone):
+            return "Monday week"  # on a Sunday: not "next Monday", which is tomorrow
         return label
 
     def _deadline_hint(self, deadline: datetime) -> str:

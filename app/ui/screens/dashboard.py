@@ -959,7 +959,8 @@ class DashboardScreen(WorkspaceScreen):
 
         def answered(keep_as_typed: bool | None) -> None:
             if keep_as_typed is None:
-                return  # neither: nothing is saved, and the form can be opened again
+                self._reopen_details(before, edited)  # neither: back to the form as edited
+                return
             self._save_interview(as_typed_in(edited, before.timezone) if keep_as_typed else edited)
 
         from app.domain.interchange import zone as zone_of
@@ -984,6 +985,18 @@ class DashboardScreen(WorkspaceScreen):
             ),
             answered,
         )
+
+    def _reopen_details(self, before: Interview, edited: Interview) -> None:
+        from app.ui import forms
+
+        form = forms.InterviewForm(
+            edited,
+            now=self.workspace.clock(),
+            default_zone=edited.timezone,
+            existing_ids=frozenset(i.id for i in self.workspace.interviews),
+            others=self.workspace.interviews,
+        )
+        self.app.push_screen(form, lambda again: self._details_saved(before, again))
 
     def _delete(self, interview: Interview) -> None:
         """Ask, then delete the whole interview (``u`` puts it back)."""
