@@ -494,7 +494,8 @@ def test_a_they_further_into_the_news_is_left_as_noted():
     assert "I also saw the news: customers say they love the new app." in body
 
 
-def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_characters():
+def _long_linkedin_thanks(role: str) -> Any:
+    """Jane's LinkedIn thank-you, for a role titled ``role``, with a long point of hers."""
     jane = {
         "id": "jane",
         "name": "Jane Doe",
@@ -505,12 +506,12 @@ def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_char
             "mobile apps, with one set of metrics the data team owns end to end"
         ],
     }
-    long = acme(
-        role="Senior Product Manager, Payments Risk and Compliance Platform",
-        contacts=[jane],
-        preferences={"channels": ["linkedin"]},
-    )
-    note = draft_at(long, THANKS_AT, "acme/thank_you/r1/jane")
+    long = acme(role=role, contacts=[jane], preferences={"channels": ["linkedin"]})
+    return draft_at(long, THANKS_AT, "acme/thank_you/r1/jane")
+
+
+def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_characters():
+    note = _long_linkedin_thanks("Senior Product Manager, Payments Risk and Compliance Platform")
     assert len(note.body) <= LINKEDIN_LIMIT and not note.warnings, (len(note.body), note.body)
     # What gave way: the team after the title, and the point's second clause.
     assert "about the Senior Product Manager role" in note.body
@@ -521,22 +522,8 @@ def test_a_linkedin_thank_you_with_a_long_title_and_note_still_fits_its_300_char
 
 
 def test_a_title_cut_short_to_fit_never_leaves_a_bracket_open() -> None:
-    jane = {
-        "id": "jane",
-        "name": "Jane Doe",
-        "role": "interviewer",
-        "linkedin": "https://www.linkedin.com/in/janedoe",
-        "notes": [
-            "her plan to merge the two onboarding flows into one funnel shared "
-            "by the web and mobile apps, with one set of metrics the data team owns"
-        ],
-    }
-    long = acme(
-        role="Senior Brand and Communications Strategy Manager (Maternity Cover, 12 months)",
-        contacts=[jane],
-        preferences={"channels": ["linkedin"]},
-    )
-    note = draft_at(long, THANKS_AT, "acme/thank_you/r1/jane").body
+    role = "Senior Brand and Communications Strategy Manager (Maternity Cover, 12 months)"
+    note = _long_linkedin_thanks(role).body
     assert len(note) <= LINKEDIN_LIMIT
     assert "about the Senior Brand and Communications Strategy Manager role" in note
     assert note.count("(") == note.count(")")

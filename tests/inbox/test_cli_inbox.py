@@ -306,9 +306,8 @@ def test_a_new_person_who_wrote_twice_is_proposed_until_one_is_accepted(
     assert [p for p in scanned(capsys, db, source) if p["kind"] == "contact"] == []
 
 
-def test_an_invitation_recorded_as_a_round_is_not_proposed_again_as_a_reply(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def _invited(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[Path, list[str]]:
+    """Acme's database and a Maildir holding its invitation to a round."""
     from tests.cli_runs import imported
     from tests.inbox import corpus
     from tests.inbox.test_imap_end_to_end import INTERCHANGE
@@ -317,7 +316,13 @@ def test_an_invitation_recorded_as_a_round_is_not_proposed_again_as_a_reply(
     box = mailbox.Maildir(tmp_path / "Invites", create=True)
     box.add(corpus.google_invitation())
     box.close()
-    source = ["--maildir", str(tmp_path / "Invites")]
+    return db, ["--maildir", str(tmp_path / "Invites")]
+
+
+def test_an_invitation_recorded_as_a_round_is_not_proposed_again_as_a_reply(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, source = _invited(capsys, tmp_path)
     proposals = scanned(capsys, db, source)
     kinds = sorted(str(p["kind"]) for p in proposals)
     assert "round" in kinds and "reply" in kinds, kinds
@@ -330,15 +335,9 @@ def test_an_invitation_recorded_as_a_round_is_not_proposed_again_as_a_reply(
 def test_a_cancellation_recorded_leaves_its_reply_to_record(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from tests.cli_runs import imported
     from tests.inbox import corpus
-    from tests.inbox.test_imap_end_to_end import INTERCHANGE
 
-    db = imported(tmp_path, capsys, INTERCHANGE)
-    box = mailbox.Maildir(tmp_path / "Invites", create=True)
-    box.add(corpus.google_invitation())
-    box.close()
-    source = ["--maildir", str(tmp_path / "Invites")]
+    db, source = _invited(capsys, tmp_path)
     [made] = [p for p in scanned(capsys, db, source) if p["kind"] == "round"]
     assert cli(capsys, "inbox", "apply", str(made["id"]), "--at", AT, "--db", str(db))[0] == 0
     box = mailbox.Maildir(tmp_path / "Invites")
