@@ -13,7 +13,7 @@ Both sides are narrow on purpose: a name, a product or a figure ("AWS re:Invent"
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 # Shorthand with one meaning, as a message spells it: written in lower case (a capital makes
 # it a name, "the Refs Summit", "ABT"), save as the note's first word ("Refs to Mei").
@@ -87,6 +87,8 @@ _ABBREVIATIONS = frozenset(
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|(?<!\w)'[^']+'(?!\w)")
 
 
+# Kept per text: every draft on screen reads the same few notes again, at each key.
+@lru_cache(maxsize=4096)
 def spelled_out(text: str) -> str:
     """``text`` with its one-meaning shorthand spelled out: "call w/ Sam re the offer" is
     "call with Sam about the offer", "~30%" roughly 30%."""
@@ -114,6 +116,7 @@ def _introduce(found: re.Match[str]) -> str:
     return f"{before}introduce"
 
 
+@lru_cache(maxsize=4096)
 def jotted(text: str) -> bool:
     """Whether ``text`` still reads as a note to oneself: an arrow, a question mark, a
     doubled exclamation, an emoticon or emoji, shorthand, a verdict ("lol")."""
