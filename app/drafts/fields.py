@@ -761,7 +761,7 @@ def _says_something(topic: str) -> bool:
     if found is None:
         return False
     before = topic[: max(found.start() - 1, 0)].split()
-    return not any(w.casefold() in _WH | _SUBJECTS for w in before) and len(before) <= 3
+    return not any(w.casefold() in _WH | _CLAUSE_SUBJECTS for w in before) and len(before) <= 3
 
 
 def _a_statement(topic: str) -> bool:
@@ -773,12 +773,12 @@ def _a_statement(topic: str) -> bool:
         return False
     before = topic[: max(found.start() - 1, 0)].split()
     # "the product she is building": a clause with a subject of its own names a thing.
-    return len(before) <= 3 and not any(w.casefold() in _WH | _SUBJECTS for w in before)
+    return len(before) <= 3 and not any(w.casefold() in _WH | _CLAUSE_SUBJECTS for w in before)
 
 
 _SAYS_OF_IT = re.compile(r"\s(?:is|are|was|were|has|have|had|wants|needs|seems)\s")
 _WH = frozenset(["how", "why", "what", "when", "where", "whether", "which", "who", "that", "if"])
-_SUBJECTS = frozenset(["she", "he", "they", "we", "i", "you", "it"])
+_CLAUSE_SUBJECTS = frozenset(["she", "he", "they", "we", "i", "you", "it"])
 
 
 _DASH = re.compile(r"\s(?:[–—-]|--)\s")
