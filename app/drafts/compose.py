@@ -225,9 +225,33 @@ def _render(
             subject = " ".join(line.text.split())
             placeholders.extend(line.placeholders)
         rendered = loaded.body.render(values, LABELS)
-        texts.append(rendered.text)
+        texts.append(_one_sign_off(rendered.text, values["signature"]))
         placeholders.extend(rendered.placeholders)
     return subject, texts, placeholders
+
+
+def _one_sign_off(text: str, signature: str) -> str:
+    """``text`` with the template's sign-off left out where the signature begins with one
+    of its own ("Yours sincerely,\n\nAisha Rahman"): the user's words, said once."""
+    first = signature.strip().split("\n", 1)[0].strip()
+    at = text.rfind(signature) if signature else -1
+    if at < 0 or not _SIGN_OFF.fullmatch(first):
+        return text
+    before = text[:at]
+    ours = _LAST_LINE.search(before)
+    if ours is None or not _SIGN_OFF.fullmatch(ours[1].strip()):
+        return text
+    return before[: ours.start(1)] + text[at:]
+
+
+_SIGN_OFF = re.compile(
+    r"(?:(?:with\s+)?(?:kind|kindest|warm|warmest|best|many|sincere|fond|all\s+the\s+best)\s+)?"
+    r"(?:regards|wishes|thanks|best|cheers|sincerely|respectfully|thank\s+you|"
+    r"all\s+the\s+best|yours(?:\s+(?:sincerely|faithfully|truly))?|sincerely\s+yours)[,.!]?",
+    re.IGNORECASE,
+)
+# The last line of text before the signature, and the blank lines after it.
+_LAST_LINE = re.compile(r"(?:^|\n)([^\n]*)\n(?:[ \t]*\n)*$")
 
 
 def _words(body: str, signature: str) -> int:

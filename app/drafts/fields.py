@@ -79,6 +79,7 @@ FIELDS: tuple[Field, ...] = (
     Field("attached_many", "whether what you attach is several things (them, not it)"),
     Field("their_promise", "what they said they would do"),
     Field("met", "whether you have met"),
+    Field("by_phone", "whether the interview was a phone call (spoken with, not met)"),
     Field("arranged", "whether a thank-you goes to who arranged the interview, not sat in it"),
     Field("nothing_owed", "whether you owe them nothing"),
     Field("date", "date"),
@@ -121,6 +122,7 @@ def values_for(
         "company": interview.company.strip(),
         "role": interview.role.strip(),
         "meeting": meeting_phrase(held.kind) if held else "",
+        "by_phone": _flag(held is not None and _a_call(held.kind)),
         "the_meeting": _the_meeting(interview, held, contact, today),
         "interviewers": _others(interview, held, contact),
         "day": _day(action, interview, held, today),
@@ -278,9 +280,20 @@ def _news_said(noted: str) -> str:
     return "" if not news or jotted(news) or _BAD_NEWS.search(news) else news
 
 
+# News nobody congratulates a company on: cuts and closures, a regulator's poor grade, a
+# strike, someone leaving, trouble with the law or the money.
 _BAD_NEWS = re.compile(
     r"\b(?:laid\s+off|lay-?offs?|redundanc(?:y|ies)|lawsuits?|sued|fined|breach(?:ed)?|"
-    r"restructur(?:e|ed|ing)|losses|downsiz(?:e|ed|ing)|shut(?:ting)?\s+down|bankrupt\w*)\b",
+    r"restructur(?:e|ed|ing)|losses|downsiz(?:e|ed|ing)|shut(?:ting)?\s+down|bankrupt\w*|"
+    r"closures?|clos(?:e|es|ed|ing)\b[^.;]{0,30}?\b(?:branch|office|site|store|shop|plant|"
+    r"factory|ward|school|clinic|depot|warehouse|location|restaurant|hotel|cent(?:re|er)|unit|"
+    r"division|department|campus|practice|surgery)(?:e?s)?|"
+    r"requires?\s+improvement|inadequate|special\s+measures|downgrad\w*|"
+    r"strikes?(?!\s+(?:a|an|the|up)\b)|walk-?outs?|industrial\s+action|"
+    r"retir(?:e|es|ed|ing|ement)|resign\w*|step(?:s|ped|ping)?\s+down|"
+    r"investigat\w*|inquiry|inquest|probe|scandal|recalls?|recalled|cut(?:s|backs?)|"
+    r"job\s+cuts|deficit|insolven\w*|liquidat\w*|into\s+administration|profit\s+warning|"
+    r"fire|flood(?:ed|ing)?|outage|hack(?:ed)?|cyber-?attack|died|death|passed\s+away)\b",
     re.IGNORECASE,
 )
 
@@ -453,10 +466,17 @@ def _as_mine(point: str) -> str:
     text = lowered(point)
     first, _, rest = text.partition(" ")
     after = rest.split(" ", 1)[0].casefold()
+    # "Social Work England registered", "Level 5 Diploma": a name, its capitals kept.
+    named = point.strip()[:1].isupper() and (rest[:1].isdigit() or _titled(rest.split()[:2]))
     if first == "i" or first.startswith(("i'", "i’")):
         return "I" + text[1:]  # typed in haste: "i'm fluent in Spanish"
+    if _ATTESTED.search(text) and len(text.split()) <= 6 and first not in _DID | _DO:
+        return f"I am {point.strip() if named else text}"  # "ILS certified": I am ILS certified
     if first in _STATES and after not in _STATE_FOLLOWS:
-        return text  # "Hands-on Kubernetes experience", "Certified Scrum Master": a thing
+        # "Hands-on Kubernetes experience", "Certified Scrum Master": a thing
+        return point.strip() if named else text
+    if _YEARS_OF.match(text):
+        return f"I have {text}"  # "5 years teaching KS3-KS5"
     used_to = text.startswith("used to ") and rest.split(" ", 2)[1:2] != []
     if first in _BEING or (used_to and rest.split(" ")[1].endswith("ing")):
         return f"I am {text}"  # "based in London", "used to working with ambiguity"
@@ -465,12 +485,35 @@ def _as_mine(point: str) -> str:
     acted_on = _acts_on(rest)
     if first in _DID or first in _HELPING or (first in _DO and acted_on):
         return f"I {text}"
-    if first.endswith("ed") and first.isalpha() and first not in _ED_THINGS:
-        return f"I {text}"
+    if first.endswith("ed") and first.isalpha() and (first not in _ED_THINGS or _acts_on_it(rest)):
+        return f"I {text}"  # "Supervised a crew of 35", but "Supervised learning experience"
     if first.endswith("s") and first[:-1] in _DO and acted_on:
         return f"I {first[:-1]} {rest}"  # "speaks German": I speak German
-    return text
+    return point.strip() if named else text
 
+
+def _titled(words: list[str]) -> bool:
+    """Whether ``words`` go on a name, each begun with a capital ("Work England")."""
+    return len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+
+def _acts_on_it(rest: str) -> bool:
+    """Whether a word in "-ed" that may name a kind of thing acts on ``rest`` here: "a crew
+    of 35", "12 care assistants", "the roadmap"."""
+    word = rest.split(" ", 1)[0]
+    return word.casefold() in ("a", "an", "the", "my", "our", "two", "three") or word[:1].isdigit()
+
+
+# A point that says what I am registered or qualified as, at its end: "ILS certified".
+_ATTESTED = re.compile(
+    r"\b(?:certified|qualified|registered|accredited|licensed|chartered|trained)$", re.IGNORECASE
+)
+# "5 years teaching KS3-KS5", "ten years in retail": how long I have done something.
+_YEARS_OF = re.compile(
+    r"(?:\d+\+?|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"
+    r"(?:years?|yrs?)\b\s+(?!ago\b)\S",
+    re.IGNORECASE,
+)
 
 # Words in "-ed" that name a kind of thing ("Distributed systems experience"), not a deed.
 _ED_THINGS = frozenset(
@@ -508,6 +551,8 @@ _BEING = frozenset(
         "dedicated",
         "focused",
         "motivated",
+        "responsible",
+        "accountable",
     ]
 )
 # Of those, the ones as often a thing's adjective ("Certified Scrum Master"): what I am only
@@ -737,7 +782,34 @@ def _without_my_take(topic: str) -> str:
     # anything else after a dash goes on with the topic ("2026 - 2027", "– Snowflake, dbt").
     if said in _THEY_DID or said in _SUBJECT_PRONOUNS or said in _VERDICTS or jotted(take):
         return topic[: found.start()].rstrip()
+    if _my_word_on_it(take):
+        return topic[: found.start()].rstrip()
     return topic
+
+
+def _my_word_on_it(take: str) -> bool:
+    """Whether ``take``, after a dash, is a word or two of mine on what came before ("a
+    shambles", "knackered", "worried about jobs", "total legend") rather than more of it:
+    small letters throughout, no figure, and not begun as a topic goes on ("especially the
+    enterprise tier", "from batch to streaming", "the enterprise tier and its pricing")."""
+    if any(c.isupper() or c.isdigit() for c in take):
+        return False
+    words = take.strip(" .!;,").split()
+    if not words or words[0] in _GOES_ON:
+        return False
+    # "the enterprise tier" names a part of it; "a shambles", "a total nightmare" judge it.
+    return words[0] not in DETERMINERS or words[0] in ("a", "an") or len(words) < 3
+
+
+# Words that begin more of a topic after a dash, not a verdict on it.
+_GOES_ON = frozenset(
+    ["especially", "including", "incl", "incl.", "mainly", "mostly", "particularly", "notably",
+     "namely", "e.g.", "i.e.", "such", "and", "or", "plus", "from", "with", "for", "in", "on",
+     "to", "at", "by", "of", "across", "between", "both", "via", "vs", "versus", "toward",
+     "towards", "around", "about", "within", "over", "under", "into", "after", "before",
+     "during", "through", "how", "why", "what", "where", "which", "who", "whether", "its",
+     "their", "our", "your", "his", "her"]
+)  # fmt: skip
 
 
 # Words after a dash that judge what came before it.
@@ -831,7 +903,7 @@ def _to_the_company(news: str) -> str:
         first.casefold() in _DONE_TO_COMPANIES
         and following in _HONOURS
         and after.split(" ", 1)[0].casefold() not in ("new", "our", "their", "its")
-    )
+    ) or (first.casefold() in _GRADED and rest[:1].isupper())  # "Rated Outstanding by Ofsted"
     if space and (done_to or (first.casefold() in _COMPANY_DEEDS and following == "by")):
         return _agreeing(f"you were {_yours(lowered(news))}")
     # Noted without its subject ("Raised a Series B"): the company did it. Only a deed a
@@ -874,6 +946,8 @@ _DONE_TO_COMPANIES = frozenset(
     ["named", "ranked", "recognised", "recognized", "listed", "awarded", "featured",
      "certified", "rated", "voted", "selected", "chosen", "shortlisted", "backed"]
 )  # fmt: skip
+# Done to a company with the grade or honour's own name after it ("awarded Beacon status").
+_GRADED = frozenset(["rated", "graded", "awarded", "certified", "ranked", "voted"])
 _COMPANY_DEEDS = frozenset(
     ["named", "selected", "awarded", "appointed", "hit", "went", "rebranded", "filed",
      "spoke", "got", "added", "entered", "reported", "topped", "surpassed", "posted",
@@ -1099,6 +1173,22 @@ _VIDEO_TOOLS = frozenset(
 )
 
 
+# The last word of a kind of round that is itself a meeting, and no interview's adjective.
+_MEETINGS = frozenset(
+    ["observation", "test", "visit", "walk", "tour", "shift", "centre", "center", "day",
+     "presentation", "exercise", "assessment", "lunch", "dinner", "breakfast", "coffee",
+     "session", "workshop", "review", "trial", "demo", "audition", "study", "exam", "simulation",
+     "challenge", "task", "lesson", "pitch", "walkthrough", "tasting", "shadowing",
+     "practical", "drive", "ride-along", "huddle", "screening"]
+)  # fmt: skip
+
+
+def _a_call(kind: str) -> bool:
+    """Whether a round of ``kind`` was a phone call: someone spoken with, not met."""
+    words = " ".join(kind.lower().replace("-", " ").replace("_", " ").split())
+    return "phone" in words or words in ("call", "telephone")
+
+
 def meeting_phrase(kind: str, *, ours: bool = True) -> str:
     """How a note names the meeting: "our video call", "the panel interview"; to someone who
     was not in it (``ours`` false), always "the …"."""
@@ -1109,7 +1199,7 @@ def meeting_phrase(kind: str, *, ours: bool = True) -> str:
         return "the onsite interview"
     elif words in {"in person", "office visit", "visit"}:
         named = "meeting"
-    elif "phone" in words or words == "call":
+    elif _a_call(words):
         named = "call"
     elif "video" in words or any(words == t or words.startswith(f"{t} ") for t in _VIDEO_TOOLS):
         named = "video call"  # "Zoom", "Teams call", "Google Meet": a video call
@@ -1117,6 +1207,8 @@ def meeting_phrase(kind: str, *, ours: bool = True) -> str:
         return "the panel interview"
     elif words.split()[-1] in {"interview", "call", "chat", "meeting", "conversation", "screen"}:
         named = words
+    elif words.split()[-1] in _MEETINGS:
+        named = words  # "the lesson observation", "the trade test": a meeting of its own
     else:
         named = f"{words} interview"
     return f"{'our' if ours else 'the'} {named}"

@@ -40,7 +40,9 @@ MONTHS = (
 )
 _HONORIFICS = frozenset(
     {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev", "revd",
-     "fr", "father", "rabbi", "imam", "pastor"}
+     "fr", "father", "rabbi", "imam", "pastor", "sister", "sr", "cllr", "councillor", "sgt",
+     "sergeant", "judge", "capt", "captain", "col", "colonel", "maj", "major", "lt",
+     "lieutenant", "cdr", "commander", "insp", "inspector", "supt", "canon", "bishop"}
 )  # fmt: skip
 
 
@@ -98,14 +100,45 @@ def first_name(name: str) -> str:
     words = name.partition(",")[0].split() or name.replace(",", " ").split()
     if not words:
         return ""
+    called = _CALLED.search(name.partition(",")[0])
+    if called is not None and len(words) > 2:
+        return called[1]  # "Rajesh “Raj” Patel", "Robert (Bob) Smith": what they go by
+    if words[0].casefold() == "the" and len(words) > 1:
+        words = words[1:]  # "The Hiring Team"
+    if words[-1].casefold().rstrip(".") in _TEAMS or [w.casefold() for w in words] == [
+        "hiring",
+        "manager",
+    ]:
+        # A shared mailbox: "Dear Hiring Team", "Dear HR team", never "Dear Certificated".
+        return " ".join(words) if len(words) > 1 else f"{words[0]} team"
     title = words[0].lower().rstrip(".")
     if len(words) > 1 and title in _BY_GIVEN_NAME:
         return f"{words[0]} {words[1]}"  # "Sir Ian", "Dame Judi"
     if len(words) > 1 and title in _HONORIFICS:
-        return f"{words[0]} {words[-1]}"
+        return f"{words[0]} {_surname(words[1:])}"
     if len(words) > 2 and f"{words[0]} {words[1]}".casefold() in _TWO_GIVEN_NAMES:
         return f"{words[0]} {words[1]}"  # "María José García López" is María José
     return words[0]
+
+
+def _surname(words: list[str]) -> str:
+    """The surname at the end of ``words``, with the particles that begin it ("Ó Briain",
+    "de la Cruz")."""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in _PARTICLES | _GAELIC:
+        start -= 1
+    return " ".join(words[start:])
+
+
+# A name someone goes by, quoted or in brackets after the given name.
+_CALLED = re.compile(r"(?<!\S)[\"“'‘(]([A-Z][\w-]*)[\"”'’)](?!\S)")
+# The last word of a shared mailbox's name.
+_TEAMS = frozenset(
+    {"team", "teams", "department", "dept", "office", "recruitment", "recruiting", "careers",
+     "talent", "admissions", "hiring", "desk", "hr", "resourcing", "personnel", "panel",
+     "committee"}
+)  # fmt: skip
+_GAELIC = frozenset({"ó", "ní", "nic", "mac", "ua", "uí", "o'"})
 
 
 # Given names of two words, said together ("Dear María José"); only before a surname.

@@ -372,14 +372,15 @@ def test_a_late_promise_says_sorry_and_an_early_one_does_not() -> None:
 
 def test_references_are_not_offered_to_someone_already_taking_them() -> None:
     waiting = acme(stage="waiting", decision_by="2026-11-25")
-    assert "such as examples of my work or references, just let me know." in (
+    assert "such as references or more detail on my experience, just let me know." in (
         draft_at(waiting, CHECK_IN_AT, "acme/check_in/r1").body
     )
     taking = acme(stage="references", decision_by="2026-11-25")
     body = draft_at(taking, CHECK_IN_AT, "acme/check_in/r1").body
     assert "references" not in body
     assert (
-        "If anything else would help with your decision, such as examples of my work, just" in body
+        "If anything else would help with your decision, such as more detail on my experience"
+        in body
     )
 
 
@@ -581,7 +582,7 @@ def test_an_aside_in_my_notes_never_reaches_the_reader() -> None:
         ("Use cases for the API", "came across: use cases for the API."),
         ("Hands-on Kubernetes experience", "came across: hands-on Kubernetes experience."),
         ("Paid media expertise", "came across: paid media expertise."),
-        ("Certified Scrum Master", "came across: certified Scrum Master."),
+        ("Certified Scrum Master", "came across: Certified Scrum Master."),
         ("love solving hard problems", "came across: I love solving hard problems."),
         ("Manage 12 engineers", "came across: I manage 12 engineers."),
         ("Mentor junior engineers", "came across: I mentor junior engineers."),
