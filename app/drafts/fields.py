@@ -1196,7 +1196,7 @@ def meeting_phrase(kind: str, *, ours: bool = True) -> str:
     if not words:
         named = "conversation"
     elif words in {"onsite", "on site"}:
-        return "the onsite interview"
+        named = "onsite interview"
     elif words in {"in person", "office visit", "visit"}:
         named = "meeting"
     elif _a_call(words):
@@ -1204,7 +1204,7 @@ def meeting_phrase(kind: str, *, ours: bool = True) -> str:
     elif "video" in words or any(words == t or words.startswith(f"{t} ") for t in _VIDEO_TOOLS):
         named = "video call"  # "Zoom", "Teams call", "Google Meet": a video call
     elif words == "panel":
-        return "the panel interview"
+        named = "panel interview"
     elif words.split()[-1] in {"interview", "call", "chat", "meeting", "conversation", "screen"}:
         named = words
     elif words.split()[-1] in _MEETINGS:

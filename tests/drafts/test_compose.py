@@ -386,7 +386,7 @@ def test_a_user_template_replaces_the_builtin_one(tmp_path: Path) -> None:
     )
     draft = _thanks(tmp_path)
     assert draft.subject == "Thanks, Jane!"
-    assert draft.body == "Cheers for the onsite interview today, Jane.\n{ok}"
+    assert draft.body == "Cheers for our onsite interview today, Jane.\n{ok}"
     assert draft.warnings == ()
     # Other templates stay built-in.
     assert "thank you for meeting" in _linkedin(tmp_path).body

@@ -189,3 +189,18 @@ def test_a_phone_interview_is_spoken_of_as_a_call(channel: Channel) -> None:
         assert wrong not in said
     onsite = draft_at(acme(), THANKS_AT, JANE, channel)
     assert onsite.body != draft.body or channel is Channel.TEXT
+
+
+@pytest.mark.parametrize("kind", ["onsite", "panel"])
+def test_a_check_in_to_one_who_sat_in_the_round_calls_it_ours(kind: str) -> None:
+    rounds = [
+        {"id": "r1", "starts": "2026-11-20T14:00:00", "kind": kind, "interviewers": ["jane", "tom"]}
+    ]
+    contacts = [
+        {"id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "role": "interviewer"},
+        {"id": "tom", "name": "Tom Hale", "email": "tom@acme.example", "role": "interviewer"},
+    ]  # fmt: skip
+    pipeline = acme(rounds=rounds, contacts=contacts, decision_by="2026-11-25")
+    action = the_only(pipeline, CHECK_IN_AT, ActionKind.CHECK_IN)
+    body = compose(action, pipeline, action.due_from).body
+    assert f"I enjoyed our {kind} interview last Friday with Tom, and" in body
