@@ -33,6 +33,8 @@ EXIT_SIGNALS = tuple(
 )
 
 Handler = Callable[[int, FrameType | None], Any] | int
+# The profile's fields that say who the user is: never the demo's person's.
+_IDENTITY = ("name", "email", "phone", "signature")
 
 
 class FollowupApp(App[None]):
@@ -189,9 +191,10 @@ class FollowupApp(App[None]):
         typed = {"name": welcomed.name, "email": welcomed.email}
         filled = {key: value for key, value in typed.items() if value}
         if welcomed.start is Start.DEMO:
-            # The demo comes with a profile of its own that replaces the one on file: what was
-            # typed here is saved once it is in, so that it is what stays.
-            self._demo_then_profile(filled)
+            # The demo comes with a profile of its own that replaces the one on file. Its
+            # person is not the user: what was typed here, and nothing else, signs the
+            # drafts, or a real one would go out signed with a stranger's name and phone.
+            self._demo_then_profile(dict.fromkeys(_IDENTITY, "") | filled)
             return
         self._keep_profile(filled)
         self.dashboard.action_add()

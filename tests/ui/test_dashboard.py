@@ -785,3 +785,23 @@ def test_the_help_lists_each_key_once():
     keys = [str(cell) for cell in table.columns[0]._cells]
     assert keys.count("escape") == 1
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("typed", [("Ada Quade",), ()])
+async def test_the_demo_loaded_from_the_welcome_never_signs_as_its_own_person(
+    make, tmp_path, typed
+):
+    path = tmp_path / "empty.json"
+    app = make(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"".join(typed), "tab", "tab", "d")
+        await settle_all(app, pilot)
+        assert len(app.workspace.interviews) >= 8
+    on_file = profile_on_file(path)
+    assert (on_file.name, on_file.email, on_file.phone, on_file.signature) == (
+        "".join(typed),
+        "",
+        "",
+        "",
+    )
