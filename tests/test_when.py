@@ -498,3 +498,19 @@ def test_a_weekday_alone_for_something_that_happened_is_the_last_one(
     # For what is to come, the same words are the next one.
     if not text.startswith(("next", "yesterday")):
         assert parse_when(text, now, "Europe/London") > now
+
+
+@pytest.mark.parametrize("text", ["this morning", "today"])
+def test_this_morning_before_nine_for_something_that_happened_is_by_now(text: str) -> None:
+    now = pendulum.datetime(2026, 12, 6, 8, 30, tz="Europe/London")
+    assert parse_when(text, now, "Europe/London", past=True) == now
+    # After nine it is nine, as before; for what is to come, nine all the same.
+    later = pendulum.datetime(2026, 12, 6, 11, tz="Europe/London")
+    nine = pendulum.datetime(2026, 12, 6, 9, tz="Europe/London")
+    assert parse_when(text, later, "Europe/London", past=True) == nine
+    assert parse_when(text, now, "Europe/London") == nine
+
+
+def test_this_afternoon_in_the_morning_is_still_to_come() -> None:
+    now = pendulum.datetime(2026, 12, 6, 8, 30, tz="Europe/London")
+    assert parse_when("this afternoon", now, "Europe/London", past=True) > now

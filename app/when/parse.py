@@ -58,6 +58,9 @@ def parse_when(text: str, now: datetime, zone: str, *, past: bool = False) -> Da
             raise unreadable(text)
         if past and _BARE_WEEKDAY.match(cleaned):
             found = _last_one(found, now if found.tzinfo is not None else local_now)
+        if past and _TODAY.match(cleaned) and found.tzinfo is None and found > local_now:
+            # "this morning" typed at 08:30, of a mail read at 08:10: earlier today, by now.
+            found = local_now.replace(second=0, microsecond=0)
         if not in_years(found):
             raise outside_years(text, YEARS)
         if found.tzinfo is not None:
@@ -82,6 +85,10 @@ def parse_when(text: str, now: datetime, zone: str, *, past: bool = False) -> Da
 _BARE_WEEKDAY = re.compile(
     r"^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\b(?!\s+(?:week|next))"
 )
+
+
+# Today or its morning, which a form for what has happened reads as by now at the latest.
+_TODAY = re.compile(r"^(?:today|this\s+morning)$")
 
 
 def _last_one(found: datetime, now: datetime) -> datetime:
