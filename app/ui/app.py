@@ -50,6 +50,7 @@ class FollowupApp(App[None]):
         self.warnings = tuple(warnings)
         self.dashboard = DashboardScreen(workspace)
         self._replaced_handlers: dict[int, Handler] = {}
+        self._asking_to_quit = False
         # The card selected when the first part of a large file was shown (None: none shown).
         self._first_selected: str | None = None
 
@@ -229,6 +230,24 @@ class FollowupApp(App[None]):
                 # action stays, and a write in progress is still atomic.
                 return
             self._replaced_handlers[number] = previous
+
+    async def action_quit(self) -> None:
+        """ctrl+q, or q where it is not typed: a form holding what the user typed asks first,
+        as escape does, rather than quit and lose it."""
+        typing = [s for s in self.screen_stack if getattr(s, "holds_typing", lambda: False)()]
+        if not typing or self._asking_to_quit:
+            self.exit()  # ctrl+q twice: the user means it
+            return
+        from app.ui.forms.confirm import ConfirmDialog
+
+        def answered(leave: bool | None) -> None:
+            self._asking_to_quit = False
+            if leave:
+                self.exit()
+
+        self._asking_to_quit = True
+        question = "Quit and lose what you typed in this form?"
+        self.push_screen(ConfirmDialog(question, yes="Quit", no="Keep editing"), answered)
 
     def _signalled(self, number: int) -> None:
         self.exit(return_code=128 + number)

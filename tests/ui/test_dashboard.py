@@ -805,3 +805,37 @@ async def test_the_demo_loaded_from_the_welcome_never_signs_as_its_own_person(
         "",
         "",
     )
+
+
+async def test_ctrl_q_in_a_form_holding_what_was_typed_asks_first(make):
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, InterviewForm)
+        await pilot.press(*"Quasar Labs", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.is_running
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form  # back to the form, as typed
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_q_in_an_untouched_form_quits_at_once(make):
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewForm)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

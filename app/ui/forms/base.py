@@ -243,12 +243,16 @@ class Form(Dialog[T | None], Generic[T]):
                     break
         return tuple(held)
 
+    def holds_typing(self) -> bool:
+        """Whether closing the form now would lose something typed in it since it opened."""
+        return (
+            self.ASKS_BEFORE_DISCARDING
+            and self._as_opened is not None
+            and self._typed() != self._as_opened
+        )
+
     def action_cancel(self) -> None:
-        if (
-            not self.ASKS_BEFORE_DISCARDING
-            or self._as_opened is None
-            or self._typed() == self._as_opened
-        ):
+        if not self.holds_typing():
             self.close(None)
             return
         from app.ui.forms.confirm import ConfirmDialog
