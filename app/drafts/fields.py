@@ -363,7 +363,7 @@ def cuts(
     ]
 
     def answered(kept: list[str]) -> dict[str, str]:
-        said = spoken.names_list(kept)
+        said = _answers_said(kept)  # each its own sentence, as when nothing is cut
         return {"answer": said, "open_question": said, "open_questions": spoken.bullets(kept)}
 
     if len(points) > 1:

@@ -204,3 +204,16 @@ def test_a_check_in_to_one_who_sat_in_the_round_calls_it_ours(kind: str) -> None
     action = the_only(pipeline, CHECK_IN_AT, ActionKind.CHECK_IN)
     body = compose(action, pipeline, action.due_from).body
     assert f"I enjoyed our {kind} interview last Friday with Tom, and" in body
+
+
+def test_two_answers_cut_to_fit_stay_two_sentences() -> None:
+    long = " ".join(["Then I would check every step with the team once more."] * 6)
+    questions = [
+        {"question": "first", "answer": f"I would file the report the same day. {long}",
+         "asked_by": "jane"},
+        {"question": "second", "answer": f"a section 47 enquiry starts on reasonable cause. {long}",
+         "asked_by": "jane"},
+    ]  # fmt: skip
+    body = draft_at(acme(notes={"open_questions": questions}), THANKS_AT, JANE).body
+    assert "I would file the report the same day. A section 47 enquiry starts" in body
+    assert "same day and a section" not in body
