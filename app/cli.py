@@ -416,7 +416,11 @@ def _inbox(inbox: argparse.ArgumentParser, db: _Parser, at: _Parser) -> None:
     where = scan.add_mutually_exclusive_group()
     where.add_argument("--maildir", metavar="DIR", help="read a Maildir instead of IMAP")
     where.add_argument("--mbox", metavar="FILE", help="read an mbox file instead of IMAP")
-    scan.add_argument("--since", metavar="DATE", help="only messages from this date on")
+    scan.add_argument(
+        "--since",
+        metavar="DATE",
+        help="the messages from this date on, read again even where an earlier scan read them",
+    )
     scan.add_argument("--json", action="store_true", help="the proposals as JSON")
     apply = steps.add_parser(
         "apply",

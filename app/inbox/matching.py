@@ -32,6 +32,9 @@ from app.inbox.proposals import Proposal, ProposalKind, RoundChange, proposal_id
 
 # A message marked sent by hand is dated when it was marked, which may be the next morning.
 _SAME_MESSAGE = timedelta(hours=24)
+# How much of two texts is compared, and how alike they must be, to count as one message.
+_COMPARED = 300
+_ALIKE = 0.6
 
 SENT_FOLDER = "sent"
 
@@ -247,8 +250,23 @@ def _marked_by_hand(mail: Mail, interview: Interview, contact: Contact) -> bool:
         and e.channel in (None, Channel.EMAIL)
         and e.action is not ActionKind.CONNECT
         and abs(e.at - mail.at) <= _SAME_MESSAGE
+        and not _other_words(e.text, mail.text)
         for e in interview.events
     )
+
+
+def _other_words(marked: str | None, mailed: str) -> bool:
+    """Whether the text recorded with a message marked sent by hand is plainly not this
+    mail's: another message to the same person that day (a promise kept beside a thank-you).
+    With no text recorded, nothing tells them apart."""
+    if not marked or not mailed.strip():
+        return False
+    from difflib import SequenceMatcher
+
+    def opening(text: str) -> str:
+        return " ".join(text.split())[:_COMPARED].casefold()
+
+    return SequenceMatcher(None, opening(marked), opening(mailed)).ratio() < _ALIKE
 
 
 def _fulfilled(
@@ -264,9 +282,17 @@ def _fulfilled(
         and a.contacting
         # An invitation to connect is sent on LinkedIn: a mail is never one.
         and a.kind is not ActionKind.CONNECT
-        and a.due_from <= mail.at
+        and (a.due_from <= mail.at or _kept_early(a, interview, mail))
     ]
     return min(candidates, key=lambda a: a.due_by, default=None)
+
+
+def _kept_early(action: Action, interview: Interview, mail: Mail) -> bool:
+    """Whether ``mail`` may keep the promise of ``action`` before its window opened: a
+    promise kept early is kept, once it was made."""
+    promise = interview.promise(action.promise)
+    made = promise.created if promise is not None else None
+    return action.kind is ActionKind.KEEP_PROMISE and made is not None and made <= mail.at
 
 
 def _reply_and_contact(mail: Mail, index: _Index) -> list[Proposal]:

@@ -387,11 +387,13 @@ def _scan_folder(
     status = client.select_folder(folder, readonly=True)
     validity = int(status[b"UIDVALIDITY"])
     last = cursor["last_uid"] if cursor and cursor["uidvalidity"] == validity else 0
-    if last:
+    if since is not None:
+        # Asked for: the mail since then, read again (it may answer an interview added since
+        # it was first read); what was recorded or dismissed is still never proposed again.
+        uids = list(client.search(["SINCE", since.date()]))
+    elif last:
         # "n:*" names the last message even when its UID is below n, hence the filter.
         uids = [u for u in client.search(["UID", f"{last + 1}:*"]) if u > last]
-    elif since is not None:
-        uids = list(client.search(["SINCE", since.date()]))
     else:
         uids = list(client.search(["ALL"]))
     uids.sort()

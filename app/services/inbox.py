@@ -255,7 +255,9 @@ def scan(
     tally = Tally()
     if maildir is not None:
         place = str(maildir.resolve())
-        known = set(state.seen.get(place, ()))
+        # --since asks for the mail since then, read again: one that named nobody known when
+        # it was read may answer an interview added since.
+        known = set(state.seen.get(place, ())) if since is None else set()
         found = list(maildir_messages(maildir, since=since, tally=tally, known=known))
         # Read once: the proposals they made are kept below until applied or dismissed.
         state.seen[place] = sorted(known | {item.key for item in found})

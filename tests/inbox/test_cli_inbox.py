@@ -350,3 +350,39 @@ def test_a_cancellation_recorded_leaves_its_reply_to_record(
     # They wrote to call it off: that is an answer still to record.
     again = [p["id"] for p in scanned(capsys, db, source) if p["kind"] == "reply"]
     assert again == [p["id"] for p in replies] and again
+
+
+def test_since_reads_again_the_mail_that_answered_an_interview_added_after_it_was_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    box = mailbox.Maildir(tmp_path / "Mail", create=True)
+    box.add(
+        to_jordan(
+            "Jo Park <jo.park@quasarlabs.example>",
+            "Your application",
+            "Hi Jordan,\n\nThanks for applying; we will be in touch next week.\n\nJo\n",
+            "Thu, 03 Dec 2026 15:00:00 +0000",
+            "<jo-1@quasarlabs.example>",
+        )
+    )
+    box.close()
+    source = ["--maildir", str(tmp_path / "Mail")]
+    assert scanned(capsys, db, source) == []  # nobody at Quasar is known yet
+    quasar = {
+        "format": "followup/1",
+        "interviews": [
+            {"id": "quasar", "company": "Quasar Labs", "role": "Engineer",
+             "contacts": [{"id": "jo", "name": "Jo Park", "email": "jo.park@quasarlabs.example"}]}
+        ],
+    }  # fmt: skip
+    (tmp_path / "quasar.json").write_text(json.dumps(quasar))
+    code, _, err = cli(capsys, "import", str(tmp_path / "quasar.json"), "--db", str(db))
+    assert code == 0, err
+    assert scanned(capsys, db, source) == []  # read once already
+    code, out, err = cli(
+        capsys, "inbox", "scan", *source, "--since", "2026-12-01", "--json", "--at", AT,
+        "--db", str(db),
+    )  # fmt: skip
+    assert code == 0, err
+    [reply] = json.loads(out)
+    assert (reply["kind"], reply["interview"], reply["contact"]) == ("reply", "quasar", "jo")

@@ -407,3 +407,50 @@ def test_a_mail_to_someone_whose_invitation_to_connect_is_open_is_not_that_invit
     [proposal] = propose_from([sent], pipeline, later, ())
     # A LinkedIn invitation is not a mail: the mail is a message of its own.
     assert proposal.kind is ProposalKind.SENT and proposal.action is None
+
+
+GRACE = Address("Grace Liu", "grace.liu@oaklinehealth.example")
+
+
+def test_a_promise_kept_early_by_mail_is_the_promise_kept(records: Records) -> None:
+    action = "oakline-patient/keep_promise/p1"
+    pipeline = records.load()
+    listed = {a.id: a for a in compute_actions(pipeline.interviews, pipeline.policy, NOW)}
+    assert listed[action].due_from > AN_HOUR_AGO  # its window has not opened yet
+    kept = mail(ME, (GRACE,), ident="<6@me.example>", subject="The case study I promised")
+    [proposal] = proposals(records, kept)
+    assert (proposal.kind, proposal.action) == (ProposalKind.SENT, action)
+    assert "it marks that one sent" in proposal.reason
+    apply_proposals(records, [proposal], NOW)
+    assert action not in open_ids(records)
+
+
+def test_a_message_before_the_promise_was_made_does_not_keep_it(records: Records) -> None:
+    made = next(
+        p.created
+        for i in records.load().interviews
+        for p in i.promises
+        if i.id == "oakline-patient"
+    )
+    before = mail(
+        ME, (GRACE,), ident="<7@me.example>", at=pendulum.instance(made).subtract(hours=1)
+    )
+    [proposal] = propose_from([before], records.load(), NOW, ())
+    assert proposal.action is None
+
+
+def test_another_message_the_same_day_as_one_marked_by_hand_is_proposed(records: Records) -> None:
+    action = "brightwater-pm/thank_you/r2/hana"
+    thanked = "Dear Hana,\n\nThank you for taking the time to meet with me yesterday to discuss "
+    records.change_actions(
+        [Wanted(action)],
+        lambda i, a: mark_sent(i, a, NOW.subtract(minutes=20), text=thanked + "the role."),
+        NOW,
+    )
+    other = "Hi Hana,\n\nAs promised, here is the pricing model I mentioned, with its notes."
+    sent = mail(ME, (HANA,), ident="<8@me.example>", first_lines=other)
+    [proposal] = proposals(records, sent)
+    assert proposal.kind is ProposalKind.SENT
+    # The thank-you itself, as sent, is still that message: not recorded again.
+    same = mail(ME, (HANA,), ident="<9@me.example>", first_lines=thanked + "the role.\n\nJordan")
+    assert proposals(records, same) == []

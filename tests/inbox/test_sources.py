@@ -154,6 +154,20 @@ def test_an_unwanted_message_moves_the_cursor_too(dovecot: Dovecot) -> None:
     assert cursors["INBOX"]["last_uid"] == 1
 
 
+def test_since_reads_again_what_an_earlier_scan_passed_over(dovecot: Dovecot) -> None:
+    # Read when it named nobody known, then asked for again once it may (a contact added).
+    dovecot.append(message(ELSEWHERE, "Sale"))
+    settings = settings_of(dovecot)
+    found, cursors = imap_messages(settings, dovecot.password, {}, wanted=from_employer)
+    assert found == [] and cursors["INBOX"]["last_uid"] == 1
+    again, _ = imap_messages(settings, dovecot.password, cursors, wanted=everything)
+    assert again == []
+    since = datetime.now(UTC) - timedelta(days=2)
+    read, after = imap_messages(settings, dovecot.password, cursors, wanted=everything, since=since)
+    assert subjects(read) == ["Sale"]
+    assert after == cursors
+
+
 def test_a_changed_uidvalidity_starts_over(dovecot: Dovecot) -> None:
     dovecot.append(message(EMPLOYER, "First"))
     settings = settings_of(dovecot)
