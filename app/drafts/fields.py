@@ -123,9 +123,9 @@ def values_for(
         "role": interview.role.strip(),
         "meeting": meeting_phrase(held.kind) if held else "",
         "by_phone": _flag(held is not None and _a_call(held.kind)),
-        "the_meeting": _the_meeting(interview, held, contact, today),
+        "the_meeting": _the_meeting(interview, held, contact, today, _posted(channel, action)),
         "interviewers": _others(interview, held, contact),
-        "day": _day(action, interview, held, today),
+        "day": _day(action, interview, held, today, _posted(channel, action)),
         "their_points": _their_points(action, contact, visits),
         "answer": _answers_said([_phrase(a) for a in answers]),
         "answers_many": _flag(len([a for a in answers if _phrase(a)]) > 1),
@@ -1151,12 +1151,23 @@ def _round_of(
     return max(pool, key=lambda r: r.starts) if pool else None
 
 
-def _day(action: Action, interview: Interview, held: Round | None, today: date) -> str:
+def _posted(channel: Channel | None, action: Action) -> bool:
+    """Whether the message is a letter: read days after it is written, so a day is said by
+    its date ("on Wednesday 18 November"), never "today" or "yesterday"."""
+    return (channel or action.channel) is Channel.LETTER
+
+
+def _day(
+    action: Action, interview: Interview, held: Round | None, today: date, posted: bool = False
+) -> str:
     tz = zone(interview.timezone)
     promise = interview.promise(action.promise)
     if action.kind is ActionKind.KEEP_PROMISE and promise:
         if promise.created:
-            said = spoken.day_phrase(promise.created.astimezone(tz).date(), today)
+            made = promise.created.astimezone(tz).date()
+            if posted:
+                return spoken.dated_day_phrase(made, today)
+            said = spoken.day_phrase(made, today)
             # "As I promised today" reads as if it were not yet kept.
             return "earlier today" if said == "today" else said
         # Not noted when: made at the last meeting that ended before it was due, if any (a
@@ -1165,7 +1176,8 @@ def _day(action: Action, interview: Interview, held: Round | None, today: date) 
         held = max(before, key=lambda r: r.starts) if before else None
     if held is None:
         return ""
-    return spoken.day_phrase(held.starts.astimezone(tz).date(), today)
+    phrase = spoken.dated_day_phrase if posted else spoken.day_phrase
+    return phrase(held.starts.astimezone(tz).date(), today)
 
 
 _VIDEO_TOOLS = frozenset(
@@ -1215,14 +1227,19 @@ def meeting_phrase(kind: str, *, ours: bool = True) -> str:
 
 
 def _the_meeting(
-    interview: Interview, held: Round | None, contact: Contact | None, today: date
+    interview: Interview,
+    held: Round | None,
+    contact: Contact | None,
+    today: date,
+    posted: bool = False,
 ) -> str:
     """The meeting a note looks back on, told truly to its reader: "our panel interview on
     Monday with Marcus and Tom" to one who was in it; "meeting Hana, Marcus and Tom on Monday"
     to one who was not (a recruiter), since "our" would put them in a room they were not in."""
     if held is None:
         return ""
-    day = spoken.day_phrase(held.starts.astimezone(zone(interview.timezone)).date(), today)
+    said = spoken.dated_day_phrase if posted else spoken.day_phrase
+    day = said(held.starts.astimezone(zone(interview.timezone)).date(), today)
     others = _others(interview, held, contact)
     if contact is not None and contact.id in held.interviewers:
         return f"{meeting_phrase(held.kind)} {day}" + (f" with {others}" if others else "")

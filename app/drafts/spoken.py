@@ -66,6 +66,12 @@ def day_phrase(day: date, today: date) -> str:
     return f"on {weekday} {date_phrase(day, today)}"
 
 
+def dated_day_phrase(day: date, today: date) -> str:
+    """A day said by its date, for a letter read days after it is written: ``on Wednesday 18
+    November``."""
+    return f"on {WEEKDAYS[day.weekday()]} {date_phrase(day, today)}"
+
+
 def timeline_phrase(day: date, today: date) -> str:
     """When the employer said it would decide, to follow "you were hoping to decide …", said
     by its date so that it reads true whenever the note is read: ``by Tuesday 1 December``."""

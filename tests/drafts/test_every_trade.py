@@ -217,3 +217,11 @@ def test_two_answers_cut_to_fit_stay_two_sentences() -> None:
     body = draft_at(acme(notes={"open_questions": questions}), THANKS_AT, JANE).body
     assert "I would file the report the same day. A section 47 enquiry starts" in body
     assert "same day and a section" not in body
+
+
+def test_a_letter_says_the_day_by_its_date() -> None:
+    letter = draft_at(acme(), THANKS_AT, JANE, Channel.LETTER).body
+    assert "to meet with me on Friday 20 November to discuss" in letter
+    assert " today" not in letter
+    # Sent by email the same afternoon, "today" is true when it is read.
+    assert "to meet with me today to discuss" in draft_at(acme(), THANKS_AT, JANE).body
