@@ -1111,7 +1111,8 @@ def _aware(interview: Interview) -> Interview:
 
 
 def _me(profile: Profile) -> dict[str, str]:
-    name = spoken.as_written(profile.name)
+    # One's own title is for others to use: "this is Dr. Owen Pryce-Williams" is not said.
+    name = spoken.untitled(spoken.as_written(profile.name))
     signature = profile.signature.strip()
     if not signature and name:
         signature = "\n".join(p for p in (name, profile.phone.strip(), profile.email.strip()) if p)

@@ -193,6 +193,15 @@ def _given(word: str) -> bool:
     return letters.isalpha() and not (word.isupper() and len(word) > 1)
 
 
+def untitled(name: str) -> str:
+    """A name without the titles that lead it, as one says one's own: "Dr. Owen Pryce-Williams"
+    is "Owen Pryce-Williams"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def given_name(name: str) -> str:
     """The first name, whatever title leads it: "Dr. Anne-Marie O'Neil" -> "Anne-Marie"."""
     words = name.split()

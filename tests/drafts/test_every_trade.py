@@ -225,3 +225,12 @@ def test_a_letter_says_the_day_by_its_date() -> None:
     assert " today" not in letter
     # Sent by email the same afternoon, "today" is true when it is read.
     assert "to meet with me today to discuss" in draft_at(acme(), THANKS_AT, JANE).body
+
+
+def test_my_own_title_is_left_to_others() -> None:
+    pipeline = acme()
+    me = replace(pipeline.profile, name="Dr. Owen Pryce-Williams", signature="")
+    draft = draft_at(replace(pipeline, profile=me), THANKS_AT, JANE)
+    assert draft.subject is not None and draft.subject.startswith("Owen Pryce-Williams – ")
+    phoned = draft_at(replace(pipeline, profile=me), THANKS_AT, JANE, Channel.PHONE)
+    assert "this is Owen Pryce-Williams." in phoned.body
