@@ -133,7 +133,9 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
         for action, draft in ordered
         if not (connects_by_itself and action.kind is ActionKind.CONNECT)
     ]
-    body = _one_body(bodies, thanked=ActionKind.THANK_YOU in kinds)
+    body = _one_script(bodies) if lead.channel is Channel.PHONE else None
+    if body is None:
+        body = _one_body(bodies, thanked=ActionKind.THANK_YOU in kinds)
     if body is None:
         body = _one_note(bodies)
     if body is None:
@@ -146,12 +148,29 @@ def combine(pairs: Sequence[tuple[Action, Draft]]) -> Draft:
     return replace(
         lead,
         body=body,
-        voicemail=None,
+        # Left on a machine, the call asks for a call back: the first part's message says so.
+        voicemail=lead.voicemail if lead.channel is Channel.PHONE else None,
         placeholders=tuple(p for p in placeholders if p in body or p in (lead.subject or "")),
         warnings=tuple(dict.fromkeys(warnings)),
         also=tuple(draft.action_id for draft in drafts[1:]),
         attach=next((draft.attach for draft in drafts if draft.attach), ""),
     )
+
+
+def _one_script(bodies: list[str]) -> str | None:
+    """Call scripts as one call: asked for and greeted once, then what each part says, then
+    the last one's goodbye; None unless each opens by asking for the person."""
+    split = [body.split("\n\n") for body in bodies]
+    if any(len(parts) < 3 or not parts[0].startswith(_ASKS_FOR) for parts in split):
+        return None
+    said = split[0][:-1]
+    for parts in split[1:-1]:
+        said.extend(p for p in parts[2:-1] if p not in said)
+    said.extend(p for p in split[-1][2:] if p not in said)
+    return "\n\n".join(said)
+
+
+_ASKS_FOR = "Hello, could I speak with "
 
 
 def _one_body(bodies: list[str], *, thanked: bool = False) -> str | None:

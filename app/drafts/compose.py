@@ -147,7 +147,11 @@ def compose(
         )
     attach = attachment(action, interview)
     if attach:
-        warnings.append(f"attach {attach} before you send it: the message says it is attached")
+        warnings.append(
+            f"have {attach} ready to send after the call: the script promises it"
+            if channel is Channel.PHONE
+            else f"attach {attach} before you send it: the message says it is attached"
+        )
     warnings.extend(_channel_warnings(channel, contact))
     limit = LINKEDIN_LIMIT if channel is Channel.LINKEDIN else None
     return Draft(

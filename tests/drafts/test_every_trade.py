@@ -12,8 +12,9 @@ from app.domain.records import ActionKind, Channel
 from app.drafts import compose
 from app.drafts.fields import meeting_phrase
 from app.drafts.spoken import first_name
+from app.engine import compute_actions
 
-from .support import acme, draft_at, the_only
+from .support import acme, demo, demo_now, draft_at, the_only
 
 THANKS_AT = "2026-11-20T16:00:00+00:00"
 CHECK_IN_AT = "2026-11-30T10:00:00+00:00"
@@ -234,3 +235,25 @@ def test_my_own_title_is_left_to_others() -> None:
     assert draft.subject is not None and draft.subject.startswith("Owen Pryce-Williams – ")
     phoned = draft_at(replace(pipeline, profile=me), THANKS_AT, JANE, Channel.PHONE)
     assert "this is Owen Pryce-Williams." in phoned.body
+
+
+def test_a_combined_call_asks_for_them_once_and_says_goodbye_once() -> None:
+    from app.drafts.combine import one_message
+
+    pipeline = demo()
+    now = demo_now()
+    wanted = ("tidewell-data/keep_promise/p1", "tidewell-data/check_in/reply-20261116T160500Z")
+    actions = [
+        replace(a, channel=Channel.PHONE)
+        for a in compute_actions(pipeline.interviews, pipeline.policy, now)
+        if a.id in wanted
+    ]
+    assert len(actions) == 2
+    draft = one_message(actions, pipeline, now)
+    assert draft.body.count("Hello, could I speak with") == 1
+    assert draft.body.count("this is Jordan Ellis") == 1
+    assert draft.body.count("Have a good day") + draft.body.count("have a good day") == 1
+    assert "I promised to send you" in draft.body and "any news" in draft.body
+    assert draft.voicemail is not None and "You can reach me on" in draft.voicemail
+    assert not any("read them through as one" in w for w in draft.warnings)
+    assert not any("the message says it is attached" in w for w in draft.warnings)
