@@ -18,6 +18,20 @@ def kind_label(action: Action) -> str:
     return ACTION_LABELS[action.kind]
 
 
+def kinds_said(action: Action, other: Action | None, *, the: bool = False) -> str:
+    """What one message does: "thank-you", "the keep promise and the check-in", "the two
+    thank-yous" (never "thank-you and thank-you")."""
+    article = "the " if the else ""
+    if other is None:
+        return f"{article}{kind_label(action)}"
+    if other.kind is action.kind:
+        return f"{article}two {_MANY.get(action.kind, kind_label(action) + 's')}"
+    return f"{article}{kind_label(action)} and {article}{kind_label(other)}"
+
+
+_MANY = {ActionKind.KEEP_PROMISE: "promises kept", ActionKind.NURTURE: "keep-warm notes"}
+
+
 def not_together(action: Action, other: Action, who: str) -> str:
     """Why ``action`` and ``other`` (open, to ``who``) are not one message: the update on my
     timeline does the check-in's job, and sent together they would count as two follow-ups."""

@@ -280,3 +280,24 @@ async def test_an_edit_set_aside_by_combining_comes_back_when_parted(make, db):
         messages = [str(n.message) for n in app._notifications]
         assert any("Your edit is kept: m again brings it back." in m for m in messages)
         assert any("Your edit of this message is back." in m for m in messages)
+
+
+def test_one_message_says_what_it_does_and_two_of_a_kind_once(db):
+    import pendulum
+
+    from app.domain.copies import replace
+    from app.domain.records import ActionKind
+    from app.engine import compute_actions
+    from app.store.repository import Repository
+    from app.ui.format import kinds_said
+
+    pipeline = Repository(db, default_zone="UTC").load()
+    now = pendulum.datetime(2026, 11, 21, 16, tz="UTC")
+    actions = compute_actions(pipeline.interviews, pipeline.policy, now)
+    thanks = next(a for a in actions if a.kind is ActionKind.THANK_YOU)
+    promise = next(a for a in actions if a.kind is ActionKind.KEEP_PROMISE)
+    other_round = replace(thanks, id=f"{thanks.id}-again")
+    assert kinds_said(thanks, None) == "thank-you"
+    assert kinds_said(thanks, promise, the=True) == "the thank-you and the keep promise"
+    assert kinds_said(thanks, other_round) == "two thank-yous"
+    assert kinds_said(promise, replace(promise, id="p2"), the=True) == "the two promises kept"

@@ -41,7 +41,7 @@ from app.services.operations import closed_from
 from app.services.workspace import Change, Workspace, WorkspaceError
 from app.ui.bindings import DASHBOARD, FOOTER_HINTS
 from app.ui.detached import detached
-from app.ui.format import badge, headline, kind_label, not_together, tone
+from app.ui.format import badge, headline, kind_label, kinds_said, not_together, tone
 from app.ui.format import shown as shown_text
 from app.ui.keys_in_order import TextInput
 from app.ui.release import release_closed
@@ -696,8 +696,8 @@ class DashboardScreen(WorkspaceScreen):
             return
         self.combined = (action.id, other.id)
         self.notify(
-            f"One message to {self._person(action)}: {kind_label(action)} and "
-            f"{kind_label(other)}. c copies it, s marks both sent.",
+            f"One message to {self._person(action)}: {kinds_said(action, other, the=True)}. "
+            "c copies it, s marks both sent.",
             timeout=6,
         )
 

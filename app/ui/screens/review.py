@@ -36,7 +36,7 @@ from app.engine.describe import day, moment
 from app.engine.urgency import urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace
-from app.ui.format import kind_label, not_together, question_line, short_when
+from app.ui.format import kind_label, kinds_said, not_together, question_line, short_when
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.text_box import TextBox
 from app.ui.widgets.draft_view import DraftHeader, body_of, no_message
@@ -222,7 +222,7 @@ class ReviewScreen(WorkspaceScreen):
         done = self.tally.done.get(action.id) or self.passed.get(action.id)
         who = _who(interview, action)
         other = self.combined.get(action.id)
-        kinds = kind_label(action) + (f" and {kind_label(other)}" if other else "")
+        kinds = kinds_said(action, other)
         progress.update(
             f"{self.index + 1} of {len(self.items)} · {kinds}{who} · "
             f"{action.company}" + (f" · {done}" if done else "")
@@ -563,7 +563,7 @@ class ReviewScreen(WorkspaceScreen):
         self.combined[action.id] = other
         said = self._swap_edits(action.id, (action.id,), (action.id, other.id))
         self.notify(
-            f"One message to {name}: the {kind_label(action)} and the {kind_label(other)}; "
+            f"One message to {name}: {kinds_said(action, other, the=True)}; "
             f"s marks both sent.{said}"
         )
         self.show_current()
