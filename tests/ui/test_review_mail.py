@@ -99,7 +99,7 @@ async def test_copying_a_draft_that_says_something_is_attached_reminds_to_attach
         await settle(app, pilot)
         assert clipboard.copied == [app.workspace.draft(screen.current).body]
         assert said[-1] == (
-            "Copied to the clipboard. "
+            "Copied the draft to the clipboard. "
             "Attach the contact details of two references before you send it."
         )
 
@@ -446,3 +446,30 @@ async def test_what_is_passed_over_is_not_copied_to_be_sent_all_the_same(make, c
         await pilot.pause()
         assert len(clipboard.copied) == copies
         assert any("Passed over: no longer open" in str(n.message) for n in app._notifications)
+
+
+async def test_the_terminal_clipboard_is_explained_once_and_each_copy_says_what_it_took(
+    make, monkeypatch
+):
+    from app.clipboard import CopyResult, Mechanism
+
+    def by_the_terminal(text: str, **_: object) -> CopyResult:
+        return CopyResult(
+            ok=True,
+            mechanism=Mechanism.TERMINAL,
+            message="Copied with the terminal's clipboard (OSC 52), as the system clipboard "
+            "was out of reach (no xclip). If pasting gives nothing, this terminal ignores OSC 52.",
+        )
+
+    monkeypatch.setattr("app.clipboard.copy_text", by_the_terminal)
+    app = make()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await review_at(app, pilot, TIDEWELL_PROMISE)
+        said = listen(app)
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert said[-1].startswith("Copied the draft with the terminal's clipboard (OSC 52), as")
+        await pilot.press("C")
+        await settle(app, pilot)
+        assert said[-1].startswith("Copied the subject with the terminal's clipboard (OSC 52).")
+        assert "out of reach" not in said[-1]

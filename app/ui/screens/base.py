@@ -89,11 +89,14 @@ class WorkspaceScreen(Screen[None]):
         self.notify(f"Not saved: {message.problem}", severity="error", timeout=10)
 
     @work(thread=True, exclusive=True, group="clipboard")
-    def copy(self, text: str, note: str = "", ids: tuple[str, ...] = ()) -> None:
-        """Copy ``text``: the system clipboard, else the terminal's; say which, or why not, and
-        then ``note`` (what to do before sending it) once it is copied. With ``ids``, the
-        body of those actions' draft: kept as handed out once copied."""
-        from app.clipboard import copy_text
+    def copy(
+        self, text: str, note: str = "", ids: tuple[str, ...] = (), what: str = "the draft"
+    ) -> None:
+        """Copy ``text`` (``what`` it is: the draft, its subject): the system clipboard, else
+        the terminal's; say which, or why not, and then ``note`` (what to do before sending
+        it) once it is copied. With ``ids``, the body of those actions' draft: kept as handed
+        out once copied."""
+        from app.clipboard import Mechanism, copy_text
 
         def terminal(value: str) -> None:
             self.app.call_from_thread(self.app.copy_to_clipboard, value)
@@ -101,7 +104,16 @@ class WorkspaceScreen(Screen[None]):
         result = copy_text(text, terminal=terminal)
         if result.ok and ids:
             self.app.call_from_thread(self.handed_out.__setitem__, ids, text)
-        message = f"{result.message} {note}" if result.ok and note else result.message
+        message = result.message
+        if result.ok:
+            told = getattr(self.app, "told_of_the_terminal_clipboard", False)
+            if result.mechanism is Mechanism.TERMINAL and told:
+                # Why the terminal's clipboard was used is said once a session, not at every c.
+                message = "Copied with the terminal's clipboard (OSC 52)."
+            elif result.mechanism is Mechanism.TERMINAL:
+                self.app.told_of_the_terminal_clipboard = True  # type: ignore[attr-defined]
+            message = message.replace("Copied", f"Copied {what}", 1)
+            message = f"{message} {note}" if note else message
         if not result.verified:
             # The terminal's clipboard may have taken it, or nothing did: a file always works.
             message += f" {WRITE_IT}"

@@ -665,7 +665,7 @@ class DashboardScreen(WorkspaceScreen):
         if not draft.subject:
             self.notify("This draft has no subject line.", severity="warning")
             return
-        self.copy(draft.subject)
+        self.copy(draft.subject, what="the subject")
 
     def action_open_mail(self) -> None:
         from app.drafts.handoff import HandOffError, as_mailto

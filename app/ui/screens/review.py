@@ -418,7 +418,9 @@ class ReviewScreen(WorkspaceScreen):
                 f"This draft is for {draft.channel.value}: it has no subject.", severity="warning"
             )
             return
-        self.unless_unfilled(draft.unfilled(subject), "Copy", lambda: self.copy(subject))
+        self.unless_unfilled(
+            draft.unfilled(subject), "Copy", lambda: self.copy(subject, what="the subject")
+        )
 
     def action_open_mail(self) -> None:
         message = self._message()
