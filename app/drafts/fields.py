@@ -673,6 +673,7 @@ def attachment(action: Action, interview: Interview) -> str:
     if verb.lower() not in spoken.SENDING or not rest:
         return ""
     thing = rest.removeprefix("you ").removeprefix("over ").removeprefix("with ").strip()
+    thing = re.sub(r"\s+to\s+you$", "", thing)  # "forward my references to you"
     if thing.split(" ", 1)[0].casefold() in _NOT_A_THING:
         return ""  # "email you about the start date", "… to confirm": words, not a file
     # A link or my availability is written in the message, never attached: every part of what

@@ -235,8 +235,13 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
     text = without_my_lead(spelled_out(without_asides(" ".join(what.split()))).rstrip(".!"))
     text = without_when(text) or text
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
-        pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b")
+        # "send priya the deck", typed in haste, names her too; "will", "grace" and the like
+        # typed small are words, not the reader.
+        flags = 0 if name.casefold() in _NAMES_THAT_ARE_WORDS else re.IGNORECASE
+        pattern = re.compile(rf"\b{re.escape(name)}(?P<own>['’]s)?\b", flags)
         text = pattern.sub(lambda m: "your" if m.group("own") else "you", text)
+    # "Ring you back": to call, said the British way.
+    text = _RING.sub(r"call \1", text)
     # "Call Jane Friday" is "call you Friday": its time, once it follows "you", goes too.
     text = without_inner_time(without_when(text) or text)
     if to_reader:
@@ -254,6 +259,17 @@ def promise_phrase(what: str, names: Sequence[str], *, to_reader: bool = True) -
         thing = text if text.split(" ", 1)[0].casefold() in DETERMINERS else f"the {text}"
         text = f"send you {thing}" if to_reader else f"send {thing}"
     return text
+
+
+# Given names that are also everyday words: matched in a note only as written, capital and all.
+_NAMES_THAT_ARE_WORDS = frozenset(
+    ["will", "grace", "hope", "may", "mark", "rose", "bill", "sue", "pat", "joy", "faith", "dawn",
+     "summer", "june", "april", "jack", "frank", "art", "rob", "ray", "sandy", "amber", "ruby",
+     "iris", "lily", "holly", "ivy", "jade", "penny", "sky", "guy", "chase", "drew", "miles",
+     "max", "eve", "gay", "honey", "crystal", "harmony", "skip", "sunny", "rich", "pearl",
+     "dean", "glen", "carol", "jean", "gene", "don", "earl", "hunter", "price", "page", "lane"]
+)  # fmt: skip
+_RING = re.compile(r"^ring\s+(you|back)\b", re.IGNORECASE)
 
 
 def kept_in_writing(promise: str) -> str:

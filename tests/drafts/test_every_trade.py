@@ -257,3 +257,45 @@ def test_a_combined_call_asks_for_them_once_and_says_goodbye_once() -> None:
     assert draft.voicemail is not None and "You can reach me on" in draft.voicemail
     assert not any("read them through as one" in w for w in draft.warnings)
     assert not any("the message says it is attached" in w for w in draft.warnings)
+
+
+@pytest.mark.parametrize(
+    ("what", "said", "attach"),
+    [
+        ("email priya my updated CV w/ the Sage 200 experience at the top",
+         "I'm writing to send you my updated CV with the Sage 200 experience at the top.",
+         "my updated CV with the Sage 200 experience at the top"),
+        ("forward my references to priya", "I'm writing to forward my references to you.",
+         "my references"),
+        ("send priya the deck", "I'm writing to send you the deck.", "the deck"),
+        ("ring priya back re the start date",
+         "I'd like to call you back about the start date. When would be a good time for you?",
+         ""),
+    ],
+)  # fmt: skip
+def test_a_promise_naming_the_reader_in_small_letters_is_said_to_them(
+    what: str, said: str, attach: str
+) -> None:
+    contacts = [
+        {"id": "priya", "name": "Priya Shah", "email": "priya@acme.example", "role": "recruiter"}
+    ]
+    rounds = [
+        {"id": "r1", "starts": "2026-11-20T14:00:00", "kind": "onsite", "interviewers": ["priya"]}
+    ]
+    promises = [
+        {"id": "p1", "what": what, "to": "priya", "created": "2026-11-20T14:50:00+00:00",
+         "due": "2026-11-23T09:00:00+00:00"}
+    ]  # fmt: skip
+    pipeline = acme(contacts=contacts, rounds=rounds, promises=promises)
+    action = the_only(pipeline, "2026-11-22T10:00:00+00:00", ActionKind.KEEP_PROMISE)
+    draft = compose(action, pipeline, action.due_from)
+    assert f"As I promised on Friday, {said}" in draft.body
+    assert "priya" not in draft.body
+    assert draft.attach == attach
+
+
+def test_a_name_that_is_a_word_is_a_word_in_small_letters() -> None:
+    from app.drafts.spoken import promise_phrase
+
+    assert promise_phrase("Send Will the deck", ["Will Chen", "Will"]) == "send you the deck"
+    assert promise_phrase("will send the deck", ["Will Chen", "Will"]) == "send the deck"
