@@ -972,20 +972,66 @@ def _to_them(point: str) -> str:
     them. "his" is always theirs; "her" and "their" only where a thing of theirs follows, as
     "asked her" is not. Any "she" or "him" left is for the user to read (``third_person``)."""
     words = point.split(" ")
-    said = []
+    said: list[str] = []
     for at, word in enumerate(words):
         low = word.lower()
         before = words[at - 1].lower() if at else ""
         after = words[at + 1].lower() if at + 1 < len(words) else ""
         after = POSSESSIVE.sub("", after)  # "her team's plan": the team is hers
+        if at and before in ("she", "he") and said[-1] == "you":
+            said.append(_you_do(word) or word)  # "the clinics she runs": you run
+            continue
+        if low in ("she", "he") and at and _you_do(words[at + 1] if at + 1 < len(words) else ""):
+            said.append("you")
+            continue
+        # "from their social worker", after "young people": theirs, not the reader's.
+        others = low == "their" and _PEOPLE_BEFORE.search(" ".join(words[:at])) is not None
         theirs = low == "his" or (
             low in ("her", "their")
-            and after.isalpha()
+            and not others
+            and (after.isalpha() or after[:1].isdigit())
             and after not in spoken.NOT_OWNED
             and (not at or before in spoken.LEADS_IN)
         )
         said.append("your" if theirs else word)
     return " ".join(said)
+
+
+def _you_do(verb: str) -> str | None:
+    """``verb``, said of "she" or "he", as said of "you" ("runs" -> "run", "is" -> "are",
+    "started" as it is); None when it is no verb of theirs that this can tell."""
+    low = verb.lower()
+    if low in _YOU_DO:
+        return _YOU_DO[low]
+    if not low.isalpha() or len(low) < 3:
+        return None
+    if low.endswith("ed"):
+        return verb  # "the team she joined"
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"  # "carries"
+    if low.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return verb[:-2]  # "teaches", "pushes"
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return verb[:-1]  # "runs", "leads", "manages"
+    return None
+
+
+_YOU_DO = {
+    "is": "are", "was": "were", "has": "have", "does": "do", "did": "did", "had": "had",
+    "can": "can", "will": "will", "would": "would", "could": "could",
+    **{past: past for past in (
+        "got", "went", "came", "took", "made", "built", "ran", "led", "began", "left", "found",
+        "grew", "became", "set", "spent", "wrote", "said", "told", "saw", "thought", "brought",
+        "kept", "held", "won", "lost", "felt", "knew", "chose", "gave", "put", "met", "taught",
+    )},
+}  # fmt: skip
+# People other than the reader, named before a "their" that is then theirs.
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:people|children|kids|students|pupils|patients|customers|clients|users|families|"
+    r"parents|residents|members|staff|employees|teams|carers|learners|guests|donors|"
+    r"volunteers|young\s+\w+|\w+s\s+and\s+\w+s)\b",
+    re.IGNORECASE,
+)
 
 
 _THIRD_PERSON = re.compile(r"\b(?:she|he|her|him|hers|herself|himself)\b", re.IGNORECASE)

@@ -325,6 +325,11 @@ def test_a_note_that_speaks_of_them_throughout_is_said_to_them_or_pointed_out() 
     assert not any("speaks of them" in w for w in draft.warnings)
     jane["notes"] = ["the team she leads in Leeds"]
     draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
+    assert "talking with you about the team you lead in Leeds." in draft.body
+    assert not any("speaks of them" in w for w in draft.warnings)
+    # What cannot be turned is pointed out: "a chat she and Tom had".
+    jane["notes"] = ["the offsite she and Tom ran"]
+    draft = draft_at(acme(contacts=[jane]), THANKS_AT, "acme/thank_you/r1/jane")
     assert any("speaks of them as “she”" in w for w in draft.warnings)
 
 

@@ -299,3 +299,18 @@ def test_a_name_that_is_a_word_is_a_word_in_small_letters() -> None:
 
     assert promise_phrase("Send Will the deck", ["Will Chen", "Will"]) == "send you the deck"
     assert promise_phrase("will send the deck", ["Will Chen", "Will"]) == "send the deck"
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("the dental clinics she runs", "the dental clinics you run"),
+        ("how she got into fundraising", "how you got into fundraising"),
+        ("her 20 years on the wards", "your 20 years on the wards"),
+        ("the school he teaches at", "the school you teach at"),
+        ("what young people want from their social worker",
+         "what young people want from their social worker"),
+    ],
+)  # fmt: skip
+def test_a_note_about_them_is_said_to_them_and_others_stay_others(note: str, said: str) -> None:
+    assert f"talking with you about {said}." in jane_noted(note)
