@@ -22,7 +22,7 @@ _SPELLED = {
     "re:": "about", "refs": "references", "ref": "reference", "ppl": "people",
     "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks", "mgr": "manager",
     "mgmt": "management", "approx.": "roughly", "approx": "roughly", "tmrw": "tomorrow",
-    "avg": "average",
+    "avg": "average", "dept": "department", "depts": "departments", "govt": "government",
 }  # fmt: skip
 # Before a figure: "~30%" is roughly 30% ("a roughly 10% lift"), "<50ms" under 50 ms.
 _ROUGHLY = {"~": "roughly ", "<": "under ", ">": "over "}
@@ -96,7 +96,12 @@ def spelled_out(text: str) -> str:
     text = _with_glued().sub(r"\1 ", without_emoji(text))
     text = _intro().sub(_introduce, text)
     text = _roughly().sub(lambda m: _ROUGHLY[m.group(1)], text)
+    # "HACCP + the allergen matrix": a plus between words is "and" ("C++", "2 + 2" stay).
+    text = _PLUS.sub(" and ", text)
     return _shorthand().sub(_spelled, text)
+
+
+_PLUS = re.compile(r"(?<=[^\W\d_]) \+ (?=[^\W\d_])")
 
 
 def _spelled(found: re.Match[str]) -> str:

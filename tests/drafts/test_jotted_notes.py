@@ -204,6 +204,9 @@ def test_their_promise_keeps_its_figures_and_what_a_label_names(noted: str, said
         ("Discussed how the team is organised", "how the team is organised"),
         ("Talked about the migration they are planning", "the migration they are planning"),
         ("the pricing roadmap 🚀", "the pricing roadmap"),
+        ("HACCP + the new allergen matrix", "HACCP and the new allergen matrix"),
+        ("the CPD budget for the dept", "the CPD budget for the department"),
+        ("moving from C++ to Rust", "moving from C++ to Rust"),
     ],
 )
 def test_a_topic_told_after_discussed_keeps_its_clause(noted: str, said: str) -> None:
