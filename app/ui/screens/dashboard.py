@@ -1014,7 +1014,7 @@ class DashboardScreen(WorkspaceScreen):
         said = f"{len(interview.events)} event" + ("" if len(interview.events) == 1 else "s")
         question = (
             f"Delete {named}, in {spoken(interview.stage)} with {held} and {said} in its "
-            "history, and all of its contacts, notes and promises? u puts it back."
+            "history, and all of its contacts, notes and promises? u puts it back until you quit."
         )
         self.app.push_screen(
             ConfirmDialog(question, yes="Delete", no="Keep", title="Delete"), answered
@@ -1045,7 +1045,7 @@ class DashboardScreen(WorkspaceScreen):
 
         question = (
             f"Remove {what} from {interview.company}? What has happened with it stays in the "
-            "history, and u puts it back."
+            "history, and u puts it back until you quit."
         )
         self.app.push_screen(
             ConfirmDialog(question, yes="Remove", no="Keep", title="Remove"), answered
