@@ -176,7 +176,7 @@ async def test_an_empty_review_says_so_and_when_the_next_action_opens(make, tmp_
         await pilot.pause()
         assert progress(app) == "Nothing is due today."
         text = str(app.screen.query_one("#context-text", Static).render())
-        assert "well done" in text and "The next action opens" in text
+        assert "well done" in text and "The next action opens Tue 17 Nov at 15:00." in text
 
 
 async def test_a_key_on_an_action_already_dealt_with_says_so_and_records_nothing(make, tmp_path):

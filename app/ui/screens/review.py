@@ -36,7 +36,7 @@ from app.engine.describe import day, moment
 from app.engine.urgency import urgency
 from app.errors import UserError
 from app.services.workspace import Change, Workspace
-from app.ui.format import kind_label, kinds_said, not_together, question_line, short_when
+from app.ui.format import kind_label, kinds_said, not_together, question_line
 from app.ui.screens.base import WorkspaceScreen
 from app.ui.text_box import TextBox
 from app.ui.widgets.draft_view import DraftHeader, body_of, no_message
@@ -149,10 +149,8 @@ class Summary:
             f"Still due: {self.still_due}",
         ]
         if self.next_opens is not None:
-            lines.append(
-                f"The next action opens {short_when(self.next_opens, now)} "
-                f"({moment(self.next_opens)})"
-            )
+            # "Sun 13 Dec at 14:00" says the day once ("opens Sun (Sun 13 Dec …)" said it twice).
+            lines.append(f"The next action opens {moment(self.next_opens)}.")
         else:
             lines.append("Nothing else is coming up.")
         return lines
