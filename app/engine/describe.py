@@ -40,6 +40,26 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def meeting_named(kind: str) -> str:
+    """A round's kind as a sentence names it: "video" is a "video interview", "onsite" an
+    "onsite interview"; "phone screen" and "trade test" are meetings of their own."""
+    words = " ".join(kind.split())
+    if not words:
+        return "interview"
+    if words.casefold().replace("-", " ") in _SAYS_WHICH_INTERVIEW:
+        return f"{words} interview"
+    return words
+
+
+# Kinds of round that say which interview it was, not what it was.
+_SAYS_WHICH_INTERVIEW = frozenset(
+    ["video", "onsite", "on site", "panel", "technical", "final", "phone", "in person",
+     "behavioural", "behavioral", "first", "second", "third", "virtual", "remote", "group",
+     "culture", "culture fit", "hiring manager", "face to face", "competency", "informal",
+     "formal", "zoom", "teams"]
+)  # fmt: skip
+
+
 def lowered(what: str, names: Iterable[str] = ()) -> str:
     """A note as it reads after "to" or "would": "Send the take-home." becomes "send the
     take-home".

@@ -12,7 +12,7 @@ def test_prepare_opens_days_before_a_booked_round_and_goes_when_it_starts():
     action = only(actions(interview(), "2026-11-17 12:00"), "prepare")
     assert (at(action.due_from), at(action.due_by)) == ("2026-11-18 14:00", "2026-11-20 14:00")
     assert action.state == "upcoming" and action.contact is None and action.channel is None
-    assert action.reason.startswith("Your onsite with Acme Ltd is on Fri 20 Nov at 14:00")
+    assert action.reason.startswith("Your onsite interview with Acme Ltd is on Fri 20 Nov at 14:00")
     assert only(actions(interview(), "2026-11-20 13:59"), "prepare").state == "due"
     assert of_kind(actions(interview(), "2026-11-20 14:00"), "prepare") == []
 

@@ -46,8 +46,8 @@ def test_a_round_with_no_interviewers_thanks_the_recipient():
     action = only(actions(solo, "2026-11-20 16:00"), "thank_you")
     assert action.contact == "sam"
     assert action.reason == (
-        "Your onsite with Acme Ltd was on Fri 20 Nov at 14:00; a thank-you to Sam Lee is due "
-        "within 24 hours"
+        "Your onsite interview with Acme Ltd was on Fri 20 Nov at 14:00; a thank-you to Sam Lee "
+        "is due within 24 hours"
     )
 
 

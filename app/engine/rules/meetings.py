@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.records import ActionKind
 from app.engine.action import action_id
 from app.engine.candidate import Candidate, Expiry, Window
-from app.engine.describe import day, moment
+from app.engine.describe import day, meeting_named, moment
 from app.engine.facts import Facts
 from app.engine.timekeeping import add_days, add_elapsed
 
@@ -23,8 +23,9 @@ def prepare(facts: Facts) -> list[Candidate]:
                 kind=ActionKind.PREPARE,
                 window=Window(opens, held.starts).fixed(facts.calendar),
                 reason=(
-                    f"Your {held.round.kind} with {company} is on {moment(held.starts)}; "
-                    f"reread your notes, research them and prepare your questions"
+                    f"Your {meeting_named(held.round.kind)} with {company} is on "
+                    f"{moment(held.starts)}; reread your notes, research them and prepare your "
+                    "questions"
                 ),
                 round=held.round.id,
             )
@@ -60,7 +61,7 @@ def thank_you(facts: Facts) -> list[Candidate]:
                 )
             else:
                 reason = (
-                    f"Your {held.round.kind} with {facts.interview.company} was on "
+                    f"Your {meeting_named(held.round.kind)} with {facts.interview.company} was on "
                     f"{moment(held.starts)}; a thank-you to {facts.name(contact)} is due {due}"
                 )
             found.append(

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from app.domain.records import ActionKind, EventKind, Promise, Stage
 from app.engine.action import action_id
 from app.engine.candidate import Candidate, Window
-from app.engine.describe import day, deed, plural, to_you
+from app.engine.describe import day, deed, meeting_named, plural, to_you
 from app.engine.facts import Facts, SeenEvent, Sequence
 from app.engine.timekeeping import add_days
 
@@ -74,7 +74,7 @@ def _check_in_reason(facts: Facts, sequence: Sequence, anchor: date, *, stated: 
         return f"{company} said they would decide by {day(anchor)}; no reply since; first check-in"
     held = sequence.round
     return (
-        f"Your {held.round.kind} with {company} ended on {day(held.ends.date())}; "
+        f"Your {meeting_named(held.round.kind)} with {company} ended on {day(held.ends.date())}; "
         f"employers usually answer within {plural(days, 'day')} "
         f"and no reply has come; first check-in"
     )
