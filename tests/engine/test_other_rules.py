@@ -1,5 +1,7 @@
 """prepare, keep_promise, connect, nurture and update_others."""
 
+import pytest
+
 from tests.engine.helpers import actions, at, interview, jane, of_kind, only, recruiter, sent
 
 THANKED = sent("2026-11-20T16:30:00", "thank_you", round="r1", contact="jane", channel="email")
@@ -198,3 +200,14 @@ def test_no_update_before_the_offer_event_or_after_the_deadline_day():
 def test_no_update_for_an_interview_that_has_not_had_a_round_yet():
     future = interview(rounds=[{"id": "r1", "starts": "2026-12-10T10:00:00"}])
     assert of_kind(actions([future, offer()], "2026-11-26 10:00"), "update_others") == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"),
+    [("video", "video interview"), ("Onsite", "Onsite interview"), ("phone screen", "phone screen"),
+     ("trade test", "trade test"), ("", "interview")],
+)  # fmt: skip
+def test_a_reason_names_the_round_as_a_person_would(kind: str, named: str) -> None:
+    from app.engine.describe import meeting_named
+
+    assert meeting_named(kind) == named
