@@ -839,3 +839,22 @@ async def test_ctrl_q_in_an_untouched_form_quits_at_once(make):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_keys_on_an_empty_board_say_why_they_do_nothing(make, tmp_path):
+    app = make(tmp_path / "empty.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # past the welcome
+        await settle_all(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        for key in ("e", "R", ">", "c"):
+            before = len(app._notifications)
+            await pilot.press(key)
+            await pilot.pause()
+            said = [str(n.message) for n in list(app._notifications)[before:]]
+            assert said, f"{key} said nothing"
+            assert said[-1] in (
+                "No interviews yet: a adds one.",
+                "No action is selected: nothing to copy.",
+            )

@@ -460,6 +460,7 @@ class DashboardScreen(WorkspaceScreen):
             return
         interview = self._selected()
         if interview is None:
+            self._say_none_selected()
             return
         self.app.push_screen(EditMenu(interview), lambda part: self._edit_part(interview, part))
 
@@ -567,6 +568,7 @@ class DashboardScreen(WorkspaceScreen):
         action = self.target_action()
         interview = self._selected(action)
         if interview is None:
+            self._say_none_selected()
             return
 
         def record(answer: ReplyInput | None) -> None:
@@ -606,6 +608,7 @@ class DashboardScreen(WorkspaceScreen):
     def action_move(self, step: int) -> None:
         interview = self._selected()
         if interview is None:
+            self._say_none_selected()
             return
         index = STAGES.index(interview.stage) + step
         if not 0 <= index < len(STAGES):
@@ -704,7 +707,10 @@ class DashboardScreen(WorkspaceScreen):
     def _target_draft(self) -> Draft | None:
         """The draft the keys act on: of the selected action, or of the actions combined."""
         action = self.target_action()
-        if action is None or not action.contacting:
+        if action is None:
+            self.notify("No action is selected: nothing to copy.", severity="warning")
+            return None
+        if not action.contacting:
             self.notify("This action has no message to copy.", severity="warning")
             return None
         draft, why = self._draft_or_why(action)
@@ -1062,6 +1068,14 @@ class DashboardScreen(WorkspaceScreen):
         else:
             changed = replace(current, promises=_upsert(current.promises, value))
         self._save_interview(changed)
+
+    def _say_none_selected(self) -> None:
+        """A key that acts on an interview, with none selected, says so rather than nothing."""
+        empty = not self.workspace.interviews
+        self.notify(
+            "No interviews yet: a adds one." if empty else "No interview is selected.",
+            severity="warning",
+        )
 
     def _selected(self, action: Action | None = None) -> Interview | None:
         interview_id = action.interview if action else self.selected_interview
