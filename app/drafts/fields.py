@@ -220,10 +220,42 @@ def _to_share(action: Action, interview: Interview, notes: Notes) -> tuple[str, 
     challenges = [_phrase(c) for c in _challenges(notes)]
     points = [p for r in _recap(notes.recap) if (p := _phrase(r))]
     shared = _value_adds_sent(interview, action.due_from)
-    if shared < len(challenges):
-        return challenges[shared], ""
-    shared -= len(challenges)
-    return "", points[shared] if shared < len(points) else ""
+    # What a message to them already said (their thank-you's challenge) is not news to them:
+    # the next one goes instead, while there is one.
+    told = _told_them(action, interview)
+    ordered = [(c, "") for c in challenges] + [("", p) for p in points]
+    fresh = [item for item in ordered[shared:] if not _said_in(item[0] or item[1], told)]
+    if fresh:
+        return fresh[0]
+    return ordered[shared] if shared < len(ordered) else ("", "")
+
+
+def _told_them(action: Action, interview: Interview) -> str:
+    """The texts of the messages sent to the contact of ``action`` before it opened, as one
+    folded text to look in."""
+    return " ".join(
+        " ".join(e.text.split()).casefold()
+        for e in interview.events
+        if e.kind is EventKind.SENT
+        and e.text
+        and e.contact == action.contact
+        and e.at <= action.due_from
+    )
+
+
+def _said_in(point: str, told: str) -> bool:
+    """Whether ``point`` (a challenge noted as "topic: plan", or a point of mine) was said in
+    ``told``: its topic, or its first words, are there."""
+    if not told:
+        return False
+    found = _PLAN.search(point)
+    key = point[: found.start()] if found is not None else point
+    key = " ".join(key.split()).casefold()[:_SAID_KEY]
+    return len(key) >= _SAID_KEY_LEAST and key in told
+
+
+_SAID_KEY = 40
+_SAID_KEY_LEAST = 8
 
 
 def _shareable(points: tuple[str, ...] | list[str]) -> list[str]:

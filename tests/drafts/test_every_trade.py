@@ -314,3 +314,35 @@ def test_a_name_that_is_a_word_is_a_word_in_small_letters() -> None:
 )  # fmt: skip
 def test_a_note_about_them_is_said_to_them_and_others_stay_others(note: str, said: str) -> None:
     assert f"talking with you about {said}." in jane_noted(note)
+
+
+def test_a_value_add_does_not_share_what_their_thank_you_already_said() -> None:
+    import pendulum
+
+    from app.domain.records import Event, EventKind
+
+    jane = {"id": "jane", "name": "Jane Doe", "email": "jane@acme.example", "role": "interviewer"}
+    challenges = [
+        "High agency spend on nights: build up the bank staff pool",
+        "Falls on the ward: I would introduce hourly rounding",
+    ]
+    pipeline = acme(contacts=[jane], decision_by="2026-11-25", notes={"challenges": challenges})
+    thanked = compose(the_only(pipeline, THANKS_AT, ActionKind.THANK_YOU), pipeline,
+                      pendulum.parse(THANKS_AT))  # type: ignore[arg-type]  # fmt: skip
+    assert "high agency spend on nights" in thanked.body
+
+    def sent(at: str, kind: ActionKind, text: str) -> Event:
+        return Event(at=pendulum.parse(at), kind=EventKind.SENT, action=kind,  # type: ignore[arg-type]
+                     contact="jane", text=text)  # fmt: skip
+
+    events = (
+        sent(THANKS_AT, ActionKind.THANK_YOU, thanked.body),
+        sent(CHECK_IN_AT, ActionKind.CHECK_IN, "Hi Jane, checking in."),
+    )
+    later = replace(
+        pipeline, interviews=tuple(replace(i, events=events) for i in pipeline.interviews)
+    )
+    value_add = the_only(later, "2026-12-08T10:00:00+00:00", ActionKind.VALUE_ADD)
+    body = compose(value_add, later, value_add.due_from).body
+    assert "falls on the ward" in body
+    assert "agency spend" not in body
