@@ -858,3 +858,26 @@ async def test_keys_on_an_empty_board_say_why_they_do_nothing(make, tmp_path):
                 "No interviews yet: a adds one.",
                 "No action is selected: nothing to copy.",
             )
+
+
+async def test_an_offer_without_its_deadline_asks_for_it(make, db):
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        marlow = app.workspace.interview("marlow-ops")
+        assert marlow.stage is Stage.REFERENCES and marlow.offer_deadline is None
+        app.screen.query_one(Board).select(marlow.id)
+        said = listened(app)
+        await pilot.press("greater_than_sign")
+        await settle(app, pilot)
+        assert app.workspace.interview(marlow.id).stage is Stage.OFFER
+        assert any(s.startswith("When must you answer the offer? Add its deadline") for s in said)
+        # One with its deadline says nothing of it.
+        oakline = app.workspace.interview("oakline-patient")
+        app.screen.query_one(Board).select(oakline.id)
+        await pilot.press("less_than_sign")
+        await settle(app, pilot)
+        before = len(said)
+        await pilot.press("greater_than_sign")
+        await settle(app, pilot)
+        assert app.workspace.interview(oakline.id).stage is Stage.OFFER
+        assert not any("Add its deadline" in s for s in said[before:])

@@ -632,6 +632,16 @@ class DashboardScreen(WorkspaceScreen):
             self.app.push_screen(OutcomeForm(keep_warm=interview.keep_warm), close)
             return
         self._apply(lambda: self.workspace.move_stage(interview.id, stage))
+        moved = self.workspace.interview(interview.id)
+        offered = moved is not None and moved.stage is Stage.OFFER
+        if stage is Stage.OFFER and offered and moved is not None and moved.offer_deadline is None:
+            # The updates to the other employers are timed by it (SPEC 4): without it, none is
+            # listed, and nothing would say why.
+            self.notify(
+                "When must you answer the offer? Add its deadline (e, Interview details): "
+                "your other interviews are then told of it in time.",
+                timeout=8,
+            )
 
     def action_copy(self) -> None:
         draft, ids = self._target_draft(), self._target_ids()
