@@ -34,6 +34,7 @@ from app.engine.describe import (
     deed,
     leads_with_verb,
     lowered,
+    meeting_named,
     without_asides,
 )
 from app.engine.jotted import jotted, runs_on, spelled_out
@@ -116,6 +117,7 @@ def values_for(
     answers = _answers(action, interview, now)
     sent_along = attachment(action, interview)
     promise = _promise(action, interview, contact, channel or action.channel)
+    posted = _posted(channel, action)
     values = {
         **_me(pipeline.profile),
         **_them(contact),
@@ -123,9 +125,9 @@ def values_for(
         "role": interview.role.strip(),
         "meeting": meeting_phrase(held.kind) if held else "",
         "by_phone": _flag(held is not None and _a_call(held.kind)),
-        "the_meeting": _the_meeting(interview, held, contact, today, _posted(channel, action)),
+        "the_meeting": _the_meeting(interview, held, contact, today, posted),
         "interviewers": _others(interview, held, contact),
-        "day": _day(action, interview, held, today, _posted(channel, action)),
+        "day": _day(action, interview, held, today, posted),
         "their_points": _their_points(action, contact, visits),
         "answer": _answers_said([_phrase(a) for a in answers]),
         "answers_many": _flag(len([a for a in answers if _phrase(a)]) > 1),
@@ -813,9 +815,8 @@ def _without_my_take(topic: str) -> str:
     said = take.split(" ", 1)[0].casefold().rstrip("!.,;")
     # A verdict or how they were ("aggressive", "seemed stressed"), or a note to myself:
     # anything else after a dash goes on with the topic ("2026 - 2027", "– Snowflake, dbt").
-    if said in _THEY_DID or said in _SUBJECT_PRONOUNS or said in _VERDICTS or jotted(take):
-        return topic[: found.start()].rstrip()
-    if _my_word_on_it(take):
+    judged = said in _THEY_DID or said in _SUBJECT_PRONOUNS or said in _VERDICTS
+    if judged or jotted(take) or _my_word_on_it(take):
         return topic[: found.start()].rstrip()
     return topic
 
@@ -1002,7 +1003,9 @@ def _to_them(point: str) -> str:
     """A point noted about the person ("her plan to merge the two flows and his team's
     hiring") as said to them ("your plan … and your team's hiring"): the note is written to
     them. "his" is always theirs; "her" and "their" only where a thing of theirs follows, as
-    "asked her" is not. Any "she" or "him" left is for the user to read (``third_person``)."""
+    "asked her" is not, and "their" not after other people ("young people … their"). "the
+    clinics she runs" is "the clinics you run"; any "she" or "him" left is for the user to
+    read (``third_person``)."""
     words = point.split(" ")
     said: list[str] = []
     for at, word in enumerate(words):
@@ -1013,7 +1016,7 @@ def _to_them(point: str) -> str:
         if at and before in ("she", "he") and said[-1] == "you":
             said.append(_you_do(word) or word)  # "the clinics she runs": you run
             continue
-        if low in ("she", "he") and at and _you_do(words[at + 1] if at + 1 < len(words) else ""):
+        if low in ("she", "he") and at and _you_do(after):
             said.append("you")
             continue
         # "from their social worker", after "young people": theirs, not the reader's.
@@ -1049,9 +1052,9 @@ def _you_do(verb: str) -> str | None:
 
 
 _YOU_DO = {
-    "is": "are", "was": "were", "has": "have", "does": "do", "did": "did", "had": "had",
-    "can": "can", "will": "will", "would": "would", "could": "could",
-    **{past: past for past in (
+    **spoken.AS_YOU,
+    **{same: same for same in (
+        "did", "had", "can", "will", "would", "could",
         "got", "went", "came", "took", "made", "built", "ran", "led", "began", "left", "found",
         "grew", "became", "set", "spent", "wrote", "said", "told", "saw", "thought", "brought",
         "kept", "held", "won", "lost", "felt", "knew", "chose", "gave", "put", "met", "taught",
@@ -1238,16 +1241,13 @@ def _posted(channel: Channel | None, action: Action) -> bool:
 
 
 def _day(
-    action: Action, interview: Interview, held: Round | None, today: date, posted: bool = False
+    action: Action, interview: Interview, held: Round | None, today: date, posted: bool
 ) -> str:
     tz = zone(interview.timezone)
     promise = interview.promise(action.promise)
     if action.kind is ActionKind.KEEP_PROMISE and promise:
         if promise.created:
-            made = promise.created.astimezone(tz).date()
-            if posted:
-                return spoken.dated_day_phrase(made, today)
-            said = spoken.day_phrase(made, today)
+            said = _day_said(promise.created.astimezone(tz).date(), today, posted)
             # "As I promised today" reads as if it were not yet kept.
             return "earlier today" if said == "today" else said
         # Not noted when: made at the last meeting that ended before it was due, if any (a
@@ -1256,23 +1256,17 @@ def _day(
         held = max(before, key=lambda r: r.starts) if before else None
     if held is None:
         return ""
-    phrase = spoken.dated_day_phrase if posted else spoken.day_phrase
-    return phrase(held.starts.astimezone(tz).date(), today)
+    return _day_said(held.starts.astimezone(tz).date(), today, posted)
+
+
+def _day_said(day: date, today: date, posted: bool) -> str:
+    """``day`` as a message says it: by its date in a letter, else as people do ("today")."""
+    return spoken.dated_day_phrase(day, today) if posted else spoken.day_phrase(day, today)
 
 
 _VIDEO_TOOLS = frozenset(
     ["zoom", "teams", "google meet", "webex", "skype", "hangouts", "whereby", "facetime"]
 )
-
-
-# The last word of a kind of round that is itself a meeting, and no interview's adjective.
-_MEETINGS = frozenset(
-    ["observation", "test", "visit", "walk", "tour", "shift", "centre", "center", "day",
-     "presentation", "exercise", "assessment", "lunch", "dinner", "breakfast", "coffee",
-     "session", "workshop", "review", "trial", "demo", "audition", "study", "exam", "simulation",
-     "challenge", "task", "lesson", "pitch", "walkthrough", "tasting", "shadowing",
-     "practical", "drive", "ride-along", "huddle", "screening"]
-)  # fmt: skip
 
 
 def _a_call(kind: str) -> bool:
@@ -1287,22 +1281,16 @@ def meeting_phrase(kind: str, *, ours: bool = True) -> str:
     words = " ".join(kind.lower().replace("-", " ").replace("_", " ").split())
     if not words:
         named = "conversation"
-    elif words in {"onsite", "on site"}:
-        named = "onsite interview"
+    elif words == "on site":
+        named = "onsite interview"  # "on-site", as words
     elif words in {"in person", "office visit", "visit"}:
         named = "meeting"
     elif _a_call(words):
         named = "call"
     elif "video" in words or any(words == t or words.startswith(f"{t} ") for t in _VIDEO_TOOLS):
         named = "video call"  # "Zoom", "Teams call", "Google Meet": a video call
-    elif words == "panel":
-        named = "panel interview"
-    elif words.split()[-1] in {"interview", "call", "chat", "meeting", "conversation", "screen"}:
-        named = words
-    elif words.split()[-1] in _MEETINGS:
-        named = words  # "the lesson observation", "the trade test": a meeting of its own
     else:
-        named = f"{words} interview"
+        named = meeting_named(words)  # "our panel interview", "our trade test"
     return f"{'our' if ours else 'the'} {named}"
 
 
@@ -1311,15 +1299,14 @@ def _the_meeting(
     held: Round | None,
     contact: Contact | None,
     today: date,
-    posted: bool = False,
+    posted: bool,
 ) -> str:
     """The meeting a note looks back on, told truly to its reader: "our panel interview on
     Monday with Marcus and Tom" to one who was in it; "meeting Hana, Marcus and Tom on Monday"
     to one who was not (a recruiter), since "our" would put them in a room they were not in."""
     if held is None:
         return ""
-    said = spoken.dated_day_phrase if posted else spoken.day_phrase
-    day = said(held.starts.astimezone(zone(interview.timezone)).date(), today)
+    day = _day_said(held.starts.astimezone(zone(interview.timezone)).date(), today, posted)
     others = _others(interview, held, contact)
     if contact is not None and contact.id in held.interviewers:
         return f"{meeting_phrase(held.kind)} {day}" + (f" with {others}" if others else "")

@@ -63,7 +63,7 @@ def day_phrase(day: date, today: date) -> str:
         return f"on {weekday}" if _week(day) == _week(today) else f"last {weekday}"
     if -6 <= ago < 0 and _week(day) == _week(today):
         return f"on {weekday}"
-    return f"on {weekday} {date_phrase(day, today)}"
+    return dated_day_phrase(day, today)
 
 
 def dated_day_phrase(day: date, today: date) -> str:
@@ -204,10 +204,7 @@ def untitled(name: str) -> str:
 
 def given_name(name: str) -> str:
     """The first name, whatever title leads it: "Dr. Anne-Marie O'Neil" -> "Anne-Marie"."""
-    words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
-        words = words[1:]
-    return words[0] if words else ""
+    return untitled(name).partition(" ")[0]
 
 
 def names_list(names: Sequence[str]) -> str:
@@ -384,7 +381,7 @@ NOT_OWNED = frozenset(
      "all", "when", "while", "if", "so", "is", "was", "has", "had", "will", "would", "can",
      "could", "did", "does", "again", "too", "then", "later", "back", "up", "over"]
 )  # fmt: skip
-_AS_YOU = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+AS_YOU = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
            "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}  # fmt: skip
 
 
@@ -405,8 +402,8 @@ def _to_reader(text: str) -> str:
         owned = POSSESSIVE.search(following) is not None or (
             following.isalpha() and following not in NOT_OWNED
         )
-        if after_subject and low in _AS_YOU:
-            core = _AS_YOU[low]
+        if after_subject and low in AS_YOU:
+            core = AS_YOU[low]
         elif low in ("she", "he"):
             core = "you"
         elif low in ("him", "her", "them") and not turned and (at == 1 or before in _TO_WHOM):

@@ -46,17 +46,19 @@ def meeting_named(kind: str) -> str:
     words = " ".join(kind.split())
     if not words:
         return "interview"
-    if words.casefold().replace("-", " ") in _SAYS_WHICH_INTERVIEW:
-        return f"{words} interview"
-    return words
+    if words.casefold().split()[-1] in MEETINGS:
+        return words
+    return f"{words} interview"
 
 
-# Kinds of round that say which interview it was, not what it was.
-_SAYS_WHICH_INTERVIEW = frozenset(
-    ["video", "onsite", "on site", "panel", "technical", "final", "phone", "in person",
-     "behavioural", "behavioral", "first", "second", "third", "virtual", "remote", "group",
-     "culture", "culture fit", "hiring manager", "face to face", "competency", "informal",
-     "formal", "zoom", "teams"]
+# The last word of a kind of round that is a meeting of its own, not which interview it was.
+MEETINGS = frozenset(
+    ["interview", "call", "chat", "meeting", "conversation", "screen", "observation", "test",
+     "visit", "walk", "tour", "shift", "centre", "center", "day", "presentation", "exercise",
+     "assessment", "lunch", "dinner", "breakfast", "coffee", "session", "workshop", "review",
+     "trial", "demo", "audition", "study", "exam", "simulation", "challenge", "task", "lesson",
+     "pitch", "walkthrough", "tasting", "shadowing", "practical", "drive", "ride-along",
+     "huddle", "screening"]
 )  # fmt: skip
 
 

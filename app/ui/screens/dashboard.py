@@ -633,8 +633,7 @@ class DashboardScreen(WorkspaceScreen):
             return
         self._apply(lambda: self.workspace.move_stage(interview.id, stage))
         moved = self.workspace.interview(interview.id)
-        offered = moved is not None and moved.stage is Stage.OFFER
-        if stage is Stage.OFFER and offered and moved is not None and moved.offer_deadline is None:
+        if moved is not None and moved.stage is Stage.OFFER and moved.offer_deadline is None:
             # The updates to the other employers are timed by it (SPEC 4): without it, none is
             # listed, and nothing would say why.
             self.notify(
